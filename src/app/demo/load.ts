@@ -1,0 +1,241 @@
+/**
+ * Loads the demo county into an empty database, in one transaction. Loading twice
+ * changes nothing; loading into a database that holds real agencies is refused.
+ */
+import type { Kysely } from 'kysely';
+import { selfReference } from '../../domain/agencies/agency.ts';
+import { indexNumberPrefix } from '../../domain/agencies/agency.ts';
+import { fieldError, InputError } from '../../domain/shared/result.ts';
+import { defaultDisclosure } from '../../law/catalogue-categories.ts';
+import { roles, type Role } from '../../law/roles.ts';
+import { insertAgency } from '../../store/agencies.repo.ts';
+import { appendEvent } from '../../store/events.repo.ts';
+import { nextSerial } from '../../store/index-numbers.repo.ts';
+import { insertAppeal, insertApplication, insertCatalogueItem, insertValidityChange, upsertDecisionStatistics } from '../../store/records.repo.ts';
+import { insertPublishedReport, saveNarrative } from '../../store/reports.repo.ts';
+import type { DB } from '../../store/schema.ts';
+import { getSetting, setSetting } from '../../store/settings.repo.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { writeStaffUser } from '../auth/users.ts';
+import type { AppContext } from '../context.ts';
+import { computeAgencyReport } from '../reports/compute.ts';
+import { requireAgency } from '../agencies/resolve.ts';
+import { validateReport } from '../../domain/reports/validate.ts';
+import { publishAnnualReport } from '../reports/publish.ts';
+import { demoAgencies, demoRecordsFrom, demoYears } from './agencies.ts';
+import { chaqi2023Narrative, chaqi2023Publication } from './chaqi-2023.ts';
+import { generateDemo } from './generate.ts';
+import { demoNarrative } from './narratives.ts';
+
+/** The password of every demo account. Demo databases only: a real installation starts with one random admin password. */
+export const demoPassword = 'gongkai-demo';
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  agency: string | null;
+}
+
+export const demoRoles: readonly Role[] = ['editor', 'reviewer', 'leader', 'agencyAdmin'];
+
+export function demoAccounts(): DemoAccount[] {
+  const out: DemoAccount[] = [
+    { username: 'platform-admin', role: 'platformAdmin', agency: null },
+    { username: 'county-supervisor', role: 'countySupervisor', agency: 'county' },
+  ];
+  for (const a of demoAgencies) for (const role of demoRoles) out.push({ username: `${a.slug}-${role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, role, agency: a.slug });
+  return out;
+}
+
+export interface DemoSummary {
+  loaded: boolean;
+  agencies: number;
+  applications: number;
+  appeals: number;
+  items: number;
+  reports: number;
+  accounts: DemoAccount[];
+}
+
+const isoAt = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
+
+export async function isDemoDatabase(db: Kysely<DB>): Promise<boolean> {
+  return (await getSetting(db, 'demo')) !== undefined;
+}
+
+export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
+  const data = generateDemo();
+  const accounts = demoAccounts();
+  const passwordHash = await hashPassword(demoPassword);
+  return ctx.db.transaction().execute(async (db) => {
+    const summary: DemoSummary = { loaded: false, agencies: demoAgencies.length, applications: data.applications.length, appeals: data.appeals.length, items: data.items.length, reports: 0, accounts };
+    if (await isDemoDatabase(db)) return summary;
+    const existing = await db.selectFrom('agencies').select('id').limit(1).execute();
+    if (existing.length > 0) {
+      throw new InputError([fieldError('DATABASE_URL', 'GK_NOT_EMPTY', '数据库中已有单位数据：演示数据只能载入新数据库（请为演示另设 DATABASE_URL）')]);
+    }
+    const loadedAt = ctx.now().toISOString();
+    await setSetting(db, 'demo', loadedAt);
+
+    const ids = new Map<string, number>();
+    for (const [i, a] of demoAgencies.entries()) {
+      const id = await insertAgency(db, {
+        parentId: a.kind === 'countyGovernment' ? null : (ids.get('county') ?? null),
+        name: a.name,
+        shortName: a.shortName,
+        kind: a.kind,
+        code: a.code,
+        mayMakeRules: false,
+        recordsFrom: demoRecordsFrom,
+        sortOrder: i,
+        createdAt: loadedAt,
+      });
+      ids.set(a.slug, id);
+    }
+    const agencyId = (slug: string) => ids.get(slug) as number;
+
+    const userIds = new Map<string, number>();
+    for (const acc of accounts) {
+      const agency = acc.agency ? demoAgencies.find((a) => a.slug === acc.agency) : null;
+      const id = await writeStaffUser(db, loadedAt, null, {
+        username: acc.username,
+        displayName: agency ? `${agency.shortName}${roleName(acc.role)}` : roleName(acc.role),
+        passwordHash,
+        roles: [{ role: acc.role, agencyId: acc.agency ? agencyId(acc.agency) : null }],
+      });
+      userIds.set(acc.username, id);
+    }
+
+    for (const item of data.items) {
+      const agency = demoAgencies.find((a) => a.slug === item.agency)!;
+      const year = item.publishedDate.slice(0, 4);
+      const prefix = indexNumberPrefix(agency.code);
+      const serial = await nextSerial(db, `${prefix}/${year}`);
+      const publishedAt = isoAt(item.publishedDate, item.publishedTime);
+      const id = await insertCatalogueItem(db, {
+        agency_id: agencyId(item.agency),
+        index_no: `${prefix}/${year}-${String(serial).padStart(5, '0')}`,
+        title: item.title,
+        summary: item.title,
+        body: item.body,
+        category: item.category,
+        topic: null,
+        doc_no: item.docNo,
+        document_kind: item.documentKind,
+        written_date: item.writtenDate,
+        generated_date: item.generatedDate,
+        published_at: publishedAt,
+        published_date: item.publishedDate,
+        disclosure_mode: defaultDisclosure.mode,
+        scope: defaultDisclosure.scope,
+        status: 'published',
+        created_at: publishedAt,
+      });
+      for (const v of item.validity) {
+        await insertValidityChange(db, { itemId: id, state: v.state, effectiveDate: v.effectiveDate, reason: v.reason, recordedAt: isoAt(v.effectiveDate, '09:00') });
+      }
+    }
+
+    const applicationIds = new Map<string, number>();
+    for (const a of data.applications) {
+      const id = await insertApplication(db, {
+        agency_id: agencyId(a.agency),
+        receipt_no: a.receiptNo,
+        applicant_type: a.applicantType,
+        applicant_name: a.applicantName,
+        channel: a.channel,
+        subject: a.subject,
+        received_date: a.receivedDate,
+        closed_date: a.closedDate,
+        outcome: a.outcome,
+        created_at: isoAt(a.receivedDate, '09:30'),
+      });
+      applicationIds.set(a.receiptNo, id);
+    }
+    for (const c of data.appeals) {
+      await insertAppeal(db, {
+        agency_id: agencyId(c.agency),
+        application_id: c.receiptNo ? (applicationIds.get(c.receiptNo) ?? null) : null,
+        track: c.track,
+        case_no: c.caseNo,
+        body: c.body,
+        filed_date: c.filedDate,
+        concluded_date: c.concludedDate,
+        outcome: c.outcome,
+        created_at: isoAt(c.filedDate, '10:00'),
+      });
+    }
+    for (const d of data.decisions) {
+      await upsertDecisionStatistics(db, { ...d, agencyId: agencyId(d.agency), note: '据本单位行政执法统计台账', updatedAt: loadedAt, updatedBy: null });
+    }
+
+    for (const [index, a] of demoAgencies.entries()) {
+      for (const year of demoYears) {
+        const chaqi2023 = a.slug === 'chaqi' && year === 2023;
+        const unpaidFee = data.applications.filter((x) => x.agency === a.slug && x.outcome === 'otherDisposal.unpaidFee' && x.closedDate?.startsWith(String(year))).length;
+        const text = chaqi2023
+          ? chaqi2023Narrative
+          : { ...demoNarrative({ agencyIndex: index, year, self: selfReference(a), name: a.shortName, unpaidFee }), signer: a.signer, signedDate: `${year + 1}-01-${String(10 + index).padStart(2, '0')}` };
+        await saveNarrative(db, { agencyId: agencyId(a.slug), year, ...text, updatedAt: loadedAt, updatedBy: null });
+      }
+    }
+
+    // The reports of 2022-2024 as published: through the platform by each agency's leader in
+    // January, except 插旗镇 2023, published on the county portal before the platform (the
+    // seed, with its own 索引号), and 万庾镇 2024, still waiting for its leader.
+    const tctx = { ...ctx, db };
+    for (const year of demoYears) {
+      for (const [index, a] of demoAgencies.entries()) {
+        if (a.slug === 'wanyu' && year === 2024) continue;
+        const leader = userIds.get(`${a.slug}-leader`) as number;
+        if (a.slug === 'chaqi' && year === 2023) {
+          await importChaqi2023(db, { ...tctx, now: () => new Date(chaqi2023Publication.publishedAt) }, agencyId('chaqi'));
+        } else {
+          const at = new Date(isoAt(`${year + 1}-01-${String(12 + index).padStart(2, '0')}`, '10:30'));
+          await publishAnnualReport({ ...tctx, now: () => at }, { id: leader, roles: [{ role: 'leader', agencyId: agencyId(a.slug) }] }, { agencyId: agencyId(a.slug), year });
+        }
+        summary.reports++;
+      }
+    }
+    summary.loaded = true;
+    return summary;
+  });
+}
+
+/** Stores the seed as the report 插旗镇 published on the county portal in March 2024. */
+async function importChaqi2023(db: Kysely<DB>, ctx: AppContext, chaqiId: number): Promise<void> {
+  const computed = await computeAgencyReport(ctx, await requireAgency(ctx, chaqiId), 2023);
+  const p = chaqi2023Publication;
+  const findings = validateReport(computed.report, { ...computed.context, origin: 'imported' });
+  await insertPublishedReport(db, {
+    agencyId: chaqiId,
+    year: 2023,
+    version: 1,
+    origin: 'imported',
+    report: computed.report,
+    findings,
+    indexNo: p.indexNo,
+    publisher: p.publisher,
+    scope: p.scope,
+    disclosureMode: p.disclosureMode,
+    generatedDate: p.generatedDate,
+    publishedAt: p.publishedAt,
+    signer: chaqi2023Narrative.signer,
+    signedDate: chaqi2023Narrative.signedDate,
+    publishedBy: null,
+    reason: null,
+    createdAt: p.publishedAt,
+  });
+  await appendEvent(db, {
+    occurredAt: p.publishedAt,
+    actorId: null,
+    agencyId: chaqiId,
+    subjectType: 'annualReport',
+    subjectId: `${chaqiId}/2023`,
+    action: 'report.imported',
+    reason: '平台启用前已在县政府门户网站发布',
+    payload: { indexNo: p.indexNo },
+  });
+}
+
+const roleName = (role: Role) => roles[role].label;

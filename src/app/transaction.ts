@@ -1,0 +1,12 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../store/schema.ts';
+import type { AppContext } from './context.ts';
+
+/**
+ * Runs `fn` in one transaction: a new one, or the caller's when the context already
+ * holds one (the demo loader publishes reports inside its own transaction).
+ */
+export async function inTransaction<T>(ctx: AppContext, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx.db as Transaction<DB>);
+  return ctx.db.transaction().execute((trx) => fn(trx));
+}

@@ -1,0 +1,51 @@
+import { ensurePlatformAdmin } from '../../app/auth/users.ts';
+import { demoAccounts, demoPassword, isDemoDatabase, loadDemo } from '../../app/demo/load.ts';
+import { fieldError, InputError } from '../../domain/shared/result.ts';
+import { buildApp } from '../../web/app.ts';
+import { roles, type Role } from '../../law/roles.ts';
+import { parse } from '../args.ts';
+import type { Io } from '../main.ts';
+import { openForWriting } from './open.ts';
+
+export async function serveCommand(args: string[], io: Io, opts: { demoIfNew: boolean }): Promise<number> {
+  parse(args, {});
+  const port = Number(io.env.PORT ?? 3000);
+  const host = io.env.HOST?.trim() || '127.0.0.1';
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError([fieldError('PORT', 'GK_PORT', `PORT 应为0至65535的整数，收到“${io.env.PORT}”`)]);
+  const { database, ctx } = await openForWriting(io);
+  try {
+    const empty = (await ctx.db.selectFrom('agencies').select('id').limit(1).execute()).length === 0;
+    if (opts.demoIfNew && empty) {
+      const s = await loadDemo(ctx);
+      io.out(`新数据库：已载入演示县（${s.agencies}个单位，${s.reports}份已发布年报）。\n`);
+    }
+    const admin = await ensurePlatformAdmin(ctx);
+    if (admin) {
+      io.out(`已创建平台管理员账号：用户名 ${admin.username}，密码 ${admin.password}\n（密码只显示这一次，请登录后妥善保管。）\n`);
+    }
+    if (await isDemoDatabase(ctx.db)) {
+      io.out(`演示账号（密码均为 ${demoPassword}，仅限演示数据库）：\n`);
+      for (const a of demoAccounts().filter((x) => x.agency === null || x.agency === 'county' || x.agency === 'chaqi')) {
+        io.out(`  ${a.username.padEnd(22)}${a.agency ? `${a.agency === 'chaqi' ? '插旗镇' : '华容县'} ` : ''}${roleLabel(a.role)}\n`);
+      }
+      io.out('  其他单位同样以 <单位>-editor / -reviewer / -leader / -agency-admin 登录（zhanghua、zhihedu、wanyu、minzheng、ziran、shichang）\n');
+    }
+    const app = await buildApp({ ctx });
+    await app.listen({ port, host });
+    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    io.out(`政府信息公开平台已启动：http://${shown === '127.0.0.1' ? 'localhost' : shown}:${port}\n`);
+    const stop = async () => {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return await new Promise<number>(() => {});
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}
+
+const roleLabel = (r: Role) => roles[r].label;

@@ -1,0 +1,55 @@
+/**
+ * Who may do what, for which agency. Every role except platformAdmin is held for one
+ * agency; a countySupervisor's role covers the agency and every agency below it.
+ */
+import type { Role } from '../../law/roles.ts';
+import { subtreeIds } from '../agencies/agency.ts';
+
+export type Action =
+  | 'report.view'
+  | 'report.editNarrative'
+  | 'report.publish'
+  | 'records.edit'
+  | 'county.supervise'
+  | 'platform.administer';
+
+export interface Actor {
+  id: number;
+  roles: readonly { role: Role; agencyId: number | null }[];
+}
+
+const allowed: Record<Action, readonly Role[]> = {
+  'report.view': ['editor', 'reviewer', 'leader', 'agencyAdmin', 'countySupervisor'],
+  'report.editNarrative': ['editor', 'leader', 'agencyAdmin'],
+  'report.publish': ['leader'],
+  'records.edit': ['editor', 'agencyAdmin'],
+  'county.supervise': ['countySupervisor'],
+  'platform.administer': [],
+};
+
+/** A platform administrator runs the platform and sees everything, but does not act for an agency. */
+const platformAdminMay: readonly Action[] = ['report.view', 'county.supervise', 'platform.administer'];
+
+/**
+ * True when the actor holds a role that allows `action` on `agencyId`. A supervisor's
+ * role reaches down the tree; the other roles are for their own agency only.
+ */
+export function can(
+  actor: Actor,
+  action: Action,
+  agencyId: number | null,
+  tree: readonly { id: number; parentId: number | null }[],
+): boolean {
+  if (actor.roles.some((r) => r.role === 'platformAdmin') && platformAdminMay.includes(action)) return true;
+  if (agencyId === null) return false;
+  return actor.roles.some((r) => {
+    if (r.agencyId === null || !allowed[action].includes(r.role)) return false;
+    if (r.role === 'countySupervisor') return subtreeIds(tree, r.agencyId).has(agencyId);
+    return r.agencyId === agencyId;
+  });
+}
+
+/** The agencies on which the actor may perform `action`. */
+export function agenciesWhere(actor: Actor, action: Action, tree: readonly { id: number; parentId: number | null }[]): Set<number> {
+  return new Set(tree.filter((a) => can(actor, action, a.id, tree)).map((a) => a.id));
+}

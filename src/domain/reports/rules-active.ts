@@ -1,0 +1,102 @@
+/** Rules on table 二 (主动公开政府信息情况): T2-01 … T2-05. */
+import { activeCells, feeUnitSuspicionThreshold } from '../../law/report-format/index.ts';
+import { activeCell, type AnnualReport, type Triple } from './annual-report.ts';
+import { finding, type Finding, type ValidationContext } from './findings.ts';
+
+const label = (key: string) => {
+  const c = activeCells.find((x) => x.key === key);
+  return c ? `表二“${c.row}”的“${c.column}”` : key;
+};
+
+export function checkActiveValues(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const out: Finding[] = [];
+  for (const c of activeCells) {
+    const v = activeCell(r.active, c.key);
+    if (v === null) continue;
+    if (v < 0 || (!c.decimal && !Number.isInteger(v)) || !Number.isFinite(v)) {
+      out.push(finding('T2-01', ctx, `active.${c.key}`, `${label(c.key)}为${v}，应为${c.decimal ? '非负数' : '非负整数'}`, null, v));
+    }
+  }
+  return out;
+}
+
+export function checkRulesPower(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  if (ctx.agency?.mayMakeRules !== false) return [];
+  const out: Finding[] = [];
+  for (const k of ['issued', 'repealed', 'inForce'] as const) {
+    const v = r.active.rules[k];
+    if (v !== null && v !== 0) {
+      out.push(
+        finding('T2-02', ctx, `active.rules.${k}`, `${label(`rules.${k}`)}为${v}：本机关无规章制定权，规章各项应为0`, 0, v),
+      );
+    }
+  }
+  return out;
+}
+
+function stock(prev: Triple, cur: Triple): number | null {
+  if (prev.inForce === null || cur.issued === null || cur.repealed === null) return null;
+  return prev.inForce + cur.issued - cur.repealed;
+}
+
+export function checkStockContinuity(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const prev = ctx.previous?.report;
+  if (!prev) return [];
+  const out: Finding[] = [];
+  for (const [k, name] of [
+    ['rules', '规章'],
+    ['normativeDocuments', '行政规范性文件'],
+  ] as const) {
+    const expected = stock(prev.active[k], r.active[k]);
+    const actual = r.active[k].inForce;
+    if (expected !== null && actual !== null && expected !== actual) {
+      out.push(
+        finding(
+          'T2-03',
+          ctx,
+          `active.${k}.inForce`,
+          `表二“${name}”现行有效件数为${actual}，按上年现行有效${prev.active[k].inForce}件加本年制发${r.active[k].issued}件减本年废止${r.active[k].repealed}件应为${expected}件；如有修订、到期失效或清理，请在报告中说明`,
+          expected,
+          actual,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+export function checkDocumentRegister(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const d = ctx.derived;
+  if (!d) return [];
+  const out: Finding[] = [];
+  for (const k of ['issued', 'inForce'] as const) {
+    const expected = d.active.normativeDocuments[k];
+    const actual = r.active.normativeDocuments[k];
+    if (expected !== null && actual !== null && expected !== actual) {
+      out.push(
+        finding(
+          'T2-04',
+          ctx,
+          `active.normativeDocuments.${k}`,
+          `${label(`normativeDocuments.${k}`)}为${actual}，文件库登记的行政规范性文件为${expected}件`,
+          expected,
+          actual,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+export function checkFeeUnit(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const v = r.active.feesTenThousandYuan;
+  if (v === null || v < 0) return [];
+  const where = 'active.feesTenThousandYuan';
+  if (v >= feeUnitSuspicionThreshold) {
+    return [finding('T2-05', ctx, where, `${label('feesTenThousandYuan')}为${v}万元，数额异常，可能误将“元”填作“万元”`, null, v)];
+  }
+  if (Math.round(v * 10000) !== v * 10000 && Math.abs(Math.round(v * 10000) - v * 10000) > 1e-6) {
+    return [finding('T2-05', ctx, where, `${label('feesTenThousandYuan')}为${v}，以万元为单位时最多保留4位小数`, null, v)];
+  }
+  return [];
+}

@@ -1,0 +1,146 @@
+/** Rules on the report as a whole: X-01 … X-08. */
+import { copyShareThreshold, labels2019Only, sections, type NarrativeKey } from '../../law/report-format/index.ts';
+import type { AnnualReport } from './annual-report.ts';
+import { finding, type Finding, type ValidationContext } from './findings.ts';
+import { repeatedShare } from './similarity.ts';
+
+const normalise = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+export function checkSections(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const out: Finding[] = [];
+  const titles = ctx.document?.sectionTitles;
+  if (titles) {
+    const found = titles.map(normalise);
+    let cursor = 0;
+    sections.forEach((s, i) => {
+      const at = found.indexOf(normalise(s.title), cursor);
+      if (at < 0) {
+        const elsewhere = found.indexOf(normalise(s.title));
+        out.push(
+          finding('X-01', ctx, 'report', elsewhere < 0 ? `缺少第${s.numeral}部分“${s.title}”` : `第${s.numeral}部分“${s.title}”的顺序不对`, i + 1, null),
+        );
+      } else cursor = at + 1;
+    });
+  }
+  for (const s of sections) {
+    if (s.content.kind !== 'narrative') continue;
+    const key: NarrativeKey = s.content.key;
+    if (r.text[key].trim() === '') out.push(finding('X-01', ctx, `text.${key}`, `第${s.numeral}部分“${s.title}”没有内容`));
+  }
+  return out;
+}
+
+export function checkTemplate(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const out: Finding[] = [];
+  if (r.format !== '2021') {
+    out.push(finding('X-02', ctx, 'report', `报告使用了${r.format}年试行格式，${r.year}年度报告应使用国办公开办函〔2021〕30号格式`));
+  }
+  const labels = (ctx.document?.labels ?? []).map(normalise);
+  for (const old of labels2019Only) {
+    if (labels.includes(normalise(old))) out.push(finding('X-02', ctx, 'active', `报告使用了2019年试行格式的栏目“${old}”`));
+  }
+  if (labels.some((l) => l.includes('处理决定数量') && !l.includes('本年处理决定数量'))) {
+    out.push(finding('X-02', ctx, 'active', '表二使用了2019年试行格式的“处理决定数量”，应为“本年处理决定数量”'));
+  }
+  if (ctx.document?.singleOtherDisposalRow) {
+    out.push(finding('X-02', ctx, 'otherDisposal.other', '表三“（六）其他处理”只有一行（2019年试行格式），2021年格式分为三行'));
+  }
+  return out;
+}
+
+export function checkFeeSentence(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  if (/信息处理费/.test(r.text.other)) return [];
+  return [
+    finding(
+      'X-03',
+      ctx,
+      'text.other',
+      '第六部分“其他需要报告的事项”未说明信息处理费收取情况（如“本年度未收取信息处理费”）',
+    ),
+  ];
+}
+
+/** 各级人民政府 (the county government and the towns) report on 考核、评议 and 责任追究 (条例 第五十条). */
+export function checkGovernmentAccountability(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const kind = ctx.agency?.kind ?? (/人民政府$/.test(r.agency) ? 'town' : null);
+  if (kind !== 'town' && kind !== 'countyGovernment') return [];
+  const text = `${r.text.overview}${r.text.problems}`;
+  const missing = [
+    ['工作考核', /考核/],
+    ['社会评议', /评议/],
+    ['责任追究', /责任追究|追责/],
+  ].filter(([, re]) => !(re as RegExp).test(text));
+  if (missing.length === 0) return [];
+  return [
+    finding(
+      'X-04',
+      ctx,
+      'text.overview',
+      `人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况，未见：${missing.map(([n]) => n).join('、')}`,
+    ),
+  ];
+}
+
+/** Sentences of section 一 that count something in a year other than the report's. */
+export function checkYears(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const out: Finding[] = [];
+  for (const sentence of r.text.overview.split(/[。；;\n]/)) {
+    if (/将|计划|上年|去年|同比|较|以来|起|至/.test(sentence)) continue;
+    if (!/\d+\s*[件条项个篇次]/.test(sentence)) continue;
+    for (const m of sentence.matchAll(/(\d{4})\s*年/g)) {
+      const y = Number(m[1]);
+      if (y !== r.year) {
+        out.push(finding('X-05', ctx, 'text.overview', `第一部分统计数字所在句子写的是${y}年，报告年度为${r.year}年：“${sentence.trim().slice(0, 40)}”`, r.year, y));
+      }
+    }
+  }
+  return out;
+}
+
+export function checkTimeliness(_r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const p = ctx.publication;
+  if (!p) return [];
+  if (p.publishedOn !== null && p.publishedOn > p.deadline) {
+    return [finding('X-06', ctx, 'report', `报告于${p.publishedOn}发布，晚于发布期限${p.deadline}`)];
+  }
+  if (p.publishedOn === null && p.asOf > p.deadline) {
+    return [finding('X-06', ctx, 'report', `已超过发布期限${p.deadline}，报告尚未发布`)];
+  }
+  return [];
+}
+
+const narrativeOf = (r: AnnualReport) => [r.text.overview, r.text.problems, r.text.other].join('\n');
+
+export function checkCopying(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const out: Finding[] = [];
+  const text = narrativeOf(r);
+  const prev = ctx.previous?.report;
+  if (prev) {
+    const share = repeatedShare(text, narrativeOf(prev));
+    if (share > copyShareThreshold) {
+      out.push(
+        finding('X-07', ctx, 'report', `报告正文有${Math.round(share * 100)}%与${prev.year}年度报告相同，内容雷同`, copyShareThreshold, round2(share)),
+      );
+    }
+  }
+  let best: { agency: string; share: number } | null = null;
+  for (const o of ctx.others ?? []) {
+    const share = repeatedShare(text, o.text);
+    if (!best || share > best.share) best = { agency: o.agency, share };
+  }
+  if (best && best.share > copyShareThreshold) {
+    out.push(finding('X-07', ctx, 'report', `报告正文有${Math.round(best.share * 100)}%与${best.agency}同年度报告相同，内容雷同`, copyShareThreshold, round2(best.share)));
+  }
+  return out;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export function checkPublicationRecord(_r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const p = ctx.publication;
+  if (!p || p.publishedOn === null) return [];
+  const out: Finding[] = [];
+  if (!p.inAnnualReportColumn) out.push(finding('X-08', ctx, 'report', '报告未在门户网站“政府信息公开年报”栏目发布'));
+  if (!p.numbersStored) out.push(finding('X-08', ctx, 'report', '报告的统计数字未以结构化数据保存，下一年度无法核对结转'));
+  return out;
+}

@@ -1,0 +1,57 @@
+/**
+ * The 勾稽 and compliance rules an annual report is checked against (spec §1.6, §7).
+ * Severity `error` blocks publication. Some rules are errors for a report the platform
+ * computed and warnings for one read from a published document, where the platform
+ * can only point at the problem (T3-04 as the spec states it; X-03 likewise, since real
+ * reports such as the seed write "无。" in section 六).
+ */
+export type Severity = 'error' | 'warning';
+export type ReportOrigin = 'platform' | 'imported';
+
+interface RuleSpec {
+  title: string;
+  severity: Severity | Record<ReportOrigin, Severity>;
+  basis: string;
+}
+
+export const reportRules = {
+  'T2-01': { title: '表二数值为非负数，件数为整数', severity: 'error', basis: '格式要求' },
+  'T2-02': { title: '无规章制定权的机关规章各项应为0', severity: 'error', basis: '《立法法》' },
+  'T2-03': { title: '现行有效件数与上年数、本年制发、废止件数衔接', severity: 'warning', basis: '实践' },
+  'T2-04': { title: '行政规范性文件件数与文件库一致', severity: 'warning', basis: '实践' },
+  'T2-05': { title: '行政事业性收费以万元为单位，不超过4位小数', severity: 'warning', basis: '格式要求' },
+  'T3-01': { title: '第一项加第二项之和等于第三项加第四项之和', severity: 'error', basis: '表三注释' },
+  'T3-02': { title: '办理结果总计等于各项办理结果之和', severity: 'error', basis: '表三结构' },
+  'T3-03': { title: '总计列等于各类申请人之和', severity: 'error', basis: '表三结构' },
+  'T3-04': { title: '表三数值为非负整数，不留空', severity: { platform: 'error', imported: 'warning' }, basis: '实践' },
+  'T3-05': { title: '上年结转数等于上年度报告结转下年度数', severity: { platform: 'error', imported: 'warning' }, basis: '实践' },
+  'T3-06': { title: '结转下年度数等于年末未办结申请数', severity: 'error', basis: '表三结构' },
+  'T3-07': { title: '每件申请只计入一项办理结果', severity: 'error', basis: '表三注释（只计这一情形）' },
+  'T3-08': { title: '逾期未缴费与信息处理费说明一致', severity: 'warning', basis: '国办函〔2020〕109号' },
+  'T3-09': { title: '无新收和结转申请时办理结果和结转均为0', severity: 'error', basis: '表三勾稽' },
+  'T3-10': { title: '总体情况中的申请数字与表三一致', severity: 'warning', basis: '实践' },
+  'T4-01': { title: '复议、诉讼各组总计等于维持、纠正、其他、尚未审结之和', severity: 'error', basis: '表四结构' },
+  'T4-02': { title: '表四数值为非负整数，不留空', severity: 'error', basis: '表四结构' },
+  'T4-03': { title: '上年尚未审结的案件本年应继续统计', severity: 'warning', basis: '实践' },
+  'X-01': { title: '六个部分齐全、顺序和标题正确', severity: 'error', basis: '国办公开办函〔2021〕30号' },
+  'X-02': { title: '使用2021年版格式', severity: 'error', basis: '国办公开办函〔2021〕30号' },
+  'X-03': { title: '第六部分说明信息处理费收取情况', severity: { platform: 'error', imported: 'warning' }, basis: '国办函〔2020〕109号' },
+  'X-04': { title: '各级人民政府报告工作考核、社会评议和责任追究结果情况', severity: 'warning', basis: '条例第五十条' },
+  'X-05': { title: '报告年度与正文年份一致', severity: 'warning', basis: '实践' },
+  'X-06': { title: '按期发布年度报告', severity: 'warning', basis: '条例第四十九条' },
+  'X-07': { title: '报告正文不应大段重复上年或其他单位报告', severity: 'warning', basis: '国办公开办函〔2021〕30号（内容雷同）' },
+  'X-08': { title: '报告在年报栏目发布并保存结构化数据', severity: 'warning', basis: '实践' },
+} as const satisfies Record<string, RuleSpec>;
+
+export type RuleId = keyof typeof reportRules;
+export const ruleIds = Object.keys(reportRules) as RuleId[];
+
+export function ruleSeverity(rule: RuleId, origin: ReportOrigin): Severity {
+  const s: RuleSpec['severity'] = reportRules[rule].severity;
+  return typeof s === 'string' ? s : s[origin];
+}
+
+/** T2-05: amounts at or above this many 万元 in a town's report look like 元 entered as 万元. */
+export const feeUnitSuspicionThreshold = 10000;
+/** X-07: share of repeated narrative above which a report is flagged as copied. */
+export const copyShareThreshold = 0.8;

@@ -1,0 +1,40 @@
+/** The audit ledger: every state change appends one event, in the transaction of the change. */
+import type { Kysely } from 'kysely';
+import type { DB } from './schema.ts';
+
+export interface AuditEvent {
+  occurredAt: string;
+  actorId: number | null;
+  agencyId: number | null;
+  subjectType: string;
+  subjectId: string | number;
+  action: string;
+  reason?: string | null;
+  payload?: unknown;
+}
+
+export async function appendEvent(db: Kysely<DB>, e: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      occurred_at: e.occurredAt,
+      actor_id: e.actorId,
+      agency_id: e.agencyId,
+      subject_type: e.subjectType,
+      subject_id: String(e.subjectId),
+      action: e.action,
+      reason: e.reason ?? null,
+      payload: JSON.stringify(e.payload ?? {}),
+    })
+    .execute();
+}
+
+export async function eventsFor(db: Kysely<DB>, subjectType: string, subjectId: string | number) {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', String(subjectId))
+    .orderBy('id')
+    .execute();
+}

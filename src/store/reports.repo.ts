@@ -1,0 +1,163 @@
+/** Narratives of annual reports and the published (immutable, versioned) reports. */
+import type { Kysely } from 'kysely';
+import type { AnnualReport } from '../domain/reports/annual-report.ts';
+import type { Finding } from '../domain/reports/findings.ts';
+import type { ReportOrigin } from '../law/report-format/rules.ts';
+import type { AnnualReportRow, DB } from './schema.ts';
+
+export interface StoredNarrative {
+  overview: string;
+  problems: string;
+  other: string;
+  signer: string;
+  signedDate: string | null;
+  updatedAt: string;
+}
+
+export async function getNarrative(db: Kysely<DB>, agencyId: number, year: number): Promise<StoredNarrative | undefined> {
+  const r = await db.selectFrom('report_narratives').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).executeTakeFirst();
+  return r && { overview: r.overview, problems: r.problems, other: r.other, signer: r.signer, signedDate: r.signed_date, updatedAt: r.updated_at };
+}
+
+export async function narrativesOfYear(db: Kysely<DB>, year: number): Promise<Map<number, StoredNarrative>> {
+  const rows = await db.selectFrom('report_narratives').selectAll().where('year', '=', year).execute();
+  return new Map(
+    rows.map((r) => [
+      r.agency_id,
+      { overview: r.overview, problems: r.problems, other: r.other, signer: r.signer, signedDate: r.signed_date, updatedAt: r.updated_at },
+    ]),
+  );
+}
+
+export async function saveNarrative(
+  db: Kysely<DB>,
+  n: Omit<StoredNarrative, 'updatedAt'> & { agencyId: number; year: number; updatedAt: string; updatedBy: number | null },
+): Promise<void> {
+  const values = {
+    overview: n.overview,
+    problems: n.problems,
+    other: n.other,
+    signer: n.signer,
+    signed_date: n.signedDate,
+    updated_at: n.updatedAt,
+    updated_by: n.updatedBy,
+  };
+  await db
+    .insertInto('report_narratives')
+    .values({ agency_id: n.agencyId, year: n.year, ...values })
+    .onConflict((oc) => oc.columns(['agency_id', 'year']).doUpdateSet(values))
+    .execute();
+}
+
+export interface PublishedReport {
+  id: number;
+  agencyId: number;
+  year: number;
+  version: number;
+  origin: ReportOrigin;
+  report: AnnualReport;
+  findings: Finding[];
+  indexNo: string | null;
+  publisher: string;
+  scope: string;
+  disclosureMode: string;
+  generatedDate: string;
+  publishedAt: string;
+  signer: string;
+  signedDate: string | null;
+  publishedBy: number | null;
+  reason: string | null;
+}
+
+function toPublished(r: AnnualReportRow): PublishedReport {
+  return {
+    id: r.id,
+    agencyId: r.agency_id,
+    year: r.year,
+    version: r.version,
+    origin: r.origin as ReportOrigin,
+    report: JSON.parse(r.data) as AnnualReport,
+    findings: JSON.parse(r.findings) as Finding[],
+    indexNo: r.index_no,
+    publisher: r.publisher,
+    scope: r.scope,
+    disclosureMode: r.disclosure_mode,
+    generatedDate: r.generated_date,
+    publishedAt: r.published_at,
+    signer: r.signer,
+    signedDate: r.signed_date,
+    publishedBy: r.published_by,
+    reason: r.reason,
+  };
+}
+
+export async function insertPublishedReport(db: Kysely<DB>, p: Omit<PublishedReport, 'id'> & { createdAt: string }): Promise<number> {
+  const r = await db
+    .insertInto('annual_reports')
+    .values({
+      agency_id: p.agencyId,
+      year: p.year,
+      version: p.version,
+      origin: p.origin,
+      data: JSON.stringify(p.report),
+      findings: JSON.stringify(p.findings),
+      index_no: p.indexNo,
+      publisher: p.publisher,
+      scope: p.scope,
+      disclosure_mode: p.disclosureMode,
+      generated_date: p.generatedDate,
+      published_at: p.publishedAt,
+      signer: p.signer,
+      signed_date: p.signedDate,
+      published_by: p.publishedBy,
+      reason: p.reason,
+      created_at: p.createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+/** All versions of an agency's report on `year`, newest first. */
+export async function reportVersions(db: Kysely<DB>, agencyId: number, year: number): Promise<PublishedReport[]> {
+  const rows = await db
+    .selectFrom('annual_reports')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map(toPublished);
+}
+
+export async function getPublishedReport(db: Kysely<DB>, id: number): Promise<PublishedReport | undefined> {
+  const r = await db.selectFrom('annual_reports').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && toPublished(r);
+}
+
+/** The current (latest) version of each year's report of an agency, newest year first. */
+export async function currentReportsOfAgency(db: Kysely<DB>, agencyId: number): Promise<PublishedReport[]> {
+  const rows = await db.selectFrom('annual_reports').selectAll().where('agency_id', '=', agencyId).orderBy('year', 'desc').orderBy('version', 'desc').execute();
+  const seen = new Set<number>();
+  return rows.filter((r) => (seen.has(r.year) ? false : (seen.add(r.year), true))).map(toPublished);
+}
+
+/** The current version of every agency's report on `year`. */
+export async function currentReportsOfYear(db: Kysely<DB>, year: number): Promise<Map<number, PublishedReport>> {
+  const rows = await db.selectFrom('annual_reports').selectAll().where('year', '=', year).orderBy('version', 'desc').execute();
+  const out = new Map<number, PublishedReport>();
+  for (const r of rows) if (!out.has(r.agency_id)) out.set(r.agency_id, toPublished(r));
+  return out;
+}
+
+/** Recently published reports across the county, for the portal's home page. */
+export async function latestPublications(db: Kysely<DB>, limit: number) {
+  return db
+    .selectFrom('annual_reports')
+    .innerJoin('agencies', 'agencies.id', 'annual_reports.agency_id')
+    .select(['annual_reports.id', 'annual_reports.year', 'annual_reports.version', 'annual_reports.published_at', 'agencies.name', 'agencies.short_name', 'agencies.id as agency_id'])
+    .orderBy('annual_reports.published_at', 'desc')
+    .orderBy('annual_reports.id', 'desc')
+    .limit(limit)
+    .execute();
+}

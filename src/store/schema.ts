@@ -1,0 +1,193 @@
+/**
+ * The database schema as one Kysely type declaration. Portable conventions (spec'd in
+ * docs/architecture.md): dates are ISO text, timestamps ISO-8601 text in UTC, booleans
+ * 0/1 integers, JSON as text, money as integer 分.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface AgencyTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  short_name: string;
+  kind: string;
+  code: string;
+  may_make_rules: number;
+  records_from: number;
+  sort_order: number;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  active: number;
+  created_at: string;
+}
+
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  agency_id: number | null;
+  role: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself is only in the cookie. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: string;
+  actor_id: number | null;
+  agency_id: number | null;
+  subject_type: string;
+  subject_id: string;
+  action: string;
+  reason: string | null;
+  payload: string;
+}
+
+export interface CatalogueItemTable {
+  id: Generated<number>;
+  agency_id: number;
+  index_no: string | null;
+  title: string;
+  summary: string;
+  body: string;
+  category: string;
+  topic: string | null;
+  doc_no: string | null;
+  document_kind: string | null;
+  written_date: string | null;
+  generated_date: string;
+  published_at: string | null;
+  /** China-time date of first publication, for counting by year. */
+  published_date: string | null;
+  disclosure_mode: string;
+  scope: string;
+  status: string;
+  created_at: string;
+}
+
+export interface ValidityChangeTable {
+  id: Generated<number>;
+  item_id: number;
+  state: string;
+  effective_date: string;
+  reason: string;
+  recorded_at: string;
+}
+
+export interface DecisionStatisticsTable {
+  agency_id: number;
+  year: number;
+  licensing: number;
+  penalty: number;
+  coercion: number;
+  fees_fen: number | string;
+  note: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface ApplicationTable {
+  id: Generated<number>;
+  agency_id: number;
+  receipt_no: string;
+  applicant_type: string;
+  applicant_name: string;
+  channel: string;
+  subject: string;
+  received_date: string;
+  closed_date: string | null;
+  outcome: string | null;
+  created_at: string;
+}
+
+export interface AppealTable {
+  id: Generated<number>;
+  agency_id: number;
+  application_id: number | null;
+  track: string;
+  case_no: string;
+  body: string;
+  filed_date: string;
+  concluded_date: string | null;
+  outcome: string | null;
+  created_at: string;
+}
+
+export interface ReportNarrativeTable {
+  agency_id: number;
+  year: number;
+  overview: string;
+  problems: string;
+  other: string;
+  /** 落款: the office that signs the report, and its date. */
+  signer: string;
+  signed_date: string | null;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface AnnualReportTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  version: number;
+  origin: string;
+  /** The report JSON of the contract. */
+  data: string;
+  findings: string;
+  index_no: string | null;
+  publisher: string;
+  scope: string;
+  disclosure_mode: string;
+  generated_date: string;
+  published_at: string;
+  signer: string;
+  signed_date: string | null;
+  published_by: number | null;
+  reason: string | null;
+  created_at: string;
+}
+
+export interface IndexSequenceTable {
+  prefix: string;
+  last: number;
+}
+
+export interface DB {
+  settings: SettingTable;
+  agencies: AgencyTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  audit_events: AuditEventTable;
+  catalogue_items: CatalogueItemTable;
+  validity_changes: ValidityChangeTable;
+  decision_statistics: DecisionStatisticsTable;
+  applications: ApplicationTable;
+  appeals: AppealTable;
+  report_narratives: ReportNarrativeTable;
+  annual_reports: AnnualReportTable;
+  index_sequences: IndexSequenceTable;
+}
+
+export type AgencyRow = Selectable<AgencyTable>;
+export type NewApplication = Insertable<ApplicationTable>;
+export type NewAppeal = Insertable<AppealTable>;
+export type NewCatalogueItem = Insertable<CatalogueItemTable>;
+export type AnnualReportRow = Selectable<AnnualReportTable>;

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../law/roles.ts';
+import type { DB } from './schema.ts';
+
+export interface RoleGrant {
+  role: Role;
+  agencyId: number | null;
+}
+
+export interface StaffUser {
+  id: number;
+  username: string;
+  displayName: string;
+  active: boolean;
+  roles: RoleGrant[];
+}
+
+export async function findUserForLogin(db: Kysely<DB>, username: string) {
+  return db.selectFrom('users').select(['id', 'password_hash', 'active']).where('username', '=', username).executeTakeFirst();
+}
+
+export async function getStaffUser(db: Kysely<DB>, id: number): Promise<StaffUser | undefined> {
+  const u = await db.selectFrom('users').select(['id', 'username', 'display_name', 'active']).where('id', '=', id).executeTakeFirst();
+  if (!u) return undefined;
+  const roles = await db.selectFrom('user_roles').select(['role', 'agency_id']).where('user_id', '=', id).orderBy('id').execute();
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    active: u.active === 1,
+    roles: roles.map((r) => ({ role: r.role as Role, agencyId: r.agency_id })),
+  };
+}
+
+export async function insertUser(
+  db: Kysely<DB>,
+  u: { username: string; displayName: string; passwordHash: string; createdAt: string },
+): Promise<number> {
+  const r = await db
+    .insertInto('users')
+    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, active: 1, created_at: u.createdAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function grantRole(db: Kysely<DB>, userId: number, grant: RoleGrant): Promise<void> {
+  await db.insertInto('user_roles').values({ user_id: userId, agency_id: grant.agencyId, role: grant.role }).execute();
+}
+
+export async function userExists(db: Kysely<DB>, username: string): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+}
+
+export async function countPlatformAdmins(db: Kysely<DB>): Promise<number> {
+  const r = await db
+    .selectFrom('user_roles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'platformAdmin')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
