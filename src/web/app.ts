@@ -1,8 +1,47 @@
+/**
+ * The web platform: the public portal, the staff pages and the JSON API, as encapsulated
+ * route groups over shared security (cookies, CSRF, headers, rate limits) and sessions.
+ */
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
 import type { AppContext } from '../app/context.ts';
+import { apiRoutes } from './api/routes.ts';
+import { authRoutes } from './admin/auth-routes.tsx';
+import { dashboardRoutes } from './admin/dashboard.tsx';
+import { reportRoutes } from './admin/report-routes.tsx';
+import { installErrorHandling } from './plugins/errors.tsx';
+import { security } from './plugins/security.ts';
+import { requireStaffPage, sessions } from './plugins/session.ts';
+import { portalRoutes } from './portal/routes.tsx';
+import { reportCss } from '../render/report/report-css.ts';
 
-export async function buildApp(opts: { ctx: AppContext }): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false });
-  void opts;
+export interface BuildOptions {
+  ctx: AppContext;
+  /** Secure cookies: true behind HTTPS; 'auto' (default) marks them Secure on HTTPS requests. */
+  secureCookies?: boolean | 'auto';
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  trustProxy?: boolean;
+  logger?: boolean;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { ctx } = opts;
+  const secureCookies = opts.secureCookies ?? (process.env.GONGKAI_SECURE_COOKIES === '1' ? true : 'auto');
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? process.env.GONGKAI_TRUST_PROXY === '1' });
+  installErrorHandling(app, ctx);
+  await app.register(security, { ctx, secureCookies });
+  await app.register(sessions, { ctx });
+  await app.register(fastifyStatic, { root: path.join(import.meta.dirname, 'static'), prefix: '/static/', maxAge: '1h' });
+  // The report tables' styles are declared once (src/render/report/report-css.ts) for the site and the HTML export.
+  app.get('/assets/report.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(reportCss));
+  await app.register(portalRoutes, { ctx });
+  await app.register(apiRoutes, { ctx });
+  await app.register(authRoutes, { ctx, secureCookies });
+  await app.register(async (staff) => {
+    staff.addHook('preHandler', requireStaffPage);
+    await staff.register(dashboardRoutes, { ctx });
+    await staff.register(reportRoutes, { ctx });
+  });
   return app;
 }

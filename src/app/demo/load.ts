@@ -76,6 +76,8 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
     }
     const loadedAt = ctx.now().toISOString();
     await setSetting(db, 'demo', loadedAt);
+    await setSetting(db, 'site.domain', 'www.huarong.gov.cn');
+    await setSetting(db, 'site.idCode', '4306230001');
 
     const ids = new Map<string, number>();
     for (const [i, a] of demoAgencies.entries()) {

@@ -5,7 +5,7 @@ export const reportCss = `
 .annual-report p { text-indent: 2em; margin: .4rem 0; }
 .annual-report .signature p { text-align: right; text-indent: 0; }
 .report-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
-.report-table caption { caption-side: top; text-align: left; font-weight: bold; padding: .25rem 0; }
+.report-table caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; } /* the section heading shows it */
 .report-table th, .report-table td { border: 1px solid #333; padding: .3rem .4rem; text-align: center; vertical-align: middle; }
 .report-table th.stub { text-align: left; font-weight: normal; }
 .report-table td.value { font-variant-numeric: tabular-nums; }

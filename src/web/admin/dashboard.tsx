@@ -1,0 +1,103 @@
+/** The staff workbench: pick an agency and year; see which reports are published and which are late. */
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app/context.ts';
+import { reportYears } from '../../app/reports/compute.ts';
+import { agenciesWhere } from '../../domain/access/policy.ts';
+import { chinaDate } from '../../domain/shared/dates.ts';
+import { roles } from '../../law/roles.ts';
+import { reportDeadline } from '../../law/report-format/index.ts';
+import { listAgencies } from '../../store/agencies.repo.ts';
+import { siteInfo } from '../site.ts';
+import { Layout } from '../views/layout.tsx';
+import { sendPage } from '../views/page.ts';
+import { actorOf } from './access.ts';
+
+export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
+  const { ctx } = opts;
+  app.get('/admin', async (request, reply) => {
+    const actor = actorOf(request);
+    const tree = await listAgencies(ctx.db);
+    const visible = agenciesWhere(actor, 'report.view', tree);
+    const agencies = tree.filter((a) => visible.has(a.id));
+    const today = chinaDate(ctx.now());
+    const published = await ctx.db
+      .selectFrom('annual_reports')
+      .select(['agency_id', 'year', 'id', 'version', 'published_at'])
+      .orderBy('version', 'desc')
+      .execute();
+    const status = new Map<string, (typeof published)[number]>();
+    for (const p of published) if (!status.has(`${p.agency_id}/${p.year}`)) status.set(`${p.agency_id}/${p.year}`, p);
+    const thisYear = Number(today.slice(0, 4));
+    const years = Array.from({ length: 4 }, (_, i) => thisYear - i).filter((y) => y >= 2021);
+    const site = await siteInfo(ctx.db);
+    return sendPage(
+      reply,
+      <Layout title="工作台" site={site} area="admin" viewer={{ displayName: actor.displayName, csrf: reply.generateCsrf() }}>
+        <h1>工作台</h1>
+        <p>
+          {actor.displayName}，您的角色：
+          {actor.roles.map((r) => `${roles[r.role].label}${r.agencyId ? `（${tree.find((a) => a.id === r.agencyId)?.shortName ?? ''}）` : ''}`).join('、')}
+        </p>
+        {agencies.length === 0 ? (
+          <p>您的账号还没有分配单位。</p>
+        ) : (
+          <>
+            <section aria-labelledby="open-report">
+              <h2 id="open-report">政府信息公开工作年度报告</h2>
+              <form method="get" action="/admin/reports" class="form inline-form">
+                <div class="field">
+                  <label for="field-agency">单位</label>
+                  <select id="field-agency" name="agency">
+                    {agencies.map((a) => (
+                      <option value={String(a.id)}>{a.name}</option>
+                    ))}
+                  </select>
+                </div>
+                <div class="field">
+                  <label for="field-year">年度</label>
+                  <select id="field-year" name="year">
+                    {years.map((y) => (
+                      <option value={String(y)} selected={y === thisYear - 1}>
+                        {y}年度
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit">打开</button>
+              </form>
+            </section>
+            <table class="list status-table">
+              <caption>各单位年度报告发布情况</caption>
+              <thead>
+                <tr>
+                  <th scope="col">单位</th>
+                  {years.map((y) => (
+                    <th scope="col">{y}年度</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {agencies.map((a) => (
+                  <tr>
+                    <th scope="row">{a.shortName}</th>
+                    {years.map((y) => {
+                      const { first, last } = reportYears(a, today);
+                      if (y < first || y > last) return <td>—</td>;
+                      const p = status.get(`${a.id}/${y}`);
+                      const late = !p && today > reportDeadline(a.kind, y);
+                      return (
+                        <td class={late ? 'late' : p ? 'done' : ''}>
+                          <a href={`/admin/reports/${a.id}/${y}`}>{p ? `已发布${p.version > 1 ? `（第${p.version}版）` : ''}` : late ? '逾期未发布' : '未发布'}</a>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </Layout>,
+    );
+  });
+}

@@ -1,0 +1,379 @@
+/**
+ * The staff pages of the annual report: the computed report with its findings marked on
+ * their cells, the records behind each number, the narrative form, downloads in every
+ * format, and publication by the agency's leader.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app/context.ts';
+import { computeAgencyReport, reportYears, type ComputedReport } from '../../app/reports/compute.ts';
+import { saveReportNarrative } from '../../app/reports/narrative.ts';
+import { publishAnnualReport } from '../../app/reports/publish.ts';
+import { traceCell } from '../../app/reports/trace.ts';
+import { can } from '../../domain/access/policy.ts';
+import type { Agency } from '../../domain/agencies/agency.ts';
+import type { Finding } from '../../domain/reports/findings.ts';
+import { ruleTitle } from '../../domain/reports/findings.ts';
+import { placeholders } from '../../domain/reports/narrative.ts';
+import { validateReport } from '../../domain/reports/validate.ts';
+import { chinaDate, portalDateTime } from '../../domain/shared/dates.ts';
+import { InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
+import { reportTitle } from '../../law/report-format/index.ts';
+import { ReportView } from '../../render/report/html.tsx';
+import { formatInfo, renderReport, reportFormats, type ReportFormat } from '../../render/report/index.ts';
+import { reportVersions } from '../../store/reports.repo.ts';
+import { reportFilename } from '../report-files.ts';
+import { siteInfo } from '../site.ts';
+import { Breadcrumbs } from '../views/components.tsx';
+import { ErrorSummary, Layout } from '../views/layout.tsx';
+import { sendPage } from '../views/page.ts';
+import { actorOf, agencyFor } from './access.ts';
+
+type Params = { agencyId: string; year: string };
+
+function yearParam(raw: string): number {
+  if (!/^\d{4}$/.test(raw)) throw new NotFoundError('年度应为四位数字');
+  return Number(raw);
+}
+
+export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
+  const { ctx } = opts;
+
+  const load = async (request: FastifyRequest<{ Params: Params }>) => {
+    const { agency, tree } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
+    const year = yearParam(request.params.year);
+    const computed = await computeAgencyReport(ctx, agency, year);
+    return { agency, tree, year, computed };
+  };
+
+  const show = async (
+    request: FastifyRequest<{ Params: Params }>,
+    reply: FastifyReply,
+    state: { errors?: FieldError[]; form?: Partial<Record<string, string>>; notice?: string; status?: number } = {},
+  ) => {
+    const { agency, tree, year, computed } = await load(request);
+    const actor = actorOf(request);
+    const versions = await reportVersions(ctx.db, agency.id, year);
+    const site = await siteInfo(ctx.db);
+    const csrf = reply.generateCsrf();
+    const mayEdit = can(actor, 'report.editNarrative', agency.id, tree);
+    const mayPublish = can(actor, 'report.publish', agency.id, tree);
+    const base = `/admin/reports/${agency.id}/${year}`;
+    const title = reportTitle(agency.name, year);
+    const recheck = versions[0] ? recheckPublished(computed, versions[0]) : [];
+    return sendPage(
+      reply,
+      <Layout title={title} site={site} area="admin" viewer={{ displayName: actor.displayName, csrf }}>
+        <Breadcrumbs trail={[['工作台', '/admin'], [`${agency.shortName} ${year}年度报告`, null]]} />
+        <h1>{title}</h1>
+        <ErrorSummary errors={state.errors ?? []} />
+        {state.notice ? (
+          <p class="notice" role="status">
+            {state.notice}
+          </p>
+        ) : (
+          ''
+        )}
+        <YearLinks agency={agency} year={year} today={chinaDate(ctx.now())} />
+        <Status computed={computed} versions={versions} />
+        <Findings findings={computed.findings} />
+        {recheck.length ? (
+          <section aria-labelledby="recheck">
+            <h2 id="recheck">已发布版本与当前台账的差异</h2>
+            <p>发布后台账有变动，已发布的数字与当前记录不一致。请核实后发布更正版本。</p>
+            <ul>
+              {recheck.map((f) => (
+                <li>
+                  {f.rule} {f.message}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          ''
+        )}
+        <section aria-labelledby="computed-report" class="report-preview">
+          <h2 id="computed-report">报告内容（根据台账实时生成，点击数字可查看对应记录）</h2>
+          <ReportView
+            doc={{ report: computed.report, signer: computed.narrative?.signer ?? null, signedDate: computed.narrative?.signedDate ?? null }}
+            findings={computed.findings}
+            traceHref={(cell) => `${base}/cells/${encodeURIComponent(cell)}`}
+          />
+        </section>
+        <section aria-labelledby="downloads">
+          <h2 id="downloads">下载</h2>
+          <ul class="downloads">
+            {reportFormats.map((f) => (
+              <li>
+                <a href={`${base}/download.${f}`}>{formatInfo[f].label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {mayEdit ? <NarrativeForm base={base} csrf={csrf} computed={computed} form={state.form} /> : ''}
+        {mayPublish ? <PublishForm base={base} csrf={csrf} computed={computed} published={versions.length > 0} /> : ''}
+      </Layout>,
+      state.status ?? 200,
+    );
+  };
+
+  app.get<{ Querystring: { agency?: string; year?: string } }>('/admin/reports', async (request, reply) => {
+    const { agency } = await agencyFor(ctx, request, request.query.agency ?? '', 'report.view');
+    return reply.redirect(`/admin/reports/${agency.id}/${yearParam(request.query.year ?? '')}`, 303);
+  });
+
+  app.get<{ Params: Params; Querystring: { saved?: string; published?: string } }>('/admin/reports/:agencyId/:year', async (request, reply) =>
+    show(request, reply, {
+      notice: request.query.saved ? '已保存。' : request.query.published ? `已发布，索引号 ${request.query.published}。` : undefined,
+    }),
+  );
+
+  app.post<{ Params: Params; Body: Record<string, string | undefined> }>(
+    '/admin/reports/:agencyId/:year/narrative',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const { agency } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
+      const year = yearParam(request.params.year);
+      const b = request.body ?? {};
+      try {
+        await saveReportNarrative(ctx, actorOf(request), {
+          agencyId: agency.id,
+          year,
+          overview: String(b.overview ?? ''),
+          problems: String(b.problems ?? ''),
+          other: String(b.other ?? ''),
+          signer: String(b.signer ?? ''),
+          signedDate: b.signedDate ? String(b.signedDate) : null,
+        });
+      } catch (e) {
+        if (e instanceof InputError) return show(request, reply, { errors: e.errors, form: b, status: 400 });
+        throw e;
+      }
+      return reply.redirect(`/admin/reports/${agency.id}/${year}?saved=1`, 303);
+    },
+  );
+
+  app.post<{ Params: Params; Body: { reason?: string } }>(
+    '/admin/reports/:agencyId/:year/publish',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const { agency } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
+      const year = yearParam(request.params.year);
+      try {
+        const r = await publishAnnualReport(ctx, actorOf(request), { agencyId: agency.id, year, reason: request.body?.reason ?? null });
+        return reply.redirect(`/admin/reports/${agency.id}/${year}?published=${encodeURIComponent(r.indexNo)}`, 303);
+      } catch (e) {
+        if (e instanceof InputError) return show(request, reply, { errors: e.errors, status: 400 });
+        throw e;
+      }
+    },
+  );
+
+  app.get<{ Params: Params & { format: string } }>('/admin/reports/:agencyId/:year/download.:format', async (request, reply) => {
+    const format = request.params.format as ReportFormat;
+    if (!(reportFormats as readonly string[]).includes(format)) throw new NotFoundError('不支持这种下载格式');
+    const { computed } = await load(request);
+    const body = await renderReport(format, {
+      report: computed.report,
+      signer: computed.narrative?.signer ?? null,
+      signedDate: computed.narrative?.signedDate ?? null,
+      findings: computed.findings,
+    });
+    return reply
+      .type(formatInfo[format].mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(reportFilename(computed.report, format))}`)
+      .send(typeof body === 'string' ? body : Buffer.from(body));
+  });
+
+  app.get<{ Params: Params & { cell: string } }>('/admin/reports/:agencyId/:year/cells/:cell', async (request, reply) => {
+    const { agency } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
+    const year = yearParam(request.params.year);
+    const trace = await traceCell(ctx, agency, year, request.params.cell);
+    const site = await siteInfo(ctx.db);
+    const actor = actorOf(request);
+    const base = `/admin/reports/${agency.id}/${year}`;
+    return sendPage(
+      reply,
+      <Layout title={trace.label} site={site} area="admin" viewer={{ displayName: actor.displayName, csrf: reply.generateCsrf() }}>
+        <Breadcrumbs trail={[['工作台', '/admin'], [`${agency.shortName} ${year}年度报告`, base], [trace.label, null]]} />
+        <h1>{trace.label}</h1>
+        <p>
+          统计口径：{trace.rule}。共{trace.records.length}条记录。
+        </p>
+        {trace.records.length ? (
+          <table class="list">
+            <caption class="visually-hidden">{trace.label}对应的记录</caption>
+            <thead>
+              <tr>
+                <th scope="col">编号</th>
+                <th scope="col">内容</th>
+                <th scope="col">情况</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trace.records.map((r) => (
+                <tr>
+                  <td>{r.reference}</td>
+                  <td>{r.title}</td>
+                  <td>{r.details.join('；')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>没有对应的记录，因此该项为0。</p>
+        )}
+        <p>
+          <a href={base}>返回年度报告</a>
+        </p>
+      </Layout>,
+    );
+  });
+}
+
+/** The published version checked against the records as they are now (a later-registered case shows up here). */
+function recheckPublished(computed: ComputedReport, published: { report: ComputedReport['report']; origin: 'platform' | 'imported' }): Finding[] {
+  const findings = validateReport(published.report, { ...computed.context, origin: published.origin, derived: computed.report, handledTrace: undefined });
+  return findings.filter((f) => f.rule === 'T3-06' || f.rule === 'T2-04');
+}
+
+const YearLinks = ({ agency, year, today }: { agency: Agency; year: number; today: string }) => {
+  const { first, last } = reportYears(agency, today);
+  const years = Array.from({ length: last - first + 1 }, (_, i) => last - i);
+  return (
+    <nav aria-label="选择年度" class="tabs">
+      <ul>
+        {years.map((y) => (
+          <li>
+            <a href={`/admin/reports/${agency.id}/${y}`} aria-current={y === year ? 'page' : undefined}>
+              {y}年度
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+};
+
+const Status = ({ computed, versions }: { computed: ComputedReport; versions: Awaited<ReturnType<typeof reportVersions>> }) => {
+  const current = versions[0];
+  return (
+    <dl class="metadata status">
+      <div>
+        <dt>状态</dt>
+        <dd>{current ? `已发布第${current.version}版（${portalDateTime(current.publishedAt)}）` : '尚未发布'}</dd>
+      </div>
+      <div>
+        <dt>发布期限</dt>
+        <dd>{computed.context.publication?.deadline}</dd>
+      </div>
+      {current ? (
+        <div>
+          <dt>索引号</dt>
+          <dd>
+            <a href={`/annual-reports/${current.id}`}>{current.indexNo}</a>
+          </dd>
+        </div>
+      ) : (
+        ''
+      )}
+    </dl>
+  );
+};
+
+const Findings = ({ findings }: { findings: readonly Finding[] }) => {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return (
+    <section aria-labelledby="findings">
+      <h2 id="findings">检查结果</h2>
+      {findings.length === 0 ? (
+        <p class="ok">全部勾稽关系和合规检查均已通过。</p>
+      ) : (
+        <>
+          <p>
+            {errors}个错误（须改正后才能发布），{findings.length - errors}个警告（请核实）。表格中标红的单元格对应下列编号。
+          </p>
+          <ol class="findings">
+            {findings.map((f, i) => (
+              <li id={`finding-${i}`} class={`finding ${f.severity}`}>
+                <span class="severity">{f.severity === 'error' ? '错误' : '警告'}</span> <strong>{f.rule}</strong> {ruleTitle(f.rule)}：{f.message}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+};
+
+const NarrativeForm = ({ base, csrf, computed, form }: { base: string; csrf: string; computed: ComputedReport; form?: Partial<Record<string, string>> | undefined }) => {
+  const n = computed.narrative;
+  const value = (k: 'overview' | 'problems' | 'other' | 'signer' | 'signedDate') => form?.[k] ?? n?.[k] ?? '';
+  return (
+    <section aria-labelledby="narrative">
+      <h2 id="narrative">编写报告正文</h2>
+      <p class="help">
+        每段一行。可插入自动生成的统计句：<code>{placeholders.proactive}</code>（按栏目统计的主动公开条数）、
+        <code>{placeholders.applications}</code>（依申请公开收办结转件数）、<code>{placeholders.appeals}</code>
+        （行政复议、诉讼件数），报告中的数字将始终与台账一致。
+      </p>
+      <form method="post" action={`${base}/narrative`} class="form">
+        <input type="hidden" name="_csrf" value={csrf} />
+        <div class="field">
+          <label for="field-overview">一、总体情况</label>
+          <textarea id="field-overview" name="overview" rows={14}>
+            {value('overview')}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for="field-problems">五、存在的主要问题及改进情况</label>
+          <textarea id="field-problems" name="problems" rows={8}>
+            {value('problems')}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for="field-other">六、其他需要报告的事项</label>
+          <p class="hint" id="hint-other">
+            须说明信息处理费收取情况，例如“本年度未收取信息处理费”。
+          </p>
+          <textarea id="field-other" name="other" rows={4} aria-describedby="hint-other">
+            {value('other')}
+          </textarea>
+        </div>
+        <div class="field">
+          <label for="field-signer">落款单位</label>
+          <input id="field-signer" name="signer" value={value('signer') || computed.agency.name} />
+        </div>
+        <div class="field">
+          <label for="field-signedDate">成文日期</label>
+          <input id="field-signedDate" name="signedDate" type="date" value={value('signedDate')} />
+        </div>
+        <button type="submit">保存正文</button>
+      </form>
+    </section>
+  );
+};
+
+const PublishForm = ({ base, csrf, computed, published }: { base: string; csrf: string; computed: ComputedReport; published: boolean }) => {
+  const errors = computed.findings.filter((f) => f.severity === 'error');
+  return (
+    <section aria-labelledby="publish">
+      <h2 id="publish">{published ? '发布更正版本' : '发布年度报告'}</h2>
+      {errors.length ? (
+        <p class="blocked">报告还有{errors.length}个错误，改正后才能发布。</p>
+      ) : (
+        <form method="post" action={`${base}/publish`} class="form">
+          <input type="hidden" name="_csrf" value={csrf} />
+          {published ? (
+            <div class="field">
+              <label for="field-reason">更正理由（必填，将在门户网站公开）</label>
+              <textarea id="field-reason" name="reason" rows={3} required />
+            </div>
+          ) : (
+            <p>发布后，报告将在门户网站本单位“政府信息公开年报”栏目公开，并分配索引号。已发布的版本不能修改，只能发布更正版本。</p>
+          )}
+          <button type="submit">{published ? '发布更正版本' : '发布'}</button>
+        </form>
+      )}
+    </section>
+  );
+};

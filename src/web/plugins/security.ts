@@ -1,0 +1,52 @@
+/**
+ * Security of every route: signed cookies, CSRF tokens on every form, security headers,
+ * and the rate-limit machinery (limits are set per route). The cookie secret is made at
+ * first start and kept in the database (or given as GONGKAI_SECRET), never in the repo.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { AppContext } from '../../app/context.ts';
+import { settingOnce } from '../../store/settings.repo.ts';
+
+export interface SecurityOptions {
+  ctx: AppContext;
+  /** Mark cookies Secure: on behind HTTPS (GONGKAI_SECURE_COOKIES=1); 'auto' sets it for HTTPS requests. */
+  secureCookies: boolean | 'auto';
+}
+
+export const security = fp(async (app: FastifyInstance, opts: SecurityOptions) => {
+  const secret = process.env.GONGKAI_SECRET || (await settingOnce(opts.ctx.db, 'secret.cookie', randomBytes(32).toString('base64url')));
+  await app.register(cookie, { secret });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'gk_csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: opts.secureCookies },
+  });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    // The portal links out to other government sites; keep the referrer to the origin.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(rateLimit, { global: false });
+});
+
+/** Route config for rate-limited public forms and log-in: 10 posts a minute per client. */
+export const formRateLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };

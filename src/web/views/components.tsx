@@ -1,0 +1,43 @@
+/** Small pieces shared by portal and staff pages. */
+import type { FC } from 'hono/jsx';
+
+/** The metadata block of a published item, as county portals show it above the title. */
+export const MetadataBlock: FC<{ rows: readonly (readonly [string, string])[] }> = ({ rows }) => (
+  <dl class="metadata">
+    {rows.map(([k, v]) => (
+      <div>
+        <dt>{k}</dt>
+        <dd>{v}</dd>
+      </div>
+    ))}
+  </dl>
+);
+
+export const Breadcrumbs: FC<{ trail: readonly (readonly [string, string | null])[] }> = ({ trail }) => (
+  <nav aria-label="当前位置" class="breadcrumbs">
+    <ol>
+      {trail.map(([label, href]) => (
+        <li>{href ? <a href={href}>{label}</a> : <span aria-current="page">{label}</span>}</li>
+      ))}
+    </ol>
+  </nav>
+);
+
+/** Previous / next page links for a list. */
+export const Pager: FC<{ page: number; pages: number; href: (page: number) => string }> = ({ page, pages, href }) =>
+  pages > 1 ? (
+    <nav aria-label="分页" class="pager">
+      {page > 1 ? <a href={href(page - 1)}>上一页</a> : ''}
+      <span>
+        第{page}页，共{pages}页
+      </span>
+      {page < pages ? <a href={href(page + 1)}>下一页</a> : ''}
+    </nav>
+  ) : (
+    ''
+  );
+
+export function positiveInt(value: unknown): number | null {
+  const s = String(value ?? '');
+  return /^[1-9]\d{0,9}$/.test(s) ? Number(s) : null;
+}
