@@ -2,6 +2,6 @@ import { PostgresAdapter, type Kysely } from 'kysely';
 
 export type DialectName = 'sqlite' | 'postgres';
 
-export function isPostgres(db: Kysely<unknown> | Kysely<never>): boolean {
+export function isPostgres<T>(db: Kysely<T>): boolean {
   return (db as Kysely<unknown>).getExecutor().adapter instanceof PostgresAdapter;
 }

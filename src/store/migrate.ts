@@ -1,6 +1,7 @@
 /** One migration set for both databases, applied in name order. */
-import { Migrator, type Migration, type MigrationProvider, type Kysely } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider, type Kysely } from 'kysely';
 import * as foundation from './migrations/0001-foundation.ts';
+import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
@@ -9,16 +10,24 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * On PostgreSQL the migration tables live in the connection's current schema, named
+ * explicitly: Kysely otherwise finds another schema's tables by name and skips creating its own.
+ */
+async function migrator(db: Kysely<DB>): Promise<Migrator> {
+  if (!isPostgres(db)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
+}
+
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (await migrator(db)).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** True when the database has every migration applied (read-only commands refuse an older schema). */
 export async function isUpToDate(db: Kysely<DB>): Promise<boolean> {
-  const migrator = new Migrator({ db, provider });
-  const list = await migrator.getMigrations();
+  const list = await (await migrator(db)).getMigrations();
   return list.every((m) => m.executedAt !== undefined);
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { login, logout } from '../../app/auth/sessions.ts';
 import { InputError, type FieldError } from '../../domain/shared/result.ts';
-import { formRateLimit } from '../plugins/security.ts';
+import { formRateLimit, loginAttemptsPerAccount, tooManyRequests } from '../plugins/security.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../plugins/session.ts';
 import { siteInfo } from '../site.ts';
 import { ErrorSummary, Layout } from '../views/layout.tsx';
@@ -49,11 +49,18 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext; 
     return loginPage(reply, safeNext(request.query.next), []);
   });
 
+  const perAccount = app.createRateLimit({
+    ...loginAttemptsPerAccount,
+    keyGenerator: (request) => `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').trim()}`,
+  });
+
   app.post<{ Body: { username?: string; password?: string; next?: string } }>(
     '/admin/login',
     { config: formRateLimit, preHandler: app.csrfProtection },
     async (request, reply) => {
       const body = request.body ?? {};
+      const limit = await perAccount(request);
+      if (!limit.isAllowed && limit.isExceeded) throw tooManyRequests();
       try {
         const { token, expiresAt } = await login(ctx, String(body.username ?? ''), String(body.password ?? ''));
         setSessionCookie(reply, token, expiresAt, opts.secureCookies);

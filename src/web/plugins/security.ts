@@ -48,5 +48,11 @@ export const security = fp(async (app: FastifyInstance, opts: SecurityOptions) =
   await app.register(rateLimit, { global: false });
 });
 
-/** Route config for rate-limited public forms and log-in: 10 posts a minute per client. */
-export const formRateLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+/** Route config for rate-limited public forms and log-in: 30 posts a minute per client address. */
+export const formRateLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+/** Log-in attempts per account and client address: 10 a minute (checked after the form is parsed). */
+export const loginAttemptsPerAccount = { max: 10, timeWindow: '1 minute' } as const;
+
+/** A 429 the error handler renders as a Chinese page. */
+export const tooManyRequests = () => Object.assign(new Error('Too many requests'), { statusCode: 429 });

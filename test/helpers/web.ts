@@ -1,0 +1,65 @@
+/**
+ * A small browser for route tests: keeps cookies between `app.inject()` calls and
+ * reads the CSRF token from the last page, so tests go through the front door.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/web/app.ts';
+import type { AppContext } from '../../src/app/context.ts';
+
+export class Client {
+  private cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(readonly app: FastifyInstance) {}
+
+  private remember(res: LightMyRequestResponse) {
+    const raw = res.headers['set-cookie'];
+    for (const c of Array.isArray(raw) ? raw : raw ? [raw] : []) {
+      const [pair] = c.split(';');
+      const [name, ...rest] = (pair ?? '').split('=');
+      if (!name) continue;
+      const value = rest.join('=');
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.body);
+    if (token?.[1]) this.csrf = token[1];
+  }
+
+  private cookieHeader() {
+    return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    this.remember(res);
+    return res;
+  }
+
+  /** Posts a form, with the page's CSRF token unless `csrf: false`. */
+  async post(url: string, form: Record<string, string>, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams({ ...(opts.csrf === false ? {} : { _csrf: this.csrf }), ...form }).toString();
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    this.remember(res);
+    return res;
+  }
+
+  async login(username: string, password = 'gongkai-demo'): Promise<LightMyRequestResponse> {
+    await this.get('/admin/login');
+    return this.post('/admin/login', { username, password });
+  }
+}
+
+export async function testApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = await buildApp({ ctx, secureCookies: false });
+  await app.ready();
+  return app;
+}
+
+/** The text of a page without its tags, for asserting what a reader sees. */
+export const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
