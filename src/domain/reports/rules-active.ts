@@ -43,10 +43,7 @@ export function checkStockContinuity(r: AnnualReport, ctx: ValidationContext): F
   const prev = ctx.previous?.report;
   if (!prev) return [];
   const out: Finding[] = [];
-  for (const [k, name] of [
-    ['rules', '规章'],
-    ['normativeDocuments', '行政规范性文件'],
-  ] as const) {
+  for (const k of ['rules', 'normativeDocuments'] as const) {
     const expected = stock(prev.active[k], r.active[k]);
     const actual = r.active[k].inForce;
     if (expected !== null && actual !== null && expected !== actual) {
@@ -55,7 +52,7 @@ export function checkStockContinuity(r: AnnualReport, ctx: ValidationContext): F
           'T2-03',
           ctx,
           `active.${k}.inForce`,
-          `表二“${name}”现行有效件数为${actual}，按上年现行有效${prev.active[k].inForce}件加本年制发${r.active[k].issued}件减本年废止${r.active[k].repealed}件应为${expected}件；如有修订、到期失效或清理，请在报告中说明`,
+          `${label(`${k}.inForce`)}为${actual}，按上年现行有效${prev.active[k].inForce}件加本年制发${r.active[k].issued}件减本年废止${r.active[k].repealed}件应为${expected}件；如有修订、到期失效或清理，请在报告中说明`,
           expected,
           actual,
         ),
@@ -88,15 +85,27 @@ export function checkDocumentRegister(r: AnnualReport, ctx: ValidationContext): 
   return out;
 }
 
+/**
+ * Whether a decimal has more than `places` digits after the point. The value is first read
+ * back at 15 significant digits, which every double holds exactly, so that binary noise
+ * such as 0.1 + 0.2 = 0.30000000000000004 (a sum of towns' amounts) does not count as
+ * decimals, while 0.00001 or 1.23456 do.
+ */
+export function hasMoreDecimals(v: number, places: number): boolean {
+  const decimal = Number(v.toPrecision(15));
+  return Number(decimal.toFixed(places)) !== decimal;
+}
+
 export function checkFeeUnit(r: AnnualReport, ctx: ValidationContext): Finding[] {
   const v = r.active.feesTenThousandYuan;
-  if (v === null || v < 0) return [];
+  // Negative and non-finite amounts are T2-01's.
+  if (v === null || v < 0 || !Number.isFinite(v)) return [];
   const where = 'active.feesTenThousandYuan';
   if (v >= feeUnitSuspicionThreshold) {
     return [finding('T2-05', ctx, where, `${label('feesTenThousandYuan')}为${v}万元，数额异常，可能误将“元”填作“万元”`, null, v)];
   }
-  if (Math.round(v * 10000) !== v * 10000 && Math.abs(Math.round(v * 10000) - v * 10000) > 1e-6) {
-    return [finding('T2-05', ctx, where, `${label('feesTenThousandYuan')}为${v}，以万元为单位时最多保留4位小数`, null, v)];
+  if (hasMoreDecimals(v, 4)) {
+    return [finding('T2-05', ctx, where, `${label('feesTenThousandYuan')}为${v}，以万元为单位时最多保留4位小数（精确到元）`, null, v)];
   }
   return [];
 }

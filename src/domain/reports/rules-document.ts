@@ -81,14 +81,26 @@ export function checkGovernmentAccountability(r: AnnualReport, ctx: ValidationCo
   ];
 }
 
+/**
+ * Years that are not a statistics period: a title (《2019年政务公开工作要点》), a full date
+ * (2023年12月31日前制发的文件), or a law's revision (2019年修订的《条例》).
+ */
+function periodYears(sentence: string): number[] {
+  const plain = sentence.replace(/《[^》]*》/g, '《》');
+  const out: number[] = [];
+  for (const m of plain.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!度?(?:新)?(?:修订|修正|颁布|印发|施行))/g)) {
+    out.push(Number(m[1]));
+  }
+  return out;
+}
+
 /** Sentences of section 一 that count something in a year other than the report's. */
 export function checkYears(r: AnnualReport, ctx: ValidationContext): Finding[] {
   const out: Finding[] = [];
   for (const sentence of r.text.overview.split(/[。；;\n]/)) {
     if (/将|计划|上年|去年|同比|较|以来|起|至/.test(sentence)) continue;
     if (!/\d+\s*[件条项个篇次]/.test(sentence)) continue;
-    for (const m of sentence.matchAll(/(\d{4})\s*年/g)) {
-      const y = Number(m[1]);
+    for (const y of periodYears(sentence)) {
       if (y !== r.year) {
         out.push(finding('X-05', ctx, 'text.overview', `第一部分统计数字所在句子写的是${y}年，报告年度为${r.year}年：“${sentence.trim().slice(0, 40)}”`, r.year, y));
       }
