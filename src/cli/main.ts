@@ -46,7 +46,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const command = commands[name];
   if (!command) {
-    io.err(`错误：不认识的命令“${name}”。${usage()}`);
+    io.err(`错误：不认识的命令“${name}”，可用的命令：${Object.keys(commands).join('、')}（npx gongkai --help 查看用法）\n`);
     return 2;
   }
   try {
