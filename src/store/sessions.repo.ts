@@ -24,3 +24,10 @@ export async function deleteSession(db: Kysely<DB>, id: string) {
 export async function deleteExpiredSessions(db: Kysely<DB>, now: string) {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
+
+/** Ends every session of a user (after a password change or when the account is disabled). */
+export async function deleteSessionsOf(db: Kysely<DB>, userId: number, except?: string) {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except) q = q.where('id', '!=', except);
+  await q.execute();
+}

@@ -60,3 +60,27 @@ export async function countPlatformAdmins(db: Kysely<DB>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+export async function listStaff(db: Kysely<DB>): Promise<StaffUser[]> {
+  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'active']).orderBy('username').execute();
+  const roles = await db.selectFrom('user_roles').select(['user_id', 'role', 'agency_id']).orderBy('id').execute();
+  return users.map((u) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    active: u.active === 1,
+    roles: roles.filter((r) => r.user_id === u.id).map((r) => ({ role: r.role as Role, agencyId: r.agency_id })),
+  }));
+}
+
+export async function setPasswordHash(db: Kysely<DB>, userId: number, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+export async function setActive(db: Kysely<DB>, userId: number, active: boolean): Promise<void> {
+  await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', userId).execute();
+}
+
+export async function passwordHashOf(db: Kysely<DB>, userId: number): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst())?.password_hash;
+}

@@ -10,6 +10,7 @@ import { apiRoutes } from './api/routes.ts';
 import { authRoutes } from './admin/auth-routes.tsx';
 import { dashboardRoutes } from './admin/dashboard.tsx';
 import { reportRoutes } from './admin/report-routes.tsx';
+import { peopleRoutes } from './admin/people-routes.tsx';
 import { installErrorHandling } from './plugins/errors.tsx';
 import { security } from './plugins/security.ts';
 import { requireStaffPage, sessions } from './plugins/session.ts';
@@ -42,6 +43,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     staff.addHook('preHandler', requireStaffPage);
     await staff.register(dashboardRoutes, { ctx });
     await staff.register(reportRoutes, { ctx });
+    await staff.register(peopleRoutes, { ctx });
   });
   return app;
 }

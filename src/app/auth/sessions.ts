@@ -12,7 +12,8 @@ import { dummyHash, verifyPassword } from './passwords.ts';
 
 export const sessionHours = 12;
 
-const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The stored id of a session token. */
+export const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function login(ctx: AppContext, username: string, password: string): Promise<{ token: string; user: StaffUser; expiresAt: string }> {
   const name = username.trim();

@@ -11,6 +11,7 @@ import { siteInfo } from '../site.ts';
 import { Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { actorOf } from './access.ts';
+import { viewerOf } from './viewer.ts';
 
 export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
@@ -32,7 +33,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
     const site = await siteInfo(ctx.db);
     return sendPage(
       reply,
-      <Layout title="工作台" site={site} area="admin" viewer={{ displayName: actor.displayName, csrf: reply.generateCsrf() }}>
+      <Layout title="工作台" site={site} area="admin" viewer={viewerOf(request, reply, tree)}>
         <h1>工作台</h1>
         <p>
           {actor.displayName}，您的角色：

@@ -21,12 +21,15 @@ import { reportTitle } from '../../law/report-format/index.ts';
 import { ReportView } from '../../render/report/html.tsx';
 import { formatInfo, renderReport, reportFormats, type ReportFormat } from '../../render/report/index.ts';
 import { reportVersions } from '../../store/reports.repo.ts';
+import { getDecisionStatistics } from '../../store/records.repo.ts';
+import { recordDecisionStatistics } from '../../app/records/decision-statistics.ts';
 import { reportFilename } from '../report-files.ts';
 import { siteInfo } from '../site.ts';
 import { Breadcrumbs } from '../views/components.tsx';
 import { ErrorSummary, Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { actorOf, agencyFor } from './access.ts';
+import { viewerOf } from './viewer.ts';
 
 type Params = { agencyId: string; year: string };
 
@@ -54,15 +57,18 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const actor = actorOf(request);
     const versions = await reportVersions(ctx.db, agency.id, year);
     const site = await siteInfo(ctx.db);
-    const csrf = reply.generateCsrf();
+    const viewer = viewerOf(request, reply, tree);
+    const csrf = viewer.csrf;
     const mayEdit = can(actor, 'report.editNarrative', agency.id, tree);
     const mayPublish = can(actor, 'report.publish', agency.id, tree);
+    const mayRecord = can(actor, 'records.edit', agency.id, tree);
+    const statistics = mayRecord ? await getDecisionStatistics(ctx.db, agency.id, year) : undefined;
     const base = `/admin/reports/${agency.id}/${year}`;
     const title = reportTitle(agency.name, year);
     const recheck = versions[0] ? recheckPublished(computed, versions[0]) : [];
     return sendPage(
       reply,
-      <Layout title={title} site={site} area="admin" viewer={{ displayName: actor.displayName, csrf }}>
+      <Layout title={title} site={site} area="admin" viewer={viewer}>
         <Breadcrumbs trail={[['工作台', '/admin'], [`${agency.shortName} ${year}年度报告`, null]]} />
         <h1>{title}</h1>
         <ErrorSummary errors={state.errors ?? []} />
@@ -109,6 +115,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
             ))}
           </ul>
         </section>
+        {mayRecord ? <StatisticsForm base={base} csrf={csrf} year={year} saved={statistics} form={state.form} /> : ''}
         {mayEdit ? <NarrativeForm base={base} csrf={csrf} computed={computed} form={state.form} /> : ''}
         {mayPublish ? <PublishForm base={base} csrf={csrf} computed={computed} published={versions.length > 0} /> : ''}
       </Layout>,
@@ -152,6 +159,31 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
     },
   );
 
+  app.post<{ Params: Params; Body: Record<string, string | undefined> }>(
+    '/admin/reports/:agencyId/:year/statistics',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const { agency } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
+      const year = yearParam(request.params.year);
+      const b = request.body ?? {};
+      try {
+        await recordDecisionStatistics(ctx, actorOf(request), {
+          agencyId: agency.id,
+          year,
+          licensing: String(b.licensing ?? ''),
+          penalty: String(b.penalty ?? ''),
+          coercion: String(b.coercion ?? ''),
+          feesYuan: String(b.feesYuan ?? ''),
+          note: String(b.note ?? ''),
+        });
+      } catch (e) {
+        if (e instanceof InputError) return show(request, reply, { errors: e.errors, form: b, status: 400 });
+        throw e;
+      }
+      return reply.redirect(`/admin/reports/${agency.id}/${year}?saved=1#statistics`, 303);
+    },
+  );
+
   app.post<{ Params: Params; Body: { reason?: string } }>(
     '/admin/reports/:agencyId/:year/publish',
     { preHandler: app.csrfProtection },
@@ -185,15 +217,14 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
   });
 
   app.get<{ Params: Params & { cell: string } }>('/admin/reports/:agencyId/:year/cells/:cell', async (request, reply) => {
-    const { agency } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
+    const { agency, tree } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
     const year = yearParam(request.params.year);
     const trace = await traceCell(ctx, agency, year, request.params.cell);
     const site = await siteInfo(ctx.db);
-    const actor = actorOf(request);
     const base = `/admin/reports/${agency.id}/${year}`;
     return sendPage(
       reply,
-      <Layout title={trace.label} site={site} area="admin" viewer={{ displayName: actor.displayName, csrf: reply.generateCsrf() }}>
+      <Layout title={trace.label} site={site} area="admin" viewer={viewerOf(request, reply, tree)}>
         <Breadcrumbs trail={[['工作台', '/admin'], [`${agency.shortName} ${year}年度报告`, base], [trace.label, null]]} />
         <h1>{trace.label}</h1>
         <p>
@@ -301,6 +332,49 @@ const Findings = ({ findings }: { findings: readonly Finding[] }) => {
           </ol>
         </>
       )}
+    </section>
+  );
+};
+
+const StatisticsForm = ({
+  base,
+  csrf,
+  year,
+  saved,
+  form,
+}: {
+  base: string;
+  csrf: string;
+  year: number;
+  saved: Awaited<ReturnType<typeof getDecisionStatistics>>;
+  form?: Partial<Record<string, string>> | undefined;
+}) => {
+  const value = (k: 'licensing' | 'penalty' | 'coercion' | 'feesYuan' | 'note') =>
+    form?.[k] ?? (saved ? String(k === 'feesYuan' ? saved.feesFen / 100 : saved[k]) : k === 'note' ? '' : '0');
+  const field = (k: 'licensing' | 'penalty' | 'coercion' | 'feesYuan', label: string) => (
+    <div class="field">
+      <label for={`field-${k}`}>{label}</label>
+      <input id={`field-${k}`} name={k} inputmode="decimal" value={value(k)} required />
+    </div>
+  );
+  return (
+    <section aria-labelledby="statistics">
+      <h2 id="statistics">行政执法和收费统计（表二）</h2>
+      <p class="help">
+        {saved ? `最近更新：${saved.updatedAt.slice(0, 10)}。` : `尚未录入${year}年度统计，报告中按0计。`}数据应与本单位行政执法统计台账一致。
+      </p>
+      <form method="post" action={`${base}/statistics`} class="form inline-form">
+        <input type="hidden" name="_csrf" value={csrf} />
+        {field('licensing', '行政许可决定（件）')}
+        {field('penalty', '行政处罚决定（件）')}
+        {field('coercion', '行政强制决定（件）')}
+        {field('feesYuan', '行政事业性收费（元）')}
+        <div class="field">
+          <label for="field-note">数据来源说明</label>
+          <input id="field-note" name="note" value={value('note')} />
+        </div>
+        <button type="submit">保存统计</button>
+      </form>
     </section>
   );
 };

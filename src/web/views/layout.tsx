@@ -8,6 +8,8 @@ import type { SiteInfo } from '../site.ts';
 export interface Viewer {
   displayName: string;
   csrf: string;
+  /** Staff areas the viewer may open, besides the workbench. */
+  links?: readonly (readonly [string, string])[];
 }
 
 export interface LayoutProps {
@@ -53,6 +55,11 @@ export const Layout: FC<LayoutProps> = ({ title, site, meta = {}, viewer, area =
                   <li>
                     <a href="/admin">工作台</a>
                   </li>
+                  {(viewer?.links ?? []).map(([label, href]) => (
+                    <li>
+                      <a href={href}>{label}</a>
+                    </li>
+                  ))}
                   <li>
                     <a href="/">门户网站</a>
                   </li>

@@ -1,0 +1,15 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '../../domain/access/policy.ts';
+import type { Agency } from '../../domain/agencies/agency.ts';
+import type { Viewer } from '../views/layout.tsx';
+import { actorOf } from './access.ts';
+
+/** The signed-in viewer of a staff page, with the areas they may open. */
+export function viewerOf(request: FastifyRequest, reply: FastifyReply, tree: readonly Agency[]): Viewer {
+  const actor = actorOf(request);
+  const links: [string, string][] = [];
+  if (can(actor, 'platform.administer', null, tree)) links.push(['单位管理', '/admin/agencies']);
+  if (can(actor, 'platform.administer', null, tree) || actor.roles.some((r) => r.role === 'agencyAdmin')) links.push(['账号管理', '/admin/users']);
+  links.push(['我的账号', '/admin/account']);
+  return { displayName: actor.displayName, csrf: reply.generateCsrf(), links };
+}
