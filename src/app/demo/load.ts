@@ -199,6 +199,15 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
         summary.reports++;
       }
     }
+    await appendEvent(db, {
+      occurredAt: loadedAt,
+      actorId: null,
+      agencyId: null,
+      subjectType: 'platform',
+      subjectId: 'demo',
+      action: 'demo.loaded',
+      payload: { agencies: summary.agencies, applications: summary.applications, items: summary.items, reports: summary.reports },
+    });
     summary.loaded = true;
     return summary;
   });

@@ -32,8 +32,10 @@ export async function serveCommand(args: string[], io: Io, opts: { demoIfNew: bo
     }
     const app = await buildApp({ ctx });
     await app.listen({ port, host });
-    const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-    io.out(`政府信息公开平台已启动：http://${shown === '127.0.0.1' ? 'localhost' : shown}:${port}\n`);
+    const bound = app.server.address();
+    const shownPort = typeof bound === 'object' && bound ? bound.port : port;
+    const shownHost = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    io.out(`政府信息公开平台已启动：http://${shownHost}:${shownPort}\n`);
     const stop = async () => {
       await app.close();
       await database.close();
