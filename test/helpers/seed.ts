@@ -23,3 +23,13 @@ export function sectionLines(text: string, title: string, next: string | null): 
 
 /** Compares text the way a reader does: half-width and full-width punctuation alike. */
 export const normalise = (s: string) => s.normalize('NFKC');
+
+/** Table 二 of the seed: 行政处罚 8, every other figure 0. */
+export const seedActive = {
+  rules: { issued: 0, repealed: 0, inForce: 0 },
+  normativeDocuments: { issued: 0, repealed: 0, inForce: 0 },
+  licensing: 0,
+  penalty: 8,
+  coercion: 0,
+  feesTenThousandYuan: 0,
+} as const;

@@ -19,11 +19,11 @@ import { chinaDate, portalDateTime } from '../../domain/shared/dates.ts';
 import { InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
 import { reportTitle } from '../../law/report-format/index.ts';
 import { ReportView } from '../../render/report/html.tsx';
-import { formatInfo, renderReport, reportFormats, type ReportFormat } from '../../render/report/index.ts';
+import { formatInfo, reportFormats } from '../../render/report/index.ts';
 import { reportVersions } from '../../store/reports.repo.ts';
 import { getDecisionStatistics } from '../../store/records.repo.ts';
 import { recordDecisionStatistics } from '../../app/records/decision-statistics.ts';
-import { reportFilename } from '../report-files.ts';
+import { reportFormatOr404, sendReportFile } from '../report-files.ts';
 import { siteInfo } from '../site.ts';
 import { Breadcrumbs } from '../views/components.tsx';
 import { ErrorSummary, Layout } from '../views/layout.tsx';
@@ -32,6 +32,7 @@ import { actorOf, agencyFor } from './access.ts';
 import { viewerOf } from './viewer.ts';
 
 type Params = { agencyId: string; year: string };
+type Form = Partial<Record<string, string>>;
 
 function yearParam(raw: string): number {
   if (!/^\d{4}$/.test(raw)) throw new NotFoundError('年度应为四位数字');
@@ -134,86 +135,58 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
     }),
   );
 
-  app.post<{ Params: Params; Body: Record<string, string | undefined> }>(
-    '/admin/reports/:agencyId/:year/narrative',
-    { preHandler: app.csrfProtection },
-    async (request, reply) => {
+  /** A form that performs one act on the report, then shows the page again (or the errors, naming their fields). */
+  const act = (suffix: string, run: (a: { agency: Agency; year: number; form: Form; actor: ReturnType<typeof actorOf> }) => Promise<string>) =>
+    app.post<{ Params: Params; Body: Form }>(`/admin/reports/:agencyId/:year/${suffix}`, { preHandler: app.csrfProtection }, async (request, reply) => {
       const { agency } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
       const year = yearParam(request.params.year);
-      const b = request.body ?? {};
+      const form = request.body ?? {};
       try {
-        await saveReportNarrative(ctx, actorOf(request), {
-          agencyId: agency.id,
-          year,
-          overview: String(b.overview ?? ''),
-          problems: String(b.problems ?? ''),
-          other: String(b.other ?? ''),
-          signer: String(b.signer ?? ''),
-          signedDate: b.signedDate ? String(b.signedDate) : null,
-        });
+        const query = await run({ agency, year, form, actor: actorOf(request) });
+        return reply.redirect(`/admin/reports/${agency.id}/${year}?${query}`, 303);
       } catch (e) {
-        if (e instanceof InputError) return show(request, reply, { errors: e.errors, form: b, status: 400 });
+        if (e instanceof InputError) return show(request, reply, { errors: e.errors, form, status: 400 });
         throw e;
       }
-      return reply.redirect(`/admin/reports/${agency.id}/${year}?saved=1`, 303);
-    },
-  );
+    });
+  const text = (form: Form, name: string) => String(form[name] ?? '');
 
-  app.post<{ Params: Params; Body: Record<string, string | undefined> }>(
-    '/admin/reports/:agencyId/:year/statistics',
-    { preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const { agency } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
-      const year = yearParam(request.params.year);
-      const b = request.body ?? {};
-      try {
-        await recordDecisionStatistics(ctx, actorOf(request), {
-          agencyId: agency.id,
-          year,
-          licensing: String(b.licensing ?? ''),
-          penalty: String(b.penalty ?? ''),
-          coercion: String(b.coercion ?? ''),
-          feesYuan: String(b.feesYuan ?? ''),
-          note: String(b.note ?? ''),
-        });
-      } catch (e) {
-        if (e instanceof InputError) return show(request, reply, { errors: e.errors, form: b, status: 400 });
-        throw e;
-      }
-      return reply.redirect(`/admin/reports/${agency.id}/${year}?saved=1#statistics`, 303);
-    },
-  );
+  act('narrative', async ({ agency, year, form, actor }) => {
+    await saveReportNarrative(ctx, actor, {
+      agencyId: agency.id,
+      year,
+      overview: text(form, 'overview'),
+      problems: text(form, 'problems'),
+      other: text(form, 'other'),
+      signer: text(form, 'signer'),
+      signedDate: text(form, 'signedDate') || null,
+    });
+    return 'saved=1';
+  });
 
-  app.post<{ Params: Params; Body: { reason?: string } }>(
-    '/admin/reports/:agencyId/:year/publish',
-    { preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const { agency } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
-      const year = yearParam(request.params.year);
-      try {
-        const r = await publishAnnualReport(ctx, actorOf(request), { agencyId: agency.id, year, reason: request.body?.reason ?? null });
-        return reply.redirect(`/admin/reports/${agency.id}/${year}?published=${encodeURIComponent(r.indexNo)}`, 303);
-      } catch (e) {
-        if (e instanceof InputError) return show(request, reply, { errors: e.errors, status: 400 });
-        throw e;
-      }
-    },
-  );
+  act('statistics', async ({ agency, year, form, actor }) => {
+    await recordDecisionStatistics(ctx, actor, {
+      agencyId: agency.id,
+      year,
+      licensing: text(form, 'licensing'),
+      penalty: text(form, 'penalty'),
+      coercion: text(form, 'coercion'),
+      feesYuan: text(form, 'feesYuan'),
+      note: text(form, 'note'),
+    });
+    return 'saved=1#statistics';
+  });
+
+  act('publish', async ({ agency, year, form, actor }) => {
+    const r = await publishAnnualReport(ctx, actor, { agencyId: agency.id, year, reason: text(form, 'reason') || null });
+    return `published=${encodeURIComponent(r.indexNo)}`;
+  });
 
   app.get<{ Params: Params & { format: string } }>('/admin/reports/:agencyId/:year/download.:format', async (request, reply) => {
-    const format = request.params.format as ReportFormat;
-    if (!(reportFormats as readonly string[]).includes(format)) throw new NotFoundError('不支持这种下载格式');
+    const format = reportFormatOr404(request.params.format);
     const { computed } = await load(request);
-    const body = await renderReport(format, {
-      report: computed.report,
-      signer: computed.narrative?.signer ?? null,
-      signedDate: computed.narrative?.signedDate ?? null,
-      findings: computed.findings,
-    });
-    return reply
-      .type(formatInfo[format].mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(reportFilename(computed.report, format))}`)
-      .send(typeof body === 'string' ? body : Buffer.from(body));
+    const doc = { report: computed.report, signer: computed.narrative?.signer ?? null, signedDate: computed.narrative?.signedDate ?? null };
+    return sendReportFile(reply, format, doc);
   });
 
   app.get<{ Params: Params & { cell: string } }>('/admin/reports/:agencyId/:year/cells/:cell', async (request, reply) => {

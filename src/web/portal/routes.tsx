@@ -12,13 +12,13 @@ import { chinaDate, portalDateTime } from '../../domain/shared/dates.ts';
 import { getAgency, listAgencies } from '../../store/agencies.repo.ts';
 import { countPublishedItems, getPublishedItem, listPublishedItems, publishedCountsByCategory } from '../../store/catalogue.repo.ts';
 import { currentReportsOfAgency, getPublishedReport, latestPublications, reportVersions } from '../../store/reports.repo.ts';
-import { formatInfo, reportFormats, renderReport, type ReportFormat } from '../../render/report/index.ts';
+import { formatInfo, reportFormats } from '../../render/report/index.ts';
 import { ReportView } from '../../render/report/html.tsx';
 import { siteInfo } from '../site.ts';
 import { Layout } from '../views/layout.tsx';
 import { Breadcrumbs, MetadataBlock, Pager, positiveInt } from '../views/components.tsx';
 import { sendPage } from '../views/page.ts';
-import { reportFilename } from '../report-files.ts';
+import { reportFormatOr404, sendReportFile } from '../report-files.ts';
 
 const pageSize = 20;
 
@@ -303,14 +303,9 @@ export async function portalRoutes(app: FastifyInstance, opts: { ctx: AppContext
   });
 
   app.get<{ Params: { id: string; format: string } }>('/annual-reports/:id/download.:format', async (request, reply) => {
-    const format = request.params.format as ReportFormat;
-    if (!reportFormats.includes(format)) throw new NotFoundError('不支持这种下载格式');
+    const format = reportFormatOr404(request.params.format);
     const published = await reportOr404(ctx, request.params.id);
-    const body = await renderReport(format, { report: published.report, signer: published.signer, signedDate: published.signedDate });
-    return reply
-      .type(formatInfo[format].mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(reportFilename(published.report, format))}`)
-      .send(typeof body === 'string' ? body : Buffer.from(body));
+    return sendReportFile(reply, format, { report: published.report, signer: published.signer, signedDate: published.signedDate });
   });
 }
 
