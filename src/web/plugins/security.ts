@@ -40,6 +40,8 @@ export const security = fp(async (app: FastifyInstance, opts: SecurityOptions) =
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        // Only behind HTTPS: on a plain-HTTP intranet address it would break the stylesheet.
+        upgradeInsecureRequests: opts.secureCookies === true ? [] : null,
       },
     },
     // The portal links out to other government sites; keep the referrer to the origin.
