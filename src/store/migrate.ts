@@ -1,11 +1,13 @@
 /** One migration set for both databases, applied in name order. */
 import { Migrator, sql, type Migration, type MigrationProvider, type Kysely } from 'kysely';
 import * as foundation from './migrations/0001-foundation.ts';
+import * as reportCountIndexes from './migrations/0002-report-count-indexes.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-report-count-indexes': reportCountIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

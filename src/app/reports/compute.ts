@@ -7,6 +7,7 @@ import type { Agency } from '../../domain/agencies/agency.ts';
 import { computeReport } from '../../domain/reports/compute.ts';
 import { emptyFacts, type ReportFacts } from '../../domain/reports/facts.ts';
 import type { AnnualReport } from '../../domain/reports/annual-report.ts';
+import { ShingledTexts } from '../../domain/reports/similarity.ts';
 import type { Finding, ValidationContext } from '../../domain/reports/findings.ts';
 import { validateReport } from '../../domain/reports/validate.ts';
 import { placeInYear } from '../../domain/requests/application.ts';
@@ -131,12 +132,25 @@ export async function computeAgencyReport(ctx: AppContext, agency: Agency, year:
 /** Every agency's report on `year` whose records cover it, counted in one pass per kind of record. */
 export async function computeYearReports(ctx: AppContext, year: number): Promise<ComputedReport[]> {
   const today = chinaDate(ctx.now());
-  const [agencies, counted, narratives, previous, current] = await Promise.all([
+  const currentOfYear = currentReportsOfYear(ctx.db, year);
+  // X-07 compares every report with every other agency's published one: their texts are
+  // shingled and indexed once (while PostgreSQL still counts).
+  const publishedTexts = currentOfYear.then((current) => {
+    const published = [...current.entries()];
+    return {
+      texts: new ShingledTexts(
+        published.map(([, p]) => ({ agency: p.report.agency, text: [p.report.text.overview, p.report.text.problems, p.report.text.other].join('\n') })),
+      ),
+      position: new Map(published.map(([id], i) => [id, i])),
+    };
+  });
+  const [agencies, counted, narratives, previous, current, { texts, position }] = await Promise.all([
     listAgencies(ctx.db),
     countYear(ctx.db, year),
     narrativesOfYear(ctx.db, year),
     currentReportsOfYear(ctx.db, year - 1),
-    currentReportsOfYear(ctx.db, year),
+    currentOfYear,
+    publishedTexts,
   ]);
   const out: ComputedReport[] = [];
   for (const agency of agencies) {
@@ -147,7 +161,7 @@ export async function computeYearReports(ctx: AppContext, year: number): Promise
     const report = computeReport(facts);
     const context: ValidationContext = {
       ...baseContext(agency, year, today, previous.get(agency.id), current.get(agency.id)),
-      others: othersOf(current, agency.id),
+      others: texts.without(position.get(agency.id) ?? -1),
     };
     out.push({ agency, year, facts, report, findings: validateReport(report, context), context, narrative, current: current.get(agency.id) ?? null });
   }

@@ -2,7 +2,7 @@
 import { copyShareThreshold, labels2019Only, sections, type NarrativeKey } from '../../law/report-format/index.ts';
 import type { AnnualReport } from './annual-report.ts';
 import { finding, type Finding, type ValidationContext } from './findings.ts';
-import { repeatedShare } from './similarity.ts';
+import { mostRepeated, repeatedShare } from './similarity.ts';
 
 const normalise = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
@@ -135,12 +135,8 @@ export function checkCopying(r: AnnualReport, ctx: ValidationContext): Finding[]
       );
     }
   }
-  let best: { agency: string; share: number } | null = null;
-  for (const o of ctx.others ?? []) {
-    const share = repeatedShare(text, o.text);
-    if (!best || share > best.share) best = { agency: o.agency, share };
-  }
-  if (best && best.share > copyShareThreshold) {
+  const best = mostRepeated(text, ctx.others ?? [], copyShareThreshold);
+  if (best) {
     out.push(finding('X-07', ctx, 'report', `报告正文有${Math.round(best.share * 100)}%与${best.agency}同年度报告相同，内容雷同`, copyShareThreshold, round2(best.share)));
   }
   return out;
