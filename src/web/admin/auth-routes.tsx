@@ -1,7 +1,7 @@
 /** Log-in and log-out of staff. Log-in is rate-limited per client and every attempt is audited. */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
-import { login, logout } from '../../app/auth/sessions.ts';
+import { login, logout, sessionHours } from '../../app/auth/sessions.ts';
 import { InputError, type FieldError } from '../../domain/shared/result.ts';
 import { formRateLimit, loginAttemptsPerAccount, tooManyRequests } from '../plugins/security.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../plugins/session.ts';
@@ -62,8 +62,8 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext; 
       const limit = await perAccount(request);
       if (!limit.isAllowed && limit.isExceeded) throw tooManyRequests();
       try {
-        const { token, expiresAt } = await login(ctx, String(body.username ?? ''), String(body.password ?? ''));
-        setSessionCookie(reply, token, expiresAt, opts.secureCookies);
+        const { token } = await login(ctx, String(body.username ?? ''), String(body.password ?? ''));
+        setSessionCookie(reply, token, sessionHours * 3600, opts.secureCookies);
         return reply.redirect(safeNext(body.next), 303);
       } catch (e) {
         if (e instanceof InputError) return loginPage(reply, safeNext(body.next), e.errors, String(body.username ?? ''), 400);

@@ -24,8 +24,9 @@ export const sessions = fp(async (app: FastifyInstance, opts: { ctx: AppContext 
   });
 });
 
-export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: string, secure: boolean | 'auto') {
-  reply.setCookie(sessionCookie, token, { httpOnly: true, sameSite: 'lax', path: '/', secure, expires: new Date(expiresAt) });
+/** The cookie lasts as long as the session; Max-Age (not Expires) so a browser with another clock keeps it. */
+export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSeconds: number, secure: boolean | 'auto') {
+  reply.setCookie(sessionCookie, token, { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: maxAgeSeconds });
 }
 
 export function clearSessionCookie(reply: FastifyReply) {
