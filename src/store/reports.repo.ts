@@ -70,6 +70,8 @@ export interface PublishedReport {
 }
 
 function toPublished(r: AnnualReportRow): PublishedReport {
+  // The findings are read when asked for: a county's reports are loaded by the hundred to check the next year.
+  let findings: Finding[] | undefined;
   return {
     id: r.id,
     agencyId: r.agency_id,
@@ -77,7 +79,9 @@ function toPublished(r: AnnualReportRow): PublishedReport {
     version: r.version,
     origin: r.origin as ReportOrigin,
     report: JSON.parse(r.data) as AnnualReport,
-    findings: JSON.parse(r.findings) as Finding[],
+    get findings() {
+      return (findings ??= JSON.parse(r.findings) as Finding[]);
+    },
     indexNo: r.index_no,
     publisher: r.publisher,
     scope: r.scope,
@@ -142,12 +146,38 @@ export async function currentReportsOfAgency(db: Kysely<DB>, agencyId: number): 
   return rows.filter((r) => (seen.has(r.year) ? false : (seen.add(r.year), true))).map(toPublished);
 }
 
-/** The current version of every agency's report on `year`. */
-export async function currentReportsOfYear(db: Kysely<DB>, year: number): Promise<Map<number, PublishedReport>> {
-  const rows = await db.selectFrom('annual_reports').selectAll().where('year', '=', year).orderBy('version', 'desc').execute();
-  const out = new Map<number, PublishedReport>();
-  for (const r of rows) if (!out.has(r.agency_id)) out.set(r.agency_id, toPublished(r));
-  return out;
+/** What checking the next year needs of a published report: its figures, texts and dates. */
+export type PublishedSummary = Pick<PublishedReport, 'id' | 'agencyId' | 'year' | 'version' | 'origin' | 'report' | 'publishedAt' | 'indexNo'>;
+
+/** The current version of every agency's report on `year` (only the columns checking needs: a county's reports are read by the hundred). */
+export async function currentReportsOfYear(db: Kysely<DB>, year: number): Promise<Map<number, PublishedSummary>> {
+  return (await currentReportsOfYears(db, [year])).get(year) ?? new Map();
+}
+
+/** `currentReportsOfYear` for several years in one query, by year. */
+export async function currentReportsOfYears(db: Kysely<DB>, years: readonly number[]): Promise<Map<number, Map<number, PublishedSummary>>> {
+  const rows = await db
+    .selectFrom('annual_reports')
+    .select(['id', 'agency_id', 'year', 'version', 'origin', 'data', 'published_at', 'index_no'])
+    .where('year', 'in', years)
+    .orderBy('version', 'desc')
+    .execute();
+  const byYear = new Map(years.map((y) => [y, new Map<number, PublishedSummary>()]));
+  for (const r of rows) {
+    const out = byYear.get(r.year)!;
+    if (out.has(r.agency_id)) continue;
+    out.set(r.agency_id, {
+      id: r.id,
+      agencyId: r.agency_id,
+      year: r.year,
+      version: r.version,
+      origin: r.origin as ReportOrigin,
+      report: JSON.parse(r.data) as AnnualReport,
+      publishedAt: r.published_at,
+      indexNo: r.index_no,
+    });
+  }
+  return byYear;
 }
 
 /** Recently published reports across the county, for the portal's home page. */

@@ -7,7 +7,8 @@ import type { Agency } from '../../domain/agencies/agency.ts';
 import { computeReport } from '../../domain/reports/compute.ts';
 import { emptyFacts, type ReportFacts } from '../../domain/reports/facts.ts';
 import type { AnnualReport } from '../../domain/reports/annual-report.ts';
-import { ShingledTexts } from '../../domain/reports/similarity.ts';
+import { shinglesCache } from '../../domain/reports/similarity.ts';
+import { narrativeText } from '../../domain/reports/rules-document.ts';
 import type { Finding, ValidationContext } from '../../domain/reports/findings.ts';
 import { validateReport } from '../../domain/reports/validate.ts';
 import { placeInYear } from '../../domain/requests/application.ts';
@@ -20,10 +21,11 @@ import { applicationsTouchingYear, toApplicationFacts } from '../../store/record
 import { countYear, type CountedFacts } from '../../store/report-facts.repo.ts';
 import {
   currentReportsOfYear,
+  currentReportsOfYears,
   getNarrative,
   narrativesOfYear,
   reportVersions,
-  type PublishedReport,
+  type PublishedSummary,
   type StoredNarrative,
 } from '../../store/reports.repo.ts';
 import type { AppContext } from '../context.ts';
@@ -38,7 +40,7 @@ export interface ComputedReport {
   context: ValidationContext;
   narrative: StoredNarrative | null;
   /** The latest published version of this year's report, if any. */
-  current: PublishedReport | null;
+  current: PublishedSummary | null;
 }
 
 /** The years a report can be computed for: from the 2021 format and the agency's first records, to this year. */
@@ -60,22 +62,18 @@ export function checkReportYear(agency: Agency, year: number, today: string): vo
 }
 
 function toFacts(agency: Agency, year: number, counted: CountedFacts | undefined, narrative: StoredNarrative | null): ReportFacts {
-  const base = emptyFacts(agency, year);
-  return {
-    ...base,
-    ...(counted ?? {}),
-    agency: { id: agency.id, name: agency.name, shortName: agency.shortName, kind: agency.kind, mayMakeRules: agency.mayMakeRules },
-    year,
-    narrative: narrative ? { overview: narrative.overview, problems: narrative.problems, other: narrative.other } : base.narrative,
-  };
+  const reportAgency = { id: agency.id, name: agency.name, shortName: agency.shortName, kind: agency.kind, mayMakeRules: agency.mayMakeRules };
+  const text = narrative ? { overview: narrative.overview, problems: narrative.problems, other: narrative.other } : { overview: '', problems: '', other: '' };
+  // An agency without records in the year gets the empty counts.
+  return { ...(counted ?? emptyFacts(reportAgency, year)), agency: reportAgency, year, narrative: text };
 }
 
 export function baseContext(
   agency: Agency,
   year: number,
   today: string,
-  previous: PublishedReport | undefined,
-  current: PublishedReport | undefined,
+  previous: PublishedSummary | undefined,
+  current: PublishedSummary | undefined,
 ): ValidationContext {
   return {
     origin: 'platform',
@@ -92,26 +90,45 @@ export function baseContext(
 }
 
 /** The day the report was first published (a correction does not move the publication date). */
-function firstPublishedOn(current: PublishedReport): string {
+function firstPublishedOn(current: PublishedSummary): string {
   return chinaDate(current.publishedAt);
 }
 
-function othersOf(published: Map<number, PublishedReport>, agencyId: number) {
-  return [...published.entries()]
-    .filter(([id]) => id !== agencyId)
-    .map(([, p]) => ({ agency: p.report.agency, text: [p.report.text.overview, p.report.text.problems, p.report.text.other].join('\n') }));
+/**
+ * Copy detection compares a town's report with the other towns' of its county (rule X-07,
+ * spec §7 C10: "vs other towns in the county"), besides every report with its own last year's.
+ */
+const peerGroup = (a: Pick<Agency, 'parentId' | 'kind'>) => (a.kind === 'town' ? `${a.parentId ?? ''}/town` : null);
+
+/** The published reports of each agency's peers, for copy detection. */
+function peerTexts(published: Map<number, PublishedSummary>, agencies: readonly Agency[]): (agency: Agency) => { agency: string; text: string }[] {
+  const byId = new Map(agencies.map((a) => [a.id, a]));
+  const groups = new Map<string, { id: number; agency: string; text: string }[]>();
+  for (const p of published.values()) {
+    const a = byId.get(p.agencyId);
+    const group = a && peerGroup(a);
+    if (!a || !group) continue;
+    const list = groups.get(group) ?? [];
+    list.push({ id: a.id, agency: p.report.agency, text: narrativeText(p.report) });
+    groups.set(group, list);
+  }
+  return (agency) => {
+    const group = peerGroup(agency);
+    return group ? (groups.get(group) ?? []).filter((p) => p.id !== agency.id) : [];
+  };
 }
 
 export async function computeAgencyReport(ctx: AppContext, agency: Agency, year: number): Promise<ComputedReport> {
   const today = chinaDate(ctx.now());
   checkReportYear(agency, year, today);
-  const [counted, narrative, previousVersions, versions, sameYear, apps] = await Promise.all([
+  const [counted, narrative, previousVersions, versions, sameYear, apps, agencies] = await Promise.all([
     countYear(ctx.db, year, agency.id),
     getNarrative(ctx.db, agency.id, year),
     reportVersions(ctx.db, agency.id, year - 1),
     reportVersions(ctx.db, agency.id, year),
     currentReportsOfYear(ctx.db, year),
     applicationsTouchingYear(ctx.db, agency.id, year),
+    listAgencies(ctx.db),
   ]);
   const facts = toFacts(agency, year, counted.get(agency.id), narrative ?? null);
   const report = computeReport(facts);
@@ -124,7 +141,7 @@ export async function computeAgencyReport(ctx: AppContext, agency: Agency, year:
   const context: ValidationContext = {
     ...baseContext(agency, year, today, previousVersions[0], current),
     handledTrace,
-    others: othersOf(sameYear, agency.id),
+    others: peerTexts(sameYear, agencies)(agency),
   };
   return { agency, year, facts, report, findings: validateReport(report, context), context, narrative: narrative ?? null, current: current ?? null };
 }
@@ -132,38 +149,33 @@ export async function computeAgencyReport(ctx: AppContext, agency: Agency, year:
 /** Every agency's report on `year` whose records cover it, counted in one pass per kind of record. */
 export async function computeYearReports(ctx: AppContext, year: number): Promise<ComputedReport[]> {
   const today = chinaDate(ctx.now());
-  const currentOfYear = currentReportsOfYear(ctx.db, year);
-  // X-07 compares every report with every other agency's published one: their texts are
-  // shingled and indexed once (while PostgreSQL still counts).
-  const publishedTexts = currentOfYear.then((current) => {
-    const published = [...current.entries()];
-    return {
-      texts: new ShingledTexts(
-        published.map(([, p]) => ({ agency: p.report.agency, text: [p.report.text.overview, p.report.text.problems, p.report.text.other].join('\n') })),
-      ),
-      position: new Map(published.map(([id], i) => [id, i])),
-    };
-  });
-  const [agencies, counted, narratives, previous, current, { texts, position }] = await Promise.all([
+  const [agencies, counted, narratives, published] = await Promise.all([
     listAgencies(ctx.db),
     countYear(ctx.db, year),
     narrativesOfYear(ctx.db, year),
-    currentReportsOfYear(ctx.db, year - 1),
-    currentOfYear,
-    publishedTexts,
+    currentReportsOfYears(ctx.db, [year - 1, year]),
   ]);
-  const out: ComputedReport[] = [];
-  for (const agency of agencies) {
-    const { first, last } = reportYears(agency, today);
-    if (year < first || year > last) continue;
-    const narrative = narratives.get(agency.id) ?? null;
-    const facts = toFacts(agency, year, counted.get(agency.id), narrative);
-    const report = computeReport(facts);
+  const previous = published.get(year - 1)!;
+  const current = published.get(year)!;
+  const computed = agencies
+    .filter((agency) => {
+      const { first, last } = reportYears(agency, today);
+      return year >= first && year <= last;
+    })
+    .map((agency) => {
+      const narrative = narratives.get(agency.id) ?? null;
+      const facts = toFacts(agency, year, counted.get(agency.id), narrative);
+      return { agency, narrative, facts, report: computeReport(facts) };
+    });
+  // X-07: each text's 8-grams are made once for the whole year.
+  const shingles = shinglesCache();
+  const peersOf = peerTexts(current, agencies);
+  return computed.map(({ agency, narrative, facts, report }) => {
     const context: ValidationContext = {
       ...baseContext(agency, year, today, previous.get(agency.id), current.get(agency.id)),
-      others: texts.without(position.get(agency.id) ?? -1),
+      others: peersOf(agency),
+      shingles,
     };
-    out.push({ agency, year, facts, report, findings: validateReport(report, context), context, narrative, current: current.get(agency.id) ?? null });
-  }
-  return out;
+    return { agency, year, facts, report, findings: validateReport(report, context), context, narrative, current: current.get(agency.id) ?? null };
+  });
 }

@@ -1,9 +1,8 @@
 /** Computes the annual report of one agency and year from the counted facts. */
 import { applicantTypeKeys } from '../../law/applicant-types.ts';
-import { outcomeCodeKeys } from '../../law/outcome-codes.ts';
 import { appealTrackKeys } from '../../law/appeals.ts';
-import { applicationRowKeys, type ApplicationRowKey } from '../../law/report-format/index.ts';
-import { blankReport, type AnnualReport } from './annual-report.ts';
+import { applicationColumnKeys, applicationRowKeys, type ApplicationRowKey } from '../../law/report-format/index.ts';
+import type { AnnualReport } from './annual-report.ts';
 import type { ByApplicant, ReportFacts } from './facts.ts';
 import { expandNarrative } from './narrative.ts';
 
@@ -19,42 +18,41 @@ export function fenToTenThousandYuan(fen: number): number {
 }
 
 export function computeReport(facts: ReportFacts): AnnualReport {
-  const report = blankReport(facts.agency.name, facts.year);
   const d = facts.decisions;
-  report.active = {
-    rules: { ...facts.documents.rule },
-    normativeDocuments: { ...facts.documents.normativeDocument },
-    licensing: d?.licensing ?? 0,
-    penalty: d?.penalty ?? 0,
-    coercion: d?.coercion ?? 0,
-    feesTenThousandYuan: fenToTenThousandYuan(d?.feesFen ?? 0),
-  };
-
   const apps = facts.applications;
+  // Rows are inserted in declaration order: the contract fixes the key order of the JSON.
   const rows = {} as Record<ApplicationRowKey, number[]>;
-  rows.newReceived = row(apps.newReceived);
-  rows.carriedOver = row(apps.carriedOver);
-  const handled = applicantTypeKeys.map(() => 0);
-  for (const code of outcomeCodeKeys) {
-    rows[code] = row(apps.handled[code]);
-    applicantTypeKeys.forEach((k, i) => (handled[i] = (handled[i] ?? 0) + apps.handled[code][k]));
+  const handled = [0, 0, 0, 0, 0, 0];
+  for (const key of applicationRowKeys) {
+    if (key === 'totalHandled') rows.totalHandled = [...handled, handled.reduce((s, n) => s + n, 0)];
+    else if (key === 'newReceived' || key === 'carriedOver' || key === 'carriedForward') rows[key] = row(apps[key]);
+    else {
+      rows[key] = row(apps.handled[key]);
+      applicantTypeKeys.forEach((k, i) => (handled[i]! += apps.handled[key][k]));
+    }
   }
-  rows.totalHandled = [...handled, handled.reduce((s, n) => s + n, 0)];
-  rows.carriedForward = row(apps.carriedForward);
-  // Insert in declaration order: the contract fixes the key order of the JSON.
-  report.applications.rows = Object.fromEntries(applicationRowKeys.map((k) => [k, rows[k]])) as typeof report.applications.rows;
-
+  const appeals = {} as AnnualReport['appeals'];
   for (const track of appealTrackKeys) {
     const a = facts.appeals[track];
-    report.appeals[track] = {
-      upheld: a.upheld,
-      corrected: a.corrected,
-      other: a.other,
-      pending: a.pending,
-      total: a.upheld + a.corrected + a.other + a.pending,
-    };
+    appeals[track] = { upheld: a.upheld, corrected: a.corrected, other: a.other, pending: a.pending, total: a.upheld + a.corrected + a.other + a.pending };
   }
-
+  const report: AnnualReport = {
+    format: '2021',
+    agency: facts.agency.name,
+    year: facts.year,
+    active: {
+      rules: { ...facts.documents.rule },
+      normativeDocuments: { ...facts.documents.normativeDocument },
+      licensing: d?.licensing ?? 0,
+      penalty: d?.penalty ?? 0,
+      coercion: d?.coercion ?? 0,
+      feesTenThousandYuan: fenToTenThousandYuan(d?.feesFen ?? 0),
+    },
+    applications: { columns: [...applicationColumnKeys], rows },
+    appeals,
+    text: { overview: '', problems: '', other: '' },
+    extra: {},
+  };
   report.text = {
     overview: expandNarrative(facts.narrative.overview, report, facts),
     problems: expandNarrative(facts.narrative.problems, report, facts),

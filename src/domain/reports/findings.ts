@@ -3,6 +3,7 @@ import { reportRules, ruleSeverity, type ReportOrigin, type RuleId, type Severit
 import type { AnnualReport } from './annual-report.ts';
 import type { AgencyKind } from '../../law/agency-kinds.ts';
 import type { OutcomeCode } from '../../law/outcome-codes.ts';
+import type { Shingles } from './similarity.ts';
 
 export interface Finding {
   rule: RuleId;
@@ -39,6 +40,8 @@ export interface ValidationContext {
   };
   /** Other agencies' reports of the same year, for copy detection. */
   others?: readonly { agency: string; text: string }[];
+  /** Makes the 8-grams of a text for copy detection; a cache when many reports are checked at once. */
+  shingles?: (text: string) => Shingles;
 }
 
 export function finding(

@@ -33,9 +33,10 @@ export function checkAppealCells(r: AnnualReport, ctx: ValidationContext): Findi
   for (const track of appealTrackKeys) {
     for (const col of appealColumnKeys) {
       const v = r.appeals[track][col];
+      if (v !== null && Number.isInteger(v) && v >= 0) continue;
       const name = `表四“${appealGroupLabel(track)}”的“${appealColumns.find((c) => c.key === col)?.label}”`;
       if (v === null) out.push(finding('T4-02', ctx, `appeals.${track}`, `${name}为空，应填写数字（无则填0）`, null, null, col));
-      else if (!Number.isInteger(v) || v < 0) out.push(finding('T4-02', ctx, `appeals.${track}`, `${name}为${v}，应为非负整数`, null, v, col));
+      else out.push(finding('T4-02', ctx, `appeals.${track}`, `${name}为${v}，应为非负整数`, null, v, col));
     }
   }
   return out;

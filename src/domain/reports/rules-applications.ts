@@ -141,9 +141,10 @@ export function checkCells(r: AnnualReport, ctx: ValidationContext): Finding[] {
     if (absentRow(r, row)) continue;
     cols.forEach((col, i) => {
       const v = at(r, row, i);
+      if (v !== null && Number.isInteger(v) && v >= 0) return;
       const where = `表三“${applicationRowLabel(row)}”行“${colName(i)}”列`;
       if (v === null) out.push(finding('T3-04', ctx, row, `${where}为空，应填写数字（无则填0）`, null, null, col));
-      else if (!Number.isInteger(v) || v < 0) out.push(finding('T3-04', ctx, row, `${where}为${v}，应为非负整数`, null, v, col));
+      else out.push(finding('T3-04', ctx, row, `${where}为${v}，应为非负整数`, null, v, col));
     });
   }
   return out;

@@ -2,7 +2,7 @@
 import { copyShareThreshold, labels2019Only, sections, type NarrativeKey } from '../../law/report-format/index.ts';
 import type { AnnualReport } from './annual-report.ts';
 import { finding, type Finding, type ValidationContext } from './findings.ts';
-import { mostRepeated, repeatedShare } from './similarity.ts';
+import { mostRepeated, shareInText, shinglesOf } from './similarity.ts';
 
 const normalise = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
@@ -121,21 +121,23 @@ export function checkTimeliness(_r: AnnualReport, ctx: ValidationContext): Findi
   return [];
 }
 
-const narrativeOf = (r: AnnualReport) => [r.text.overview, r.text.problems, r.text.other].join('\n');
+/** Sections 一, 五 and 六: the text copy detection compares. */
+export const narrativeText = (r: AnnualReport) => [r.text.overview, r.text.problems, r.text.other].join('\n');
 
 export function checkCopying(r: AnnualReport, ctx: ValidationContext): Finding[] {
   const out: Finding[] = [];
-  const text = narrativeOf(r);
+  const text = narrativeText(r);
+  const shingles = ctx.shingles ?? shinglesOf;
   const prev = ctx.previous?.report;
   if (prev) {
-    const share = repeatedShare(text, narrativeOf(prev));
+    const share = shareInText(shingles(text), narrativeText(prev));
     if (share > copyShareThreshold) {
       out.push(
         finding('X-07', ctx, 'report', `报告正文有${Math.round(share * 100)}%与${prev.year}年度报告相同，内容雷同`, copyShareThreshold, round2(share)),
       );
     }
   }
-  const best = mostRepeated(text, ctx.others ?? [], copyShareThreshold);
+  const best = mostRepeated(text, ctx.others ?? [], copyShareThreshold, shingles);
   if (best) {
     out.push(finding('X-07', ctx, 'report', `报告正文有${Math.round(best.share * 100)}%与${best.agency}同年度报告相同，内容雷同`, copyShareThreshold, round2(best.share)));
   }

@@ -39,7 +39,7 @@ export const reportRules = {
   'X-04': { title: '各级人民政府报告工作考核、社会评议和责任追究结果情况', severity: 'warning', basis: '条例第五十条' },
   'X-05': { title: '报告年度与正文年份一致', severity: 'warning', basis: '实践' },
   'X-06': { title: '按期发布年度报告', severity: 'warning', basis: '条例第四十九条' },
-  'X-07': { title: '报告正文不应大段重复上年或其他单位报告', severity: 'warning', basis: '国办公开办函〔2021〕30号（内容雷同）' },
+  'X-07': { title: '报告正文不应大段重复本单位上年或本县其他乡镇的报告', severity: 'warning', basis: '国办公开办函〔2021〕30号（内容雷同）' },
   'X-08': { title: '报告在年报栏目发布并保存结构化数据', severity: 'warning', basis: '实践' },
 } as const satisfies Record<string, RuleSpec>;
 
