@@ -69,9 +69,9 @@ export interface PublishedReport {
   reason: string | null;
 }
 
-function toPublished(r: AnnualReportRow): PublishedReport {
-  // The findings are read when asked for: a county's reports are loaded by the hundred to check the next year.
-  let findings: Finding[] | undefined;
+type SummaryColumns = Pick<AnnualReportRow, 'id' | 'agency_id' | 'year' | 'version' | 'origin' | 'data' | 'published_at' | 'index_no'>;
+
+function toSummary(r: SummaryColumns): PublishedSummary {
   return {
     id: r.id,
     agencyId: r.agency_id,
@@ -79,15 +79,23 @@ function toPublished(r: AnnualReportRow): PublishedReport {
     version: r.version,
     origin: r.origin as ReportOrigin,
     report: JSON.parse(r.data) as AnnualReport,
+    publishedAt: r.published_at,
+    indexNo: r.index_no,
+  };
+}
+
+function toPublished(r: AnnualReportRow): PublishedReport {
+  // The findings are read when asked for: a county's reports are loaded by the hundred to check the next year.
+  let findings: Finding[] | undefined;
+  return {
+    ...toSummary(r),
     get findings() {
       return (findings ??= JSON.parse(r.findings) as Finding[]);
     },
-    indexNo: r.index_no,
     publisher: r.publisher,
     scope: r.scope,
     disclosureMode: r.disclosure_mode,
     generatedDate: r.generated_date,
-    publishedAt: r.published_at,
     signer: r.signer,
     signedDate: r.signed_date,
     publishedBy: r.published_by,
@@ -166,16 +174,7 @@ export async function currentReportsOfYears(db: Kysely<DB>, years: readonly numb
   for (const r of rows) {
     const out = byYear.get(r.year)!;
     if (out.has(r.agency_id)) continue;
-    out.set(r.agency_id, {
-      id: r.id,
-      agencyId: r.agency_id,
-      year: r.year,
-      version: r.version,
-      origin: r.origin as ReportOrigin,
-      report: JSON.parse(r.data) as AnnualReport,
-      publishedAt: r.published_at,
-      indexNo: r.index_no,
-    });
+    out.set(r.agency_id, toSummary(r));
   }
   return byYear;
 }

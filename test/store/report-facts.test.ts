@@ -29,21 +29,7 @@ import {
 import { countYear, type CountedFacts } from '../../src/store/report-facts.repo.ts';
 import { eachDialect } from '../helpers/db.ts';
 
-/** mulberry32, seeded: the same records on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const of = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
-  return { next, int, of, chance: (p: number) => next() < p };
-}
-type Random = ReturnType<typeof random>;
+import { random, type Random } from '../../src/domain/shared/random.ts';
 
 const years = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);

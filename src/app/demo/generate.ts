@@ -10,6 +10,7 @@ import type { CategoryKey, DocumentKind, ValidityState } from '../../law/catalog
 import type { ReceiptChannel } from '../../law/receipt-channels.ts';
 import { demoAgencies, type DemoAgency } from './agencies.ts';
 import { chaqi2023Items } from './chaqi-2023.ts';
+import { random, type Random } from '../../domain/shared/random.ts';
 
 export interface DemoApplication {
   agency: string;
@@ -56,27 +57,6 @@ export interface DemoDecisions {
   penalty: number;
   coercion: number;
   feesFen: number;
-}
-
-/** mulberry32: a small seeded generator, so the demo is the same on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const of = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
-  const weighted = <K extends string>(w: Record<K, number>): K => {
-    const entries = Object.entries(w) as [K, number][];
-    let r = next() * entries.reduce((s, [, n]) => s + n, 0);
-    for (const [k, n] of entries) if ((r -= n) < 0) return k;
-    return entries[entries.length - 1]![0];
-  };
-  return { next, int, of, weighted };
 }
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
@@ -184,7 +164,7 @@ export interface DemoData {
   decisions: DemoDecisions[];
 }
 
-function applicantName(r: ReturnType<typeof random>, type: ApplicantType): string {
+function applicantName(r: Random, type: ApplicantType): string {
   return type === 'naturalPerson' ? `${r.of(surnames)}${r.of(given)}` : r.of(orgNames[type]);
 }
 
@@ -312,7 +292,7 @@ function generateItems(): DemoItem[] {
   return [...out, ...normativeDocuments()];
 }
 
-function item(agency: DemoAgency, category: CategoryKey, title: string, date: string, r: ReturnType<typeof random>, doc: Pick<DemoItem, 'docNo' | 'documentKind' | 'writtenDate' | 'validity'> | null): DemoItem {
+function item(agency: DemoAgency, category: CategoryKey, title: string, date: string, r: Random, doc: Pick<DemoItem, 'docNo' | 'documentKind' | 'writtenDate' | 'validity'> | null): DemoItem {
   return {
     agency: agency.slug,
     category,

@@ -14,19 +14,7 @@ import {
   shinglesOf,
   type ComparedText,
 } from '../../../src/domain/reports/similarity.ts';
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  return { next, int, of: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T };
-}
+import { random } from '../../../src/domain/shared/random.ts';
 
 /** The share as first written: string 8-grams and a Set. */
 function referenceShare(text: string, other: string): number {
