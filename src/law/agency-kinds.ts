@@ -3,9 +3,9 @@
  * publish on the county portal (《政府网站发展指引》, 国办发〔2017〕47号).
  */
 export const agencyKinds = {
-  countyGovernment: { label: '县政府', selfReference: '我县' },
-  town: { label: '乡镇', selfReference: '我镇' },
-  department: { label: '部门', selfReference: '本机关' },
+  countyGovernment: { label: '县政府', selfReference: '我县', directory: '县人民政府' },
+  town: { label: '乡镇', selfReference: '我镇', directory: '乡镇人民政府' },
+  department: { label: '部门', selfReference: '本机关', directory: '县直部门' },
 } as const;
 
 export type AgencyKind = keyof typeof agencyKinds;

@@ -21,6 +21,7 @@ import { sendPage } from '../views/page.ts';
 import { reportFormatOr404, sendReportFile } from '../report-files.ts';
 
 const pageSize = 20;
+const annualColumn = catalogueCategories.annualReports.label;
 
 export async function portalRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
@@ -198,8 +199,8 @@ export async function portalRoutes(app: FastifyInstance, opts: { ctx: AppContext
     for (const r of latest) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
     return sendPage(
       reply,
-      <Layout title="政府信息公开年报" site={site} meta={{ ColumnName: '政府信息公开年报' }}>
-        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开年报', null]]} />
+      <Layout title={annualColumn} site={site} meta={{ ColumnName: annualColumn }}>
+        <Breadcrumbs trail={[['首页', '/'], [annualColumn, null]]} />
         <h1>政府信息公开工作年度报告</h1>
         {[...byYear.entries()]
           .sort(([a], [b]) => b - a)
@@ -218,9 +219,9 @@ export async function portalRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const [site, reports] = await Promise.all([siteInfo(ctx.db), currentReportsOfAgency(ctx.db, agency.id)]);
     return sendPage(
       reply,
-      <Layout title={`${agency.shortName} 政府信息公开年报`} site={site} meta={{ ColumnName: '政府信息公开年报', ContentSource: agency.name }}>
-        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [agency.name, `/agencies/${agency.id}`], ['政府信息公开年报', null]]} />
-        <h1>{agency.name} · 政府信息公开年报</h1>
+      <Layout title={`${agency.shortName} ${annualColumn}`} site={site} meta={{ ColumnName: annualColumn, ContentSource: agency.name }}>
+        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [agency.name, `/agencies/${agency.id}`], [annualColumn, null]]} />
+        <h1>{agency.name} · {annualColumn}</h1>
         <ReportList reports={reports.map((r) => ({ id: r.id, title: reportTitle(r.report.agency, r.year), date: chinaDate(r.publishedAt), version: r.version }))} />
       </Layout>,
     );
@@ -238,9 +239,9 @@ export async function portalRoutes(app: FastifyInstance, opts: { ctx: AppContext
       <Layout
         title={title}
         site={site}
-        meta={{ ColumnName: '政府信息公开年报', ArticleTitle: title, PubDate: pubDate, ContentSource: published.publisher, Keywords: '政府信息公开,年度报告', Description: title }}
+        meta={{ ColumnName: annualColumn, ArticleTitle: title, PubDate: pubDate, ContentSource: published.publisher, Keywords: '政府信息公开,年度报告', Description: title }}
       >
-        <Breadcrumbs trail={[['首页', '/'], [agency?.name ?? '', `/agencies/${published.agencyId}`], ['政府信息公开年报', `/agencies/${published.agencyId}/annual-reports`], [title, null]]} />
+        <Breadcrumbs trail={[['首页', '/'], [agency?.name ?? '', `/agencies/${published.agencyId}`], [annualColumn, `/agencies/${published.agencyId}/annual-reports`], [title, null]]} />
         <MetadataBlock
           rows={[
             ['索引号', published.indexNo ?? ''],
@@ -355,7 +356,7 @@ const AgencyDirectory = ({ agencies }: { agencies: readonly { id: number; name: 
       const list = agencies.filter((a) => a.kind === kind);
       return list.length ? (
         <section aria-labelledby={`kind-${kind}`}>
-          <h2 id={`kind-${kind}`}>{kind === 'countyGovernment' ? '县人民政府' : kind === 'town' ? '乡镇人民政府' : '县直部门'}</h2>
+          <h2 id={`kind-${kind}`}>{agencyKinds[kind].directory}</h2>
           <ul class="agency-list">
             {list.map((a) => (
               <li>

@@ -4,6 +4,7 @@
  */
 import type { Child, FC } from 'hono/jsx';
 import type { SiteInfo } from '../site.ts';
+import { catalogueCategories } from '../../law/catalogue-categories.ts';
 
 export interface Viewer {
   displayName: string;
@@ -73,7 +74,7 @@ export const Layout: FC<LayoutProps> = ({ title, site, meta = {}, viewer, area =
                     <a href="/agencies">政府信息公开</a>
                   </li>
                   <li>
-                    <a href="/annual-reports">政府信息公开年报</a>
+                    <a href="/annual-reports">{catalogueCategories.annualReports.label}</a>
                   </li>
                 </>
               )}
