@@ -74,6 +74,17 @@ eachDialect(
       assert.ok(flagged.body.includes('report-section flagged'), 'section 六 is marked for X-03');
     });
 
+    test("section 一's count of published items links to the items", async () => {
+      const c = new Client(app);
+      await c.login('chaqi-editor');
+      const page = await c.get(`/admin/reports/${id['插旗镇']}/2023`);
+      const link = /href="(\/admin\/reports\/\d+\/2023\/cells\/published%3Anotices)">16条</.exec(page.body);
+      assert.ok(link, '通知公告 16条 links to its items');
+      const items = await c.get(link[1]!);
+      assert.equal(items.statusCode, 200);
+      assert.equal((items.body.match(/<tr><td>006382564L\/2023-/g) ?? []).length, 16);
+    });
+
     test('an editor saves the narrative; bad input names the field and writes nothing', async () => {
       const c = new Client(app);
       await c.login('chaqi-editor');

@@ -12,13 +12,13 @@ import { applicantTypes, isApplicantType } from '../../law/applicant-types.ts';
 import { appealTracks, isAppealTrack } from '../../law/appeals.ts';
 import { isOutcomeCode, outcomeCodes } from '../../law/outcome-codes.ts';
 import { activeCells, applicationRowKeys, applicationRowLabel, applicationColumnLabel, appealColumns, appealGroupLabel, type ApplicationRowKey } from '../../law/report-format/index.ts';
-import { validityStates } from '../../law/catalogue-categories.ts';
+import { catalogueCategories, isCategoryKey, reportedCategoryKeys, validityStates } from '../../law/catalogue-categories.ts';
 import { receiptChannels, type ReceiptChannel } from '../../law/receipt-channels.ts';
-import { appealsTouchingYear, applicationsTouchingYear, getDecisionStatistics, normativeDocuments, toAppealFacts, toApplicationFacts } from '../../store/records.repo.ts';
+import { appealsTouchingYear, applicationsTouchingYear, getDecisionStatistics, normativeDocuments, publishedInYear, toAppealFacts, toApplicationFacts } from '../../store/records.repo.ts';
 import type { AppContext } from '../context.ts';
 
 export interface TracedRecord {
-  kind: 'application' | 'appeal' | 'document' | 'statistics';
+  kind: 'application' | 'appeal' | 'document' | 'statistics' | 'item';
   id: number | null;
   /** Short identification: 回执号, 案号, 文号 … */
   reference: string;
@@ -41,6 +41,7 @@ export async function traceCell(ctx: AppContext, agency: Agency, year: number, c
   if (table === 'applications') return traceApplications(ctx, agency, year, row, column, cell);
   if (table === 'appeals') return traceAppeals(ctx, agency, year, row, column, cell);
   if (table === 'active') return traceActive(ctx, agency, year, row, cell);
+  if (table === 'published') return tracePublished(ctx, agency, year, row, cell);
   throw badCell(cell);
 }
 
@@ -97,6 +98,17 @@ async function traceAppeals(ctx: AppContext, agency: Agency, year: number, row: 
       title: `${appealTracks[r.track as 'reconsideration']?.label ?? r.track}（${r.body}）`,
       details: [`立案：${r.filed_date}`, r.concluded_date ? `审结：${r.concluded_date}` : '尚未审结'],
     })),
+  };
+}
+
+/** The items behind section 一's count of proactively published information in a category. */
+async function tracePublished(ctx: AppContext, agency: Agency, year: number, category: string, cell: string): Promise<CellTrace> {
+  if (!isCategoryKey(category) || !(reportedCategoryKeys as string[]).includes(category)) throw badCell(cell);
+  const items = (await publishedInYear(ctx.db, agency.id, year)).filter((i) => i.category === category);
+  return {
+    label: `第一部分“${catalogueCategories[category].label}”主动公开条数`,
+    rule: `${year}年内首次主动公开、属于“${catalogueCategories[category].label}”栏目的信息`,
+    records: items.map((i) => ({ kind: 'item', id: i.id, reference: i.index_no ?? '', title: i.title, details: [`公开日期：${i.published_date}`] })),
   };
 }
 

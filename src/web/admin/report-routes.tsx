@@ -18,6 +18,7 @@ import { validateReport } from '../../domain/reports/validate.ts';
 import { chinaDate, portalDateTime } from '../../domain/shared/dates.ts';
 import { InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
 import { reportTitle } from '../../law/report-format/index.ts';
+import { catalogueCategories, reportedCategoryKeys } from '../../law/catalogue-categories.ts';
 import { ReportView } from '../../render/report/html.tsx';
 import { formatInfo, reportFormats } from '../../render/report/index.ts';
 import { reportVersions } from '../../store/reports.repo.ts';
@@ -106,6 +107,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
             traceHref={(cell) => `${base}/cells/${encodeURIComponent(cell)}`}
           />
         </section>
+        <PublishedCounts base={base} computed={computed} />
         <section aria-labelledby="downloads">
           <h2 id="downloads">下载</h2>
           <ul class="downloads">
@@ -308,6 +310,20 @@ const Findings = ({ findings }: { findings: readonly Finding[] }) => {
     </section>
   );
 };
+
+/** Section 一's count of proactively published items by category, each linked to its items. */
+const PublishedCounts = ({ base, computed }: { base: string; computed: ComputedReport }) => (
+  <section aria-labelledby="published-counts">
+    <h2 id="published-counts">第一部分的主动公开条数（{placeholders.proactive}）</h2>
+    <ul class="category-list">
+      {reportedCategoryKeys.map((k) => (
+        <li>
+          {catalogueCategories[k].label}：<a href={`${base}/cells/${encodeURIComponent(`published:${k}`)}`}>{computed.facts.published[k] ?? 0}条</a>
+        </li>
+      ))}
+    </ul>
+  </section>
+);
 
 const StatisticsForm = ({
   base,
