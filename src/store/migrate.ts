@@ -1,6 +1,7 @@
 /** One migration set for both databases, applied in name order. */
 import { Migrator, sql, type Migration, type MigrationProvider, type Kysely } from 'kysely';
 import * as foundation from './migrations/0001-foundation.ts';
+import * as catalogueWorkflow from './migrations/0003-catalogue-workflow.ts';
 import * as reportCountIndexes from './migrations/0002-report-count-indexes.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
@@ -8,6 +9,7 @@ import type { DB } from './schema.ts';
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-report-count-indexes': reportCountIndexes,
+  '0003-catalogue-workflow': catalogueWorkflow,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -21,6 +21,13 @@ export interface AgencyTable {
   records_from: number;
   sort_order: number;
   created_at: string;
+  office_name: Generated<string>;
+  office_address: Generated<string>;
+  office_hours: Generated<string>;
+  office_phone: Generated<string>;
+  office_fax: Generated<string>;
+  office_email: Generated<string>;
+  postcode: Generated<string>;
 }
 
 export interface UserTable {
@@ -79,6 +86,72 @@ export interface CatalogueItemTable {
   scope: string;
   status: string;
   created_at: string;
+  author_id: number | null;
+  /** The published version's number (null until first published). */
+  current_version: number | null;
+  statutory_item: string | null;
+  domain: string | null;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+  view_count: Generated<number>;
+}
+
+export interface ItemVersionTable {
+  id: Generated<number>;
+  item_id: number;
+  version: number;
+  state: string;
+  title: string;
+  summary: string;
+  body: string;
+  category: string;
+  topic: string | null;
+  statutory_item: string | null;
+  domain: string | null;
+  doc_no: string | null;
+  document_kind: string | null;
+  written_date: string | null;
+  generated_date: string;
+  scope: string;
+  change_note: string | null;
+  author_id: number | null;
+  review_opinion: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  published_at: string | null;
+  returned_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemAttachmentTable {
+  id: Generated<number>;
+  version_id: number;
+  filename: string;
+  type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  redacted_content: Uint8Array | null;
+  text_parts: string;
+  unreadable: string | null;
+  created_at: string;
+}
+
+export interface ScreeningHitTable {
+  id: Generated<number>;
+  version_id: number;
+  attachment_id: number | null;
+  location: string;
+  kind: string;
+  value: string;
+  context: string;
+  resolution: string | null;
+  reason: string | null;
+  resolved_by: number | null;
+  resolved_at: string | null;
 }
 
 export interface ValidityChangeTable {
@@ -177,6 +250,9 @@ export interface DB {
   sessions: SessionTable;
   audit_events: AuditEventTable;
   catalogue_items: CatalogueItemTable;
+  item_versions: ItemVersionTable;
+  item_attachments: ItemAttachmentTable;
+  screening_hits: ScreeningHitTable;
   validity_changes: ValidityChangeTable;
   decision_statistics: DecisionStatisticsTable;
   applications: ApplicationTable;

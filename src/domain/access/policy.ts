@@ -11,7 +11,11 @@ export type Action =
   | 'report.publish'
   | 'records.edit'
   | 'county.supervise'
-  | 'platform.administer';
+  | 'platform.administer'
+  | 'catalogue.view'
+  | 'catalogue.edit'
+  | 'catalogue.review'
+  | 'catalogue.approve';
 
 export interface Actor {
   id: number;
@@ -25,10 +29,14 @@ const allowed: Record<Action, readonly Role[]> = {
   'records.edit': ['editor', 'agencyAdmin'],
   'county.supervise': ['countySupervisor'],
   'platform.administer': [],
+  'catalogue.view': ['editor', 'reviewer', 'leader', 'agencyAdmin', 'countySupervisor'],
+  'catalogue.edit': ['editor', 'agencyAdmin'],
+  'catalogue.review': ['reviewer'],
+  'catalogue.approve': ['leader'],
 };
 
 /** A platform administrator runs the platform and sees everything, but does not act for an agency. */
-const platformAdminMay: readonly Action[] = ['report.view', 'county.supervise', 'platform.administer'];
+const platformAdminMay: readonly Action[] = ['report.view', 'county.supervise', 'platform.administer', 'catalogue.view'];
 
 /**
  * True when the actor holds a role that allows `action` on `agencyId`. A supervisor's

@@ -1,0 +1,54 @@
+/**
+ * The workflow of a version: an editor drafts and submits; a reviewer who is not the
+ * author performs 保密审查 (every screening hit settled, an opinion recorded); a leader
+ * approves, which publishes it. Reviewer or leader may send it back with a reason. Pure:
+ * the app layer checks roles and writes what this decides.
+ */
+import type { VersionState } from '../../law/catalogue-workflow.ts';
+import { fieldError, type FieldError } from '../shared/result.ts';
+
+export interface VersionFacts {
+  state: VersionState;
+  authorId: number | null;
+  reviewedBy: number | null;
+  reviewOpinion: string | null;
+  unresolvedHits: number;
+}
+
+export type WorkflowAct =
+  | { act: 'edit' }
+  | { act: 'submit' }
+  | { act: 'settleHit' }
+  | { act: 'review'; opinion: string }
+  | { act: 'return'; reason: string }
+  | { act: 'approve' };
+
+const editable: readonly VersionState[] = ['draft', 'returned'];
+
+/** The state a version moves to, or why it may not. */
+export function transition(v: VersionFacts, a: WorkflowAct, actorId: number): { next: VersionState } | { error: FieldError } {
+  const no = (code: string, message: string, field = 'state') => ({ error: fieldError(field, code, message) });
+  switch (a.act) {
+    case 'edit':
+      return editable.includes(v.state) ? { next: v.state } : no('GK_NOT_EDITABLE', '只有草稿或被退回的版本可以修改');
+    case 'submit':
+      return editable.includes(v.state) ? { next: 'inReview' } : no('GK_NOT_EDITABLE', '只有草稿或被退回的版本可以提交保密审查');
+    case 'settleHit':
+      return v.state === 'inReview' ? { next: v.state } : no('GK_NOT_IN_REVIEW', '只有待保密审查的版本可以处理筛查结果');
+    case 'review':
+      if (v.state !== 'inReview') return no('GK_NOT_IN_REVIEW', '只有待保密审查的版本可以进行保密审查');
+      if (v.authorId !== null && v.authorId === actorId) return no('GK_REVIEWER_IS_AUTHOR', '保密审查须由撰稿人以外的审查员进行');
+      if (v.unresolvedHits > 0) return no('GK_HITS_UNRESOLVED', `还有${v.unresolvedHits}处筛查结果未处理：每处须遮蔽或说明可以公开的理由`, 'hits');
+      if (a.opinion.trim() === '') return no('GK_OPINION_REQUIRED', '请填写保密审查意见', 'opinion');
+      return { next: 'inApproval' };
+    case 'return':
+      if (v.state !== 'inReview' && v.state !== 'inApproval') return no('GK_NOT_RETURNABLE', '只有待审查或待审核的版本可以退回');
+      if (a.reason.trim() === '') return no('GK_REASON_REQUIRED', '请填写退回理由', 'reason');
+      return { next: 'returned' };
+    case 'approve':
+      if (v.state !== 'inApproval') return no('GK_NOT_IN_APPROVAL', '只有通过保密审查、待领导审核的版本可以批准公开');
+      if (v.reviewedBy === null || !v.reviewOpinion) return no('GK_NOT_REVIEWED', '未经保密审查的信息不得公开');
+      if (v.unresolvedHits > 0) return no('GK_HITS_UNRESOLVED', '筛查结果未全部处理，不得公开', 'hits');
+      return { next: 'published' };
+  }
+}
