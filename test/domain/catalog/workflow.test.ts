@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { transition, type VersionFacts } from '../../../src/domain/catalog/workflow.ts';
+import { versionStates, type VersionState } from '../../../src/law/catalogue-workflow.ts';
+
+const author = 1;
+const reviewer = 2;
+const facts = (state: VersionState, more: Partial<VersionFacts> = {}): VersionFacts => ({
+  state,
+  authorId: author,
+  reviewedBy: null,
+  reviewOpinion: null,
+  unresolvedHits: 0,
+  ...more,
+});
+const errorCode = (r: ReturnType<typeof transition>) => ('error' in r ? r.error.code : null);
+
+test('a draft goes to review, through 保密审查 to approval, and is published', () => {
+  assert.deepEqual(transition(facts('draft'), { act: 'submit' }, author), { next: 'inReview' });
+  assert.deepEqual(transition(facts('inReview'), { act: 'review', opinion: '经审查，不涉及国家秘密，同意公开' }, reviewer), { next: 'inApproval' });
+  assert.deepEqual(transition(facts('inApproval', { reviewedBy: reviewer, reviewOpinion: '同意' }), { act: 'approve' }, 3), { next: 'published' });
+});
+
+test('nothing is published without a recorded review', () => {
+  for (const state of Object.keys(versionStates) as VersionState[]) {
+    const unreviewed = transition(facts(state), { act: 'approve' }, 3);
+    assert.ok('error' in unreviewed, `approve from ${state} without review`);
+  }
+  assert.equal(errorCode(transition(facts('inApproval'), { act: 'approve' }, 3)), 'GK_NOT_REVIEWED');
+  assert.equal(errorCode(transition(facts('inReview', { reviewedBy: reviewer, reviewOpinion: '同意' }), { act: 'approve' }, 3)), 'GK_NOT_IN_APPROVAL');
+  assert.equal(errorCode(transition(facts('draft', { reviewedBy: reviewer, reviewOpinion: '同意' }), { act: 'approve' }, 3)), 'GK_NOT_IN_APPROVAL');
+});
+
+test('the author cannot review the own item, and every hit must be settled first', () => {
+  assert.equal(errorCode(transition(facts('inReview'), { act: 'review', opinion: '同意' }, author)), 'GK_REVIEWER_IS_AUTHOR');
+  assert.equal(errorCode(transition(facts('inReview', { unresolvedHits: 2 }), { act: 'review', opinion: '同意' }, reviewer)), 'GK_HITS_UNRESOLVED');
+  assert.equal(errorCode(transition(facts('inReview'), { act: 'review', opinion: '  ' }, reviewer)), 'GK_OPINION_REQUIRED');
+  assert.equal(errorCode(transition(facts('inApproval', { reviewedBy: reviewer, reviewOpinion: '同意', unresolvedHits: 1 }), { act: 'approve' }, 3)), 'GK_HITS_UNRESOLVED');
+});
+
+test('reviewer or leader sends back with a reason; only drafts and returned versions are edited', () => {
+  assert.deepEqual(transition(facts('inReview'), { act: 'return', reason: '附件含身份证号' }, reviewer), { next: 'returned' });
+  assert.deepEqual(transition(facts('inApproval'), { act: 'return', reason: '请补充文号' }, 3), { next: 'returned' });
+  assert.equal(errorCode(transition(facts('inReview'), { act: 'return', reason: '' }, reviewer)), 'GK_REASON_REQUIRED');
+  assert.equal(errorCode(transition(facts('published'), { act: 'return', reason: 'x' }, reviewer)), 'GK_NOT_RETURNABLE');
+  for (const state of ['draft', 'returned'] as const) assert.deepEqual(transition(facts(state), { act: 'edit' }, author), { next: state });
+  for (const state of ['inReview', 'inApproval', 'published', 'superseded'] as const) {
+    assert.equal(errorCode(transition(facts(state), { act: 'edit' }, author)), 'GK_NOT_EDITABLE');
+    assert.equal(errorCode(transition(facts(state), { act: 'submit' }, author)), 'GK_NOT_EDITABLE');
+  }
+  assert.equal(errorCode(transition(facts('draft'), { act: 'settleHit' }, reviewer)), 'GK_NOT_IN_REVIEW');
+});
