@@ -32,3 +32,6 @@ export function isHitResolution(value: string): value is HitResolution {
 
 /** 公开范围 choices (spec §4.3). */
 export const scopes = ['面向全社会', '面向特定群体'] as const;
+
+/** An attachment whose text cannot be read (an image, a scanned PDF): the reviewer checks it by eye. */
+export const manualCheck = { kind: 'manualCheck', label: '需人工核对的附件' } as const;

@@ -11,6 +11,8 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import { maxAttachmentBytes } from '../../law/screening.ts';
 import type { AppContext } from '../../app/context.ts';
 import { settingOnce } from '../../store/settings.repo.ts';
 
@@ -26,9 +28,18 @@ export const security = fp(async (app: FastifyInstance, opts: SecurityOptions) =
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'gk_csrf',
+    // A form field, or the query string for file uploads (the multipart body is read by the handler).
+    getToken: (req) => {
+      const body = req.body as { _csrf?: unknown } | undefined;
+      const query = req.query as { _csrf?: unknown } | undefined;
+      const token = body?._csrf ?? query?._csrf ?? req.headers['csrf-token'] ?? req.headers['x-csrf-token'];
+      return typeof token === 'string' ? token : undefined;
+    },
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: opts.secureCookies },
   });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
+  // One file per upload; the attachment rules (types, 20 MB) are checked again by content.
+  await app.register(multipart, { limits: { fileSize: maxAttachmentBytes, files: 1, fields: 10 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,0 +1,39 @@
+/** Loading an item's version for an act, with the agency checks: what the actor may not see looks missing. */
+import type { Kysely } from 'kysely';
+import { can, type Action, type Actor } from '../../domain/access/policy.ts';
+import { ForbiddenError, NotFoundError } from '../../domain/shared/result.ts';
+import { listAgencies } from '../../store/agencies.repo.ts';
+import { getItemRow, getVersion, type VersionRow } from '../../store/catalogue-versions.repo.ts';
+import type { DB } from '../../store/schema.ts';
+
+export async function versionFor(db: Kysely<DB>, actor: Actor, versionId: number, action: Action, refusal: string) {
+  const version = await getVersion(db, versionId);
+  const item = version && (await getItemRow(db, version.item_id));
+  if (!version || !item) throw new NotFoundError('找不到这条信息');
+  await allow(db, actor, item.agency_id, action, refusal);
+  return { version, item };
+}
+
+export async function itemFor(db: Kysely<DB>, actor: Actor, itemId: number, action: Action, refusal: string) {
+  const item = await getItemRow(db, itemId);
+  if (!item) throw new NotFoundError('找不到这条信息');
+  await allow(db, actor, item.agency_id, action, refusal);
+  return item;
+}
+
+export async function allow(db: Kysely<DB>, actor: Actor, agencyId: number, action: Action, refusal: string): Promise<void> {
+  const tree = await listAgencies(db);
+  if (!can(actor, 'catalogue.view', agencyId, tree)) throw new NotFoundError('找不到这条信息');
+  if (!can(actor, action, agencyId, tree)) throw new ForbiddenError(refusal);
+}
+
+/** A version's facts for the workflow. */
+export function versionFacts(v: VersionRow, unresolvedHits: number) {
+  return {
+    state: v.state as import('../../law/catalogue-workflow.ts').VersionState,
+    authorId: v.author_id,
+    reviewedBy: v.reviewed_by,
+    reviewOpinion: v.review_opinion,
+    unresolvedHits,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Screening a version before 保密审查: the title, summary, body and the text of every
+ * attachment are searched for personal data and secrecy markings. Hits are kept with
+ * their settlement when a version is screened again and the same value stands at the
+ * same place; a new or moved value must be settled afresh.
+ */
+import type { Insertable, Kysely } from 'kysely';
+import { maskValue, screenText } from '../../domain/screening/index.ts';
+import { fieldError, InputError } from '../../domain/shared/result.ts';
+import { manualCheck } from '../../law/catalogue-workflow.ts';
+import { redactableTypes, type HitKind } from '../../law/screening.ts';
+import { redactDocx, redactXlsx } from '../../extract/index.ts';
+import { attachmentContent, attachmentsOf, getVersion, hitsOf, replaceHits, setRedactedContent, type VersionRow } from '../../store/catalogue-versions.repo.ts';
+import type { DB, ScreeningHitTable } from '../../store/schema.ts';
+
+interface TextPart {
+  location: string;
+  text: string;
+  attachmentId: number | null;
+}
+
+async function partsOf(db: Kysely<DB>, v: VersionRow): Promise<{ parts: TextPart[]; unreadable: { attachmentId: number; location: string; reason: string }[] }> {
+  const parts: TextPart[] = [
+    { location: '名称', text: v.title, attachmentId: null },
+    { location: '内容概述', text: v.summary, attachmentId: null },
+    { location: '正文', text: v.body, attachmentId: null },
+  ];
+  const unreadable: { attachmentId: number; location: string; reason: string }[] = [];
+  for (const a of await attachmentsOf(db, v.id)) {
+    for (const p of JSON.parse(a.text_parts) as { location: string; text: string; hidden: boolean }[]) {
+      parts.push({ location: `附件“${a.filename}”${p.location}${p.hidden && !p.location.includes('隐藏') ? '（隐藏内容）' : ''}`, text: p.text, attachmentId: a.id });
+    }
+    if (a.unreadable) unreadable.push({ attachmentId: a.id, location: `附件“${a.filename}”`, reason: a.unreadable });
+  }
+  return { parts, unreadable };
+}
+
+const key = (h: { location: string; kind: string; value: string }) => `${h.location}\u0000${h.kind}\u0000${h.value}`;
+
+export async function rescreen(db: Kysely<DB>, versionId: number): Promise<void> {
+  const v = await getVersion(db, versionId);
+  if (!v) return;
+  const settled = new Map((await hitsOf(db, versionId)).filter((h) => h.resolution !== null).map((h) => [key(h), h]));
+  const { parts, unreadable } = await partsOf(db, v);
+  const rows: Insertable<ScreeningHitTable>[] = [];
+  for (const part of parts) {
+    for (const hit of screenText(part.text, { businessCodes: true })) {
+      rows.push({ version_id: versionId, attachment_id: part.attachmentId, location: part.location, kind: hit.kind, value: hit.value, context: hit.context });
+    }
+  }
+  for (const u of unreadable) {
+    rows.push({ version_id: versionId, attachment_id: u.attachmentId, location: u.location, kind: manualCheck.kind, value: '', context: u.reason });
+  }
+  await replaceHits(
+    db,
+    versionId,
+    rows.map((r) => {
+      const before = settled.get(key(r as { location: string; kind: string; value: string }));
+      return before ? { ...r, resolution: before.resolution, reason: before.reason, resolved_by: before.resolved_by, resolved_at: before.resolved_at } : r;
+    }),
+  );
+}
+
+export async function unsettledHits(db: Kysely<DB>, versionId: number): Promise<number> {
+  return (await hitsOf(db, versionId)).filter((h) => h.resolution === null).length;
+}
+
+/** A value in a PDF or an image cannot be masked by the platform: the file must be replaced. */
+export async function checkRedactable(db: Kysely<DB>, attachmentId: number | null): Promise<void> {
+  if (attachmentId === null) return;
+  const a = await attachmentContent(db, attachmentId);
+  if (a && !(redactableTypes as readonly string[]).includes(a.type)) {
+    throw new InputError([
+      fieldError('resolution', 'GK_NOT_REDACTABLE', `附件“${a.filename}”是${a.type.toUpperCase()}文件，平台无法遮蔽其中的内容：请退回，由编辑上传遮蔽后的文件`),
+    ]);
+  }
+}
+
+/**
+ * What publication shows: the text with every redacted value masked, and a masked copy
+ * of each attachment holding one (stored beside the original, which stays with the staff).
+ */
+export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<{ title: string; summary: string; body: string }> {
+  const redacted = (await hitsOf(db, v.id)).filter((h) => h.resolution === 'redacted' && h.value !== '');
+  const mask = (text: string, hits: typeof redacted) =>
+    [...hits].sort((a, b) => b.value.length - a.value.length).reduce((t, h) => t.split(h.value).join(maskValue(h.kind as HitKind, h.value)), text);
+  const inText = redacted.filter((h) => h.attachment_id === null);
+  const byAttachment = new Map<number, typeof redacted>();
+  for (const h of redacted) if (h.attachment_id !== null) byAttachment.set(h.attachment_id, [...(byAttachment.get(h.attachment_id) ?? []), h]);
+  for (const [attachmentId, hits] of byAttachment) {
+    const a = await attachmentContent(db, attachmentId);
+    if (!a) continue;
+    await checkRedactable(db, attachmentId);
+    const replacements = hits.map((h) => ({ value: h.value, mask: maskValue(h.kind as HitKind, h.value) }));
+    const copy = a.type === 'docx' ? await redactDocx(a.content, replacements) : await redactXlsx(a.content, replacements);
+    await setRedactedContent(db, attachmentId, copy);
+  }
+  return { title: mask(v.title, inText), summary: mask(v.summary, inText), body: mask(v.body, inText) };
+}
