@@ -1,0 +1,37 @@
+/** How a deadline was counted, in the words a case handler checks it by. */
+import { nextYearNoticeReachesBackTo } from '../../law/calendar/labels.ts';
+import { yearOf } from '../shared/dates.ts';
+import type { Deadline, DeadlineDay } from './deadline.ts';
+import { weekdayName } from './days.ts';
+import type { WorkingCalendar } from './working-calendar.ts';
+
+function dayLine({ day, ordinal, skippedBecause }: DeadlineDay): string {
+  const what = ordinal !== null ? [`第${ordinal}个工作日`, ...(day.kind === 'weekday' ? [] : [day.label])] : ['不计', skippedBecause ?? ''];
+  const notes = [...(day.notice ? [day.notice] : []), ...(day.pendingNoticeYear !== undefined ? ['暂定'] : [])];
+  return ['', `${day.date} ${weekdayName(day.date)}`, ...what, ...notes].join('  ').trimEnd();
+}
+
+function noticeLines(d: Deadline, calendar: WorkingCalendar): string[] {
+  const years = [...new Set(d.days.map((x) => yearOf(x.day.date)))];
+  return years.flatMap((y) => {
+    const a = calendar.arrangement(y);
+    if (!a) return [];
+    return [`${y}年放假安排：${a.notice.number}《${a.notice.title}》`, ...(a.amendments ?? []).map((m) => `${y}年调整：${m.notice.number}《${m.notice.title}》`)];
+  });
+}
+
+export function explainDeadline(d: Deadline, calendar: WorkingCalendar): string[] {
+  const lines = [
+    d.workingDays === 0
+      ? `自${d.from}（${weekdayName(d.from)}）起算，0个工作日，期满日即${d.from}。`
+      : `自${d.from}（${weekdayName(d.from)}）起算，起算日不计入，第${d.workingDays}个工作日为${d.due}（${weekdayName(d.due)}）。`,
+  ];
+  if (d.paused.length) lines.push(`暂停计算：${d.paused.map((r) => `${r.from}至${r.to}`).join('、')}（其间的工作日不计入，首尾两日包括在内）。`);
+  lines.push(...noticeLines(d, calendar));
+  for (const y of d.pendingNoticeYears) {
+    const [m, day] = nextYearNoticeReachesBackTo.split('-').map(Number);
+    lines.push(`暂定：${y}年的国务院办公厅放假安排通知尚未收入日历，${y}年只按周末计算，${y - 1}年${m}月${day}日起的几天也可能因${y}年元旦调休而改变；通知公布并收入日历后须重新计算。`);
+  }
+  if (d.days.length) lines.push('逐日计算：', ...d.days.map(dayLine));
+  return lines;
+}
