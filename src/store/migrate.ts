@@ -3,6 +3,7 @@ import { Migrator, sql, type Migration, type MigrationProvider, type Kysely } fr
 import * as foundation from './migrations/0001-foundation.ts';
 import * as catalogueWorkflow from './migrations/0003-catalogue-workflow.ts';
 import * as reportCountIndexes from './migrations/0002-report-count-indexes.ts';
+import * as search from './migrations/0004-search.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-report-count-indexes': reportCountIndexes,
   '0003-catalogue-workflow': catalogueWorkflow,
+  '0004-search': search,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

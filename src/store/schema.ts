@@ -242,6 +242,30 @@ export interface IndexSequenceTable {
   last: number;
 }
 
+/** What search filters on and compares exactly, one row per indexed item (src/store/search.repo.ts). */
+export interface SearchDocumentTable {
+  item_id: number;
+  agency_id: number;
+  category: string;
+  year: number;
+  /** 索引号 and 文号 in the form compared exactly (exactKey). */
+  index_key: string | null;
+  doc_key: string | null;
+}
+
+/**
+ * PostgreSQL only (SQLite keeps the tokens in the FTS5 table search_fts): the token
+ * stream of one part of an item (0 title, 1 summary, 2 body) in windows, as tsvectors.
+ */
+export interface SearchTextTable {
+  item_id: number;
+  part: number;
+  seq: number;
+  tokens: string;
+  /** The part's distinct CJK characters, on its first window only. */
+  chars: string;
+}
+
 export interface DB {
   settings: SettingTable;
   agencies: AgencyTable;
@@ -260,6 +284,8 @@ export interface DB {
   report_narratives: ReportNarrativeTable;
   annual_reports: AnnualReportTable;
   index_sequences: IndexSequenceTable;
+  search_documents: SearchDocumentTable;
+  search_text: SearchTextTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

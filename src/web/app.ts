@@ -15,6 +15,7 @@ import { installErrorHandling } from './plugins/errors.tsx';
 import { security } from './plugins/security.ts';
 import { requireStaffPage, sessions } from './plugins/session.ts';
 import { portalRoutes } from './portal/routes.tsx';
+import { searchRoutes } from './portal/search.tsx';
 import { reportCss } from '../render/report/report-css.ts';
 
 export interface BuildOptions {
@@ -37,6 +38,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // The report tables' styles are declared once (src/render/report/report-css.ts) for the site and the HTML export.
   app.get('/assets/report.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(reportCss));
   await app.register(portalRoutes, { ctx });
+  await app.register(searchRoutes, { ctx });
   await app.register(apiRoutes, { ctx });
   await app.register(authRoutes, { ctx, secureCookies });
   await app.register(async (staff) => {
