@@ -30,9 +30,10 @@ const allowed: Record<string, readonly string[]> = {
   domain: ['law', 'domain'],
   store: ['law', 'domain', 'store'],
   render: ['law', 'domain', 'render'],
-  app: ['law', 'domain', 'store', 'app'],
-  web: ['law', 'domain', 'store', 'render', 'app', 'web'],
-  cli: ['law', 'domain', 'store', 'render', 'app', 'web', 'cli'],
+  extract: ['law', 'domain', 'extract'],
+  app: ['law', 'domain', 'store', 'extract', 'app'],
+  web: ['law', 'domain', 'store', 'render', 'extract', 'app', 'web'],
+  cli: ['law', 'domain', 'store', 'render', 'extract', 'app', 'web', 'cli'],
 };
 
 test('each layer imports only the layers below it', () => {

@@ -1,0 +1,39 @@
+/**
+ * Reading attachments: what a file really is, its text for screening, and redacted copies.
+ * Above the domain (it does I/O-like work: unzipping, parsing), below app and web.
+ */
+import type { AttachmentType } from '../law/screening.ts';
+import { extractDocx } from './docx.ts';
+import { extractPdf } from './pdf.ts';
+import type { Extracted } from './types.ts';
+import { extractXlsx } from './xlsx.ts';
+
+export { sniffAttachment } from './sniff.ts';
+export { canRedact, pdfRedactionMessage, redactDocx, redactXlsx, RedactionError } from './redact.ts';
+export type { Replacement } from './containers.ts';
+export type { Extracted, Part } from './types.ts';
+
+const imageNote = '图片中的文字无法自动筛查，请人工查看图片内容';
+
+/**
+ * The text of an attachment of a type `sniffAttachment` returned, in parts with their
+ * location. A file that cannot be read gives no parts and says why in `unreadable`.
+ */
+export async function extractText(bytes: Uint8Array, type: AttachmentType): Promise<Extracted> {
+  try {
+    switch (type) {
+      case 'docx':
+        return await extractDocx(bytes);
+      case 'xlsx':
+        return await extractXlsx(bytes);
+      case 'pdf':
+        return await extractPdf(bytes);
+      case 'png':
+      case 'jpeg':
+      case 'gif':
+        return { parts: [], unreadable: imageNote };
+    }
+  } catch {
+    return { parts: [], unreadable: '文件已损坏或格式不受支持，无法读取其中的文字：请人工查看，或重新上传' };
+  }
+}
