@@ -4,6 +4,7 @@
  * made up and pass the 统一社会信用代码 check.
  */
 import type { AgencyKind } from '../../law/agency-kinds.ts';
+import type { AgencyContacts } from '../../store/portal.repo.ts';
 
 export interface DemoAgency {
   slug: string;
@@ -19,7 +20,11 @@ export interface DemoAgency {
   volume: Readonly<Record<2021 | 2022 | 2023 | 2024, number>>;
   /** Proactively published items per year. */
   items: readonly [number, number, number];
+  /** The 政府信息公开工作机构 its 指南 names (demo data: addresses and numbers are made up). */
+  contacts: AgencyContacts;
 }
+
+const hours = '工作日上午8:00—12:00，下午14:30—17:30（法定节假日除外）';
 
 export const demoCounty: DemoAgency = {
   slug: 'county',
@@ -31,6 +36,15 @@ export const demoCounty: DemoAgency = {
   places: ['章华镇', '治河渡镇', '万庾镇', '插旗镇', '东山镇', '三封寺镇'],
   volume: { 2021: 2, 2022: 24, 2023: 31, 2024: 27 },
   items: [96, 118, 104],
+  contacts: {
+    officeName: '华容县人民政府办公室',
+    officeAddress: '湖南省岳阳市华容县章华镇华容大道行政中心主楼3楼',
+    officeHours: hours,
+    officePhone: '0730-4221032',
+    officeFax: '0730-4221033',
+    officeEmail: 'hrxzfb@huarong.gov.cn',
+    postcode: '414200',
+  },
 };
 
 export const demoAgencies: readonly DemoAgency[] = [
@@ -45,6 +59,15 @@ export const demoAgencies: readonly DemoAgency[] = [
     places: ['插旗村', '新民村', '团山村', '杨家垱村', '龙池村'],
     volume: { 2021: 0, 2022: 2, 2023: 0, 2024: 3 },
     items: [29, 34, 31],
+    contacts: {
+      officeName: '插旗镇人民政府党政综合办公室',
+      officeAddress: '湖南省岳阳市华容县插旗镇插旗村插旗大道88号',
+      officeHours: hours,
+      officePhone: '0730-4681002',
+      officeFax: '0730-4681003',
+      officeEmail: 'hrcqz@huarong.gov.cn',
+      postcode: '414211',
+    },
   },
   {
     slug: 'zhanghua',
@@ -56,6 +79,15 @@ export const demoAgencies: readonly DemoAgency[] = [
     places: ['东湖社区', '黄湖村', '大荆湖村', '华一村', '城西社区'],
     volume: { 2021: 0, 2022: 8, 2023: 11, 2024: 9 },
     items: [44, 52, 47],
+    contacts: {
+      officeName: '章华镇人民政府党政综合办公室',
+      officeAddress: '湖南省岳阳市华容县章华镇章华路156号',
+      officeHours: hours,
+      officePhone: '0730-4212606',
+      officeFax: '0730-4212607',
+      officeEmail: 'hrzhz@huarong.gov.cn',
+      postcode: '414200',
+    },
   },
   {
     slug: 'zhihedu',
@@ -67,6 +99,15 @@ export const demoAgencies: readonly DemoAgency[] = [
     places: ['治河渡村', '天星村', '幸福村', '荷花村'],
     volume: { 2021: 0, 2022: 3, 2023: 5, 2024: 4 },
     items: [26, 31, 28],
+    contacts: {
+      officeName: '治河渡镇人民政府党政综合办公室',
+      officeAddress: '湖南省岳阳市华容县治河渡镇治河渡村新街12号',
+      officeHours: hours,
+      officePhone: '0730-4661018',
+      officeFax: '',
+      officeEmail: 'hrzhdz@huarong.gov.cn',
+      postcode: '414206',
+    },
   },
   {
     slug: 'wanyu',
@@ -78,6 +119,15 @@ export const demoAgencies: readonly DemoAgency[] = [
     places: ['万庾村', '潘家村', '合兴村', '长岭村'],
     volume: { 2021: 0, 2022: 2, 2023: 4, 2024: 6 },
     items: [22, 27, 25],
+    contacts: {
+      officeName: '万庾镇人民政府党政综合办公室',
+      officeAddress: '湖南省岳阳市华容县万庾镇万庾村万福路26号',
+      officeHours: hours,
+      officePhone: '0730-4641006',
+      officeFax: '0730-4641008',
+      officeEmail: 'hrwyz@huarong.gov.cn',
+      postcode: '414209',
+    },
   },
   {
     slug: 'minzheng',
@@ -89,6 +139,15 @@ export const demoAgencies: readonly DemoAgency[] = [
     places: ['章华镇', '治河渡镇', '万庾镇', '插旗镇'],
     volume: { 2021: 0, 2022: 12, 2023: 15, 2024: 18 },
     items: [58, 63, 61],
+    contacts: {
+      officeName: '华容县民政局办公室',
+      officeAddress: '湖南省岳阳市华容县章华镇华容大道行政中心2号楼4楼',
+      officeHours: hours,
+      officePhone: '0730-4225316',
+      officeFax: '0730-4225318',
+      officeEmail: 'hrxmzj@huarong.gov.cn',
+      postcode: '414200',
+    },
   },
   {
     slug: 'ziran',
@@ -100,6 +159,15 @@ export const demoAgencies: readonly DemoAgency[] = [
     places: ['章华镇', '治河渡镇', '万庾镇', '插旗镇', '东山镇'],
     volume: { 2021: 3, 2022: 20, 2023: 26, 2024: 22 },
     items: [71, 80, 76],
+    contacts: {
+      officeName: '华容县自然资源局办公室',
+      officeAddress: '湖南省岳阳市华容县章华镇沿河路198号',
+      officeHours: hours,
+      officePhone: '0730-4223527',
+      officeFax: '0730-4223529',
+      officeEmail: 'hrxzrzyj@huarong.gov.cn',
+      postcode: '414200',
+    },
   },
   {
     slug: 'shichang',
@@ -111,6 +179,15 @@ export const demoAgencies: readonly DemoAgency[] = [
     places: ['章华镇', '治河渡镇', '万庾镇', '插旗镇'],
     volume: { 2021: 0, 2022: 10, 2023: 14, 2024: 16 },
     items: [64, 69, 72],
+    contacts: {
+      officeName: '华容县市场监督管理局办公室',
+      officeAddress: '湖南省岳阳市华容县章华镇桥东路35号',
+      officeHours: hours,
+      officePhone: '0730-4228315',
+      officeFax: '0730-4228316',
+      officeEmail: 'hrxscjgj@huarong.gov.cn',
+      postcode: '414200',
+    },
   },
 ];
 

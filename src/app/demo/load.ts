@@ -9,6 +9,7 @@ import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { defaultDisclosure } from '../../law/catalogue-categories.ts';
 import { roles, type Role } from '../../law/roles.ts';
 import { insertAgency } from '../../store/agencies.repo.ts';
+import { saveAgencyContacts } from '../../store/portal.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
 import { nextSerial } from '../../store/index-numbers.repo.ts';
 import { insertAppeal, insertApplication, insertCatalogueItem, insertValidityChange, upsertDecisionStatistics } from '../../store/records.repo.ts';
@@ -92,6 +93,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
         sortOrder: i,
         createdAt: loadedAt,
       });
+      await saveAgencyContacts(db, id, a.contacts);
       ids.set(a.slug, id);
     }
     const agencyId = (slug: string) => ids.get(slug) as number;

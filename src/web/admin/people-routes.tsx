@@ -5,13 +5,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { createAgency } from '../../app/agencies/manage.ts';
+import { contactKeys, contactLabels, mayEditContacts, updateAgencyContacts, type ContactsInput } from '../../app/agencies/contacts.ts';
 import { changeOwnPassword, createStaffUser, mayManage, minPasswordLength, resetPassword, setUserActive } from '../../app/auth/manage.ts';
 import { tokenId } from '../../app/auth/sessions.ts';
 import { can } from '../../domain/access/policy.ts';
-import { ForbiddenError, InputError, type FieldError } from '../../domain/shared/result.ts';
+import { ForbiddenError, InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
 import { agencyKinds, agencyKindKeys } from '../../law/agency-kinds.ts';
 import { roleKeys, roles } from '../../law/roles.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
+import { getAgencyContacts } from '../../store/portal.repo.ts';
 import { listStaff } from '../../store/users.repo.ts';
 import { sessionCookie } from '../plugins/session.ts';
 import { siteInfo } from '../site.ts';
@@ -49,6 +51,7 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
               <th scope="col">单位代码</th>
               <th scope="col">上级单位</th>
               <th scope="col">记录起始年度</th>
+              <th scope="col">指南联系方式</th>
             </tr>
           </thead>
           <tbody>
@@ -61,6 +64,11 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
                 <td>{a.code}</td>
                 <td>{tree.find((p) => p.id === a.parentId)?.shortName ?? '—'}</td>
                 <td>{a.recordsFrom}</td>
+                <td>
+                  <a href={`/admin/agencies/${a.id}/contacts`} aria-label={`编辑${a.shortName}的政府信息公开工作机构联系方式`}>
+                    编辑
+                  </a>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -106,6 +114,52 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
   };
 
   app.get('/admin/agencies', async (request, reply) => agenciesPage(request, reply));
+
+  // The 政府信息公开工作机构 an agency's 指南 publishes: platform administrators and the agency's own administrators.
+  const contactsPage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, state: { errors?: FieldError[]; form?: Form; notice?: string; status?: number } = {}) => {
+    const tree = await listAgencies(ctx.db);
+    const agency = tree.find((a) => a.id === positiveInt(request.params.id));
+    if (!agency) throw new NotFoundError('找不到这个单位');
+    if (!mayEditContacts(actorOf(request), agency.id, tree)) throw new ForbiddenError('只有平台管理员和本单位的单位管理员可以修改政府信息公开工作机构的联系方式');
+    const viewer = viewerOf(request, reply, tree);
+    const saved = await getAgencyContacts(ctx.db, agency.id);
+    const f: Form = state.form ?? { ...saved };
+    const platform = can(actorOf(request), 'platform.administer', null, tree);
+    return sendPage(
+      reply,
+      <Layout title={`${agency.shortName}政府信息公开工作机构`} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
+        <Breadcrumbs trail={[['工作台', '/admin'], ...(platform ? ([['单位管理', '/admin/agencies']] as const) : []), [`${agency.shortName}政府信息公开工作机构`, null]]} />
+        <h1>{agency.name}政府信息公开工作机构</h1>
+        <p class="help">
+          这些信息发布在本单位的<a href={`/agencies/${agency.id}/guide`}>政府信息公开指南</a>和“依申请公开”栏目（《条例》第十二条），修改后即时生效。
+        </p>
+        <ErrorSummary errors={state.errors ?? []} />
+        {state.notice ? <p class="notice" role="status">{state.notice}</p> : ''}
+        <form method="post" action={`/admin/agencies/${agency.id}/contacts`} class="form" aria-labelledby="contacts-title">
+          <h2 id="contacts-title" class="visually-hidden">联系方式</h2>
+          <input type="hidden" name="_csrf" value={viewer.csrf} />
+          {contactKeys.map((k) => (
+            <Text name={k} label={`${contactLabels[k]}${k === 'officeFax' || k === 'officeEmail' ? '（没有的可不填）' : ''}`} value={f[k]} />
+          ))}
+          <button type="submit">保存</button>
+        </form>
+      </Layout>,
+      state.status ?? 200,
+    );
+  };
+
+  app.get<{ Params: { id: string } }>('/admin/agencies/:id/contacts', async (request, reply) => contactsPage(request, reply));
+  app.post<{ Params: { id: string }; Body: Form }>('/admin/agencies/:id/contacts', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const b = request.body ?? {};
+    const input = Object.fromEntries(contactKeys.map((k) => [k, String(b[k] ?? '')])) as ContactsInput;
+    try {
+      await updateAgencyContacts(ctx, actorOf(request), positiveInt(request.params.id) ?? 0, input);
+    } catch (e) {
+      if (e instanceof InputError) return contactsPage(request, reply, { errors: e.errors, form: b, status: 400 });
+      throw e;
+    }
+    return contactsPage(request, reply, { notice: '已保存，政府信息公开指南已随之更新。' });
+  });
   app.post<{ Body: Form }>('/admin/agencies', { preHandler: app.csrfProtection }, async (request, reply) => {
     const b = request.body ?? {};
     try {

@@ -1,9 +1,25 @@
 import type { FastifyReply } from 'fastify';
+import { jsx } from 'hono/jsx/jsx-runtime';
+import { PageContext, type PageView } from './layout.tsx';
 
-/** Sends a server-rendered page (a hono/jsx element) as HTML. */
+/** The 关怀版 (large print, high contrast) preference, set by GET /care. */
+export const careCookie = 'gk_care';
+
+/** What every page shows according to the request: the 关怀版 preference and the page's own address (for the switch's way back). */
+function pageView(reply: FastifyReply): PageView {
+  const request = reply.request;
+  return { care: request.cookies?.[careCookie] === '1', path: request.url };
+}
+
+/**
+ * Sends a server-rendered page (a hono/jsx element) as HTML. Pages differ by the 关怀版
+ * cookie, so shared caches must key on it (Vary: Cookie).
+ */
 export function sendPage(reply: FastifyReply, element: unknown, status = 200): FastifyReply {
+  const page = jsx(PageContext.Provider, { value: pageView(reply), children: element as never });
   return reply
     .code(status)
+    .header('vary', 'Cookie')
     .type('text/html; charset=utf-8')
-    .send(`<!doctype html>\n${String(element)}`);
+    .send(`<!doctype html>\n${String(page)}`);
 }

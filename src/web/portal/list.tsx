@@ -1,0 +1,201 @@
+/**
+ * Lists of published items: the county's (/items) and an agency's (/agencies/:id/items),
+ * filtered by agency, column, 主题分类 (first level) and year with a GET form, paged.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app/context.ts';
+import type { Agency } from '../../domain/agencies/agency.ts';
+import { catalogueCategories, categoryKeys, isCategoryKey, type CategoryKey } from '../../law/catalogue-categories.ts';
+import { topics } from '../../law/topics.ts';
+import { listAgencies } from '../../store/agencies.repo.ts';
+import { countPublishedItems, listPublishedItems, publishedYears } from '../../store/catalogue.repo.ts';
+import { siteInfo } from '../site.ts';
+import { Breadcrumbs, Pager, positiveInt } from '../views/components.tsx';
+import { Layout } from '../views/layout.tsx';
+import { sendPage } from '../views/page.ts';
+import { agencyOr404, one } from './lookup.ts';
+import { agencyFeed, countyFeed, ItemTable } from './parts.tsx';
+
+const pageSize = 20;
+/** Columns a list can show: every catalogue column (年报 have their own pages); 法定主动公开内容 means all its sub-columns. */
+const listCategories: readonly CategoryKey[] = categoryKeys.filter((k) => k !== 'annualReports');
+const statutoryChildren = categoryKeys.filter((k) => catalogueCategories[k].parent === 'statutory');
+
+interface Filters {
+  agency: Agency | undefined;
+  category: CategoryKey | undefined;
+  topic: string | undefined;
+  year: number | undefined;
+  page: number;
+}
+
+function readFilters(query: Record<string, unknown>, agencies: readonly Agency[], fixed: Agency | undefined): Filters {
+  const agencyId = positiveInt(one(query.agency));
+  const category = one(query.category);
+  const topic = one(query.topic);
+  const year = one(query.year);
+  return {
+    agency: fixed ?? agencies.find((a) => a.id === agencyId),
+    category: isCategoryKey(category) && listCategories.includes(category) ? category : undefined,
+    topic: Object.hasOwn(topics, topic) ? topic : undefined,
+    year: /^(19|20|21)\d\d$/.test(year) ? Number(year) : undefined,
+    page: positiveInt(one(query.page)) ?? 1,
+  };
+}
+
+/** The query string of a filtered list (the fixed agency of an agency's list is in its path). */
+function queryOf(f: Filters, withAgency: boolean, page?: number): string {
+  const p = new URLSearchParams();
+  if (withAgency && f.agency) p.set('agency', String(f.agency.id));
+  if (f.category) p.set('category', f.category);
+  if (f.topic) p.set('topic', f.topic);
+  if (f.year) p.set('year', String(f.year));
+  if (page && page > 1) p.set('page', String(page));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+async function listPage(ctx: AppContext, request: FastifyRequest, fixed: Agency | undefined) {
+  const agencies = await listAgencies(ctx.db);
+  const f = readFilters(request.query as Record<string, unknown>, agencies, fixed);
+  const filter = {
+    agencyId: f.agency?.id,
+    categories: f.category === 'statutory' ? statutoryChildren : f.category ? [f.category] : undefined,
+    topic: f.topic,
+    year: f.year,
+  };
+  const [site, total, items, years] = await Promise.all([
+    siteInfo(ctx.db),
+    countPublishedItems(ctx.db, filter),
+    listPublishedItems(ctx.db, { ...filter, limit: pageSize, offset: (f.page - 1) * pageSize }),
+    publishedYears(ctx.db, fixed?.id),
+  ]);
+  return { site, agencies, f, total, items, years, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+const FilterForm = ({ action, f, agencies, years }: { action: string; f: Filters; agencies: readonly Agency[] | null; years: readonly number[] }) => (
+  <form method="get" action={action} class="filters" aria-label="筛选">
+    {agencies ? (
+      <div class="field">
+        <label for="f-agency">发布机构</label>
+        <select id="f-agency" name="agency">
+          <option value="">全部机构</option>
+          {agencies.map((a) => (
+            <option value={String(a.id)} selected={f.agency?.id === a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    ) : (
+      ''
+    )}
+    <div class="field">
+      <label for="f-category">栏目</label>
+      <select id="f-category" name="category">
+        <option value="">全部栏目</option>
+        {listCategories.map((k) => (
+          <option value={k} selected={f.category === k}>
+            {catalogueCategories[k].parent ? `　${catalogueCategories[k].label}` : catalogueCategories[k].label}
+          </option>
+        ))}
+      </select>
+    </div>
+    <div class="field">
+      <label for="f-topic">主题分类</label>
+      <select id="f-topic" name="topic">
+        <option value="">全部主题</option>
+        {Object.keys(topics).map((t) => (
+          <option value={t} selected={f.topic === t}>
+            {t}
+          </option>
+        ))}
+      </select>
+    </div>
+    <div class="field">
+      <label for="f-year">公开年度</label>
+      <select id="f-year" name="year">
+        <option value="">全部年度</option>
+        {years.map((y) => (
+          <option value={String(y)} selected={f.year === y}>
+            {y}年
+          </option>
+        ))}
+      </select>
+    </div>
+    <div class="field actions">
+      <button type="submit">筛选</button>
+      <a href={action}>清除筛选</a>
+    </div>
+  </form>
+);
+
+export async function listRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
+  const { ctx } = opts;
+
+  app.get('/items', async (request, reply) => {
+    const { site, agencies, f, total, items, years, pages } = await listPage(ctx, request, undefined);
+    const column = f.category ? catalogueCategories[f.category].label : '公开信息';
+    const feeds = [f.agency ? agencyFeed(f.agency) : countyFeed(site.name)];
+    return sendPage(
+      reply,
+      <Layout title={column} site={site} meta={{ ColumnName: column }} feeds={feeds}>
+        <Breadcrumbs trail={[['首页', '/'], ['公开信息', null]]} />
+        <h1>公开信息</h1>
+        <FilterForm action="/items" f={f} agencies={agencies} years={years} />
+        <Results total={total} page={f.page} pages={pages}>
+          <ItemTable items={items} caption={`${column}列表`} showAgency />
+        </Results>
+        <Pager page={f.page} pages={pages} href={(p) => `/items${queryOf(f, true, p)}`} />
+      </Layout>,
+    );
+  });
+
+  app.get<{ Params: { id: string } }>('/agencies/:id/items', async (request, reply) => {
+    const agency = await agencyOr404(ctx, request.params.id);
+    const { site, f, total, items, years, pages } = await listPage(ctx, request, agency);
+    const column = f.category ? catalogueCategories[f.category].label : '全部公开信息';
+    const feedCategory = f.category && f.category !== 'statutory' ? f.category : undefined;
+    const feeds = [
+      feedCategory ? { title: `${agency.name}${column}`, href: `/agencies/${agency.id}/feed.atom?category=${feedCategory}` } : agencyFeed(agency),
+    ];
+    const base = `/agencies/${agency.id}/items`;
+    return sendPage(
+      reply,
+      <Layout title={`${agency.shortName} ${column}`} site={site} meta={{ ColumnName: column, ContentSource: agency.name }} feeds={feeds}>
+        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [agency.name, `/agencies/${agency.id}`], [column, null]]} />
+        <h1>
+          {agency.shortName} · {column}
+        </h1>
+        <nav aria-label="栏目" class="tabs">
+          <ul>
+            {statutoryChildren.map((k) => (
+              <li>
+                <a href={`${base}?category=${k}`} aria-current={k === f.category ? 'page' : undefined}>
+                  {catalogueCategories[k].label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <FilterForm action={base} f={f} agencies={null} years={years} />
+        <Results total={total} page={f.page} pages={pages}>
+          <ItemTable items={items} caption={`${column}列表`} />
+        </Results>
+        <Pager page={f.page} pages={pages} href={(p) => `${base}${queryOf(f, false, p)}`} />
+        <p>
+          <a href={feeds[0]!.href}>订阅本栏目（Atom）</a>
+        </p>
+      </Layout>,
+    );
+  });
+}
+
+const Results = ({ total, page, pages, children }: { total: number; page: number; pages: number; children: unknown }) => (
+  <section aria-labelledby="results" class="results">
+    <h2 id="results" class="result-count">
+      共{total}条{total > 0 && pages > 1 ? `，第${Math.min(page, pages)}/${pages}页` : ''}
+    </h2>
+    {total === 0 ? <p>没有符合条件的信息。</p> : page > pages ? <p>没有这一页。</p> : (children as never)}
+  </section>
+);

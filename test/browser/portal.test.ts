@@ -1,0 +1,178 @@
+/**
+ * The portal in Chromium: axe-core finds no serious or critical violation on the home,
+ * list, item, 指南 and search pages (standard and 关怀版, wide and phone-sized); the
+ * 关怀版 switch works without JavaScript; the feeds parse in the browser's XML parser.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { loadDemo } from '../../src/app/demo/load.ts';
+import { resolveAgency } from '../../src/app/agencies/resolve.ts';
+import { insertAttachment, insertVersion } from '../../src/store/catalogue-versions.repo.ts';
+import { insertCatalogueItem, insertValidityChange } from '../../src/store/records.repo.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
+import { chromiumSkip } from '../helpers/resources.ts';
+import { launchChromium, seriousViolations } from '../helpers/browser.ts';
+import { testApp } from '../helpers/web.ts';
+
+describe('portal in Chromium', { skip: chromiumSkip() }, () => {
+  let t: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let chaqi: number;
+  let itemId: number;
+  before(async () => {
+    t = await createTestDatabase('sqlite');
+    await loadDemo(t.ctx);
+    chaqi = (await resolveAgency(t.ctx, '插旗镇')).id;
+    const user = async (u: string) => (await t.ctx.db.selectFrom('users').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
+    const at = '2026-10-09T02:00:00.000Z';
+    const content = {
+      title: '插旗镇人民政府关于印发《插旗镇村级公益事业一事一议实施办法》的通知',
+      summary: '规范村级公益事业一事一议筹资筹劳',
+      body: '各村（社区）：\n现将《插旗镇村级公益事业一事一议实施办法》印发给你们，请认真贯彻执行。',
+      category: 'policy',
+      topic: '农业、林业、水利/农业、畜牧业、渔业',
+      doc_no: '插政发〔2026〕9号',
+      document_kind: 'normativeDocument',
+      written_date: '2026-10-08',
+      generated_date: '2026-10-08',
+      scope: '面向全社会',
+    };
+    itemId = await insertCatalogueItem(t.ctx.db, {
+      ...content,
+      agency_id: chaqi,
+      index_no: 'BROWSER01/2026-00001',
+      published_at: at,
+      published_date: '2026-10-09',
+      disclosure_mode: '主动公开',
+      status: 'published',
+      current_version: 2,
+      created_at: at,
+    });
+    for (const [i, state] of (['superseded', 'published'] as const).entries()) {
+      const versionId = await insertVersion(t.ctx.db, {
+        ...content,
+        item_id: itemId,
+        version: i + 1,
+        state,
+        change_note: i ? '更正附件中的文号' : null,
+        author_id: await user('chaqi-editor'),
+        review_opinion: '同意公开',
+        reviewed_by: await user('chaqi-reviewer'),
+        reviewed_at: at,
+        approved_by: await user('chaqi-leader'),
+        approved_at: at,
+        published_at: i ? '2026-10-12T03:00:00.000Z' : at,
+        created_at: at,
+        updated_at: at,
+      });
+      const bytes = new TextEncoder().encode('%PDF-1.4 test');
+      await insertAttachment(t.ctx.db, { version_id: versionId, filename: '实施办法.pdf', type: 'pdf', size: bytes.length, sha256: '0'.repeat(64), content: bytes, redacted_content: null, text_parts: '[]', unreadable: null, created_at: at });
+    }
+    await insertValidityChange(t.ctx.db, { itemId, state: 'inForce', effectiveDate: '2026-10-09', reason: '自公布之日起施行', recordedAt: at });
+    app = await testApp(t.ctx);
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await t?.drop();
+  });
+
+  const pages = () => [
+    '/',
+    '/items',
+    `/items?agency=${chaqi}&category=statutory&year=2024`,
+    `/agencies/${chaqi}`,
+    `/agencies/${chaqi}/items?category=notices`,
+    `/items/${itemId}`,
+    `/agencies/${chaqi}/guide`,
+  ];
+
+  async function check(page: Page, path: string) {
+    const res = await page.goto(`${base}${path}`);
+    assert.equal(res?.status(), 200, path);
+    assert.deepEqual(await seriousViolations(page), [], path);
+  }
+
+  test('no serious or critical violation on the home, list, item and 指南 pages', async () => {
+    const page = await (await browser.newContext({ bypassCSP: true, javaScriptEnabled: true })).newPage();
+    for (const p of pages()) await check(page, p);
+    await page.goto(`${base}/items/${itemId}`);
+    assert.equal(await page.locator('h1').innerText(), '插旗镇人民政府关于印发《插旗镇村级公益事业一事一议实施办法》的通知');
+    const meta = await page.locator('dl.metadata').innerText();
+    for (const s of ['BROWSER01/2026-00001', '华容县插旗镇人民政府', '插政发〔2026〕9号', '有效']) assert.ok(meta.includes(s), s);
+    assert.ok(await page.locator('svg.qr-code').isVisible());
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: '实施办法.pdf' }).click();
+    assert.equal((await download).suggestedFilename(), '实施办法.pdf');
+  });
+
+  test('the search page, if there is one, passes too', async (ctx) => {
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    const res = await page.goto(`${base}/search?q=${encodeURIComponent('低保')}`);
+    if (res?.status() === 404) return ctx.skip('no /search route yet');
+    assert.equal(res?.status(), 200);
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  test('on a phone-sized screen and in the 关怀版, without JavaScript', async () => {
+    const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false, viewport: { width: 375, height: 740 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/items/${itemId}`);
+    const standard = await page.evaluate('parseFloat(getComputedStyle(document.body).fontSize)');
+    await page.getByRole('link', { name: '关怀版' }).click();
+    await page.waitForURL(`${base}/items/${itemId}`);
+    assert.equal(await page.locator('html').getAttribute('class'), 'care');
+    const large = await page.evaluate('parseFloat(getComputedStyle(document.body).fontSize)');
+    assert.ok((large as number) >= (standard as number) * 1.2, `${standard} → ${large}`);
+    assert.ok(await page.getByRole('link', { name: '标准版' }).isVisible());
+    // axe is injected as a script: check the same pages with scripts on and the care cookie kept.
+    const axePage = await context.browser()!.newContext({ bypassCSP: true, viewport: { width: 375, height: 740 } }).then(async (c) => {
+      await c.addCookies(await context.cookies());
+      return c.newPage();
+    });
+    for (const p of pages()) await check(axePage, p);
+    await page.getByRole('link', { name: '标准版' }).click();
+    assert.equal(await page.locator('html').getAttribute('class'), null);
+  });
+
+  test('an agency administrator edits the 指南 contacts; the form and its errors pass axe', async () => {
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(`${base}/admin/agencies/${chaqi}/contacts`);
+    await page.fill('#field-username', 'chaqi-agency-admin');
+    await page.fill('#field-password', 'gongkai-demo');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${base}/admin/agencies/${chaqi}/contacts`);
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByLabel('邮政编码').fill('4142');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForSelector('.error-summary');
+    assert.ok((await page.locator('.error-summary').innerText()).includes('“邮政编码”应为6位数字'));
+    assert.deepEqual(await seriousViolations(page), []);
+    await page.getByLabel('邮政编码').fill('414211');
+    await page.getByLabel('办公时间').fill('工作日上午8:30—12:00，下午14:30—17:30');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForSelector('text=已保存');
+    await page.goto(`${base}/agencies/${chaqi}/guide`);
+    assert.ok((await page.locator('dl.contacts').innerText()).includes('工作日上午8:30—12:00'));
+  });
+
+  test('the feeds parse in the browser’s XML parser', async () => {
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(base);
+    for (const path of ['/feed.atom', `/agencies/${chaqi}/feed.atom?category=notices`, '/sitemap.xml']) {
+      const result = await page.evaluate(async (url) => {
+        const g = globalThis as unknown as { fetch: (u: string) => Promise<{ text(): Promise<string> }>; DOMParser: new () => { parseFromString(s: string, t: string): { getElementsByTagName(n: string): { length: number } } } };
+        const doc = new g.DOMParser().parseFromString(await (await g.fetch(url)).text(), 'application/xml');
+        return { errors: doc.getElementsByTagName('parsererror').length, entries: doc.getElementsByTagName('entry').length, urls: doc.getElementsByTagName('url').length };
+      }, path);
+      assert.equal(result.errors, 0, path);
+      assert.ok(result.entries + result.urls > 0, path);
+    }
+  });
+});
