@@ -10,6 +10,8 @@ import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
+import { deadlineCommand } from './commands/deadline.ts';
+import { feeCommand } from './commands/fee.ts';
 
 export interface Io {
   out: (text: string | Uint8Array) => void;
@@ -32,8 +34,8 @@ const commands: Record<string, { run: Command; help: string }> = {
   migrate: { run: migrateCommand, help: '创建或升级数据库结构' },
   agencies: { run: agenciesCommand, help: '列出单位 [--format json]' },
   report: { run: reportCommand, help: '生成年度报告 --agency <编号、全称或简称> --year <年份> --format json|html|docx|xlsx|txt [--out 文件]' },
-  deadline: { run: async (a, io) => (await import('./commands/deadline.ts')).deadlineCommand(a, io), help: '按工作日计算期限 --from <YYYY-MM-DD> --working-days <N> [--paused <YYYY-MM-DD>..<YYYY-MM-DD>]…' },
-  fee: { run: async (a, io) => (await import('./commands/fee.ts')).feeCommand(a, io), help: '计算信息处理费（国办函〔2020〕109号）--items <本月累计件数> 或 --pages <页数>' },
+  deadline: { run: deadlineCommand, help: '按工作日计算期限 --from <YYYY-MM-DD> --working-days <N> [--paused <YYYY-MM-DD>..<YYYY-MM-DD>]…' },
+  fee: { run: feeCommand, help: '计算信息处理费（国办函〔2020〕109号）--items <本月累计件数> 或 --pages <页数>' },
 };
 
 function usage(): string {

@@ -153,12 +153,3 @@ export async function settleHitRow(db: Kysely<DB>, id: number, set: { resolution
     .where('id', '=', id)
     .execute();
 }
-
-export async function incrementViews(db: Kysely<DB>, itemId: number): Promise<void> {
-  await db
-    .updateTable('catalogue_items')
-    .set((eb) => ({ view_count: eb('view_count', '+', 1) }))
-    .where('id', '=', itemId)
-    .where('status', '=', 'published')
-    .execute();
-}

@@ -11,6 +11,7 @@ import { authRoutes } from './admin/auth-routes.tsx';
 import { dashboardRoutes } from './admin/dashboard.tsx';
 import { reportRoutes } from './admin/report-routes.tsx';
 import { peopleRoutes } from './admin/people-routes.tsx';
+import { catalogueRoutes } from './admin/catalogue-routes.tsx';
 import { installErrorHandling } from './plugins/errors.tsx';
 import { security } from './plugins/security.ts';
 import { requireStaffPage, sessions } from './plugins/session.ts';
@@ -46,6 +47,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await staff.register(dashboardRoutes, { ctx });
     await staff.register(reportRoutes, { ctx });
     await staff.register(peopleRoutes, { ctx });
+    await staff.register(catalogueRoutes, { ctx });
   });
   return app;
 }

@@ -49,6 +49,21 @@ export class Client {
     return res;
   }
 
+  /** Uploads one file as multipart/form-data, with the CSRF token in the query string as the upload forms send it. */
+  async upload(url: string, filename: string, bytes: Uint8Array): Promise<LightMyRequestResponse> {
+    const boundary = `----gongkai${Date.now()}`;
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const res = await this.app.inject({
+      method: 'POST',
+      url: `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(this.csrf)}`,
+      payload: Buffer.concat([head, Buffer.from(bytes), tail]),
+      headers: { cookie: this.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    this.remember(res);
+    return res;
+  }
+
   async login(username: string, password = 'gongkai-demo'): Promise<LightMyRequestResponse> {
     await this.get('/admin/login');
     return this.post('/admin/login', { username, password });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/app/demo/load.ts';
+import { setSetting } from '../../src/store/settings.repo.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { insertCatalogueItem } from '../../src/store/records.repo.ts';
 import { installErrorHandling } from '../../src/web/plugins/errors.tsx';
@@ -211,5 +212,9 @@ eachDialect(
       }
     });
   },
-  async (t) => void (await loadDemo(t.ctx)),
+  async (t) => {
+    await loadDemo(t.ctx);
+    // A production portal has its public address configured: QR codes, feeds and sitemaps use it.
+    await setSetting(t.ctx.db, 'site.origin', 'https://www.huarong.gov.cn');
+  },
 );

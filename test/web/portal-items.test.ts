@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import { loadDemo } from '../../src/app/demo/load.ts';
+import { setSetting } from '../../src/store/settings.repo.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { insertAttachment, insertVersion } from '../../src/store/catalogue-versions.repo.ts';
 import { insertCatalogueItem, insertValidityChange } from '../../src/store/records.repo.ts';
@@ -295,5 +296,9 @@ eachDialect(
       }
     });
   },
-  async (t) => void (await loadDemo(t.ctx)),
+  async (t) => {
+    await loadDemo(t.ctx);
+    // A production portal has its public address configured: QR codes, feeds and sitemaps use it.
+    await setSetting(t.ctx.db, 'site.origin', 'https://www.huarong.gov.cn');
+  },
 );

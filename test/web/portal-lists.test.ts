@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/app/demo/load.ts';
+import { setSetting } from '../../src/store/settings.repo.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { insertAgency } from '../../src/store/agencies.repo.ts';
 import { insertCatalogueItem } from '../../src/store/records.repo.ts';
@@ -200,5 +201,9 @@ eachDialect(
       }
     });
   },
-  async (t) => void (await loadDemo(t.ctx)),
+  async (t) => {
+    await loadDemo(t.ctx);
+    // A production portal has its public address configured: QR codes, feeds and sitemaps use it.
+    await setSetting(t.ctx.db, 'site.origin', 'https://www.huarong.gov.cn');
+  },
 );

@@ -9,7 +9,7 @@ import { maskValue, screenText } from '../../domain/screening/index.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { manualCheck } from '../../law/catalogue-workflow.ts';
 import { redactableTypes, type HitKind } from '../../law/screening.ts';
-import { redactDocx, redactXlsx } from '../../extract/index.ts';
+import { redactDocx, redactXlsx, RedactionError } from '../../extract/index.ts';
 import { attachmentContent, attachmentsOf, getVersion, hitsOf, replaceHits, setRedactedContent, type VersionRow } from '../../store/catalogue-versions.repo.ts';
 import type { DB, ScreeningHitTable } from '../../store/schema.ts';
 
@@ -37,14 +37,30 @@ async function partsOf(db: Kysely<DB>, v: VersionRow): Promise<{ parts: TextPart
 
 const key = (h: { location: string; kind: string; value: string }) => `${h.location}\u0000${h.kind}\u0000${h.value}`;
 
+/** The agency's own published office contacts (指南): not personal data, not flagged. */
+async function ownContacts(db: Kysely<DB>, versionId: number): Promise<Set<string>> {
+  const row = await db
+    .selectFrom('item_versions as v')
+    .innerJoin('catalogue_items as i', 'i.id', 'v.item_id')
+    .innerJoin('agencies as a', 'a.id', 'i.agency_id')
+    .select(['a.office_phone', 'a.office_fax', 'a.office_email'])
+    .where('v.id', '=', versionId)
+    .executeTakeFirst();
+  const digits = (s: string) => s.replace(/[^0-9a-z@._]/gi, '');
+  return new Set([row?.office_phone, row?.office_fax, row?.office_email].filter((x): x is string => Boolean(x)).map(digits));
+}
+
 export async function rescreen(db: Kysely<DB>, versionId: number): Promise<void> {
   const v = await getVersion(db, versionId);
   if (!v) return;
+  const own = await ownContacts(db, versionId);
+  const isOwn = (value: string) => own.has(value.replace(/[^0-9a-z@._]/gi, ''));
   const settled = new Map((await hitsOf(db, versionId)).filter((h) => h.resolution !== null).map((h) => [key(h), h]));
   const { parts, unreadable } = await partsOf(db, v);
   const rows: Insertable<ScreeningHitTable>[] = [];
   for (const part of parts) {
     for (const hit of screenText(part.text, { businessCodes: true })) {
+      if ((hit.kind === 'landline' || hit.kind === 'email') && isOwn(hit.value)) continue;
       rows.push({ version_id: versionId, attachment_id: part.attachmentId, location: part.location, kind: hit.kind, value: hit.value, context: hit.context });
     }
   }
@@ -92,8 +108,14 @@ export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<{
     if (!a) continue;
     await checkRedactable(db, attachmentId);
     const replacements = hits.map((h) => ({ value: h.value, mask: maskValue(h.kind as HitKind, h.value) }));
-    const copy = a.type === 'docx' ? await redactDocx(a.content, replacements) : await redactXlsx(a.content, replacements);
-    await setRedactedContent(db, attachmentId, copy);
+    try {
+      const copy = a.type === 'docx' ? await redactDocx(a.content, replacements) : await redactXlsx(a.content, replacements);
+      await setRedactedContent(db, attachmentId, copy);
+    } catch (e) {
+      if (!(e instanceof RedactionError)) throw e;
+      // The value also stands where the platform cannot rewrite it (an embedded object …).
+      throw new InputError([fieldError('attachment', 'GK_NOT_REDACTABLE', `附件“${a.filename}”中的内容无法由平台完全遮蔽：请退回，由编辑上传遮蔽后的文件`)]);
+    }
   }
   return { title: mask(v.title, inText), summary: mask(v.summary, inText), body: mask(v.body, inText) };
 }

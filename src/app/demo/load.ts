@@ -26,6 +26,8 @@ import { publishAnnualReport } from '../reports/publish.ts';
 import { demoAgencies, demoRecordsFrom, demoYears } from './agencies.ts';
 import { chaqi2023Narrative, chaqi2023Publication } from './chaqi-2023.ts';
 import { generateDemo } from './generate.ts';
+import { workflowItems, writePublishedItems } from './catalogue.ts';
+import { reindexAll } from '../../store/search.repo.ts';
 import { demoNarrative } from './narratives.ts';
 
 /** The password of every demo account. Demo databases only: a real installation starts with one random admin password. */
@@ -110,35 +112,8 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
       userIds.set(acc.username, id);
     }
 
-    for (const item of data.items) {
-      const agency = demoAgencies.find((a) => a.slug === item.agency)!;
-      const year = item.publishedDate.slice(0, 4);
-      const prefix = indexNumberPrefix(agency.code);
-      const serial = await nextSerial(db, `${prefix}/${year}`);
-      const publishedAt = isoAt(item.publishedDate, item.publishedTime);
-      const id = await insertCatalogueItem(db, {
-        agency_id: agencyId(item.agency),
-        index_no: `${prefix}/${year}-${String(serial).padStart(5, '0')}`,
-        title: item.title,
-        summary: item.title,
-        body: item.body,
-        category: item.category,
-        topic: null,
-        doc_no: item.docNo,
-        document_kind: item.documentKind,
-        written_date: item.writtenDate,
-        generated_date: item.generatedDate,
-        published_at: publishedAt,
-        published_date: item.publishedDate,
-        disclosure_mode: defaultDisclosure.mode,
-        scope: defaultDisclosure.scope,
-        status: 'published',
-        created_at: publishedAt,
-      });
-      for (const v of item.validity) {
-        await insertValidityChange(db, { itemId: id, state: v.state, effectiveDate: v.effectiveDate, reason: v.reason, recordedAt: isoAt(v.effectiveDate, '09:00') });
-      }
-    }
+    const people = { agencyId, userId: (username: string) => userIds.get(username) as number };
+    await writePublishedItems(db, data.items, people);
 
     const applicationIds = new Map<string, number>();
     for (const a of data.applications) {
@@ -201,6 +176,9 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
         summary.reports++;
       }
     }
+    // Items that went through the workflow now, and drafts waiting at each step.
+    await workflowItems(tctx, people);
+    await reindexAll(db);
     await appendEvent(db, {
       occurredAt: loadedAt,
       actorId: null,

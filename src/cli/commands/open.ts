@@ -1,5 +1,6 @@
 /** Opening the configured database for a command. */
 import type { AppContext } from '../../app/context.ts';
+import { rebuildSearchIndex } from '../../app/catalog/search-index.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { defaultDatabaseUrl, openDatabase, type Database } from '../../store/db.ts';
 import { isUpToDate, migrateToLatest } from '../../store/migrate.ts';
@@ -28,7 +29,10 @@ export async function openForWriting(io: Io): Promise<{ database: Database; ctx:
   const database = await openDatabase(databaseUrl(io));
   try {
     const migrated = await migrateToLatest(database.db);
-    return { database, ctx: { db: database.db, dialect: database.dialect, now: () => new Date() }, migrated };
+    const ctx: AppContext = { db: database.db, dialect: database.dialect, now: () => new Date() };
+    // An upgrade that creates the search index fills it from the items already published.
+    if (migrated.includes('0004-search')) await rebuildSearchIndex(ctx);
+    return { database, ctx, migrated };
   } catch (e) {
     await database.close();
     throw e;

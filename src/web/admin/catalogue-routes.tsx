@@ -16,7 +16,7 @@ import { chinaDate } from '../../domain/shared/dates.ts';
 import { InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
 import { catalogueCategories, categoryKeys, documentKinds, validityStates } from '../../law/catalogue-categories.ts';
 import { hitResolutions, itemStatuses, manualCheck, scopes, versionStates, type VersionState } from '../../law/catalogue-workflow.ts';
-import { hitKinds } from '../../law/screening.ts';
+import { attachmentMime, hitKinds } from '../../law/screening.ts';
 import { basicDomains, statutoryItems } from '../../law/statutory-items.ts';
 import { topicPaths } from '../../law/topics.ts';
 import { agenciesWhere } from '../../domain/access/policy.ts';
@@ -583,20 +583,11 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
     if (!a || !item) throw new NotFoundError('找不到这个附件');
     await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view');
     return reply
-      .type(attachmentMime[a.type] ?? 'application/octet-stream')
+      .type(attachmentMime(a.type))
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)
       .send(Buffer.from(a.content));
   });
 }
-
-export const attachmentMime: Record<string, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-};
 
 /** The version page an error on `path` belongs to. */
 async function versionIdFor(ctx: AppContext, path: string, id: number): Promise<number | null> {

@@ -12,6 +12,11 @@ import { Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { actorOf } from './access.ts';
 import { viewerOf } from './viewer.ts';
+import { openVersions } from '../../store/catalogue-versions.repo.ts';
+import { clockOf, workingCalendar } from '../../app/catalog/clock.ts';
+import { can, type Actor } from '../../domain/access/policy.ts';
+import type { Agency } from '../../domain/agencies/agency.ts';
+import { versionStates, type VersionState } from '../../law/catalogue-workflow.ts';
 
 export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
@@ -31,6 +36,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
     const thisYear = Number(today.slice(0, 4));
     const years = Array.from({ length: 4 }, (_, i) => thisYear - i).filter((y) => y >= 2021);
     const site = await siteInfo(ctx.db);
+    const todo = await todoOf(ctx, actor, tree, today);
     return sendPage(
       reply,
       <Layout title="工作台" site={site} area="admin" viewer={viewerOf(request, reply, tree)}>
@@ -39,6 +45,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
           {actor.displayName}，您的角色：
           {actor.roles.map((r) => `${roles[r.role].label}${r.agencyId ? `（${tree.find((a) => a.id === r.agencyId)?.shortName ?? ''}）` : ''}`).join('、')}
         </p>
+        <Todo todo={todo} />
         {agencies.length === 0 ? (
           <p>您的账号还没有分配单位。</p>
         ) : (
@@ -102,3 +109,67 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
     );
   });
 }
+
+interface TodoRow {
+  versionId: number;
+  title: string;
+  agency: string;
+  state: VersionState;
+  clock: ReturnType<typeof clockOf> | null;
+}
+
+/** What waits for the actor: 保密审查, approval, drafts to finish; and drafts past the 第二十六条 limit. */
+async function todoOf(ctx: AppContext, actor: Actor, tree: readonly Agency[], today: string): Promise<{ mine: TodoRow[]; overdue: TodoRow[] }> {
+  const visible = [...agenciesWhere(actor, 'catalogue.view', tree)];
+  const calendar = await workingCalendar(ctx);
+  const rows = (await openVersions(ctx.db, visible)).map((v) => ({
+    versionId: v.id,
+    title: v.title,
+    agency: tree.find((a) => a.id === v.agency_id)?.shortName ?? '',
+    agencyId: v.agency_id,
+    state: v.state as VersionState,
+    clock: v.version === 1 ? clockOf(calendar, v.generated_date, today) : null,
+  }));
+  const waitsFor = (r: (typeof rows)[number]) =>
+    (r.state === 'inReview' && can(actor, 'catalogue.review', r.agencyId, tree)) ||
+    (r.state === 'inApproval' && can(actor, 'catalogue.approve', r.agencyId, tree)) ||
+    ((r.state === 'draft' || r.state === 'returned') && can(actor, 'catalogue.edit', r.agencyId, tree));
+  return { mine: rows.filter(waitsFor), overdue: rows.filter((r) => r.clock?.overdue) };
+}
+
+const TodoTable = ({ rows, caption }: { rows: readonly TodoRow[]; caption: string }) => (
+  <table class="list">
+    <caption>{caption}</caption>
+    <thead>
+      <tr>
+        <th scope="col">名称</th>
+        <th scope="col">单位</th>
+        <th scope="col">状态</th>
+        <th scope="col">公开期限</th>
+      </tr>
+    </thead>
+    <tbody>
+      {rows.map((r) => (
+        <tr>
+          <td>
+            <a href={`/admin/versions/${r.versionId}`}>{r.title}</a>
+          </td>
+          <td>{r.agency}</td>
+          <td>{versionStates[r.state].label}</td>
+          <td class={r.clock?.overdue ? 'late' : ''}>{r.clock?.text ?? '更正版本'}</td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
+const Todo = ({ todo }: { todo: { mine: TodoRow[]; overdue: TodoRow[] } }) => (
+  <section aria-labelledby="todo">
+    <h2 id="todo">主动公开待办</h2>
+    {todo.mine.length ? <TodoTable rows={todo.mine} caption="等待您处理的信息" /> : <p>没有等待您处理的信息。</p>}
+    {todo.overdue.length ? <TodoTable rows={todo.overdue} caption="已超过条例第二十六条公开期限（20个工作日）的信息" /> : ''}
+    <p>
+      <a href="/admin/items">全部主动公开信息</a>
+    </p>
+  </section>
+);

@@ -8,8 +8,12 @@ import { actorOf } from './access.ts';
 export function viewerOf(request: FastifyRequest, reply: FastifyReply, tree: readonly Agency[]): Viewer {
   const actor = actorOf(request);
   const links: [string, string][] = [];
+  if (tree.some((a) => can(actor, 'catalogue.view', a.id, tree))) links.push(['主动公开', '/admin/items']);
   if (can(actor, 'platform.administer', null, tree)) links.push(['单位管理', '/admin/agencies']);
   if (can(actor, 'platform.administer', null, tree) || actor.roles.some((r) => r.role === 'agencyAdmin')) links.push(['账号管理', '/admin/users']);
+  // An agency administrator keeps the agency's 指南 contacts up to date.
+  const own = actor.roles.find((r) => r.role === 'agencyAdmin' && r.agencyId !== null);
+  if (own && !can(actor, 'platform.administer', null, tree)) links.push(['单位信息', `/admin/agencies/${own.agencyId}/contacts`]);
   links.push(['我的账号', '/admin/account']);
   return { displayName: actor.displayName, csrf: reply.generateCsrf(), links };
 }

@@ -13,7 +13,7 @@ import type { AppContext } from '../../app/context.ts';
 const wantsJson = (request: FastifyRequest) => request.url.startsWith('/api/');
 
 async function problemPage(ctx: AppContext, reply: FastifyReply, status: number, title: string, message: string, errors: FieldError[] = []) {
-  const site = await siteInfo(ctx.db).catch(() => ({ name: '政府信息公开平台', domain: '', idCode: '' }));
+  const site = await siteInfo(ctx.db).catch(() => ({ name: '政府信息公开平台', domain: '', idCode: '', origin: null }));
   return sendPage(
     reply,
     <Layout title={title} site={site}>

@@ -89,6 +89,12 @@ export async function feedRoutes(app: FastifyInstance, opts: FeedOptions) {
 
   const sendXml = (reply: FastifyReply, xml: string) => reply.type('application/xml; charset=utf-8').send(xml);
 
+  app.get('/robots.txt', async (request, reply) => {
+    const origin = siteOrigin(await siteInfo(ctx.db), request);
+    // Staff pages are not for search engines; everything public is, through the sitemap.
+    return reply.type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /admin\nSitemap: ${origin}/sitemap.xml\n`);
+  });
+
   app.get('/sitemap.xml', async (request, reply) => {
     const origin = siteOrigin(await siteInfo(ctx.db), request);
     const [pages, items] = await Promise.all([pageUrls(origin), countPublishedTotal(ctx.db)]);

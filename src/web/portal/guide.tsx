@@ -12,7 +12,7 @@ import { catalogueCategories, reportedCategoryKeys, type CategoryKey } from '../
 import { receiptChannels } from '../../law/receipt-channels.ts';
 import { reportDeadlines } from '../../law/report-format/deadlines.ts';
 import { article20Items, article21TownItems } from '../../law/statutory-items.ts';
-import { timeLimits } from '../../law/time-limits.ts';
+import { timeLimits, remedyWindows } from '../../law/time-limits.ts';
 import { contactKeys, contactLabels, type AgencyContacts } from '../../app/agencies/contacts.ts';
 
 const wd = (limit: { workingDays: number }) => `${limit.workingDays}个工作日`;
@@ -217,9 +217,9 @@ export const Guide: FC<{ g: GuideData }> = ({ g }) => {
         </p>
         <ul>
           <li>
-            {appealTracks.reconsideration.label}：自知道或者应当知道该行政行为之日起六十日内，向{upper}申请行政复议（《中华人民共和国行政复议法》第二十条）。
+            {appealTracks.reconsideration.label}：{remedyWindows.reconsideration.text}，向{upper}申请行政复议（{remedyWindows.reconsideration.basis}）。
           </li>
-          <li>行政诉讼：自知道或者应当知道作出行政行为之日起六个月内，向有管辖权的人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。</li>
+          <li>行政诉讼：{remedyWindows.litigation.text}，向有管辖权的人民法院提起行政诉讼（{remedyWindows.litigation.basis}）。</li>
         </ul>
       </section>
     </article>

@@ -3,6 +3,8 @@
  * attachments, the view count, a QR code of the page, the corrections; a withdrawn
  * item keeps its metadata and says when and why it was withdrawn.
  */
+import { attachmentMime } from '../../law/screening.ts';
+import { recordView } from '../../app/catalog/views.ts';
 import type { FastifyInstance } from 'fastify';
 import { raw } from 'hono/html';
 import QRCode from 'qrcode';
@@ -10,22 +12,12 @@ import type { AppContext } from '../../app/context.ts';
 import { portalDateTime } from '../../domain/shared/dates.ts';
 import { NotFoundError } from '../../domain/shared/result.ts';
 import { catalogueCategories, documentKinds, isCategoryKey, isDocumentKind, isValidityState, validityStates } from '../../law/catalogue-categories.ts';
-import { countItemView, getPublicItem, publicAttachmentContent, publicAttachments, publicVersions, validityHistory } from '../../store/catalogue.repo.ts';
+import { getPublicItem, publicAttachmentContent, publicAttachments, publicVersions, validityHistory } from '../../store/catalogue.repo.ts';
 import { siteInfo, siteOrigin } from '../site.ts';
 import { Breadcrumbs, MetadataBlock, positiveInt } from '../views/components.tsx';
 import { Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { agencyFeed } from './parts.tsx';
-
-/** Types the platform accepts as attachments, as served. */
-const attachmentMime: Record<string, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-};
 
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} 字节`;
@@ -57,7 +49,7 @@ export async function itemRoutes(app: FastifyInstance, opts: { ctx: AppContext }
     if (!item) throw new NotFoundError('找不到这条政府信息，可能尚未公开。');
     const live = item.status === 'published';
     // Counted before the page is built, so the page shows this view too (HEAD requests are not views).
-    const views = live && request.method === 'GET' ? ((await countItemView(ctx.db, item.id)) ?? item.view_count) : item.view_count;
+    const views = live && request.method === 'GET' ? ((await recordView(ctx, item.id)) ?? item.view_count) : item.view_count;
     const [site, versions, validity] = await Promise.all([siteInfo(ctx.db), publicVersions(ctx.db, item.id), item.document_kind ? validityHistory(ctx.db, item.id) : []]);
     const current = versions.find((v) => v.state === 'published');
     const attachments = live && current ? await publicAttachments(ctx.db, current.id) : [];
@@ -181,7 +173,7 @@ export async function itemRoutes(app: FastifyInstance, opts: { ctx: AppContext }
     const file = itemId && attachmentId ? await publicAttachmentContent(ctx.db, itemId, attachmentId) : undefined;
     if (!file) throw new NotFoundError('找不到这个附件，可能已被更正或撤回。');
     return reply
-      .type(attachmentMime[file.type] ?? 'application/octet-stream')
+      .type(attachmentMime(file.type))
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
       .send(Buffer.from(file.bytes));
   });
