@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../domain/access/policy.ts';
 import { transition } from '../../domain/catalog/workflow.ts';
 import { fieldError, InputError, NotFoundError } from '../../domain/shared/result.ts';
-import { extractText, sniffAttachment } from '../../extract/index.ts';
+import { extractText, sniffAttachment, type Extracted } from '../../extract/index.ts';
+import type { AttachmentType } from '../../law/screening.ts';
+import type { ItemAttachmentTable } from '../../store/schema.ts';
+import type { Insertable } from 'kysely';
 import { attachmentContent, deleteAttachment, getVersion, insertAttachment } from '../../store/catalogue-versions.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
 import type { AppContext } from '../context.ts';
@@ -19,6 +22,28 @@ async function editableVersion(ctx: AppContext, actor: Actor, versionId: number)
   const t = transition(versionFacts(version, 0), { act: 'edit' }, actor.id);
   if ('error' in t) throw new InputError([{ ...t.error, field: 'attachment' }]);
   return { version, item };
+}
+
+/** The stored row of an attachment whose type was sniffed and whose text was read. */
+export function attachmentRow(
+  versionId: number,
+  filename: string,
+  bytes: Uint8Array,
+  type: AttachmentType,
+  extracted: Extracted,
+  at: string,
+): Insertable<ItemAttachmentTable> {
+  return {
+    version_id: versionId,
+    filename,
+    type,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    content: bytes,
+    text_parts: JSON.stringify(extracted.parts),
+    unreadable: extracted.unreadable,
+    created_at: at,
+  };
 }
 
 export async function addAttachment(ctx: AppContext, actor: Actor, versionId: number, file: { filename: string; bytes: Uint8Array }): Promise<number> {
@@ -34,17 +59,7 @@ export async function addAttachment(ctx: AppContext, actor: Actor, versionId: nu
       throw new InputError([fieldError('attachment', 'GK_NOT_EDITABLE', '只有草稿或被退回的版本可以添加附件')]);
     }
     const at = ctx.now().toISOString();
-    const id = await insertAttachment(db, {
-      version_id: versionId,
-      filename,
-      type: sniffed.type,
-      size: file.bytes.length,
-      sha256: createHash('sha256').update(file.bytes).digest('hex'),
-      content: file.bytes,
-      text_parts: JSON.stringify(extracted.parts),
-      unreadable: extracted.unreadable,
-      created_at: at,
-    });
+    const id = await insertAttachment(db, attachmentRow(versionId, filename, file.bytes, sniffed.type, extracted, at));
     await rescreen(db, versionId);
     await appendEvent(db, {
       occurredAt: at,

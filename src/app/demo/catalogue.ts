@@ -10,7 +10,9 @@ import { indexNumberPrefix } from '../../domain/agencies/agency.ts';
 import { indexNumber } from '../../domain/catalog/version.ts';
 import { chinaDate } from '../../domain/shared/dates.ts';
 import { defaultDisclosure } from '../../law/catalogue-categories.ts';
-import { insertVersion } from '../../store/catalogue-versions.repo.ts';
+import { insertAttachment, insertVersion } from '../../store/catalogue-versions.repo.ts';
+import { extractText, sniffAttachment } from '../../extract/index.ts';
+import { attachmentRow } from '../catalog/attachments.ts';
 import { nextSerial } from '../../store/index-numbers.repo.ts';
 import { insertCatalogueItem, insertValidityChange } from '../../store/records.repo.ts';
 import type { DB } from '../../store/schema.ts';
@@ -81,7 +83,7 @@ export async function writePublishedItems(db: Kysely<DB>, items: readonly DemoIt
       current_version: 1,
       created_at: publishedAt,
     });
-    await insertVersion(db, {
+    const versionId = await insertVersion(db, {
       ...common,
       item_id: id,
       version: 1,
@@ -99,9 +101,42 @@ export async function writePublishedItems(db: Kysely<DB>, items: readonly DemoIt
     for (const v of item.validity) {
       await insertValidityChange(db, { itemId: id, state: v.state, effectiveDate: v.effectiveDate, reason: v.reason, recordedAt: isoAt(v.effectiveDate, '09:00') });
     }
+    const file = await attachmentFor(item);
+    if (file) await attach(db, versionId, file, publishedAt);
     ids.set(`${item.agency}/${item.title}`, id);
   }
   return ids;
+}
+
+/** Some published items carry their document: each 规范性文件 its text, each 低保 list its table. */
+async function attachmentFor(item: DemoItem): Promise<{ filename: string; bytes: Uint8Array } | null> {
+  if (item.documentKind) {
+    return { filename: `${item.docNo ?? item.title}.docx`, bytes: await docx([item.title, item.docNo ?? '', ...item.body.split('\n')]) };
+  }
+  if (/低保对象名单公示/.test(item.title)) {
+    return {
+      filename: '城乡低保对象名单.xlsx',
+      bytes: await xlsx([
+        {
+          name: '名单',
+          rows: [
+            ['村（社区）', '户主姓名', '保障人数', '月保障金（元）'],
+            ['插旗村', '李某某', 2, 620],
+            ['新民村', '王某某', 1, 380],
+            ['团山村', '陈某某', 3, 870],
+          ],
+        },
+      ]),
+    };
+  }
+  return null;
+}
+
+async function attach(db: Kysely<DB>, versionId: number, file: { filename: string; bytes: Uint8Array }, at: string): Promise<void> {
+  const sniffed = sniffAttachment(file.bytes, file.filename);
+  if ('error' in sniffed) throw new Error(sniffed.error);
+  const text = await extractText(file.bytes, sniffed.type);
+  await insertAttachment(db, attachmentRow(versionId, file.filename, file.bytes, sniffed.type, text, at));
 }
 
 async function docx(paragraphs: readonly string[], table?: readonly (readonly string[])[]): Promise<Uint8Array> {
