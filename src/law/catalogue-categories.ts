@@ -26,11 +26,19 @@ export const catalogueCategories = {
 export type CategoryKey = keyof typeof catalogueCategories;
 export const categoryKeys = Object.keys(catalogueCategories) as CategoryKey[];
 
+/** The columns under 法定主动公开内容, in their order. */
+export const statutoryCategoryKeys = categoryKeys.filter((k) => catalogueCategories[k].parent === 'statutory');
+
 /** The categories the annual report's proactive-disclosure sentence counts, in its order. */
-export const reportedCategoryKeys = categoryKeys.filter((k) => catalogueCategories[k].parent === 'statutory');
+export const reportedCategoryKeys = statutoryCategoryKeys;
 
 export function isCategoryKey(value: string): value is CategoryKey {
   return Object.hasOwn(catalogueCategories, value);
+}
+
+/** The label of a stored category; an unknown key (from an older release) is shown as it is. */
+export function categoryLabel(key: string): string {
+  return isCategoryKey(key) ? catalogueCategories[key].label : key;
 }
 
 /** 行政规范性文件 and 规章 are counted in table 二 by 成文日期 and 有效性. */

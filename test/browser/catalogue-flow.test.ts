@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
@@ -15,21 +15,10 @@ import { screenText } from '../../src/domain/screening/index.ts';
 import { extractText } from '../../src/extract/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { chromiumSkip } from '../helpers/resources.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { closeAll, logIn, serveInChromium } from '../helpers/browser.ts';
 import { docxWith, validId } from '../helpers/files.ts';
-import { testApp } from '../helpers/web.ts';
 
 const jsQrPath = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
-
-async function logIn(browser: Browser, base: string, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-  await page.goto(`${base}/admin/login`);
-  await page.fill('#field-username', username);
-  await page.fill('#field-password', 'gongkai-demo');
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${base}/admin`);
-  return page;
-}
 
 describe('publishing an item in Chromium', { skip: chromiumSkip() }, () => {
   let t: TestDatabase;
@@ -40,14 +29,10 @@ describe('publishing an item in Chromium', { skip: chromiumSkip() }, () => {
     // The real clock: the session cookie and the 第二十六条 clock are read by the browser too.
     t = await createTestDatabase('sqlite', () => new Date());
     await loadDemo(t.ctx);
-    app = await testApp(t.ctx);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
+    ({ app, base, browser } = await serveInChromium(t.ctx));
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.drop();
+    await closeAll(browser, app, t);
   });
 
   test('draft with an ID number in the attachment → redacted in review → approved → on the portal, masked, with a QR code, found by search', async () => {

@@ -13,8 +13,7 @@ import { insertAttachment, insertVersion } from '../../src/store/catalogue-versi
 import { insertCatalogueItem, insertValidityChange } from '../../src/store/records.repo.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { chromiumSkip } from '../helpers/resources.ts';
-import { launchChromium, seriousViolations } from '../helpers/browser.ts';
-import { testApp } from '../helpers/web.ts';
+import { closeAll, serveInChromium, seriousViolations } from '../helpers/browser.ts';
 
 describe('portal in Chromium', { skip: chromiumSkip() }, () => {
   let t: TestDatabase;
@@ -73,14 +72,10 @@ describe('portal in Chromium', { skip: chromiumSkip() }, () => {
       await insertAttachment(t.ctx.db, { version_id: versionId, filename: '实施办法.pdf', type: 'pdf', size: bytes.length, sha256: '0'.repeat(64), content: bytes, redacted_content: null, text_parts: '[]', unreadable: null, created_at: at });
     }
     await insertValidityChange(t.ctx.db, { itemId, state: 'inForce', effectiveDate: '2026-10-09', reason: '自公布之日起施行', recordedAt: at });
-    app = await testApp(t.ctx);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
+    ({ app, base, browser } = await serveInChromium(t.ctx));
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.drop();
+    await closeAll(browser, app, t);
   });
 
   const pages = () => [

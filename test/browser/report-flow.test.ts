@@ -11,8 +11,7 @@ import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { chromiumSkip } from '../helpers/resources.ts';
-import { launchChromium, seriousViolations } from '../helpers/browser.ts';
-import { testApp } from '../helpers/web.ts';
+import { closeAll, logIn, serveInChromium, seriousViolations } from '../helpers/browser.ts';
 
 describe('annual report in Chromium', { skip: chromiumSkip() }, () => {
   let t: TestDatabase;
@@ -22,14 +21,10 @@ describe('annual report in Chromium', { skip: chromiumSkip() }, () => {
   before(async () => {
     t = await createTestDatabase('sqlite');
     await loadDemo(t.ctx);
-    app = await testApp(t.ctx);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
+    ({ app, base, browser } = await serveInChromium(t.ctx));
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
-    await t?.drop();
+    await closeAll(browser, app, t);
   });
 
   test('a reader finds 插旗镇 2023 in its 年报 column with the seed metadata', async () => {
@@ -63,11 +58,7 @@ describe('annual report in Chromium', { skip: chromiumSkip() }, () => {
     await editor.waitForSelector('text=已保存。');
     assert.ok((await editor.locator('.annual-report').innerText()).includes('本年度未收到人大代表建议和政协委员提案。'));
 
-    const leader = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await leader.goto(`${base}/admin/login`);
-    await leader.fill('#field-username', 'wanyu-leader');
-    await leader.fill('#field-password', 'gongkai-demo');
-    await leader.getByRole('button', { name: '登录' }).click();
+    const leader = await logIn(browser, base, 'wanyu-leader');
     await leader.goto(`${base}/admin/reports/${wanyu}/2024`);
     await leader.getByRole('button', { name: '发布', exact: true }).click();
     await leader.waitForSelector('text=已发布，索引号');

@@ -1,7 +1,11 @@
 /** Debian's Chromium driven by playwright-core (never a downloaded browser), and axe-core for accessibility. */
 import { createRequire } from 'node:module';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AppContext } from '../../src/app/context.ts';
+import type { TestDatabase } from './db.ts';
 import { chromiumPath } from './resources.ts';
+import { testApp } from './web.ts';
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -22,4 +26,29 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join(', ')}`);
+}
+
+/** The platform listening on a free port of 127.0.0.1, and a Chromium to drive it. */
+export async function serveInChromium(ctx: AppContext): Promise<{ app: FastifyInstance; base: string; browser: Browser }> {
+  const app = await testApp(ctx);
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, base, browser: await launchChromium() };
+}
+
+/** Closes what `serveInChromium` and the test database opened, whichever of them did open. */
+export async function closeAll(browser: Browser | undefined, app: FastifyInstance | undefined, t: TestDatabase | undefined): Promise<void> {
+  await browser?.close();
+  await app?.close();
+  await t?.drop();
+}
+
+/** A fresh browser context logged in as a demo account, on the workbench. */
+export async function logIn(browser: Browser, base: string, username: string, password = 'gongkai-demo'): Promise<Page> {
+  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  await page.goto(`${base}/admin/login`);
+  await page.fill('#field-username', username);
+  await page.fill('#field-password', password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${base}/admin`);
+  return page;
 }

@@ -14,7 +14,7 @@ import { can } from '../../domain/access/policy.ts';
 import type { VersionForm } from '../../domain/catalog/version.ts';
 import { chinaDate } from '../../domain/shared/dates.ts';
 import { InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
-import { catalogueCategories, categoryKeys, documentKinds, validityStates } from '../../law/catalogue-categories.ts';
+import { catalogueCategories, categoryKeys, categoryLabel, documentKinds, validityStates } from '../../law/catalogue-categories.ts';
 import { hitResolutions, itemStatuses, manualCheck, scopes, versionStates, type VersionState } from '../../law/catalogue-workflow.ts';
 import { attachmentMime, hitKinds } from '../../law/screening.ts';
 import { basicDomains, statutoryItems } from '../../law/statutory-items.ts';
@@ -24,7 +24,7 @@ import { listAgencies } from '../../store/agencies.repo.ts';
 import { attachmentContent, attachmentsOf, getItemRow, getVersion, hitsOf, itemsOfAgency, versionsOf } from '../../store/catalogue-versions.repo.ts';
 import { eventsFor } from '../../store/events.repo.ts';
 import { siteInfo } from '../site.ts';
-import { Breadcrumbs, Pager, positiveInt } from '../views/components.tsx';
+import { Breadcrumbs, Pager, positiveInt, SelectField } from '../views/components.tsx';
 import { ErrorSummary, Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { actorOf, agencyFor } from './access.ts';
@@ -70,27 +70,8 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
         <Breadcrumbs trail={[['工作台', '/admin'], ['主动公开信息', null]]} />
         <h1>{agency.name} · 主动公开信息</h1>
         <form method="get" action="/admin/items" class="form inline-form">
-          <div class="field">
-            <label for="field-agency">单位</label>
-            <select id="field-agency" name="agency">
-              {visible.map((a) => (
-                <option value={String(a.id)} selected={a.id === agency.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="field-state">状态</label>
-            <select id="field-state" name="state">
-              <option value="">全部</option>
-              {Object.entries(versionStates).map(([k, s]) => (
-                <option value={k} selected={k === state}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="agency" label="单位" value={agency.id} options={visible.map((a) => [a.id, a.name] as const)} />
+          <SelectField name="state" label="状态" value={state} options={Object.entries(versionStates).map(([k, s]) => [k, s.label] as const)} empty="全部" />
           <button type="submit">筛选</button>
         </form>
         {can(actor, 'catalogue.edit', agency.id, tree) ? (
@@ -124,7 +105,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
                       <a href={`/admin/versions/${r.version_id}`}>{r.title}</a>
                       {r.version > 1 ? <span class="tag">第{r.version}版</span> : ''}
                     </td>
-                    <td>{catalogueCategories[r.category as 'notices']?.label ?? r.category}</td>
+                    <td>{categoryLabel(r.category)}</td>
                     <td>
                       {r.status === 'withdrawn' ? itemStatuses.withdrawn.label : versionStates[r.state as VersionState]?.label ?? r.state}
                     </td>
@@ -447,14 +428,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
           {item.status === 'published' && item.document_kind && can(actor, 'catalogue.approve', agency.id, tree) ? (
             <form method="post" action={`/admin/items/${item.id}/validity`} class="form inline-form">
               <input type="hidden" name="_csrf" value={csrf} />
-              <div class="field">
-                <label for="field-validity">有效性</label>
-                <select id="field-validity" name="state">
-                  {Object.entries(validityStates).map(([k, s]) => (
-                    <option value={k}>{s.label}</option>
-                  ))}
-                </select>
-              </div>
+              <SelectField id="field-validity" name="state" label="有效性" options={Object.entries(validityStates).map(([k, s]) => [k, s.label] as const)} />
               <div class="field">
                 <label for="field-effectiveDate">生效日期</label>
                 <input id="field-effectiveDate" name="effectiveDate" type="date" />
@@ -639,7 +613,7 @@ const VersionView = ({ v }: { v: NonNullable<Awaited<ReturnType<typeof getVersio
       [
         ['名称', v.title],
         ['内容概述', v.summary],
-        ['栏目', catalogueCategories[v.category as 'notices']?.label ?? v.category],
+        ['栏目', categoryLabel(v.category)],
         ['主题分类', v.topic ?? ''],
         ['文号', v.doc_no ?? ''],
         ['成文日期', v.written_date ?? ''],
@@ -654,20 +628,6 @@ const VersionView = ({ v }: { v: NonNullable<Awaited<ReturnType<typeof getVersio
       </div>
     ))}
   </dl>
-);
-
-const Select = ({ name, label, value, options, empty }: { name: string; label: string; value: string; options: readonly (readonly [string, string])[]; empty?: string }) => (
-  <div class="field">
-    <label for={`field-${name}`}>{label}</label>
-    <select id={`field-${name}`} name={name}>
-      {empty !== undefined ? <option value="">{empty}</option> : ''}
-      {options.map(([k, l]) => (
-        <option value={k} selected={k === value}>
-          {l}
-        </option>
-      ))}
-    </select>
-  </div>
 );
 
 const Input = ({ name, label, value, type, hint }: { name: string; label: string; value: string; type?: string; hint?: string }) => (
@@ -702,20 +662,20 @@ const ContentFields = ({ form }: { form: Form }) => {
           {v('body')}
         </textarea>
       </div>
-      <Select
+      <SelectField
         name="category"
         label="公开目录栏目（必填）"
         value={v('category')}
         options={categoryKeys.filter((k) => k !== 'statutory').map((k) => [k, catalogueCategories[k].label] as const)}
       />
-      <Select name="topic" label="主题分类" value={v('topic')} options={topicPaths.map((t) => [t, t.replace('/', ' / ')] as const)} empty="（不选）" />
-      <Select name="statutoryItem" label="条例规定的公开事项" value={v('statutoryItem')} options={Object.entries(statutoryItems)} empty="（不选）" />
-      <Select name="domain" label="基层政务公开领域" value={v('domain')} options={basicDomains.map((d) => [d, d] as const)} empty="（不选）" />
+      <SelectField name="topic" label="主题分类" value={v('topic')} options={topicPaths.map((t) => [t, t.replace('/', ' / ')] as const)} empty="（不选）" />
+      <SelectField name="statutoryItem" label="条例规定的公开事项" value={v('statutoryItem')} options={Object.entries(statutoryItems)} empty="（不选）" />
+      <SelectField name="domain" label="基层政务公开领域" value={v('domain')} options={basicDomains.map((d) => [d, d] as const)} empty="（不选）" />
       <Input name="docNo" label="文号" value={v('docNo')} hint="如：华政发〔2026〕3号" />
-      <Select name="documentKind" label="文件类型" value={v('documentKind')} options={Object.entries(documentKinds).map(([k, d]) => [k, d.label] as const)} empty="（一般信息）" />
+      <SelectField name="documentKind" label="文件类型" value={v('documentKind')} options={Object.entries(documentKinds).map(([k, d]) => [k, d.label] as const)} empty="（一般信息）" />
       <Input name="writtenDate" label="成文日期" type="date" value={v('writtenDate')} />
       <Input name="generatedDate" label="生成日期（必填；自此起20个工作日内公开，条例第二十六条）" type="date" value={v('generatedDate')} />
-      <Select name="scope" label="公开范围" value={v('scope') || scopes[0]} options={scopes.map((s) => [s, s] as const)} />
+      <SelectField name="scope" label="公开范围" value={v('scope') || scopes[0]} options={scopes.map((s) => [s, s] as const)} />
     </>
   );
 };

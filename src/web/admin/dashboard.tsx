@@ -17,6 +17,7 @@ import { clockOf, workingCalendar } from '../../app/catalog/clock.ts';
 import { can, type Actor } from '../../domain/access/policy.ts';
 import type { Agency } from '../../domain/agencies/agency.ts';
 import { versionStates, type VersionState } from '../../law/catalogue-workflow.ts';
+import { SelectField } from '../views/components.tsx';
 
 export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
@@ -53,24 +54,8 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
             <section aria-labelledby="open-report">
               <h2 id="open-report">政府信息公开工作年度报告</h2>
               <form method="get" action="/admin/reports" class="form inline-form">
-                <div class="field">
-                  <label for="field-agency">单位</label>
-                  <select id="field-agency" name="agency">
-                    {agencies.map((a) => (
-                      <option value={String(a.id)}>{a.name}</option>
-                    ))}
-                  </select>
-                </div>
-                <div class="field">
-                  <label for="field-year">年度</label>
-                  <select id="field-year" name="year">
-                    {years.map((y) => (
-                      <option value={String(y)} selected={y === thisYear - 1}>
-                        {y}年度
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField name="agency" label="单位" options={agencies.map((a) => [a.id, a.name] as const)} />
+                <SelectField name="year" label="年度" value={thisYear - 1} options={years.map((y) => [y, `${y}年度`] as const)} />
                 <button type="submit">打开</button>
               </form>
             </section>

@@ -17,7 +17,7 @@ import { getAgencyContacts } from '../../store/portal.repo.ts';
 import { listStaff } from '../../store/users.repo.ts';
 import { sessionCookie } from '../plugins/session.ts';
 import { siteInfo } from '../site.ts';
-import { Breadcrumbs, positiveInt } from '../views/components.tsx';
+import { Breadcrumbs, positiveInt, SelectField } from '../views/components.tsx';
 import { ErrorSummary, Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { actorOf } from './access.ts';
@@ -78,28 +78,9 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
           <input type="hidden" name="_csrf" value={viewer.csrf} />
           <Text name="name" label="单位全称（如：华容县东山镇人民政府）" value={f.name} />
           <Text name="shortName" label="简称（如：东山镇）" value={f.shortName} />
-          <div class="field">
-            <label for="field-kind">类型</label>
-            <select id="field-kind" name="kind">
-              {agencyKindKeys.map((k) => (
-                <option value={k} selected={f.kind === k}>
-                  {agencyKinds[k].label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="kind" label="类型" value={f.kind} options={agencyKindKeys.map((k) => [k, agencyKinds[k].label] as const)} />
           <Text name="code" label="统一社会信用代码或组织机构代码（索引号前段）" value={f.code} />
-          <div class="field">
-            <label for="field-parentId">上级单位</label>
-            <select id="field-parentId" name="parentId">
-              <option value="">（无，县人民政府）</option>
-              {tree.map((a) => (
-                <option value={String(a.id)} selected={f.parentId === String(a.id)}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="parentId" label="上级单位" value={f.parentId} options={tree.map((a) => [a.id, a.name] as const)} empty="（无，县人民政府）" />
           <Text name="recordsFrom" label="平台记录起始年度" value={f.recordsFrom ?? String(ctx.now().getUTCFullYear())} />
           <div class="field checkbox">
             <label>
@@ -259,27 +240,8 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
           <input type="hidden" name="_csrf" value={viewer.csrf} />
           <Text name="username" label="用户名（登录用，小写字母或数字）" value={f.username} />
           <Text name="displayName" label="姓名" value={f.displayName} />
-          <div class="field">
-            <label for="field-role">角色</label>
-            <select id="field-role" name="role">
-              {grantable.map((r) => (
-                <option value={r} selected={f.role === r}>
-                  {roles[r].label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="field-agencyId">所属单位</label>
-            <select id="field-agencyId" name="agencyId">
-              {platform ? <option value="">（平台管理员不属于单位）</option> : ''}
-              {agencies.map((a) => (
-                <option value={String(a.id)} selected={f.agencyId === String(a.id)}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField name="role" label="角色" value={f.role} options={grantable.map((r) => [r, roles[r].label] as const)} />
+          <SelectField name="agencyId" label="所属单位" value={f.agencyId} options={agencies.map((a) => [a.id, a.name] as const)} {...(platform ? { empty: '（平台管理员不属于单位）' } : {})} />
           <button type="submit">新建账号</button>
         </form>
       </Layout>,

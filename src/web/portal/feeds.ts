@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import type { Agency } from '../../domain/agencies/agency.ts';
 import { NotFoundError } from '../../domain/shared/result.ts';
-import { catalogueCategories, categoryKeys, isCategoryKey } from '../../law/catalogue-categories.ts';
+import { categoryLabel, isCategoryKey, statutoryCategoryKeys } from '../../law/catalogue-categories.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { latestPublishedItems } from '../../store/catalogue.repo.ts';
 import { columnsWithItems, countPublishedTotal, currentReportPages, sitemapItems } from '../../store/portal.repo.ts';
@@ -16,7 +16,6 @@ import { agencyOr404, one } from './lookup.ts';
 import { atomXml, sitemapFiles, sitemapIndexXml, urlsetXml, type SitemapUrl } from './xml.ts';
 
 const feedSize = 50;
-const statutoryChildren = categoryKeys.filter((k) => catalogueCategories[k].parent === 'statutory');
 
 export interface FeedOptions {
   ctx: AppContext;
@@ -31,9 +30,9 @@ export async function feedRoutes(app: FastifyInstance, opts: FeedOptions) {
   async function sendFeed(request: FastifyRequest, reply: FastifyReply, scope: { agency?: Agency; category?: string }) {
     const site = await siteInfo(ctx.db);
     const origin = siteOrigin(site, request);
-    const categories = scope.category === 'statutory' ? statutoryChildren : scope.category ? [scope.category] : undefined;
+    const categories = scope.category === 'statutory' ? statutoryCategoryKeys : scope.category ? [scope.category] : undefined;
     const items = await latestPublishedItems(ctx.db, { agencyId: scope.agency?.id, categories, limit: feedSize });
-    const columnLabel = scope.category && isCategoryKey(scope.category) ? catalogueCategories[scope.category].label : '';
+    const columnLabel = scope.category ? categoryLabel(scope.category) : '';
     const path = scope.agency ? `/agencies/${scope.agency.id}/feed.atom${scope.category ? `?category=${scope.category}` : ''}` : '/feed.atom';
     const htmlPath = scope.agency ? (scope.category ? `/agencies/${scope.agency.id}/items?category=${scope.category}` : `/agencies/${scope.agency.id}`) : '/items';
     const xml = atomXml({
@@ -51,7 +50,7 @@ export async function feedRoutes(app: FastifyInstance, opts: FeedOptions) {
         published: i.published_at ?? i.updated_at,
         summary: i.summary || i.excerpt.replace(/\s+/g, ' ').slice(0, 200),
         author: i.agency_name,
-        category: isCategoryKey(i.category) ? catalogueCategories[i.category].label : i.category,
+        category: categoryLabel(i.category),
       })),
     });
     return reply.type('application/atom+xml; charset=utf-8').send(xml);

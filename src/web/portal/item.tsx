@@ -4,14 +4,14 @@
  * item keeps its metadata and says when and why it was withdrawn.
  */
 import { attachmentMime } from '../../law/screening.ts';
-import { recordView } from '../../app/catalog/views.ts';
+import { recordView, viewSnapshot } from '../../app/catalog/views.ts';
 import type { FastifyInstance } from 'fastify';
 import { raw } from 'hono/html';
 import QRCode from 'qrcode';
 import type { AppContext } from '../../app/context.ts';
 import { portalDateTime } from '../../domain/shared/dates.ts';
 import { NotFoundError } from '../../domain/shared/result.ts';
-import { catalogueCategories, documentKinds, isCategoryKey, isDocumentKind, isValidityState, validityStates } from '../../law/catalogue-categories.ts';
+import { categoryLabel, documentKinds, isDocumentKind, isValidityState, validityStates } from '../../law/catalogue-categories.ts';
 import { getPublicItem, publicAttachmentContent, publicAttachments, publicVersions, validityHistory } from '../../store/catalogue.repo.ts';
 import { siteInfo, siteOrigin } from '../site.ts';
 import { Breadcrumbs, MetadataBlock, positiveInt } from '../views/components.tsx';
@@ -45,16 +45,17 @@ export async function itemRoutes(app: FastifyInstance, opts: { ctx: AppContext }
 
   app.get<{ Params: { id: string } }>('/items/:id', async (request, reply) => {
     const id = positiveInt(request.params.id);
+    const snapshot = viewSnapshot(ctx);
     const item = id ? await getPublicItem(ctx.db, id) : undefined;
     if (!item) throw new NotFoundError('找不到这条政府信息，可能尚未公开。');
     const live = item.status === 'published';
     // Counted before the page is built, so the page shows this view too (HEAD requests are not views).
-    const views = live && request.method === 'GET' ? ((await recordView(ctx, item.id)) ?? item.view_count) : item.view_count;
+    const views = live && request.method === 'GET' ? await recordView(ctx, item.id, item.view_count, snapshot) : item.view_count;
     const [site, versions, validity] = await Promise.all([siteInfo(ctx.db), publicVersions(ctx.db, item.id), item.document_kind ? validityHistory(ctx.db, item.id) : []]);
     const current = versions.find((v) => v.state === 'published');
     const attachments = live && current ? await publicAttachments(ctx.db, current.id) : [];
     const url = `${siteOrigin(site, request)}/items/${item.id}`;
-    const category = isCategoryKey(item.category) ? catalogueCategories[item.category].label : item.category;
+    const category = categoryLabel(item.category);
     const topic = item.topic?.replace('/', ' / ');
     const pubDate = item.published_at ? portalDateTime(item.published_at) : '';
     const kind = item.document_kind && isDocumentKind(item.document_kind) ? documentKinds[item.document_kind].label : null;

@@ -5,12 +5,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import type { Agency } from '../../domain/agencies/agency.ts';
-import { catalogueCategories, categoryKeys, isCategoryKey, type CategoryKey } from '../../law/catalogue-categories.ts';
+import { catalogueCategories, categoryKeys, isCategoryKey, statutoryCategoryKeys, type CategoryKey } from '../../law/catalogue-categories.ts';
 import { topics } from '../../law/topics.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { countPublishedItems, listPublishedItems, publishedYears } from '../../store/catalogue.repo.ts';
 import { siteInfo } from '../site.ts';
-import { Breadcrumbs, Pager, positiveInt } from '../views/components.tsx';
+import { Breadcrumbs, Pager, positiveInt, SelectField } from '../views/components.tsx';
 import { Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { agencyOr404, one } from './lookup.ts';
@@ -19,7 +19,6 @@ import { agencyFeed, countyFeed, ItemTable } from './parts.tsx';
 const pageSize = 20;
 /** Columns a list can show: every catalogue column (年报 have their own pages); 法定主动公开内容 means all its sub-columns. */
 const listCategories: readonly CategoryKey[] = categoryKeys.filter((k) => k !== 'annualReports');
-const statutoryChildren = categoryKeys.filter((k) => catalogueCategories[k].parent === 'statutory');
 
 interface Filters {
   agency: Agency | undefined;
@@ -60,7 +59,7 @@ async function listPage(ctx: AppContext, request: FastifyRequest, fixed: Agency 
   const f = readFilters(request.query as Record<string, unknown>, agencies, fixed);
   const filter = {
     agencyId: f.agency?.id,
-    categories: f.category === 'statutory' ? statutoryChildren : f.category ? [f.category] : undefined,
+    categories: f.category === 'statutory' ? statutoryCategoryKeys : f.category ? [f.category] : undefined,
     topic: f.topic,
     year: f.year,
   };
@@ -75,54 +74,16 @@ async function listPage(ctx: AppContext, request: FastifyRequest, fixed: Agency 
 
 const FilterForm = ({ action, f, agencies, years }: { action: string; f: Filters; agencies: readonly Agency[] | null; years: readonly number[] }) => (
   <form method="get" action={action} class="filters" aria-label="筛选">
-    {agencies ? (
-      <div class="field">
-        <label for="f-agency">发布机构</label>
-        <select id="f-agency" name="agency">
-          <option value="">全部机构</option>
-          {agencies.map((a) => (
-            <option value={String(a.id)} selected={f.agency?.id === a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </div>
-    ) : (
-      ''
-    )}
-    <div class="field">
-      <label for="f-category">栏目</label>
-      <select id="f-category" name="category">
-        <option value="">全部栏目</option>
-        {listCategories.map((k) => (
-          <option value={k} selected={f.category === k}>
-            {catalogueCategories[k].parent ? `　${catalogueCategories[k].label}` : catalogueCategories[k].label}
-          </option>
-        ))}
-      </select>
-    </div>
-    <div class="field">
-      <label for="f-topic">主题分类</label>
-      <select id="f-topic" name="topic">
-        <option value="">全部主题</option>
-        {Object.keys(topics).map((t) => (
-          <option value={t} selected={f.topic === t}>
-            {t}
-          </option>
-        ))}
-      </select>
-    </div>
-    <div class="field">
-      <label for="f-year">公开年度</label>
-      <select id="f-year" name="year">
-        <option value="">全部年度</option>
-        {years.map((y) => (
-          <option value={String(y)} selected={f.year === y}>
-            {y}年
-          </option>
-        ))}
-      </select>
-    </div>
+    {agencies ? <SelectField name="agency" label="发布机构" value={f.agency?.id} options={agencies.map((a) => [a.id, a.name] as const)} empty="全部机构" /> : ''}
+    <SelectField
+      name="category"
+      label="栏目"
+      value={f.category}
+      options={listCategories.map((k) => [k, catalogueCategories[k].parent ? `　${catalogueCategories[k].label}` : catalogueCategories[k].label] as const)}
+      empty="全部栏目"
+    />
+    <SelectField name="topic" label="主题分类" value={f.topic} options={Object.keys(topics).map((t) => [t, t] as const)} empty="全部主题" />
+    <SelectField name="year" label="公开年度" value={f.year} options={years.map((y) => [y, `${y}年`] as const)} empty="全部年度" />
     <div class="field actions">
       <button type="submit">筛选</button>
       <a href={action}>清除筛选</a>
@@ -169,7 +130,7 @@ export async function listRoutes(app: FastifyInstance, opts: { ctx: AppContext }
         </h1>
         <nav aria-label="栏目" class="tabs">
           <ul>
-            {statutoryChildren.map((k) => (
+            {statutoryCategoryKeys.map((k) => (
               <li>
                 <a href={`${base}?category=${k}`} aria-current={k === f.category ? 'page' : undefined}>
                   {catalogueCategories[k].label}

@@ -12,7 +12,7 @@ import { catalogueCategories, categoryKeys, isCategoryKey, type CategoryKey } fr
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { indexedYears, resultItems, searchItems, type SearchResult } from '../../store/search.repo.ts';
 import { siteInfo } from '../site.ts';
-import { Breadcrumbs, Pager, positiveInt } from '../views/components.tsx';
+import { Breadcrumbs, Pager, positiveInt, SelectField } from '../views/components.tsx';
 import { Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 
@@ -156,41 +156,15 @@ const SearchForm = ({ p, agencies, years }: { p: Params; agencies: readonly Agen
       <label for="field-q">搜索词</label>
       <input type="search" id="field-q" name="q" value={p.q} maxlength={maxQueryLength} aria-describedby="search-help" />
     </div>
-    <div class="field">
-      <label for="field-agency">发布机构</label>
-      <select id="field-agency" name="agency">
-        <option value="">全部机构</option>
-        {agencies.map((a) => (
-          <option value={String(a.id)} selected={a.id === p.agency?.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
-    </div>
-    <div class="field">
-      <label for="field-category">分类</label>
-      <select id="field-category" name="category">
-        <option value="">全部分类</option>
-        {searchCategories.map((k) => (
-          <option value={k} selected={k === p.category}>
-            {catalogueCategories[k].label}
-          </option>
-        ))}
-      </select>
-    </div>
-    <div class="field">
-      <label for="field-year">公开年份</label>
-      <select id="field-year" name="year">
-        <option value="">全部年份</option>
-        {[...new Set([...years, ...(p.year ? [p.year] : [])])]
-          .sort((a, b) => b - a)
-          .map((y) => (
-            <option value={String(y)} selected={y === p.year}>
-              {y}年
-            </option>
-          ))}
-      </select>
-    </div>
+    <SelectField name="agency" label="发布机构" value={p.agency?.id} options={agencies.map((a) => [a.id, a.name] as const)} empty="全部机构" />
+    <SelectField name="category" label="分类" value={p.category} options={searchCategories.map((k) => [k, catalogueCategories[k].label] as const)} empty="全部分类" />
+    <SelectField
+      name="year"
+      label="公开年份"
+      value={p.year}
+      options={[...new Set([...years, ...(p.year ? [p.year] : [])])].sort((a, b) => b - a).map((y) => [y, `${y}年`] as const)}
+      empty="全部年份"
+    />
     <button type="submit">搜索</button>
   </form>
 );

@@ -37,6 +37,28 @@ export const Pager: FC<{ page: number; pages: number; href: (page: number) => st
     ''
   );
 
+/** A labelled drop-down. `empty` adds a first option without a value (全部…, 不选). */
+export const SelectField: FC<{
+  name: string;
+  label: string;
+  value?: string | number | null | undefined;
+  options: readonly (readonly [string | number, string])[];
+  empty?: string;
+  id?: string;
+}> = ({ name, label, value, options, empty, id = `field-${name}` }) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    <select id={id} name={name}>
+      {empty !== undefined ? <option value="">{empty}</option> : ''}
+      {options.map(([k, l]) => (
+        <option value={String(k)} selected={value !== undefined && value !== null && String(k) === String(value)}>
+          {l}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
 export function positiveInt(value: unknown): number | null {
   const s = String(value ?? '');
   return /^[1-9]\d{0,9}$/.test(s) ? Number(s) : null;
