@@ -14,6 +14,8 @@ export interface FeeLine {
 export interface InformationProcessingFee {
   scheme: FeeScheme;
   quantity: number;
+  /** 按件计收: the applicant's 件 earlier in the same calendar month, which this application's count starts after. */
+  countedBefore: number;
   yuan: number;
   /** One line per band the quantity reaches, free bands included. */
   lines: readonly FeeLine[];
@@ -31,24 +33,32 @@ function bandOf(schedule: FeeSchedule, n: number): FeeBand {
   return { from, to: from + size - 1, yuanPerUnit: last.yuanPerUnit + steps * step };
 }
 
-export function informationProcessingFee(scheme: FeeScheme, quantity: number): InformationProcessingFee {
+/**
+ * The fee for `quantity` units. Under 按件计收 the count runs through the calendar month
+ * (第四条), so an application's 件 are charged at the bands the month's running count
+ * reaches: `countedBefore` is the applicant's 件 earlier in the month.
+ */
+export function informationProcessingFee(scheme: FeeScheme, quantity: number, countedBefore = 0): InformationProcessingFee {
   if (!Number.isSafeInteger(quantity) || quantity < 0) throw new RangeError(`not a quantity: ${quantity}`);
+  if (!Number.isSafeInteger(countedBefore) || countedBefore < 0 || (countedBefore > 0 && scheme !== 'perItem')) throw new RangeError(`not a running count: ${countedBefore}`);
   const schedule: FeeSchedule = feeSchedules[scheme];
   const lines: FeeLine[] = [];
-  for (let n = 1; n <= quantity; ) {
+  const last = countedBefore + quantity;
+  for (let n = countedBefore + 1; n <= last; ) {
     const band = bandOf(schedule, n);
-    const to = band.to === null ? quantity : Math.min(band.to, quantity);
+    const to = band.to === null ? last : Math.min(band.to, last);
     const units = to - n + 1;
     lines.push({ band, units, yuan: units * band.yuanPerUnit });
     n = to + 1;
   }
-  return { scheme, quantity, yuan: lines.reduce((s, l) => s + l.yuan, 0), lines };
+  return { scheme, quantity, countedBefore, yuan: lines.reduce((s, l) => s + l.yuan, 0), lines };
 }
 
 /** The breakdown by band, in the words of a 收费通知. */
 export function explainFee(fee: InformationProcessingFee): string[] {
   const s: FeeSchedule = feeSchedules[fee.scheme];
-  const head = `${s.label}（${feeMeasure.number}《${feeMeasure.title}》${s.article}）：${s.counts} ${fee.quantity} ${s.unit}`;
+  const running = fee.countedBefore > 0 ? `（本月此前已累计 ${fee.countedBefore} ${s.unit}，本次为第${fee.countedBefore + 1}—${fee.countedBefore + fee.quantity}${s.unit}）` : '';
+  const head = `${s.label}（${feeMeasure.number}《${feeMeasure.title}》${s.article}）：${fee.countedBefore > 0 ? '本次申请' : s.counts} ${fee.quantity} ${s.unit}${running}`;
   if (fee.quantity === 0) return [head];
   return [
     head,
