@@ -7,7 +7,9 @@
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 
-type PgType = 'int' | 'bigint' | 'text';
+export type PgType = 'int' | 'bigint' | 'text';
+/** Tables and their columns in row order (and in foreign-key order: a table only refers to earlier ones). */
+export type Columns = Record<string, Record<string, PgType>>;
 
 /** The columns written for each table, in row order, with their PostgreSQL array type. */
 export const tableColumns = {
@@ -42,22 +44,20 @@ export const tableColumns = {
 export type TableName = keyof typeof tableColumns;
 export type Row = (string | number | null)[];
 
-export interface Sink {
-  add(table: TableName, row: Row): void;
+export interface Sink<T extends string = TableName> {
+  add(table: T, row: Row): void;
   /** Lets a buffering sink write what it holds (call between agencies). */
   drain(): Promise<void>;
   finish(): Promise<void>;
 }
 
-const columnsOf = (t: TableName) => Object.keys(tableColumns[t]);
-
-export function sqliteSink(file: string): Sink {
+export function sqliteSink<C extends Columns = typeof tableColumns>(file: string, columns: C = tableColumns as Columns as C): Sink<keyof C & string> {
   const db = new SQLite(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  const statements = new Map<TableName, SQLite.Statement>();
-  for (const t of Object.keys(tableColumns) as TableName[]) {
-    const cols = columnsOf(t);
+  const statements = new Map<string, SQLite.Statement>();
+  for (const t of Object.keys(columns)) {
+    const cols = Object.keys(columns[t]!);
     statements.set(t, db.prepare(`INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`));
   }
   db.exec('BEGIN');
@@ -72,24 +72,28 @@ export function sqliteSink(file: string): Sink {
   };
 }
 
-export async function postgresSink(url: string, schema: string): Promise<Sink> {
+export async function postgresSink<C extends Columns = typeof tableColumns>(
+  url: string,
+  schema: string,
+  columns: C = tableColumns as Columns as C,
+): Promise<Sink<keyof C & string>> {
   const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
   await client.connect();
-  const buffers = new Map<TableName, Row[]>();
+  const buffers = new Map<string, Row[]>();
   const batch = 5000;
-  const flush = async (t: TableName) => {
+  const flush = async (t: string) => {
     const rows = buffers.get(t);
     if (!rows?.length) return;
     buffers.set(t, []);
-    const types = Object.values(tableColumns[t]) as PgType[];
+    const types = Object.values(columns[t]!);
     const arrays = types.map((_, i) => rows.map((r) => r[i] ?? null));
     await client.query(
-      `INSERT INTO ${t} (${columnsOf(t).join(', ')}) SELECT * FROM unnest(${types.map((ty, i) => `$${i + 1}::${ty}[]`).join(', ')})`,
+      `INSERT INTO ${t} (${Object.keys(columns[t]!).join(', ')}) SELECT * FROM unnest(${types.map((ty, i) => `$${i + 1}::${ty}[]`).join(', ')})`,
       arrays,
     );
   };
   // Tables in foreign-key order: a batch never refers to a row still in a later buffer.
-  const order = Object.keys(tableColumns) as TableName[];
+  const order = Object.keys(columns);
   const drainAll = async () => {
     for (const t of order) await flush(t);
   };
@@ -106,7 +110,7 @@ export async function postgresSink(url: string, schema: string): Promise<Sink> {
     async finish() {
       await drainAll();
       for (const t of order) {
-        if (!('id' in tableColumns[t])) continue;
+        if (!('id' in columns[t]!)) continue;
         await client.query(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM ${t}), false)`);
       }
       await client.query('COMMIT');

@@ -94,12 +94,29 @@ export async function latestPublishedItems(db: Kysely<DB>, f: ItemFilter & { lim
 
 /** Years in which items were published (newest first), for the year filter. */
 export async function publishedYears(db: Kysely<DB>, agencyId?: number): Promise<number[]> {
+  if (agencyId === undefined) return countyYears(db);
   const rows = await published(db, { agencyId })
     .select(sql<string>`substr(i.published_date, 1, 4)`.as('y'))
     .where('i.published_date', 'is not', null)
     .distinct()
     .execute();
   return rows.map((r) => Number(r.y)).sort((a, b) => b - a);
+}
+
+/** The county's: each year between the first and the last asked for once, on the index of years (not every item read). */
+async function countyYears(db: Kysely<DB>): Promise<number[]> {
+  const year = sql<string>`substr(published_date, 1, 4)`;
+  // min and max apart: each is then one step on the index.
+  const [lo, hi] = await Promise.all(
+    [sql<string | null>`min(${year})`, sql<string | null>`max(${year})`].map(async (f) => (await db.selectFrom('catalogue_items').select(f.as('y')).executeTakeFirst())?.y),
+  );
+  if (!lo || !hi) return [];
+  const years: number[] = [];
+  for (let y = Number(hi); y >= Number(lo); y--) {
+    const hit = await db.selectFrom('catalogue_items').select('id').where(year, '=', String(y)).where('status', '=', 'published').limit(1).executeTakeFirst();
+    if (hit) years.push(y);
+  }
+  return years;
 }
 
 /** An item as its portal page shows it: published, or withdrawn (then with when and why). Never a draft. */
@@ -113,16 +130,27 @@ export async function getPublicItem(db: Kysely<DB>, id: number) {
     .executeTakeFirst();
 }
 
-/** Counts one view of a published item and returns the new count (undefined when not published). */
-export async function countItemView(db: Kysely<DB>, id: number): Promise<number | undefined> {
-  const r = await db
-    .updateTable('catalogue_items')
-    .set((eb) => ({ view_count: eb('view_count', '+', 1) }))
-    .where('id', '=', id)
-    .where('status', '=', 'published')
-    .returning('view_count')
-    .executeTakeFirst();
-  return r ? Number(r.view_count) : undefined;
+/** Adds views to items ([item id, views] pairs, at most a few hundred): one statement per number of views. */
+export async function addItemViews(db: Kysely<DB>, views: readonly (readonly [number, number])[]): Promise<void> {
+  const byCount = new Map<number, number[]>();
+  for (const [id, n] of views) byCount.set(n, [...(byCount.get(n) ?? []), id]);
+  // All or nothing, so that the caller may keep the views of a failed write.
+  await db.transaction().execute(async (trx) => {
+    // `where id in (…)`: SQLite 3.53 takes about 1 ms a row for the same as UPDATE … FROM (VALUES …).
+    for (const [n, ids] of byCount) {
+      await trx
+        .updateTable('catalogue_items')
+        .set((eb) => ({ view_count: eb('view_count', '+', n) }))
+        .where('id', 'in', ids)
+        .execute();
+    }
+  });
+}
+
+/** The stored view count of an item (0 when there is none). */
+export async function itemViewCount(db: Kysely<DB>, id: number): Promise<number> {
+  const r = await db.selectFrom('catalogue_items').select('view_count').where('id', '=', id).executeTakeFirst();
+  return r ? Number(r.view_count) : 0;
 }
 
 /** The versions readers saw (the current one and those it superseded), newest first, with each correction's reason. */

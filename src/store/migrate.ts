@@ -4,6 +4,7 @@ import * as foundation from './migrations/0001-foundation.ts';
 import * as catalogueWorkflow from './migrations/0003-catalogue-workflow.ts';
 import * as reportCountIndexes from './migrations/0002-report-count-indexes.ts';
 import * as search from './migrations/0004-search.ts';
+import * as portalOrder from './migrations/0005-portal-order.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002-report-count-indexes': reportCountIndexes,
   '0003-catalogue-workflow': catalogueWorkflow,
   '0004-search': search,
+  '0005-portal-order': portalOrder,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

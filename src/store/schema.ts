@@ -251,6 +251,10 @@ export interface SearchDocumentTable {
   /** 索引号 and 文号 in the form compared exactly (exactKey). */
   index_key: string | null;
   doc_key: string | null;
+  /** The item's first publication, for ordering results. */
+  published_at: string;
+  /** Rises with (published_at, item_id); the item's rowid in SQLite's search_fts. */
+  seq: number;
 }
 
 /**

@@ -12,6 +12,7 @@ import { dashboardRoutes } from './admin/dashboard.tsx';
 import { reportRoutes } from './admin/report-routes.tsx';
 import { peopleRoutes } from './admin/people-routes.tsx';
 import { catalogueRoutes } from './admin/catalogue-routes.tsx';
+import { closeViews } from '../app/catalog/views.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
 import { security } from './plugins/security.ts';
 import { requireStaffPage, sessions } from './plugins/session.ts';
@@ -33,6 +34,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const secureCookies = opts.secureCookies ?? (process.env.GONGKAI_SECURE_COOKIES === '1' ? true : 'auto');
   const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? process.env.GONGKAI_TRUST_PROXY === '1' });
   installErrorHandling(app, ctx);
+  // Item views are counted in memory and written in batches: write the last ones on close
+  // (logged, not thrown, when the database is already closed: closing goes on).
+  app.addHook('onClose', async () => closeViews(ctx).catch((e: unknown) => app.log.error(e, 'item views not written')));
   await app.register(security, { ctx, secureCookies });
   await app.register(sessions, { ctx });
   await app.register(fastifyStatic, { root: path.join(import.meta.dirname, 'static'), prefix: '/static/', maxAge: '1h' });

@@ -161,6 +161,26 @@ eachDialect(
       assert.deepEqual((await searchItems(db, { text: item.doc_no!, limit: 1, offset: 0 })).hits, [{ itemId: item.id, exact: true }]);
     });
 
+    test('entries are numbered in order of publication, also when placed between others again and again', async () => {
+      const db = get().ctx.db;
+      const byTime = (x: { published_at: string | null; id: number }, y: { published_at: string | null; id: number }) =>
+        (x.published_at ?? '') < (y.published_at ?? '') ? -1 : (x.published_at ?? '') > (y.published_at ?? '') ? 1 : x.id - y.id;
+      const sorted = [...items].sort(byTime);
+      const k = sorted.findIndex((x, i) => i > 0 && sorted[i + 1] && sorted[i + 1]!.published_at! > x.published_at! && x.id < 1000);
+      const a = sorted[k]!;
+      // Items placed one after another just after `a` halve the room before the next entry each time,
+      // until none is left and the index is rebuilt.
+      const movers = items.filter((x) => x.id > a.id).slice(0, 25);
+      for (const m of movers) await indexItem(db, { ...searchDocumentOf(m), publishedAt: a.published_at! });
+      const docs = await db.selectFrom('search_documents').select(['item_id', 'published_at', 'seq']).orderBy('seq').execute();
+      assert.equal(docs.length, items.length);
+      const expected = [...docs].sort((x, y) => byTime({ published_at: x.published_at, id: x.item_id }, { published_at: y.published_at, id: y.item_id }));
+      assert.deepEqual(docs.map((d) => d.item_id), expected.map((d) => d.item_id));
+      const last = movers.at(-1)!;
+      assert.equal(docs.find((d) => d.item_id === last.id)?.published_at, a.published_at);
+      await reindexAll(db);
+    });
+
     test('a phrase deep in a long body is found (PostgreSQL indexes it in windows)', async () => {
       const db = get().ctx.db;
       const item = items[0]!;

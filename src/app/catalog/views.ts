@@ -1,7 +1,103 @@
-import { countItemView } from '../../store/catalogue.repo.ts';
+/**
+ * Readers' views of published items, counted in memory and written in batches (every few
+ * seconds and when the app closes): an UPDATE per page view made every reader wait for a
+ * write to disk. A reader sees the stored count plus the views not yet written, their own
+ * included. Counts are kept per database, whichever app or context uses it.
+ */
+import type { Kysely } from 'kysely';
+import { addItemViews, itemViewCount } from '../../store/catalogue.repo.ts';
+import type { DB } from '../../store/schema.ts';
 import type { AppContext } from '../context.ts';
 
-/** Counts a reader's view of a published item; the new count, or undefined when it is not published. */
-export async function recordView(ctx: AppContext, itemId: number): Promise<number | undefined> {
-  return countItemView(ctx.db, itemId);
+export const viewWriteIntervalMs = 5000;
+
+class ViewCounter {
+  pending = new Map<number, number>();
+  /** The write in progress, if any. */
+  writing: Promise<void> | null = null;
+  /** Writes finished so far: a count read while this changed may miss a write. */
+  epoch = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly db: Kysely<DB>) {}
+
+  add(itemId: number): void {
+    this.pending.set(itemId, (this.pending.get(itemId) ?? 0) + 1);
+    if (!this.timer) {
+      this.timer = setInterval(() => void this.write().catch(() => {}), viewWriteIntervalMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what is pending (after a write in progress); what fails to be written stays pending. */
+  async write(): Promise<void> {
+    while (this.writing) await this.writing.catch(() => {});
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    this.writing = (async () => {
+      try {
+        const rows = [...batch];
+        for (let i = 0; i < rows.length; i += 500) {
+          const chunk = rows.slice(i, i + 500);
+          try {
+            await addItemViews(this.db, chunk);
+          } catch (e) {
+            for (const [id, n] of rows.slice(i)) this.pending.set(id, (this.pending.get(id) ?? 0) + n);
+            throw e;
+          }
+        }
+      } finally {
+        this.epoch++;
+        this.writing = null;
+      }
+    })();
+    await this.writing;
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.write();
+  }
+}
+
+const counters = new WeakMap<Kysely<DB>, ViewCounter>();
+function counter(db: Kysely<DB>): ViewCounter {
+  let c = counters.get(db);
+  if (!c) counters.set(db, (c = new ViewCounter(db)));
+  return c;
+}
+
+/** Taken before reading an item's stored count, to tell whether a write happened meanwhile. */
+export function viewSnapshot(ctx: AppContext): number {
+  const c = counter(ctx.db);
+  return c.writing ? -1 : c.epoch;
+}
+
+/**
+ * Counts a reader's view of a published item and returns its count with this view:
+ * `stored` is the count read after `viewSnapshot` returned `snapshot`.
+ */
+export async function recordView(ctx: AppContext, itemId: number, stored: number, snapshot: number): Promise<number> {
+  const c = counter(ctx.db);
+  c.add(itemId);
+  if (snapshot === c.epoch && !c.writing) return stored + (c.pending.get(itemId) ?? 0);
+  // A write ran while the count was read: read it again between writes.
+  for (;;) {
+    while (c.writing) await c.writing.catch(() => {});
+    const epoch = c.epoch;
+    const n = await itemViewCount(ctx.db, itemId);
+    if (epoch === c.epoch && !c.writing) return n + (c.pending.get(itemId) ?? 0);
+  }
+}
+
+/** Writes the pending views now (tests; before reading counts from the database). */
+export async function writeViews(ctx: AppContext): Promise<void> {
+  await counter(ctx.db).write();
+}
+
+/** Writes the pending views and stops the timer (when the app closes; a later view starts it again). */
+export async function closeViews(ctx: AppContext): Promise<void> {
+  await counter(ctx.db).close();
 }
