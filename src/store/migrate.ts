@@ -5,6 +5,7 @@ import * as catalogueWorkflow from './migrations/0003-catalogue-workflow.ts';
 import * as reportCountIndexes from './migrations/0002-report-count-indexes.ts';
 import * as search from './migrations/0004-search.ts';
 import * as portalOrder from './migrations/0005-portal-order.ts';
+import * as requests from './migrations/0006-requests.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003-catalogue-workflow': catalogueWorkflow,
   '0004-search': search,
   '0005-portal-order': portalOrder,
+  '0006-requests': requests,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -187,7 +187,106 @@ export interface ApplicationTable {
   closed_date: string | null;
   outcome: string | null;
   created_at: string;
+  /** The case's projection, kept with its ledger (case_events) in one transaction. */
+  state: string | null;
+  handler_id: number | null;
+  /** The day the reply clock runs from: 收到申请之日, or the corrected application's. */
+  clock_start: string | null;
+  reply_due: string | null;
+  next_due: string | null;
+  next_due_kind: string | null;
+  /** 1 when a due date lies in a year without a published State Council notice. */
+  provisional: Generated<number>;
+  applicant_key: string | null;
+  query_code_hash: string | null;
+  provision_form: string | null;
+  delivery_way: string | null;
+  fee_scheme: string | null;
+  fee_yuan: Generated<number>;
+  /** After a reopening: the latest closure (closed_date/outcome keep the first, which the report counts). */
+  last_closed_date: string | null;
+  last_outcome: string | null;
+  event_count: Generated<number>;
+  updated_at: string | null;
 }
+/** The applicant of a case: personal data, shown to staff of the agency only. */
+export interface ApplicationApplicantTable {
+  application_id: number;
+  name: string;
+  id_kind: string | null;
+  id_number: string | null;
+  organization_code: string | null;
+  representative: string | null;
+  contact_person: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+}
+export interface ApplicationItemTable {
+  id: Generated<number>;
+  application_id: number;
+  seq: number;
+  description: string;
+  reply_kind: string | null;
+  outcome: string | null;
+}
+/** The append-only ledger of a case: one row per legal act. */
+export interface CaseEventTable {
+  id: Generated<number>;
+  application_id: number;
+  seq: number;
+  act: string;
+  on_date: string;
+  recorded_at: string;
+  actor_id: number | null;
+  payload: string;
+}
+/** A notice or reply as issued (LetterContent as JSON): never changed afterwards. */
+export interface CaseLetterTable {
+  id: Generated<number>;
+  application_id: number;
+  agency_id: number;
+  event_seq: number;
+  kind: string;
+  number: string;
+  issued_on: string;
+  content: string;
+  created_at: string;
+}
+/** An online application before both sides confirm it (then it becomes an application). */
+export interface ApplicationSubmissionTable {
+  id: Generated<number>;
+  agency_id: number;
+  receipt_no: string;
+  query_code_hash: string;
+  form: string;
+  submitted_at: string;
+  state: string;
+  application_id: number | null;
+  note: string | null;
+}
+export interface ApplicationFileTable {
+  id: Generated<number>;
+  submission_id: number | null;
+  application_id: number | null;
+  purpose: string;
+  filename: string;
+  type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: string;
+}
+/** A local change to the national working-day calendar (an extra local holiday, say). */
+export interface CalendarOverrideTable {
+  date: string;
+  working: number;
+  reason: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 
 export interface AppealTable {
   id: Generated<number>;
@@ -285,6 +384,13 @@ export interface DB {
   decision_statistics: DecisionStatisticsTable;
   applications: ApplicationTable;
   appeals: AppealTable;
+  application_applicants: ApplicationApplicantTable;
+  application_items: ApplicationItemTable;
+  case_events: CaseEventTable;
+  case_letters: CaseLetterTable;
+  application_submissions: ApplicationSubmissionTable;
+  application_files: ApplicationFileTable;
+  calendar_overrides: CalendarOverrideTable;
   report_narratives: ReportNarrativeTable;
   annual_reports: AnnualReportTable;
   index_sequences: IndexSequenceTable;
