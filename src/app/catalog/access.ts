@@ -21,9 +21,10 @@ export async function itemFor(db: Kysely<DB>, actor: Actor, itemId: number, acti
   return item;
 }
 
-export async function allow(db: Kysely<DB>, actor: Actor, agencyId: number, action: Action, refusal: string): Promise<void> {
+/** What the actor may not even see looks missing; what it may see but not do is refused. */
+export async function allow(db: Kysely<DB>, actor: Actor, agencyId: number, action: Action, refusal: string, view: Action = 'catalogue.view', missing = '找不到这条信息'): Promise<void> {
   const tree = await listAgencies(db);
-  if (!can(actor, 'catalogue.view', agencyId, tree)) throw new NotFoundError('找不到这条信息');
+  if (!can(actor, view, agencyId, tree)) throw new NotFoundError(missing);
   if (!can(actor, action, agencyId, tree)) throw new ForbiddenError(refusal);
 }
 

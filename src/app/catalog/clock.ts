@@ -3,7 +3,8 @@
  * the official calendar (the start day not counted).
  */
 import { addWorkingDays, workingDaysBetween } from '../../domain/calendar/deadline.ts';
-import { nationalCalendar, type WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import { loadCalendar } from '../calendar/calendar.ts';
 import type { IsoDate } from '../../domain/shared/dates.ts';
 import { timeLimits } from '../../law/time-limits.ts';
 import type { AppContext } from '../context.ts';
@@ -17,9 +18,9 @@ export interface PublicationClock {
   text: string;
 }
 
-/** The calendar deadlines are counted on (local overrides join it with the calendar administration of issue 4). */
-export async function workingCalendar(_ctx: AppContext): Promise<WorkingCalendar> {
-  return nationalCalendar;
+/** The calendar deadlines are counted on, with the local changes. */
+export async function workingCalendar(ctx: AppContext): Promise<WorkingCalendar> {
+  return loadCalendar(ctx.db);
 }
 
 export function clockOf(calendar: WorkingCalendar, generatedDate: IsoDate, today: IsoDate): PublicationClock {

@@ -15,7 +15,9 @@ export type Action =
   | 'catalogue.view'
   | 'catalogue.edit'
   | 'catalogue.review'
-  | 'catalogue.approve';
+  | 'catalogue.approve'
+  | 'requests.view'
+  | 'requests.handle';
 
 export interface Actor {
   id: number;
@@ -33,6 +35,9 @@ const allowed: Record<Action, readonly Role[]> = {
   'catalogue.edit': ['editor', 'agencyAdmin'],
   'catalogue.review': ['reviewer'],
   'catalogue.approve': ['leader'],
+  // Cases carry applicants' personal data: the agency's own staff and its supervisors only.
+  'requests.view': ['editor', 'reviewer', 'leader', 'agencyAdmin', 'countySupervisor'],
+  'requests.handle': ['editor', 'leader', 'agencyAdmin'],
 };
 
 /** A platform administrator runs the platform and sees everything, but does not act for an agency. */

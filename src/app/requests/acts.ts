@@ -1,0 +1,275 @@
+/**
+ * The legal acts on a disclosure case (条例 第三十条至第三十六条, 国办函〔2020〕109号), one
+ * function each, every one recorded by `recordAct` in one transaction with its letters.
+ */
+import type { Actor } from '../../domain/access/policy.ts';
+import { defaultCorrectionDue, type Opinion } from '../../domain/requests/case.ts';
+import { applicationOutcome } from '../../domain/requests/outcome.ts';
+import { explainFee, informationProcessingFee } from '../../domain/fees/information-processing-fee.ts';
+import { chineseDate, type IsoDate } from '../../domain/shared/dates.ts';
+import { fieldError, InputError, type FieldError } from '../../domain/shared/result.ts';
+import { feeSchedules, type FeeScheme } from '../../law/fees.ts';
+import { isReplyKind, replyKinds, type LetterPlaceholder } from '../../law/letters.ts';
+import { getStaffUser } from '../../store/users.repo.ts';
+import { itemsInMonth, itemsOf, lettersOf } from '../../store/requests.repo.ts';
+import type { AppContext } from '../context.ts';
+import { caseFor, recordAct, type ActResult } from './ledger.ts';
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const date = (v: unknown) => text(v) as IsoDate;
+
+async function handle(ctx: AppContext, actor: Actor, id: number) {
+  return caseFor(ctx.db, actor, id, 'requests.handle');
+}
+
+export async function assignHandler(ctx: AppContext, actor: Actor, id: number, input: { on: string; handlerId: number }): Promise<ActResult> {
+  const row = await handle(ctx, actor, id);
+  const user = await getStaffUser(ctx.db, input.handlerId);
+  if (!user?.active || !user.roles.some((r) => r.agencyId === row.agency_id && r.role !== 'countySupervisor')) {
+    throw new InputError([fieldError('handlerId', 'GK_HANDLER', '请选择本单位的工作人员作为承办人')]);
+  }
+  return recordAct(ctx, actor, id, () => ({ event: { act: 'assigned', on: date(input.on), handlerId: user.id, handlerName: user.displayName } }));
+}
+
+/** 条例 第三十条: one notice of everything to correct, within 7 working days of receipt. */
+export async function requestCorrection(ctx: AppContext, actor: Actor, id: number, input: { on: string; items: string; due?: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, ({ calendar }) => {
+    const on = date(input.on);
+    const due = text(input.due) ? date(input.due) : /^\d{4}-\d{2}-\d{2}$/.test(on) ? defaultCorrectionDue(calendar, on) : on;
+    return {
+      event: { act: 'correctionRequested', on, due, items: text(input.items) },
+      letters: [{ kind: 'correctionNotice', values: () => ({ correctionItems: text(input.items), correctionDue: chineseDate(due) }) }],
+    };
+  });
+}
+
+export async function receiveCorrection(ctx: AppContext, actor: Actor, id: number, input: { on: string; note?: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, () => ({ event: { act: 'correctionReceived', on: date(input.on), note: text(input.note) } }));
+}
+
+/** No correction by the period given: deemed abandoned, （六）1. */
+export async function lapseCorrection(ctx: AppContext, actor: Actor, id: number, input: { on: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, ({ case: c }) => ({
+    event: { act: 'correctionLapsed', on: date(input.on) },
+    letters: [
+      {
+        kind: 'correctionLapsedNotice',
+        values: () => ({
+          correctionNoticeDate: c.view.correction ? chineseDate(c.view.correction.requestedOn) : '',
+          correctionDue: c.view.correction ? chineseDate(c.view.correction.due) : '',
+        }),
+      },
+    ],
+  }));
+}
+
+/** 条例 第三十二条: the third party has 15 working days; the reply clock stops meanwhile. */
+export async function consultThirdParty(ctx: AppContext, actor: Actor, id: number, input: { on: string; party: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'thirdPartyConsulted', on: date(input.on), party: text(input.party) },
+    letters: [{ kind: 'thirdPartyConsultation', addressee: text(input.party), values: (after) => ({ thirdParty: text(input.party), opinionDue: after.pending ? chineseDate(after.pending.due) : '' }) }],
+  }));
+}
+
+const opinions: readonly Opinion[] = ['consents', 'objects', 'none'];
+function opinionOf(v: unknown): Opinion {
+  const o = text(v) as Opinion;
+  if (!opinions.includes(o)) throw new InputError([fieldError('opinion', 'GK_OPINION', '请选择意见：同意公开、不同意公开或逾期未提出意见')]);
+  return o;
+}
+
+export async function recordThirdPartyOpinion(ctx: AppContext, actor: Actor, id: number, input: { on: string; opinion: string; note?: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  const opinion = opinionOf(input.opinion);
+  return recordAct(ctx, actor, id, () => ({ event: { act: 'thirdPartyAnswered', on: date(input.on), opinion, note: text(input.note) } }));
+}
+
+/** 条例 第三十四条: information made with another agency. */
+export async function consultAgency(ctx: AppContext, actor: Actor, id: number, input: { on: string; agency: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'agencyConsulted', on: date(input.on), agency: text(input.agency) },
+    letters: [{ kind: 'agencyConsultation', addressee: text(input.agency), values: (after) => ({ consultedAgency: text(input.agency), opinionDue: after.pending ? chineseDate(after.pending.due) : '' }) }],
+  }));
+}
+
+export async function recordAgencyOpinion(ctx: AppContext, actor: Actor, id: number, input: { on: string; opinion: string; note?: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  const opinion = opinionOf(input.opinion);
+  return recordAct(ctx, actor, id, () => ({ event: { act: 'agencyAnswered', on: date(input.on), opinion, note: text(input.note) } }));
+}
+
+/** 条例 第三十五条: the applicant is asked to explain an unreasonable number or frequency of requests. */
+export async function requestReasons(ctx: AppContext, actor: Actor, id: number, input: { on: string; due: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'reasonsRequested', on: date(input.on), due: date(input.due) },
+    letters: [{ kind: 'reasonsRequest', values: () => ({ reasonsDue: /^\d{4}-\d{2}-\d{2}$/.test(text(input.due)) ? chineseDate(date(input.due)) : '' }) }],
+  }));
+}
+
+export async function assessReasons(ctx: AppContext, actor: Actor, id: number, input: { on: string; reasonable: boolean; delayedDue?: string; note?: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'reasonsAssessed', on: date(input.on), reasonable: input.reasonable, delayedDue: text(input.delayedDue) ? date(input.delayedDue) : null, note: text(input.note) },
+  }));
+}
+
+/** 条例 第三十三条第二款: at most 20 working days more, approved by the head of the disclosure office, the applicant told. */
+export async function extendDeadline(ctx: AppContext, actor: Actor, id: number, input: { on: string; workingDays: number; reason: string; approver: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'extended', on: date(input.on), workingDays: input.workingDays, reason: text(input.reason), approver: text(input.approver) },
+    letters: [
+      {
+        kind: 'extensionNotice',
+        values: (after) => ({
+          extensionReason: text(input.reason),
+          approver: text(input.approver),
+          extensionDays: String(input.workingDays),
+          extendedDue: after.replyDue ? chineseDate(after.replyDue.due) : '',
+        }),
+      },
+    ],
+  }));
+}
+
+export interface FeeQuote {
+  scheme: FeeScheme;
+  quantity: number;
+  countedBefore: number;
+  yuan: number;
+  working: string[];
+}
+
+const schemeOf = (v: unknown): FeeScheme => {
+  const s = text(v);
+  if (s !== 'perItem' && s !== 'perPage') throw new InputError([fieldError('scheme', 'GK_FEE_SCHEME', '请选择按件计收或按量计收（一件申请只能选一种）')]);
+  return s;
+};
+
+function quantityOf(v: unknown): number {
+  const n = typeof v === 'number' ? v : Number(text(v));
+  if (!Number.isSafeInteger(n) || n < 1 || n > 100000) throw new InputError([fieldError('quantity', 'GK_QUANTITY', '数量应为1以上的整数（件数或页数）')]);
+  return n;
+}
+
+/** The fee calculator: the applicant's running 件 in the month of receipt count before this application's. */
+export async function quoteFee(ctx: AppContext, actor: Actor, id: number, input: { scheme: string; quantity: unknown }): Promise<FeeQuote> {
+  const row = await caseFor(ctx.db, actor, id, 'requests.view');
+  const scheme = schemeOf(input.scheme);
+  const quantity = quantityOf(input.quantity);
+  const before = scheme === 'perItem' && row.applicant_key ? await itemsInMonth(ctx.db, row.applicant_key, row.received_date, row.id) : 0;
+  const fee = informationProcessingFee(scheme, quantity, before);
+  return { scheme, quantity, countedBefore: before, yuan: fee.yuan, working: explainFee(fee) };
+}
+
+function standardText(scheme: FeeScheme): string {
+  const s = feeSchedules[scheme];
+  const bands = s.bands.map((b) => `${b.to === null ? `${b.from}${s.unit}以上` : `${b.from}—${b.to}${s.unit}`}${b.yuanPerUnit === 0 ? '不收费' : `${b.yuanPerUnit}元/${s.unit}`}`);
+  const beyond = 'beyond' in s ? `，此后以${s.beyond.size}${s.unit}为一档，每增加一档，收费标准提高${s.beyond.step}元/${s.unit}` : '';
+  return `${s.label}，${s.counts === '本次申请共' ? '按本次申请的页数' : s.counts + '的件数'}超额累进计算：${bands.join('，')}${beyond}。`;
+}
+
+/** The 收费通知书: 收费依据、标准、数额、缴纳方式; pay within 20 working days from the next day. */
+export async function noticeFee(ctx: AppContext, actor: Actor, id: number, input: { on: string; scheme: string; quantity: unknown; paymentMethod: string }): Promise<ActResult> {
+  const quote = await quoteFee(ctx, actor, id, input);
+  await handle(ctx, actor, id);
+  const payment = text(input.paymentMethod);
+  if (payment === '') throw new InputError([fieldError('paymentMethod', 'GK_REQUIRED', '请填写缴纳方式（如缴款账户或缴费地点）')]);
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'feeNoticed', on: date(input.on), scheme: quote.scheme, quantity: quote.quantity, amountYuan: quote.yuan },
+    letters: [
+      {
+        kind: 'feeNotice',
+        values: (after) => ({
+          feeBasis: feeSchedules[quote.scheme].article,
+          feeScheme: feeSchedules[quote.scheme].label,
+          feeStandard: standardText(quote.scheme),
+          feeWorking: `${quote.working.map((l) => l.trim()).join('；')}。`,
+          feeAmount: String(quote.yuan),
+          feeDue: after.fee ? chineseDate(after.fee.due) : '',
+          paymentMethod: payment.endsWith('。') ? payment : `${payment}。`,
+        }),
+      },
+    ],
+  }));
+}
+
+export async function recordFeePayment(ctx: AppContext, actor: Actor, id: number, input: { on: string; receiptNote: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, () => ({ event: { act: 'feePaid', on: date(input.on), receiptNote: text(input.receiptNote) } }));
+}
+
+/** No payment within the period: deemed abandoned, （六）2. */
+export async function lapseFee(ctx: AppContext, actor: Actor, id: number, input: { on: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  const notice = (await lettersOf(ctx.db, id)).filter((l) => l.kind === 'feeNotice').at(-1);
+  return recordAct(ctx, actor, id, ({ case: c }) => ({
+    event: { act: 'feeLapsed', on: date(input.on) },
+    letters: [
+      {
+        kind: 'feeLapsedNotice',
+        values: () => ({
+          feeNoticeDate: c.view.fee ? chineseDate(c.view.fee.noticedOn) : '',
+          feeNoticeNo: notice?.number ?? '',
+          feeDue: c.view.fee ? chineseDate(c.view.fee.due) : '',
+        }),
+      },
+    ],
+  }));
+}
+
+export interface ItemReplyForm {
+  seq: number;
+  kind: string;
+  values: Partial<Record<LetterPlaceholder, string>>;
+}
+
+/**
+ * The reply (条例 第三十六条): one answer per requested item; the kinds chosen set each item's
+ * outcome and, by the precedence of spec §1.7, the application's row in table 三.
+ */
+export async function reply(ctx: AppContext, actor: Actor, id: number, input: { on: string; items: readonly ItemReplyForm[] }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  const items = await itemsOf(ctx.db, id);
+  const errors: FieldError[] = [];
+  const chosen = items.map((item, i) => {
+    const answer = input.items.find((a) => a.seq === item.seq);
+    if (!answer || !isReplyKind(answer.kind)) {
+      errors.push(fieldError(`items[${i}].kind`, 'GK_REPLY_KIND', `第${i + 1}项“${item.description.slice(0, 20)}”：请选择答复类型`));
+      return null;
+    }
+    const values = Object.fromEntries(Object.entries(answer.values).map(([k, v]) => [k, text(v)]));
+    return { seq: item.seq, description: item.description, kind: answer.kind, values, outcome: replyKinds[answer.kind].outcome };
+  });
+  if (errors.length) throw new InputError(errors);
+  const answers = chosen.filter((c) => c !== null);
+  const outcome = applicationOutcome(answers.map((a) => a.outcome));
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'replied', on: date(input.on), outcome, items: answers.map((a) => ({ itemId: a.seq, kind: a.kind, outcome: a.outcome })) },
+    letters: [{ kind: 'reply', items: answers.map((a) => ({ description: a.description, kind: a.kind, values: a.values })), values: () => ({}) }],
+    itemReplies: answers.map((a) => ({ seq: a.seq, kind: a.kind, outcome: a.outcome })),
+  }));
+}
+
+/** The applicant withdraws: closed as （六）3. */
+export async function withdraw(ctx: AppContext, actor: Actor, id: number, input: { on: string; reason: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, () => ({ event: { act: 'withdrawn', on: date(input.on), reason: text(input.reason) } }));
+}
+
+export async function recordDelivery(ctx: AppContext, actor: Actor, id: number, input: { on: string; method: string; proof: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, () => ({ event: { act: 'delivered', on: date(input.on), method: text(input.method), proof: text(input.proof) } }));
+}
+
+export async function archive(ctx: AppContext, actor: Actor, id: number, input: { on: string }): Promise<ActResult> {
+  await handle(ctx, actor, id);
+  return recordAct(ctx, actor, id, () => ({ event: { act: 'archived', on: date(input.on) } }));
+}
+

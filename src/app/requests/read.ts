@@ -1,0 +1,101 @@
+/**
+ * What staff see of cases: the agency's dashboard (open cases by next deadline, online
+ * submissions to confirm, recent replies) and a case with its ledger, deadlines and how each
+ * was counted, letters, files, appeals and the registration hints.
+ */
+import type { Actor } from '../../domain/access/policy.ts';
+import { workingDaysBetween } from '../../domain/calendar/deadline.ts';
+import { explainDeadline } from '../../domain/calendar/explain.ts';
+import { nextDeadline } from '../../domain/requests/case.ts';
+import { keyPhrases, requestSimilarity, similarRequestThreshold } from '../../domain/requests/similar.ts';
+import { chinaDate, type IsoDate } from '../../domain/shared/dates.ts';
+import type { LetterContent } from '../../domain/requests/letters.ts';
+import { dueSoonWorkingDays } from '../../law/request-workflow.ts';
+import { getAgency } from '../../store/agencies.repo.ts';
+import {
+  appealsOfCase,
+  applicantOf,
+  earlierApplications,
+  filesOf,
+  itemsOf,
+  ledgerOf,
+  lettersOf,
+  openCases,
+  pendingSubmissions,
+  recentlyClosedCases,
+} from '../../store/requests.repo.ts';
+import { resultItems, searchItems } from '../../store/search.repo.ts';
+import { loadCalendar } from '../calendar/calendar.ts';
+import { allow } from '../catalog/access.ts';
+import type { AppContext } from '../context.ts';
+import { caseFor, eventOf, loadCase } from './ledger.ts';
+
+export type Urgency = 'overdue' | 'dueSoon' | 'normal' | 'waiting';
+
+export async function caseDashboard(ctx: AppContext, actor: Actor, agencyId: number) {
+  await allow(ctx.db, actor, agencyId, 'requests.view', '无权查看本单位的依申请公开', 'requests.view', '找不到这个机关');
+  const [calendar, open, submissions, closed] = await Promise.all([loadCalendar(ctx.db), openCases(ctx.db, agencyId), pendingSubmissions(ctx.db, agencyId), recentlyClosedCases(ctx.db, agencyId, 20)]);
+  const today = chinaDate(ctx.now());
+  const cases = open.map((c) => {
+    if (!c.next_due) return { ...c, left: null, urgency: 'waiting' as Urgency };
+    const left = workingDaysBetween(calendar, today, c.next_due as IsoDate).workingDays;
+    const urgency: Urgency = today > c.next_due ? 'overdue' : left <= dueSoonWorkingDays ? 'dueSoon' : 'normal';
+    return { ...c, left, urgency };
+  });
+  return { today, cases, submissions: submissions.map((s) => ({ ...s, form: JSON.parse(s.form) as { applicant: { name: string; type: string }; items: string[] } })), closed };
+}
+
+export async function caseDetail(ctx: AppContext, actor: Actor, id: number) {
+  await caseFor(ctx.db, actor, id, 'requests.view');
+  const calendar = await loadCalendar(ctx.db);
+  const c = await loadCase(ctx.db, id, calendar);
+  const today = chinaDate(ctx.now());
+  const [agency, applicant, items, ledger, letters, files, appeals] = await Promise.all([
+    getAgency(ctx.db, c.row.agency_id),
+    applicantOf(ctx.db, id),
+    itemsOf(ctx.db, id),
+    ledgerOf(ctx.db, id),
+    lettersOf(ctx.db, id),
+    filesOf(ctx.db, { applicationId: id }),
+    appealsOfCase(ctx.db, id),
+  ]);
+  const actors = await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [0, ...ledger.map((l) => l.actor_id ?? 0)]).execute();
+  const names = new Map(actors.map((a) => [a.id, a.display_name]));
+  return {
+    ...c,
+    agency: agency!,
+    applicant,
+    items,
+    today,
+    next: nextDeadline(c.view, today, calendar),
+    replyDueWorking: c.view.replyDue ? explainDeadline(c.view.replyDue, calendar) : [],
+    correctionNoticeWorking: explainDeadline(c.view.correctionNoticeDue, calendar),
+    timeline: ledger.map((l) => ({ ...l, event: eventOf(l), actor: l.actor_id ? (names.get(l.actor_id) ?? '') : '申请人或系统' })),
+    letters: letters.map((l) => ({ id: l.id, kind: l.kind, number: l.number, issuedOn: l.issued_on, content: JSON.parse(l.content) as LetterContent })),
+    files,
+    appeals,
+  };
+}
+
+/** Earlier requests of the same applicant on similar information, and published items that may already answer it. */
+export async function registrationHints(ctx: AppContext, actor: Actor, id: number) {
+  const row = await caseFor(ctx.db, actor, id, 'requests.view');
+  const items = await itemsOf(ctx.db, id);
+  const earlier = row.applicant_key ? await earlierApplications(ctx.db, row.applicant_key, id, 50) : [];
+  const similar = earlier
+    .map((e) => ({ ...e, similarity: Math.max(...items.map((i) => requestSimilarity(i.description, e.subject))) }))
+    .filter((e) => e.similarity >= similarRequestThreshold)
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, 10);
+  const found = new Map<number, number>();
+  for (const item of items) {
+    for (const phrase of keyPhrases(item.description)) {
+      const r = await searchItems(ctx.db, { text: phrase, agencyId: row.agency_id, limit: 5, offset: 0 });
+      for (const h of r.hits) found.set(h.itemId, (found.get(h.itemId) ?? 0) + 1);
+    }
+  }
+  const ranked = [...found].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  const published = await resultItems(ctx.db, ranked.map(([itemId]) => itemId));
+  const byId = new Map(published.map((p) => [p.id, p]));
+  return { similar, published: ranked.map(([itemId, phrases]) => ({ ...byId.get(itemId)!, phrases })).filter((p) => p.id !== undefined) };
+}

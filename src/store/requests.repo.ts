@@ -1,0 +1,247 @@
+/**
+ * Disclosure cases: the application row with its projection, the applicant, the requested
+ * items, the append-only ledger, issued letters, online submissions and identity files.
+ */
+import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { isPostgres } from './dialect.ts';
+import type { ApplicationApplicantTable, ApplicationTable, DB } from './schema.ts';
+
+export type ApplicationRow = Selectable<ApplicationTable>;
+export type ApplicantRow = Selectable<ApplicationApplicantTable>;
+
+export interface NewCase {
+  agency_id: number;
+  receipt_no: string;
+  applicant_type: string;
+  applicant_name: string;
+  channel: string;
+  subject: string;
+  received_date: string;
+  created_at: string;
+  applicant_key: string;
+  query_code_hash: string | null;
+  provision_form: string;
+  delivery_way: string;
+}
+
+export async function insertCase(db: Kysely<DB>, c: NewCase, applicant: Omit<ApplicantRow, 'application_id'>, items: readonly string[]): Promise<number> {
+  const { id } = await db
+    .insertInto('applications')
+    .values({ ...c, state: 'inProgress', closed_date: null, outcome: null, updated_at: c.created_at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('application_applicants').values({ ...applicant, application_id: id }).execute();
+  await db
+    .insertInto('application_items')
+    .values(items.map((description, i) => ({ application_id: id, seq: i + 1, description })))
+    .execute();
+  return id;
+}
+
+export async function getCaseRow(db: Kysely<DB>, id: number): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the case row for the rest of the transaction (PostgreSQL; SQLite writes one at a time). */
+export async function lockCase(db: Kysely<DB>, id: number): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('id', '=', id).$if(isPostgres(db), (q) => q.forUpdate()).executeTakeFirst();
+}
+
+export async function caseByReceipt(db: Kysely<DB>, receiptNo: string): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('receipt_no', '=', receiptNo).executeTakeFirst();
+}
+
+export async function applicantOf(db: Kysely<DB>, id: number): Promise<ApplicantRow | undefined> {
+  return db.selectFrom('application_applicants').selectAll().where('application_id', '=', id).executeTakeFirst();
+}
+
+export async function itemsOf(db: Kysely<DB>, id: number) {
+  return db.selectFrom('application_items').selectAll().where('application_id', '=', id).orderBy('seq').execute();
+}
+
+export async function setItemReplies(db: Kysely<DB>, id: number, replies: readonly { seq: number; kind: string; outcome: string }[]): Promise<void> {
+  for (const r of replies) {
+    await db.updateTable('application_items').set({ reply_kind: r.kind, outcome: r.outcome }).where('application_id', '=', id).where('seq', '=', r.seq).execute();
+  }
+}
+
+export interface LedgerRow {
+  seq: number;
+  act: string;
+  on_date: string;
+  recorded_at: string;
+  actor_id: number | null;
+  payload: string;
+}
+
+export async function ledgerOf(db: Kysely<DB>, id: number): Promise<LedgerRow[]> {
+  return db.selectFrom('case_events').select(['seq', 'act', 'on_date', 'recorded_at', 'actor_id', 'payload']).where('application_id', '=', id).orderBy('seq').execute();
+}
+
+/** The ledgers of many cases at once, in order (for recomputing deadlines). */
+export async function ledgersOf(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, LedgerRow[]>> {
+  const out = new Map<number, LedgerRow[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const rows = await db
+    .selectFrom('case_events')
+    .select(['application_id', 'seq', 'act', 'on_date', 'recorded_at', 'actor_id', 'payload'])
+    .where('application_id', 'in', ids)
+    .orderBy('application_id')
+    .orderBy('seq')
+    .execute();
+  for (const r of rows) out.get(r.application_id)!.push(r);
+  return out;
+}
+
+/** Appends an act; the unique (case, seq) refuses a second writer that read the same ledger. */
+export async function appendLedger(db: Kysely<DB>, id: number, row: LedgerRow): Promise<void> {
+  await db
+    .insertInto('case_events')
+    .values({ application_id: id, ...row })
+    .execute();
+}
+
+export async function updateCaseProjection(db: Kysely<DB>, id: number, set: Updateable<ApplicationTable>): Promise<void> {
+  await db.updateTable('applications').set(set).where('id', '=', id).execute();
+}
+
+export async function insertLetter(
+  db: Kysely<DB>,
+  l: { application_id: number; agency_id: number; event_seq: number; kind: string; number: string; issued_on: string; content: string; created_at: string },
+): Promise<number> {
+  return (await db.insertInto('case_letters').values(l).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function lettersOf(db: Kysely<DB>, id: number) {
+  return db.selectFrom('case_letters').selectAll().where('application_id', '=', id).orderBy('id').execute();
+}
+
+export async function getLetter(db: Kysely<DB>, letterId: number) {
+  return db.selectFrom('case_letters').selectAll().where('id', '=', letterId).executeTakeFirst();
+}
+
+/** Open cases of an agency, the nearest due date first (cases without one last). */
+export async function openCases(db: Kysely<DB>, agencyId: number) {
+  return db
+    .selectFrom('applications as a')
+    .leftJoin('users as u', 'u.id', 'a.handler_id')
+    .select(['a.id', 'a.receipt_no', 'a.subject', 'a.applicant_type', 'a.applicant_name', 'a.channel', 'a.received_date', 'a.state', 'a.reply_due', 'a.next_due', 'a.next_due_kind', 'a.provisional', 'u.display_name as handler'])
+    .where('a.agency_id', '=', agencyId)
+    .where('a.state', '<>', 'closed')
+    .orderBy(sql`case when a.next_due is null then 1 else 0 end`)
+    .orderBy('a.next_due')
+    .orderBy('a.id')
+    .execute();
+}
+
+/** Recently closed cases of an agency (for the dashboard's second list). */
+export async function recentlyClosedCases(db: Kysely<DB>, agencyId: number, limit: number) {
+  return db
+    .selectFrom('applications')
+    .select(['id', 'receipt_no', 'subject', 'applicant_type', 'received_date', 'closed_date', 'outcome', 'last_closed_date', 'last_outcome'])
+    .where('agency_id', '=', agencyId)
+    .where('state', '=', 'closed')
+    .orderBy('last_closed_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Ids of every open case after `afterId`, a page at a time. */
+export async function openCaseIds(db: Kysely<DB>, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('applications').select('id').where('state', '<>', 'closed').where('state', 'is not', null).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Requested items (件) of the applicant's applications received earlier in the same calendar month (across channels). */
+export async function itemsInMonth(db: Kysely<DB>, applicantKey: string, received: string, beforeId: number): Promise<number> {
+  const month = received.slice(0, 7);
+  const r = await db
+    .selectFrom('application_items as i')
+    .innerJoin('applications as a', 'a.id', 'i.application_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('a.applicant_key', '=', applicantKey)
+    .where('a.received_date', '>=', `${month}-01`)
+    .where((eb) => eb.or([eb('a.received_date', '<', received), eb.and([eb('a.received_date', '=', received), eb('a.id', '<', beforeId)])]))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The applicant's earlier applications (any agency), newest first, with their items. */
+export async function earlierApplications(db: Kysely<DB>, applicantKey: string, beforeId: number, limit: number) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('agencies as g', 'g.id', 'a.agency_id')
+    .select(['a.id', 'a.receipt_no', 'a.subject', 'a.received_date', 'a.closed_date', 'a.outcome', 'a.agency_id', 'g.short_name as agency'])
+    .where('a.applicant_key', '=', applicantKey)
+    .where('a.id', '<>', beforeId)
+    .orderBy('a.received_date', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertSubmission(
+  db: Kysely<DB>,
+  s: { agency_id: number; receipt_no: string; query_code_hash: string; form: string; submitted_at: string },
+): Promise<number> {
+  return (await db.insertInto('application_submissions').values({ ...s, state: 'pending', application_id: null, note: null }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function getSubmission(db: Kysely<DB>, id: number) {
+  return db.selectFrom('application_submissions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function submissionByReceipt(db: Kysely<DB>, receiptNo: string) {
+  return db.selectFrom('application_submissions').selectAll().where('receipt_no', '=', receiptNo).executeTakeFirst();
+}
+
+export async function pendingSubmissions(db: Kysely<DB>, agencyId: number) {
+  return db.selectFrom('application_submissions').selectAll().where('agency_id', '=', agencyId).where('state', '=', 'pending').orderBy('submitted_at').execute();
+}
+
+export async function settleSubmission(db: Kysely<DB>, id: number, set: { state: string; application_id?: number | null; note?: string | null }): Promise<number> {
+  const r = await db.updateTable('application_submissions').set(set).where('id', '=', id).where('state', '=', 'pending').executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function insertApplicationFile(
+  db: Kysely<DB>,
+  f: { submission_id: number | null; application_id: number | null; purpose: string; filename: string; type: string; size: number; sha256: string; content: Uint8Array; created_at: string },
+): Promise<void> {
+  await db.insertInto('application_files').values(f).execute();
+}
+
+export async function filesOf(db: Kysely<DB>, where: { applicationId?: number; submissionId?: number }) {
+  let q = db.selectFrom('application_files').select(['id', 'filename', 'type', 'size', 'purpose', 'created_at']);
+  if (where.applicationId !== undefined) q = q.where('application_id', '=', where.applicationId);
+  if (where.submissionId !== undefined) q = q.where('submission_id', '=', where.submissionId);
+  return q.orderBy('id').execute();
+}
+
+export async function getApplicationFile(db: Kysely<DB>, id: number) {
+  return db.selectFrom('application_files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The case a confirmed submission became, on the submission and its files. */
+export async function linkSubmission(db: Kysely<DB>, submissionId: number, applicationId: number): Promise<void> {
+  await db.updateTable('application_submissions').set({ application_id: applicationId }).where('id', '=', submissionId).execute();
+  await db.updateTable('application_files').set({ application_id: applicationId }).where('submission_id', '=', submissionId).execute();
+}
+
+export async function appealsOfCase(db: Kysely<DB>, applicationId: number) {
+  return db.selectFrom('appeals').selectAll().where('application_id', '=', applicationId).orderBy('filed_date').orderBy('id').execute();
+}
+
+export async function getAppeal(db: Kysely<DB>, id: number) {
+  return db.selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function concludeAppealRow(db: Kysely<DB>, id: number, concludedDate: string, outcome: string): Promise<number> {
+  const r = await db.updateTable('appeals').set({ concluded_date: concludedDate, outcome }).where('id', '=', id).where('outcome', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** The letters an applicant receives, as issued. */
+export async function applicantLetters(db: Kysely<DB>, applicationId: number, kinds: readonly string[]) {
+  return db.selectFrom('case_letters').select(['id', 'kind', 'number', 'issued_on', 'content']).where('application_id', '=', applicationId).where('kind', 'in', kinds).orderBy('id').execute();
+}
