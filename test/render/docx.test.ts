@@ -1,9 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import JSZip from 'jszip';
 import { renderReportDocx } from '../../src/render/report/docx.ts';
@@ -13,6 +8,7 @@ import { documentTitle, sections, signatureLines } from '../../src/render/report
 import { blankReport } from '../../src/domain/reports/annual-report.ts';
 import { libreOfficeSkip } from '../helpers/resources.ts';
 import { sampleDocument } from './sample-report.ts';
+import { docxPrintedText } from '../helpers/files.ts';
 
 const doc = sampleDocument();
 const bytes = await renderReportDocx(doc);
@@ -76,28 +72,13 @@ test('a report with blank cells renders', async () => {
   assert.ok(blank.byteLength > 1000);
 });
 
-const fontsConf = path.resolve(import.meta.dirname, '../fixtures/fonts.conf');
-
-test('LibreOffice prints the merged tables with their Chinese labels and numbers', { skip: libreOfficeSkip(), timeout: 180_000 }, () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-docx-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'report.docx'), bytes);
-    // Its own profile: parallel soffice runs sharing one can silently produce no PDF.
-    const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx')], {
-      env: { ...process.env, FONTCONFIG_FILE: fontsConf },
-      stdio: 'ignore',
-      timeout: 120_000,
-    });
-    const text = execFileSync('pdftotext', [path.join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
-    const flat = text.replace(/\s+/g, '');
-    for (const s of [documentTitle(doc), ...sections.map((x) => x.title)]) assert.ok(flat.includes(s), s);
-    for (const label of ['申请人情况', '法人或其他组织', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '行政事业性收费']) {
-      assert.ok(flat.includes(label), label);
-    }
-    const tokens = new Set(text.split(/\s+/));
-    for (const n of ['11', '2.5', '101', '227', '347', '501', '515']) assert.ok(tokens.has(n), n);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+test('LibreOffice prints the merged tables with their Chinese labels and numbers', { skip: libreOfficeSkip(), timeout: 180_000 }, async () => {
+  const text = await docxPrintedText(bytes);
+  const flat = text.replace(/\s+/g, '');
+  for (const s of [documentTitle(doc), ...sections.map((x) => x.title)]) assert.ok(flat.includes(s), s);
+  for (const label of ['申请人情况', '法人或其他组织', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '行政事业性收费']) {
+    assert.ok(flat.includes(label), label);
   }
+  const tokens = new Set(text.split(/\s+/));
+  for (const n of ['11', '2.5', '101', '227', '347', '501', '515']) assert.ok(tokens.has(n), n);
 });
