@@ -11,6 +11,9 @@ import type { ReceiptChannel } from '../../law/receipt-channels.ts';
 import { demoAgencies, type DemoAgency } from './agencies.ts';
 import { chaqi2023Items } from './chaqi-2023.ts';
 import { random, type Random } from '../../domain/shared/random.ts';
+import { addWorkingDays } from '../../domain/calendar/deadline.ts';
+import { nationalCalendar } from '../../domain/calendar/working-calendar.ts';
+import type { IsoDate } from '../../domain/shared/dates.ts';
 
 export interface DemoApplication {
   agency: string;
@@ -211,7 +214,23 @@ function generateApplications(): DemoApplication[] {
     const a = out.find((x) => x.agency === 'county' && x.applicantType === 'naturalPerson');
     if (a) a.applicantType = type;
   }
-  return out;
+  return out.map(withTimeToLapse);
+}
+
+/**
+ * A case closed for an unpaid fee can only close after the 20 working days to pay from
+ * the day after the notice (sent on receipt): its dates move within their years, so the
+ * report's placement (received and closed years) stays as generated.
+ */
+function withTimeToLapse(a: DemoApplication): DemoApplication {
+  if (a.outcome !== 'otherDisposal.unpaidFee' || !a.closedDate) return a;
+  const lapse = (received: string) => addDays(addWorkingDays(nationalCalendar, received as IsoDate, 20).due, 1);
+  if (lapse(a.receivedDate) < a.closedDate) return a;
+  if (lapse(a.receivedDate).slice(0, 4) === a.closedDate.slice(0, 4)) return { ...a, closedDate: lapse(a.receivedDate) };
+  for (let r = a.receivedDate; r.slice(0, 4) === a.receivedDate.slice(0, 4); r = addDays(r, -1)) {
+    if (lapse(r) < a.closedDate) return { ...a, receivedDate: r };
+  }
+  throw new Error(`demo case ${a.receiptNo}: no dates within its years leave time to pay`);
 }
 
 const appealSpecs: readonly Omit<DemoAppeal, 'receiptNo'>[] = [

@@ -12,7 +12,7 @@ import { insertAgency } from '../../store/agencies.repo.ts';
 import { saveAgencyContacts } from '../../store/portal.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
 import { nextSerial } from '../../store/index-numbers.repo.ts';
-import { insertAppeal, insertApplication, insertCatalogueItem, insertValidityChange, upsertDecisionStatistics } from '../../store/records.repo.ts';
+import { insertCatalogueItem, insertValidityChange, upsertDecisionStatistics } from '../../store/records.repo.ts';
 import { insertPublishedReport, saveNarrative } from '../../store/reports.repo.ts';
 import type { DB } from '../../store/schema.ts';
 import { getSetting, setSetting } from '../../store/settings.repo.ts';
@@ -29,6 +29,7 @@ import { generateDemo } from './generate.ts';
 import { workflowItems, writePublishedItems } from './catalogue.ts';
 import { reindexAll } from '../../store/search.repo.ts';
 import { demoNarrative } from './narratives.ts';
+import { writeDemoCases, writeDemoOpenCases } from './requests.ts';
 
 /** The password of every demo account. Demo databases only: a real installation starts with one random admin password. */
 export const demoPassword = 'gongkai-demo';
@@ -115,35 +116,8 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
     const people = { agencyId, userId: (username: string) => userIds.get(username) as number };
     await writePublishedItems(db, data.items, people);
 
-    const applicationIds = new Map<string, number>();
-    for (const a of data.applications) {
-      const id = await insertApplication(db, {
-        agency_id: agencyId(a.agency),
-        receipt_no: a.receiptNo,
-        applicant_type: a.applicantType,
-        applicant_name: a.applicantName,
-        channel: a.channel,
-        subject: a.subject,
-        received_date: a.receivedDate,
-        closed_date: a.closedDate,
-        outcome: a.outcome,
-        created_at: isoAt(a.receivedDate, '09:30'),
-      });
-      applicationIds.set(a.receiptNo, id);
-    }
-    for (const c of data.appeals) {
-      await insertAppeal(db, {
-        agency_id: agencyId(c.agency),
-        application_id: c.receiptNo ? (applicationIds.get(c.receiptNo) ?? null) : null,
-        track: c.track,
-        case_no: c.caseNo,
-        body: c.body,
-        filed_date: c.filedDate,
-        concluded_date: c.concludedDate,
-        outcome: c.outcome,
-        created_at: isoAt(c.filedDate, '10:00'),
-      });
-    }
+    await writeDemoCases(ctx, db, data.applications, data.appeals, people);
+    await writeDemoOpenCases(ctx, db, people);
     for (const d of data.decisions) {
       await upsertDecisionStatistics(db, { ...d, agencyId: agencyId(d.agency), note: '据本单位行政执法统计台账', updatedAt: loadedAt, updatedBy: null });
     }

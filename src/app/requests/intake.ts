@@ -93,8 +93,17 @@ export interface Submitted {
 /** An applicant's online application: stored until staff confirm it (条例 第三十一条第三项). */
 export async function submitApplication(ctx: AppContext, agencyId: number, raw: Record<string, unknown>, uploads: readonly Upload[]): Promise<Submitted> {
   const agency = await getAgency(ctx.db, agencyId);
-  if (!agency) throw new InputError([fieldError('agency', 'GK_AGENCY', '请选择受理申请的机关')]);
-  const { form, files } = checked(raw, uploads);
+  const noAgency = fieldError('agency', 'GK_AGENCY', '请选择受理申请的机关');
+  let parsed: ReturnType<typeof checked>;
+  try {
+    parsed = checked(raw, uploads);
+  } catch (e) {
+    // Every problem at once: a missing agency is said with the form's own.
+    if (e instanceof InputError && !agency) throw new InputError([noAgency, ...e.errors]);
+    throw e;
+  }
+  if (!agency) throw new InputError([noAgency]);
+  const { form, files } = parsed;
   const code = queryCode();
   const hash = await hashPassword(code);
   return inTransaction(ctx, async (db) => {
@@ -247,5 +256,31 @@ export async function registerApplication(
     const id = await openCase(ctx, db, actor, agency, f, { receiptNo, channel: reg.channel as ReceiptChannel, received, queryCodeHash: hash });
     await saveFiles(db, files, ctx.now().toISOString(), { submission_id: null, application_id: id });
     return { id, receiptNo, queryCode: code };
+  });
+}
+
+/**
+ * An application received before the platform took over (from a paper register, or the
+ * demo county): kept under its original receipt number, on any channel, without a query
+ * code. Its later acts are recorded like any other's.
+ */
+export async function importApplication(
+  ctx: AppContext,
+  actor: Actor,
+  agencyId: number,
+  reg: Registration & { receiptNo: string },
+  raw: Record<string, unknown>,
+): Promise<number> {
+  await allow(ctx.db, actor, agencyId, 'requests.handle', '只有本单位的经办人员可以登记申请', 'requests.view', '找不到这个机关');
+  const errors: FieldError[] = [];
+  if (!Object.hasOwn(receiptChannels, reg.channel)) errors.push(fieldError('channel', 'GK_CHANNEL', '请选择申请的提交方式'));
+  if (reg.receiptNo.trim() === '') errors.push(fieldError('receiptNo', 'GK_REQUIRED', '请填写原申请编号'));
+  const form = readApplicationForm(raw);
+  errors.push(...checkApplicationForm(form));
+  const on = receivedOn(ctx, reg.receivedDate, 'receivedDate');
+  if (errors.length) throw new InputError(errors);
+  return inTransaction(ctx, async (db) => {
+    const agency = (await getAgency(db, agencyId))!;
+    return openCase(ctx, db, actor, agency, form, { receiptNo: reg.receiptNo.trim(), channel: reg.channel as ReceiptChannel, received: on, queryCodeHash: null });
   });
 }
