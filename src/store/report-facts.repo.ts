@@ -92,14 +92,35 @@ export async function countYear(db: Kysely<DB>, year: number, agencyId?: number)
   let decisions = db.selectFrom('decision_statistics').selectAll().where('year', '=', year);
   if (agencyId !== undefined) decisions = decisions.where('agency_id', '=', agencyId);
 
-  // The five queries at once (PostgreSQL runs them side by side), their rows counted in order.
-  const [appRows, appealRows, publishedRows, docRows, decisionRows] = await Promise.all([
+  // 信息处理费 paid in the year: the amount is on the case once paid, the day in its ledger.
+  let fees = db
+    .selectFrom('applications as a')
+    .select(['a.agency_id', sql<number>`SUM(a.fee_yuan)`.as('yuan'), sql<number>`COUNT(*)`.as('n')])
+    .where('a.fee_yuan', '>', 0)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_events as e')
+          .select('e.id')
+          .whereRef('e.application_id', '=', 'a.id')
+          .where('e.act', '=', 'feePaid')
+          .where('e.on_date', '>=', s)
+          .where('e.on_date', '<=', e),
+      ),
+    )
+    .groupBy('a.agency_id');
+  if (agencyId !== undefined) fees = fees.where('a.agency_id', '=', agencyId);
+
+  // The queries at once (PostgreSQL runs them side by side), their rows counted in order.
+  const [appRows, appealRows, publishedRows, docRows, decisionRows, feeRows] = await Promise.all([
     apps.execute(),
     appeals.execute(),
     published.execute(),
     docs.execute(),
     decisions.execute(),
+    fees.execute(),
   ]);
+  for (const r of feeRows) factsOf(r.agency_id).informationFees = { yuan: Number(r.yuan), cases: Number(r.n) };
   for (const r of appRows) {
     if (!isApplicantType(r.applicant_type)) continue;
     const a = factsOf(r.agency_id).applications;

@@ -28,6 +28,7 @@ import { caseDashboard, caseDetail, registrationHints } from '../../src/app/requ
 import { applicationStatus } from '../../src/app/requests/status.ts';
 import { removeCalendarOverride, setCalendarOverride } from '../../src/app/calendar/overrides.ts';
 import { computeAgencyReport } from '../../src/app/reports/compute.ts';
+import { feesSentence } from '../../src/domain/reports/narrative.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../src/domain/shared/result.ts';
 import { eachDialect, type TestDatabase } from '../helpers/db.ts';
@@ -122,7 +123,7 @@ eachDialect(
       assert.ok(due > '2025-06-20');
       assert.deepEqual(
         await codes(reply(ctx, people.editor!, id, { on: '2025-06-25', items: [{ seq: 1, kind: 'partial', values: { provision: '现将名单发送至您的电子邮箱。' } }, { seq: 2, kind: 'grantProvide', values: {} }] })),
-        ['items[0].reason:GK_REPLY_FACT', 'items[1].provision:GK_REPLY_FACT'].slice(0, 1),
+        ['items[0].reason:GK_REPLY_FACT', 'items[1].provision:GK_REPLY_FACT'],
       );
       await reply(ctx, people.editor!, id, {
         on: '2025-06-25',
@@ -228,6 +229,11 @@ eachDialect(
       assert.equal(d.view.state, 'inProgress');
       assert.equal(d.view.stops[0]!.from, '2025-11-06');
       assert.equal(d.view.stops[0]!.to, '2025-11-10');
+      // Section 六: the fees paid in the year.
+      const facts = (await computeAgencyReport(ctx, await resolveAgency(ctx, '插旗镇'), 2025)).facts;
+      assert.ok(facts.informationFees.yuan >= 4700 && facts.informationFees.cases >= 1);
+      assert.match(feesSentence(facts), /收取信息处理费\d+元，涉及申请\d+件/);
+      assert.equal((await computeAgencyReport(ctx, await resolveAgency(ctx, '插旗镇'), 2024)).facts.informationFees.cases, 0);
 
       const b = await registerApplication(ctx, people.editor!, chaqi, { channel: 'ordinaryPost', receivedDate: '2025-03-03' }, person(), []);
       await requestCorrection(ctx, people.editor!, b.id, { on: '2025-03-05', items: '请写明年份' });

@@ -52,6 +52,8 @@ export interface ReportFacts {
   decisions: DecisionStatistics | null;
   /** Proactively disclosed items first published in the year, by catalogue category. */
   published: Partial<Record<CategoryKey, number>>;
+  /** 信息处理费 paid in the year (国办函〔2020〕109号), for section 六. */
+  informationFees: { yuan: number; cases: number };
   narrative: Narrative;
 }
 
@@ -79,6 +81,7 @@ export function emptyFacts(agency: ReportAgency, year: number): ReportFacts {
     },
     decisions: null,
     published: {},
+    informationFees: { yuan: 0, cases: 0 },
     narrative: { overview: '', problems: '', other: '' },
   };
 }
@@ -91,6 +94,8 @@ export interface AgencyRecords {
   publishedItems: readonly { category: CategoryKey; publishedDate: string }[];
   decisions: DecisionStatistics | null;
   narrative: Narrative;
+  /** Fees paid (China-time date of payment), if any were charged. */
+  feesPaid?: readonly { paidDate: string; yuan: number }[];
 }
 
 /** Counts one agency's raw records for `year`, record by record. */
@@ -120,6 +125,11 @@ export function factsFromRecords(agency: ReportAgency, year: number, records: Ag
     if (Number(item.publishedDate.slice(0, 4)) === year && reported.has(item.category)) {
       facts.published[item.category] = (facts.published[item.category] ?? 0) + 1;
     }
+  }
+  for (const f of records.feesPaid ?? []) {
+    if (Number(f.paidDate.slice(0, 4)) !== year) continue;
+    facts.informationFees.yuan += f.yuan;
+    facts.informationFees.cases += 1;
   }
   facts.decisions = records.decisions;
   facts.narrative = records.narrative;

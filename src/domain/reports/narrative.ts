@@ -1,7 +1,7 @@
 /**
  * Narrative sections are written by staff and may hold placeholders that the platform
  * fills from the records, so that the figures in the prose always equal the tables
- * (rule T3-10): {{主动公开情况}}, {{依申请公开情况}}, {{行政复议诉讼情况}}.
+ * (rule T3-10): {{主动公开情况}}, {{依申请公开情况}}, {{行政复议诉讼情况}}, {{信息处理费情况}}.
  */
 import { catalogueCategories, reportedCategoryKeys } from '../../law/catalogue-categories.ts';
 import { outcomeGroups, type OutcomeGroup } from '../../law/outcome-codes.ts';
@@ -13,6 +13,7 @@ export const placeholders = {
   proactive: '{{主动公开情况}}',
   applications: '{{依申请公开情况}}',
   appeals: '{{行政复议诉讼情况}}',
+  fees: '{{信息处理费情况}}',
 } as const;
 
 /** 2023年，插旗镇通过县政府网站主动公开信息34条，其中，机构信息2条，…… */
@@ -75,12 +76,19 @@ export function appealsSentence(report: AnnualReport, facts: ReportFacts): strin
   );
 }
 
+/** 本年度未收取信息处理费。 or the amount and number of applications that paid (section 六). */
+export function feesSentence(facts: ReportFacts): string {
+  const f = facts.informationFees;
+  return f.cases === 0 ? '本年度未收取信息处理费。' : `本年度依据《政府信息公开信息处理费管理办法》收取信息处理费${f.yuan}元，涉及申请${f.cases}件。`;
+}
+
 /** Replaces the placeholders of a narrative with sentences computed from the report. */
 export function expandNarrative(text: string, report: AnnualReport, facts: ReportFacts): string {
   return text
     .replaceAll(placeholders.proactive, () => proactiveSentence(facts))
     .replaceAll(placeholders.applications, () => applicationsSentence(report, facts))
-    .replaceAll(placeholders.appeals, () => appealsSentence(report, facts));
+    .replaceAll(placeholders.appeals, () => appealsSentence(report, facts))
+    .replaceAll(placeholders.fees, () => feesSentence(facts));
 }
 
 /** Paragraphs of a narrative section: one per non-empty line. */

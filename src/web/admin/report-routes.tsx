@@ -377,7 +377,7 @@ const NarrativeForm = ({ base, csrf, computed, form }: { base: string; csrf: str
       <p class="help">
         每段一行。可插入自动生成的统计句：<code>{placeholders.proactive}</code>（按栏目统计的主动公开条数）、
         <code>{placeholders.applications}</code>（依申请公开收办结转件数）、<code>{placeholders.appeals}</code>
-        （行政复议、诉讼件数），报告中的数字将始终与台账一致。
+        （行政复议、诉讼件数）、<code>{placeholders.fees}</code>（本年收取的信息处理费，适合写在“六、其他需要报告的事项”），报告中的数字将始终与台账一致。
       </p>
       <form method="post" action={`${base}/narrative`} class="form">
         <input type="hidden" name="_csrf" value={csrf} />
