@@ -259,6 +259,35 @@ eachDialect(
       assert.deepEqual(await codes(concludeAppeal(ctx, people.editor!, appeal, { concludedDate: '2024-04-02', outcome: 'upheld' })), ['outcome:GK_CONCLUDED']);
     });
 
+    test('条例 第三十一条: each channel’s 收到申请之日 starts the clock; online counts from the mutual confirmation, not the submission', async () => {
+      const { ctx } = get();
+      // In person: the day it is handed in; registered post: the day signed for; ordinary post, e-mail, fax: the day confirmed with the applicant.
+      for (const channel of ['inPerson', 'registeredPost', 'ordinaryPost', 'email', 'fax']) {
+        const { id } = await registerApplication(ctx, people.editor!, chaqi, { channel, receivedDate: '2024-02-08' }, person({ items: `渠道${channel}` }), []);
+        const d = await caseDetail(ctx, people.editor!, id);
+        assert.deepEqual([d.row.channel, d.row.received_date, d.view.replyDue!.due], [channel, '2024-02-08', '2024-03-13'], channel);
+      }
+      assert.deepEqual(await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'online', receivedDate: '2024-02-08' }, person(), [])), ['channel:GK_CHANNEL']);
+      assert.deepEqual(await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'pigeon', receivedDate: '2024-02-08' }, person(), [])), ['channel:GK_CHANNEL']);
+    });
+
+    test('year-end carry-over: open at 12-31 is 结转下年度继续办理, and next year’s 上年结转', async () => {
+      const { ctx } = get();
+      const agency = await resolveAgency(ctx, '插旗镇');
+      const cells = async (year: number) => {
+        const r = (await computeAgencyReport(ctx, agency, year)).report.applications.rows;
+        return { carriedForward: r.carriedForward[0] ?? 0, carriedOver: r.carriedOver[0] ?? 0, granted: r.granted[0] ?? 0 };
+      };
+      const [y25, y26] = [await cells(2025), await cells(2026)];
+      const { id } = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2025-12-22' }, person({ items: '年末申请' }), []);
+      await reply(ctx, people.editor!, id, { on: '2026-01-12', items: [{ seq: 1, kind: 'grantProvide', values: { provision: '现将该信息发送给您。' } }] });
+      const [a25, a26] = [await cells(2025), await cells(2026)];
+      assert.equal(a25.carriedForward, y25.carriedForward + 1);
+      assert.equal(a26.carriedOver, y26.carriedOver + 1);
+      assert.equal(a26.granted, y26.granted + 1);
+      assert.equal(a25.granted, y25.granted);
+    });
+
     test('a local holiday moves every open deadline and says so in each ledger; removing it moves them back', async () => {
       const { ctx } = get();
       const { id } = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2026-11-24' }, person({ items: '冬季防火通告' }), []);

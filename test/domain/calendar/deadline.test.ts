@@ -40,6 +40,9 @@ describe('statutory examples', () => {
     assert.equal(addWorkingDays(cal, '2024-09-27', 20).due, '2024-10-30');
     // 2026-09-25 is itself 中秋节: the start day is not counted whatever it is
     assert.equal(addWorkingDays(cal, '2026-09-25', 20).due, '2026-10-29');
+    // the examples: 2024-02-08 across 春节 and 2026-09-24 across 中秋、国庆
+    assert.equal(addWorkingDays(cal, '2024-02-08', 20).due, '2024-03-13');
+    assert.equal(addWorkingDays(cal, '2026-09-24', 20).due, '2026-10-29');
   });
 
   test('the same due dates as chinese-days findWorkday across 2019–2026', () => {
