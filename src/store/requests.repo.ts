@@ -134,6 +134,12 @@ export async function openCases(db: Kysely<DB>, agencyId: number) {
     .execute();
 }
 
+/** The next due date of every open case of these agencies (for the workbench's counts). */
+export async function openDueDates(db: Kysely<DB>, agencyIds: readonly number[]) {
+  if (!agencyIds.length) return [];
+  return db.selectFrom('applications').select(['agency_id', 'next_due']).where('agency_id', 'in', agencyIds).where('state', '<>', 'closed').where('next_due', 'is not', null).execute();
+}
+
 /** Recently closed cases of an agency (for the dashboard's second list). */
 export async function recentlyClosedCases(db: Kysely<DB>, agencyId: number, limit: number) {
   return db

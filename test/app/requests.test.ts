@@ -33,22 +33,9 @@ import type { Actor } from '../../src/domain/access/policy.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../src/domain/shared/result.ts';
 import { eachDialect, type TestDatabase } from '../helpers/db.ts';
 import { validId } from '../helpers/files.ts';
+import { personApplication } from '../helpers/applications.ts';
 
-const person = (over: Record<string, unknown> = {}) => ({
-  applicantType: 'naturalPerson',
-  name: '李四',
-  idDocument: 'residentIdCard',
-  idNumber: validId,
-  phone: '13973012345',
-  email: 'lisi@example.com',
-  address: '湖南省华容县插旗镇插旗村',
-  postcode: '414200',
-  items: '2024年插旗镇城乡低保对象名单\n\n2024年插旗镇临时救助资金发放情况',
-  purpose: '了解本村低保情况',
-  form: 'electronic',
-  delivery: 'email',
-  ...over,
-});
+const person = (over: Record<string, unknown> = {}) => ({ ...personApplication(), ...over });
 
 const codes = async (p: Promise<unknown>) => {
   try {

@@ -5,8 +5,9 @@
 import type { Actor } from '../../domain/access/policy.ts';
 import { defaultCorrectionDue, type Opinion } from '../../domain/requests/case.ts';
 import { applicationOutcome } from '../../domain/requests/outcome.ts';
+import { missingReplyFacts } from '../../domain/requests/letters.ts';
 import { explainFee, informationProcessingFee } from '../../domain/fees/information-processing-fee.ts';
-import { chineseDate, type IsoDate } from '../../domain/shared/dates.ts';
+import { chineseDate, isIsoDate, type IsoDate } from '../../domain/shared/dates.ts';
 import { fieldError, InputError, type FieldError } from '../../domain/shared/result.ts';
 import { feeSchedules, type FeeScheme } from '../../law/fees.ts';
 import { isReplyKind, replyKinds, type LetterPlaceholder } from '../../law/letters.ts';
@@ -24,7 +25,8 @@ async function handle(ctx: AppContext, actor: Actor, id: number) {
 
 export async function assignHandler(ctx: AppContext, actor: Actor, id: number, input: { on: string; handlerId: number }): Promise<ActResult> {
   const row = await handle(ctx, actor, id);
-  const user = await getStaffUser(ctx.db, input.handlerId);
+  // A number that is no user id (NaN from a form) is refused like a stranger, not sent to the database.
+  const user = Number.isSafeInteger(input.handlerId) && input.handlerId > 0 ? await getStaffUser(ctx.db, input.handlerId) : undefined;
   if (!user?.active || !user.roles.some((r) => r.agencyId === row.agency_id && r.role !== 'countySupervisor')) {
     throw new InputError([fieldError('handlerId', 'GK_HANDLER', '请选择本单位的工作人员作为承办人')]);
   }
@@ -36,7 +38,7 @@ export async function requestCorrection(ctx: AppContext, actor: Actor, id: numbe
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, ({ calendar }) => {
     const on = date(input.on);
-    const due = text(input.due) ? date(input.due) : /^\d{4}-\d{2}-\d{2}$/.test(on) ? defaultCorrectionDue(calendar, on) : on;
+    const due = text(input.due) ? date(input.due) : isIsoDate(on) ? defaultCorrectionDue(calendar, on) : on;
     return {
       event: { act: 'correctionRequested', on, due, items: text(input.items) },
       letters: [{ kind: 'correctionNotice', values: () => ({ correctionItems: text(input.items), correctionDue: chineseDate(due) }) }],
@@ -108,7 +110,7 @@ export async function requestReasons(ctx: AppContext, actor: Actor, id: number, 
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, () => ({
     event: { act: 'reasonsRequested', on: date(input.on), due: date(input.due) },
-    letters: [{ kind: 'reasonsRequest', values: () => ({ reasonsDue: /^\d{4}-\d{2}-\d{2}$/.test(text(input.due)) ? chineseDate(date(input.due)) : '' }) }],
+    letters: [{ kind: 'reasonsRequest', values: () => ({ reasonsDue: isIsoDate(text(input.due)) ? chineseDate(date(input.due)) : '' }) }],
   }));
 }
 
@@ -247,8 +249,10 @@ export async function reply(ctx: AppContext, actor: Actor, id: number, input: { 
     const values = Object.fromEntries(Object.entries(answer.values).map(([k, v]) => [k, text(v)]));
     return { seq: item.seq, description: item.description, kind: answer.kind, values, outcome: replyKinds[answer.kind].outcome };
   });
-  if (errors.length) throw new InputError(errors);
   const answers = chosen.filter((c) => c !== null);
+  // Every fact missing, item by item, at once (the letter builder would stop at the first).
+  if (!errors.length) errors.push(...missingReplyFacts(answers));
+  if (errors.length) throw new InputError(errors);
   const outcome = applicationOutcome(answers.map((a) => a.outcome));
   return recordAct(ctx, actor, id, () => ({
     event: { act: 'replied', on: date(input.on), outcome, items: answers.map((a) => ({ itemId: a.seq, kind: a.kind, outcome: a.outcome })) },

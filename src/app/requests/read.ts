@@ -6,12 +6,15 @@
 import type { Actor } from '../../domain/access/policy.ts';
 import { workingDaysBetween } from '../../domain/calendar/deadline.ts';
 import { explainDeadline } from '../../domain/calendar/explain.ts';
-import { nextDeadline } from '../../domain/requests/case.ts';
+import { deadlineLabels, nextDeadline, type DeadlineKind } from '../../domain/requests/case.ts';
+import type { ApplicationForm } from '../../domain/requests/intake.ts';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import { can } from '../../domain/access/policy.ts';
 import { keyPhrases, requestSimilarity, similarRequestThreshold } from '../../domain/requests/similar.ts';
 import { chinaDate, type IsoDate } from '../../domain/shared/dates.ts';
 import type { LetterContent } from '../../domain/requests/letters.ts';
 import { dueSoonWorkingDays } from '../../law/request-workflow.ts';
-import { getAgency } from '../../store/agencies.repo.ts';
+import { getAgency, listAgencies } from '../../store/agencies.repo.ts';
 import {
   appealsOfCase,
   applicantOf,
@@ -21,6 +24,7 @@ import {
   ledgerOf,
   lettersOf,
   openCases,
+  openDueDates,
   pendingSubmissions,
   recentlyClosedCases,
 } from '../../store/requests.repo.ts';
@@ -32,17 +36,40 @@ import { caseFor, eventOf, loadCase } from './ledger.ts';
 
 export type Urgency = 'overdue' | 'dueSoon' | 'normal' | 'waiting';
 
+/** How near a due date is: passed, within dueSoonWorkingDays working days, or further. */
+export function urgencyOf(calendar: WorkingCalendar, today: IsoDate, due: IsoDate): { left: number; provisional: boolean; urgency: Exclude<Urgency, 'waiting'> } {
+  const between = workingDaysBetween(calendar, today, due);
+  const urgency = today > due ? 'overdue' : between.workingDays <= dueSoonWorkingDays ? 'dueSoon' : 'normal';
+  return { left: between.workingDays, provisional: between.provisional, urgency };
+}
+
+const deadlineLabel = (kind: string | null) => (kind && Object.hasOwn(deadlineLabels, kind) ? deadlineLabels[kind as DeadlineKind] : deadlineLabels.reply);
+
 export async function caseDashboard(ctx: AppContext, actor: Actor, agencyId: number) {
   await allow(ctx.db, actor, agencyId, 'requests.view', '无权查看本单位的依申请公开', 'requests.view', '找不到这个机关');
   const [calendar, open, submissions, closed] = await Promise.all([loadCalendar(ctx.db), openCases(ctx.db, agencyId), pendingSubmissions(ctx.db, agencyId), recentlyClosedCases(ctx.db, agencyId, 20)]);
   const today = chinaDate(ctx.now());
   const cases = open.map((c) => {
-    if (!c.next_due) return { ...c, left: null, urgency: 'waiting' as Urgency };
-    const left = workingDaysBetween(calendar, today, c.next_due as IsoDate).workingDays;
-    const urgency: Urgency = today > c.next_due ? 'overdue' : left <= dueSoonWorkingDays ? 'dueSoon' : 'normal';
-    return { ...c, left, urgency };
+    const dueLabel = deadlineLabel(c.next_due_kind);
+    if (!c.next_due) return { ...c, dueLabel, left: null, urgency: 'waiting' as Urgency };
+    const u = urgencyOf(calendar, today, c.next_due as IsoDate);
+    return { ...c, dueLabel, left: u.left, urgency: u.urgency as Urgency, provisional: c.provisional || (u.provisional ? 1 : 0) };
   });
-  return { today, cases, submissions: submissions.map((s) => ({ ...s, form: JSON.parse(s.form) as { applicant: { name: string; type: string }; items: string[] } })), closed };
+  return { today, cases, submissions: submissions.map((s) => ({ ...s, form: JSON.parse(s.form) as ApplicationForm })), closed };
+}
+
+/** Open cases past or near their next deadline, per agency the actor may see (for the workbench). */
+export async function caseUrgencyCounts(ctx: AppContext, actor: Actor, agencyIds: readonly number[]): Promise<{ overdue: number; dueSoon: number; open: number }> {
+  const tree = await listAgencies(ctx.db);
+  const visible = agencyIds.filter((id) => can(actor, 'requests.view', id, tree));
+  const [calendar, rows] = await Promise.all([loadCalendar(ctx.db), openDueDates(ctx.db, visible)]);
+  const today = chinaDate(ctx.now());
+  const counts = { overdue: 0, dueSoon: 0, open: rows.length };
+  for (const r of rows) {
+    const u = urgencyOf(calendar, today, r.next_due as IsoDate).urgency;
+    if (u !== 'normal') counts[u] += 1;
+  }
+  return counts;
 }
 
 export async function caseDetail(ctx: AppContext, actor: Actor, id: number) {

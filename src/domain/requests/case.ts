@@ -48,9 +48,21 @@ export type CaseEvent =
   | { act: 'reopened'; on: IsoDate; appealId: number; reason: string }
   | { act: 'deadlinesRecomputed'; on: IsoDate; before: IsoDate | null; after: IsoDate | null };
 
+/** What each deadline a case watches is called: the reply's, and the periods others are given. */
+export const deadlineLabels = {
+  reply: '答复期限',
+  correction: '申请人补正期限',
+  thirdParty: '第三方提出意见期限',
+  agency: '其他机关提出意见期限',
+  fee: '缴纳信息处理费期限',
+  reasons: '申请人说明理由期限',
+} as const;
+
+export type DeadlineKind = keyof typeof deadlineLabels;
+
 /** A period someone other than the agency is given (the applicant, a third party, …). */
 export interface PendingPeriod {
-  kind: 'correction' | 'thirdParty' | 'agency' | 'fee' | 'reasons';
+  kind: Exclude<DeadlineKind, 'reply'>;
   label: string;
   since: IsoDate;
   due: IsoDate;
@@ -131,7 +143,7 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
         v = { ...v, handlerId: e.handlerId };
         break;
       case 'correctionRequested':
-        v = { ...v, state: 'awaitingCorrection', correction: { requestedOn: e.on, due: e.due, items: e.items, receivedOn: null }, pending: { kind: 'correction', label: '申请人补正期限', since: e.on, due: e.due } };
+        v = { ...v, state: 'awaitingCorrection', correction: { requestedOn: e.on, due: e.due, items: e.items, receivedOn: null }, pending: { kind: 'correction', label: deadlineLabels.correction, since: e.on, due: e.due } };
         break;
       case 'correctionReceived':
         // 条例 第三十条: the reply period runs afresh from the corrected application.
@@ -145,7 +157,7 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
           ...v,
           state: 'consulting',
           stops: [...v.stops, { from: addDays(e.on, 1), to: due, label, open: true }],
-          pending: { kind: e.act === 'thirdPartyConsulted' ? 'thirdParty' : 'agency', label: e.act === 'thirdPartyConsulted' ? '第三方提出意见期限' : '其他机关提出意见期限', since: e.on, due },
+          pending: { kind: e.act === 'thirdPartyConsulted' ? 'thirdParty' : 'agency', label: deadlineLabels[e.act === 'thirdPartyConsulted' ? 'thirdParty' : 'agency'], since: e.on, due },
         };
         break;
       }
@@ -158,7 +170,7 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
         break;
       }
       case 'reasonsRequested':
-        v = { ...v, pending: { kind: 'reasons', label: '申请人说明理由期限', since: e.on, due: e.due } };
+        v = { ...v, pending: { kind: 'reasons', label: deadlineLabels.reasons, since: e.on, due: e.due } };
         break;
       case 'reasonsAssessed':
         v = { ...v, pending: null, delayedDue: e.reasonable ? e.delayedDue : v.delayedDue };
@@ -173,7 +185,7 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
           state: 'awaitingPayment',
           fee: { noticedOn: e.on, due, scheme: e.scheme, quantity: e.quantity, amountYuan: e.amountYuan, paidOn: null },
           stops: [...v.stops, { from: addDays(e.on, 1), to: due, label: clockStops.feeNoticed.label, open: true }],
-          pending: { kind: 'fee', label: '缴纳信息处理费期限', since: e.on, due },
+          pending: { kind: 'fee', label: deadlineLabels.fee, since: e.on, due },
         };
         break;
       }
@@ -212,7 +224,7 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
 /** The deadline a handler must watch next, with working days left (negative when passed). */
 export function nextDeadline(v: CaseView, today: IsoDate, calendar: WorkingCalendar): { label: string; due: IsoDate; left: number; provisional: boolean; applicants: boolean } | null {
   if (v.state === 'closed') return null;
-  const watch = v.pending && (v.pending.kind !== 'reasons' || !v.replyDue) ? { label: v.pending.label, due: v.pending.due, applicants: true } : v.replyDue ? { label: '答复期限', due: v.replyDue.due, applicants: false } : null;
+  const watch = v.pending && (v.pending.kind !== 'reasons' || !v.replyDue) ? { label: v.pending.label, due: v.pending.due, applicants: true } : v.replyDue ? { label: deadlineLabels.reply, due: v.replyDue.due, applicants: false } : null;
   if (!watch) return null;
   const between = workingDaysBetween(calendar, today, watch.due);
   return { ...watch, left: between.workingDays, provisional: between.provisional || (v.replyDue?.provisional ?? false) };
