@@ -23,8 +23,8 @@ function availability(name: string, missing: string | null): string | false {
   return reason;
 }
 
-async function probePostgres(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
+async function probeOnce(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
     await client.query('select 1');
@@ -34,6 +34,16 @@ async function probePostgres(): Promise<string | null> {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** A refused connection answers at once; a timeout on a loaded machine is tried again before giving up. */
+async function probePostgres(): Promise<string | null> {
+  let last: string | null = null;
+  for (let i = 0; i < 3; i++) {
+    last = await probeOnce();
+    if (last === null || !/timeout/i.test(last)) return last;
+  }
+  return last;
 }
 
 let pgProbe: Promise<string | null> | undefined;

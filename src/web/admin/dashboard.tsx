@@ -18,6 +18,8 @@ import { can, type Actor } from '../../domain/access/policy.ts';
 import type { Agency } from '../../domain/agencies/agency.ts';
 import { versionStates, type VersionState } from '../../law/catalogue-workflow.ts';
 import { SelectField } from '../views/components.tsx';
+import { caseUrgencyCounts } from '../../app/requests/read.ts';
+import { dueSoonWorkingDays } from '../../law/request-workflow.ts';
 
 export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
@@ -38,6 +40,8 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
     const years = Array.from({ length: 4 }, (_, i) => thisYear - i).filter((y) => y >= 2021);
     const site = await siteInfo(ctx.db);
     const todo = await todoOf(ctx, actor, tree, today);
+    const requestAgencies = [...agenciesWhere(actor, 'requests.view', tree)];
+    const requests = requestAgencies.length ? await caseUrgencyCounts(ctx, actor, requestAgencies) : null;
     return sendPage(
       reply,
       <Layout title="工作台" site={site} area="admin" viewer={viewerOf(request, reply, tree)}>
@@ -47,6 +51,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
           {actor.roles.map((r) => `${roles[r.role].label}${r.agencyId ? `（${tree.find((a) => a.id === r.agencyId)?.shortName ?? ''}）` : ''}`).join('、')}
         </p>
         <Todo todo={todo} />
+        {requests ? <RequestsTodo counts={requests} /> : ''}
         {agencies.length === 0 ? (
           <p>您的账号还没有分配单位。</p>
         ) : (
@@ -155,6 +160,28 @@ const Todo = ({ todo }: { todo: { mine: TodoRow[]; overdue: TodoRow[] } }) => (
     {todo.overdue.length ? <TodoTable rows={todo.overdue} caption="已超过条例第二十六条公开期限（20个工作日）的信息" /> : ''}
     <p>
       <a href="/admin/items">全部主动公开信息</a>
+    </p>
+  </section>
+);
+
+/** Open disclosure requests past or near their next deadline, in words as well as colour. */
+const RequestsTodo = ({ counts }: { counts: { overdue: number; dueSoon: number; open: number } }) => (
+  <section aria-labelledby="requests-todo">
+    <h2 id="requests-todo">依申请公开</h2>
+    <p>
+      办理中{counts.open}件：
+      <span class={counts.overdue ? 'urgency-overdue' : ''}>
+        {counts.overdue ? <span aria-hidden="true">⚠ </span> : ''}逾期{counts.overdue}件
+      </span>
+      ，
+      <span class={counts.dueSoon ? 'urgency-dueSoon' : ''}>
+        {counts.dueSoon ? <span aria-hidden="true">⏰ </span> : ''}
+        {dueSoonWorkingDays}个工作日内到期{counts.dueSoon}件
+      </span>
+      。
+    </p>
+    <p>
+      <a href="/admin/requests">办理依申请公开</a>
     </p>
   </section>
 );

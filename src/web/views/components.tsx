@@ -37,6 +37,32 @@ export const Pager: FC<{ page: number; pages: number; href: (page: number) => st
     ''
   );
 
+/** A field's hint and its error message under the label, and the attributes that tie them to the control. */
+function described(id: string, hint: string | undefined, error: string | undefined) {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return {
+    notes: (
+      <>
+        {hint ? (
+          <p class="hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        ) : (
+          ''
+        )}
+        {error ? (
+          <p class="field-error" id={`${id}-error`}>
+            {error}
+          </p>
+        ) : (
+          ''
+        )}
+      </>
+    ),
+    attrs: { ...(ids ? { 'aria-describedby': ids } : {}), ...(error ? { 'aria-invalid': 'true' } : {}) },
+  };
+}
+
 /** A labelled drop-down. `empty` adds a first option without a value (全部…, 不选). */
 export const SelectField: FC<{
   name: string;
@@ -45,19 +71,54 @@ export const SelectField: FC<{
   options: readonly (readonly [string | number, string])[];
   empty?: string;
   id?: string;
-}> = ({ name, label, value, options, empty, id = `field-${name}` }) => (
-  <div class="field">
-    <label for={id}>{label}</label>
-    <select id={id} name={name}>
-      {empty !== undefined ? <option value="">{empty}</option> : ''}
-      {options.map(([k, l]) => (
-        <option value={String(k)} selected={value !== undefined && value !== null && String(k) === String(value)}>
-          {l}
-        </option>
-      ))}
-    </select>
-  </div>
-);
+  hint?: string;
+  error?: string;
+}> = ({ name, label, value, options, empty, id = `field-${name}`, hint, error }) => {
+  const d = described(id, hint, error);
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      {d.notes}
+      <select id={id} name={name} {...d.attrs}>
+        {empty !== undefined ? <option value="">{empty}</option> : ''}
+        {options.map(([k, l]) => (
+          <option value={String(k)} selected={value !== undefined && value !== null && String(k) === String(value)}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+};
+
+/** A labelled text input (or a textarea when `rows` is given), with its hint and error message. */
+export const TextField: FC<{
+  name: string;
+  label: string;
+  value?: string | number | null | undefined;
+  type?: string;
+  rows?: number;
+  id?: string;
+  hint?: string;
+  error?: string;
+  attrs?: Record<string, string | number>;
+}> = ({ name, label, value, type = 'text', rows, id = `field-${name}`, hint, error, attrs = {} }) => {
+  const d = described(id, hint, error);
+  const v = value === undefined || value === null ? '' : String(value);
+  return (
+    <div class={error ? 'field invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      {d.notes}
+      {rows ? (
+        <textarea id={id} name={name} rows={rows} {...d.attrs} {...attrs}>
+          {v}
+        </textarea>
+      ) : (
+        <input id={id} name={name} type={type} value={v} {...d.attrs} {...attrs} />
+      )}
+    </div>
+  );
+};
 
 export function positiveInt(value: unknown): number | null {
   const s = String(value ?? '');

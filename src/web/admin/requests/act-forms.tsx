@@ -1,0 +1,468 @@
+/**
+ * The forms of the acts a case allows now (available-acts.ts), each posting to
+ * /admin/requests/:id/acts/:act. A form that came back with errors shows what was typed
+ * and each message under its field; field ids carry the act so forms never share one.
+ */
+import type { Child, FC } from 'hono/jsx';
+import type { FeeQuote } from '../../../app/requests/acts.ts';
+import type { CaseView } from '../../../domain/requests/case.ts';
+import { applicationOutcomeRule } from '../../../domain/requests/outcome.ts';
+import { replyFactLabels } from '../../../domain/requests/letters.ts';
+import { chineseDate } from '../../../domain/shared/dates.ts';
+import { appealOutcomes, appealTracks } from '../../../law/appeals.ts';
+import { feeSchedules } from '../../../law/fees.ts';
+import { replyKinds, type LetterPlaceholder, type ReplyKind } from '../../../law/letters.ts';
+import { outcomeCodeKeys, outcomeCodes, outcomeGroups, type OutcomeCode, type OutcomeGroup } from '../../../law/outcome-codes.ts';
+import { caseActs, correctionPeriod, outcomesByActOnly } from '../../../law/request-workflow.ts';
+import { timeLimits } from '../../../law/time-limits.ts';
+import { SelectField, TextField } from '../../views/components.tsx';
+import type { FormValues } from '../../views/application-fields.tsx';
+import type { FormAct } from './available-acts.ts';
+import { outcomeLabel } from './dashboard-page.tsx';
+
+export interface ActFormState {
+  /** The act (or `appeal`, `conclude-<id>`) whose form came back. */
+  act: string;
+  values: FormValues;
+  errors: readonly { field: string; message: string }[];
+}
+
+/** The fields of each form; an error about anything else is shown above the form. */
+export const actFields: Record<FormAct | 'appeal' | 'conclude', readonly string[]> = {
+  assigned: ['on', 'handlerId'],
+  correctionReceived: ['on', 'note'],
+  correctionLapsed: ['on'],
+  thirdPartyConsulted: ['on', 'party'],
+  thirdPartyAnswered: ['on', 'opinion', 'note'],
+  agencyConsulted: ['on', 'agency'],
+  agencyAnswered: ['on', 'opinion', 'note'],
+  reasonsRequested: ['on', 'due'],
+  reasonsAssessed: ['on', 'reasonable', 'delayedDue', 'note'],
+  feePaid: ['on', 'receiptNote'],
+  feeLapsed: ['on'],
+  withdrawn: ['on', 'reason'],
+  delivered: ['on', 'method', 'proof'],
+  archived: ['on'],
+  correctionRequested: ['on', 'items', 'due'],
+  extended: ['on', 'workingDays', 'reason', 'approver'],
+  feeNoticed: ['on', 'scheme', 'quantity', 'paymentMethod'],
+  replied: ['on', 'items'],
+  appeal: ['track', 'caseNo', 'body', 'filedDate'],
+  conclude: ['concludedDate', 'outcome', 'reason'],
+};
+
+/** Where an error summary links to: the field, or the form's own message for anything else. */
+export function summaryField(act: string, field: string): string {
+  const fields = actFields[(act.startsWith('conclude-') ? 'conclude' : act) as keyof typeof actFields] ?? [];
+  return fields.some((f) => field === f || field.startsWith(`${f}[`)) ? `${act}-${field}` : `${act}-state`;
+}
+
+export const opinionLabels = { consents: '同意公开', objects: '不同意公开', none: '逾期未提出意见' } as const;
+
+/** Field props for `name` in the form of `act`: its id, the typed value (or `fallback`), its message. */
+export function fieldOf(state: ActFormState | undefined, act: string) {
+  const mine = state?.act === act;
+  const messages = new Map<string, string>();
+  if (mine) for (const e of state.errors) if (!messages.has(e.field)) messages.set(e.field, e.message);
+  return (name: string, fallback = '') => ({
+    id: `field-${act}-${name}`.replace(/\./g, '-'),
+    name,
+    value: mine ? (state.values[name] ?? '') : fallback,
+    error: messages.get(name),
+  });
+}
+
+/** Messages of `act` that belong to no field of its form (the case's state, the act itself). */
+function generalMessages(state: ActFormState | undefined, act: string, fields: readonly string[]): string[] {
+  if (state?.act !== act) return [];
+  return state.errors.filter((e) => !fields.some((f) => e.field === f || e.field.startsWith(`${f}[`) || e.field.startsWith(`${f}.`))).map((e) => e.message);
+}
+
+const ActSection: FC<{ act: string; title: string; basis: string; action: string; csrf: string; state?: ActFormState; fields: readonly string[]; submit: string; intro?: Child; children?: Child }> = ({
+  act,
+  title,
+  basis,
+  action,
+  csrf,
+  state,
+  fields,
+  submit,
+  intro,
+  children,
+}) => {
+  const general = generalMessages(state, act, fields);
+  return (
+    <section class="act" id={`act-${act}`} aria-labelledby={`act-${act}-title`}>
+      <h3 id={`act-${act}-title`}>
+        {title}
+        <span class="basis">（{basis}）</span>
+      </h3>
+      {intro ?? ''}
+      {general.length ? (
+        <p class="field-error" id={`field-${act}-state`}>
+          {general.join('；')}
+        </p>
+      ) : (
+        ''
+      )}
+      <form method="post" action={action} class="form">
+        <input type="hidden" name="_csrf" value={csrf} />
+        {children}
+        <button type="submit">{submit}</button>
+      </form>
+    </section>
+  );
+};
+
+interface CaseFormsProps {
+  caseId: number;
+  csrf: string;
+  today: string;
+  view: CaseView;
+  acts: readonly FormAct[];
+  state?: ActFormState;
+  staff: readonly { id: number; name: string }[];
+  items: readonly { seq: number; description: string }[];
+  defaultCorrectionDue: string;
+  quote?: { scheme: string; quantity: string; result?: FeeQuote; errors?: Partial<Record<string, string>> };
+  replyPreview?: { outcome: OutcomeCode | null };
+  replyDefaults: Partial<Record<LetterPlaceholder, string>>;
+}
+
+/** The reply kinds under the outcome rows of table 三 they count in. */
+const replyKindsByGroup = (Object.keys(outcomeGroups) as OutcomeGroup[])
+  .map((g) => ({
+    group: g,
+    kinds: (Object.keys(replyKinds) as ReplyKind[])
+      .filter((k) => outcomeCodes[replyKinds[k].outcome].group === g && !outcomesByActOnly.includes(replyKinds[k].outcome))
+      .sort((a, b) => outcomeCodeKeys.indexOf(replyKinds[a].outcome) - outcomeCodeKeys.indexOf(replyKinds[b].outcome)),
+  }))
+  .filter((g) => g.kinds.length > 0);
+
+const kindsNeeding = (p: LetterPlaceholder) => (Object.keys(replyKinds) as ReplyKind[]).filter((k) => (replyKinds[k].needs as readonly string[]).includes(p)).map((k) => replyKinds[k].label);
+
+export const CaseForms: FC<CaseFormsProps> = (p) => {
+  const path = (act: string) => `/admin/requests/${p.caseId}/acts/${act}`;
+  const has = (act: FormAct) => p.acts.includes(act);
+  const common = (act: FormAct) => ({ act, title: caseActs[act].label, basis: caseActs[act].basis, action: path(act), csrf: p.csrf, state: p.state, fields: actFields[act] });
+  const f = (act: string) => fieldOf(p.state, act);
+  const v = p.view;
+  /** The answer of a third party or another agency consulted. */
+  const opinionForm = (act: 'thirdPartyAnswered' | 'agencyAnswered', submit: string) => (
+    <ActSection {...common(act)} submit={submit} intro={<p class="hint">提出意见期限：{v.pending?.due}。</p>}>
+      <SelectField label="意见" {...f(act)('opinion')} options={Object.entries(opinionLabels)} empty="（请选择）" />
+      <TextField label="收到意见之日（逾期未提出意见的，填期限届满后的日期）" type="date" {...f(act)('on', p.today)} />
+      <TextField label="意见和理由" rows={2} {...f(act)('note')} />
+    </ActSection>
+  );
+  return (
+    <>
+      {has('assigned') ? (
+        <ActSection {...common('assigned')} submit="指定">
+          <SelectField label="承办人" {...f('assigned')('handlerId', v.handlerId ? String(v.handlerId) : '')} options={p.staff.map((s) => [s.id, s.name] as const)} empty="（请选择）" />
+          <TextField label="指定日期" type="date" {...f('assigned')('on', p.today)} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('correctionRequested') ? (
+        <ActSection
+          {...common('correctionRequested')}
+          submit="发出补正告知书"
+          intro={
+            <p class="hint">
+              申请内容不明确的，应自收到申请之日起{timeLimits.correctionNotice.workingDays}个工作日内（{v.correctionNoticeDue.due}前）一次性告知需要补正的全部事项，只能告知一次。
+            </p>
+          }
+        >
+          <TextField label="需要补正的事项（一次性写全）" rows={3} {...f('correctionRequested')('items')} />
+          <TextField label="告知日期" type="date" {...f('correctionRequested')('on', p.today)} />
+          <TextField
+            label="补正期限"
+            type="date"
+            hint={`默认为告知之日起${correctionPeriod.defaultWorkingDays}个工作日；留空则按告知日期计算。`}
+            {...f('correctionRequested')('due', p.defaultCorrectionDue)}
+          />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('correctionReceived') ? (
+        <ActSection {...common('correctionReceived')} submit="登记收到补正" intro={<p class="hint">答复期限自收到补正后的申请之日起重新计算。补正期限：{v.correction?.due}。</p>}>
+          <TextField label="收到补正之日" type="date" {...f('correctionReceived')('on', p.today)} />
+          <TextField label="补正情况" {...f('correctionReceived')('note')} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('correctionLapsed') ? (
+        <ActSection {...common('correctionLapsed')} submit="终止处理并发出告知书" intro={<p class="hint">补正期限{v.correction?.due}已过，申请人无正当理由未补正的，视为放弃申请，计入表三（六）1。</p>}>
+          <TextField label="终止处理日期" type="date" {...f('correctionLapsed')('on', p.today)} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('thirdPartyConsulted') ? (
+        <ActSection {...common('thirdPartyConsulted')} submit="发出征询函" intro={<p class="hint">第三方自收到征询函之日起{timeLimits.thirdPartyOpinion.workingDays}个工作日内提出意见；征求意见的时间不计入答复期限。</p>}>
+          <TextField label="第三方名称" {...f('thirdPartyConsulted')('party')} />
+          <TextField label="发函日期" type="date" {...f('thirdPartyConsulted')('on', p.today)} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('thirdPartyAnswered') ? opinionForm('thirdPartyAnswered', '登记第三方意见') : ''}
+      {has('agencyConsulted') ? (
+        <ActSection {...common('agencyConsulted')} submit="发出征求意见函" intro={<p class="hint">被征求意见的机关{timeLimits.otherAgencyOpinion.workingDays}个工作日内未提出意见的，视为同意公开；其间不计入答复期限。</p>}>
+          <TextField label="被征求意见的机关" {...f('agencyConsulted')('agency')} />
+          <TextField label="发函日期" type="date" {...f('agencyConsulted')('on', p.today)} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('agencyAnswered') ? opinionForm('agencyAnswered', '登记其他机关意见') : ''}
+      {has('reasonsRequested') ? (
+        <ActSection {...common('reasonsRequested')} submit="发出说明理由通知书" intro={<p class="hint">申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由。</p>}>
+          <TextField label="通知日期" type="date" {...f('reasonsRequested')('on', p.today)} />
+          <TextField label="说明理由的期限" type="date" {...f('reasonsRequested')('due')} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('reasonsAssessed') ? (
+        <ActSection {...common('reasonsAssessed')} submit="登记审核结果">
+          <SelectField label="审核结果" {...f('reasonsAssessed')('reasonable')} options={[['yes', '理由合理'], ['no', '理由不合理（答复时选择“不予处理（无正当理由大量反复申请）”）']]} empty="（请选择）" />
+          <TextField label="延迟答复的期限（理由合理但无法按期答复的）" type="date" {...f('reasonsAssessed')('delayedDue')} />
+          <TextField label="审核日期" type="date" {...f('reasonsAssessed')('on', p.today)} />
+          <TextField label="说明" rows={2} {...f('reasonsAssessed')('note')} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('extended') ? (
+        <ActSection
+          {...common('extended')}
+          submit="延期并发出告知书"
+          intro={<p class="hint">延期须经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过{timeLimits.extension.workingDays}个工作日，只能延期一次。现答复期限：{v.replyDue?.due ?? '—'}。</p>}
+        >
+          <TextField label={`延长的工作日数（1—${timeLimits.extension.workingDays}）`} type="number" attrs={{ min: 1, max: timeLimits.extension.workingDays }} {...f('extended')('workingDays', String(timeLimits.extension.workingDays))} />
+          <TextField label="延期理由" rows={2} {...f('extended')('reason')} />
+          <TextField label="批准人（政府信息公开工作机构负责人）" {...f('extended')('approver')} />
+          <TextField label="批准日期" type="date" {...f('extended')('on', p.today)} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('feeNoticed') ? <FeeForms {...p} /> : ''}
+      {has('feePaid') ? (
+        <ActSection {...common('feePaid')} submit="登记缴费" intro={<p class="hint">应缴{v.fee?.amountYuan}元，缴费期限{v.fee?.due}。</p>}>
+          <TextField label="缴费日期" type="date" {...f('feePaid')('on', p.today)} />
+          <TextField label="财政票据号码等" {...f('feePaid')('receiptNote')} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('feeLapsed') ? (
+        <ActSection {...common('feeLapsed')} submit="终止处理并发出告知书" intro={<p class="hint">缴费期限{v.fee?.due}已过，逾期未缴费的视为放弃申请，计入表三（六）2。</p>}>
+          <TextField label="终止处理日期" type="date" {...f('feeLapsed')('on', p.today)} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('replied') ? <ReplyForm {...p} /> : ''}
+      {has('withdrawn') ? (
+        <ActSection {...common('withdrawn')} submit="登记撤回" intro={<p class="hint">申请人撤回申请的，办结并计入表三（六）3。</p>}>
+          <TextField label="撤回日期" type="date" {...f('withdrawn')('on', p.today)} />
+          <TextField label="撤回的方式和说明（如申请人书面撤回）" {...f('withdrawn')('reason')} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('delivered') ? (
+        <ActSection {...common('delivered')} submit="登记送达">
+          <TextField label="送达日期" type="date" {...f('delivered')('on', p.today)} />
+          <TextField label="送达方式（邮寄、电子邮件、当面领取等）" {...f('delivered')('method')} />
+          <TextField label="送达凭证（邮件单号、签收人等）" {...f('delivered')('proof')} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('archived') ? (
+        <ActSection {...common('archived')} submit="归档">
+          <TextField label="归档日期" type="date" {...f('archived')('on', p.today)} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+    </>
+  );
+};
+
+/** The fee calculator (a GET form: it writes nothing), then the notice with the amount it worked out. */
+const FeeForms: FC<CaseFormsProps> = (p) => {
+  const f = fieldOf(p.state, 'feeNoticed');
+  const q = p.quote;
+  const scheme = p.state?.act === 'feeNoticed' ? (p.state.values.scheme ?? '') : (q?.scheme ?? '');
+  const quantity = p.state?.act === 'feeNoticed' ? (p.state.values.quantity ?? '') : (q?.quantity ?? '');
+  const ready = p.state?.act === 'feeNoticed' || (q?.result && q.result.yuan > 0);
+  return (
+    <section class="act" id="act-feeNoticed" aria-labelledby="act-feeNoticed-title">
+      <h3 id="act-feeNoticed-title">
+        信息处理费计算和{caseActs.feeNoticed.label}
+        <span class="basis">（{caseActs.feeNoticed.basis}）</span>
+      </h3>
+      <p class="hint">一件申请只能选择按件计收或按量计收中的一种，超额累进计算。按件计收的件数包括同一申请人本月此前的申请。</p>
+      <form method="get" action={`/admin/requests/${p.caseId}#act-feeNoticed`} class="form inline-form">
+        <SelectField id="field-fee-scheme" name="scheme" label="计收方式" value={q?.scheme} options={Object.entries(feeSchedules).map(([k, s]) => [k, s.label] as const)} empty="（请选择）" error={q?.errors?.scheme} />
+        <TextField id="field-fee-quantity" name="quantity" label="件数或页数" type="number" attrs={{ min: 1 }} value={q?.quantity} error={q?.errors?.quantity} />
+        <button type="submit">计算</button>
+      </form>
+      {q?.result ? (
+        <div class="fee-quote" role="status">
+          <p>
+            {feeSchedules[q.result.scheme].label}：本申请{q.result.quantity}
+            {feeSchedules[q.result.scheme].unit}
+            {q.result.scheme === 'perItem' ? `，申请人本月此前已累计${q.result.countedBefore}件` : ''}。
+          </p>
+          <ul class="working">
+            {q.result.working.map((l) => (
+              <li>{l}</li>
+            ))}
+          </ul>
+          <p>
+            <strong>应收信息处理费：{q.result.yuan}元</strong>
+            {q.result.yuan === 0 ? '（不收费，无需发出收费通知）' : ''}
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      {ready ? (
+        <>
+          {generalMessages(p.state, 'feeNoticed', actFields.feeNoticed).map((m) => (
+            <p class="field-error">{m}</p>
+          ))}
+          <form method="post" action={`/admin/requests/${p.caseId}/acts/feeNoticed`} class="form">
+            <input type="hidden" name="_csrf" value={p.csrf} />
+            <input type="hidden" name="scheme" value={scheme} />
+            <input type="hidden" name="quantity" value={quantity} />
+            {f('scheme').error ? <p class="field-error" id="field-feeNoticed-scheme">{f('scheme').error}</p> : ''}
+            {f('quantity').error ? <p class="field-error" id="field-feeNoticed-quantity">{f('quantity').error}</p> : ''}
+            <TextField label="缴纳方式（缴款账户或缴费地点）" rows={2} {...f('paymentMethod')} />
+            <TextField label="通知日期" type="date" {...f('on', p.today)} />
+            <button type="submit">发出收费通知</button>
+          </form>
+        </>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+};
+
+/** One answer per item: a reply kind under the table 三 row it counts in, and the facts that kind needs. */
+const ReplyForm: FC<CaseFormsProps> = (p) => {
+  const f = fieldOf(p.state, 'replied');
+  const facts = Object.keys(replyFactLabels) as LetterPlaceholder[];
+  const general = generalMessages(p.state, 'replied', actFields.replied);
+  return (
+    <section class="act" id="act-replied" aria-labelledby="act-replied-title">
+      <h3 id="act-replied-title">
+        {caseActs.replied.label}
+        <span class="basis">（{caseActs.replied.basis}）</span>
+      </h3>
+      <p class="hint">{applicationOutcomeRule}</p>
+      {p.replyPreview ? (
+        <p class="notice" role="status">
+          {p.replyPreview.outcome ? `按所选答复，本申请将计入表三：${outcomeLabel(p.replyPreview.outcome)}。` : '请为每一项选择答复类型后再预览统计口径。'}
+        </p>
+      ) : (
+        ''
+      )}
+      {general.length ? <p class="field-error" id="field-replied-state">{general.join('；')}</p> : ''}
+      <form method="post" action={`/admin/requests/${p.caseId}/acts/replied`} class="form">
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        {p.items.map((item, i) => {
+          const kind = f(`items[${i}].kind`);
+          return (
+            <fieldset class="reply-item">
+              <legend>
+                第{i + 1}项：{item.description}
+              </legend>
+              <input type="hidden" name={`items[${i}].seq`} value={String(item.seq)} />
+              <div class={kind.error ? 'field has-error' : 'field'}>
+                <label for={kind.id}>答复类型（按表三的统计行分组）</label>
+                {kind.error ? (
+                  <p class="field-error" id={`${kind.id}-error`}>
+                    {kind.error}
+                  </p>
+                ) : (
+                  ''
+                )}
+                <select id={kind.id} name={kind.name} {...(kind.error ? { 'aria-invalid': 'true', 'aria-describedby': `${kind.id}-error` } : {})}>
+                  <option value="">（请选择）</option>
+                  {replyKindsByGroup.map((g) => (
+                    <optgroup label={outcomeGroups[g.group].label}>
+                      {g.kinds.map((k) => (
+                        <option value={k} selected={kind.value === k}>
+                          {outcomeCodes[replyKinds[k].outcome].ref} {replyKinds[k].label}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </div>
+              {facts.map((fact) => (
+                <TextField
+                  label={replyFactLabels[fact]!}
+                  hint={`用于：${kindsNeeding(fact).join('、') || '（可选）'}`}
+                  rows={fact === 'reason' || fact === 'provision' ? 2 : undefined}
+                  {...f(`items[${i}].${fact}`)}
+                  value={p.state?.act === 'replied' ? (p.state.values[`items[${i}].${fact}`] ?? '') : (p.replyDefaults[fact] ?? '')}
+                />
+              ))}
+            </fieldset>
+          );
+        })}
+        <TextField label="答复日期" type="date" {...f('on', p.today)} />
+        <p class="hint">答复期限：{p.view.replyDue ? `${p.view.replyDue.due}（${chineseDate(p.view.replyDue.due)}）` : '—'}</p>
+        <div class="buttons">
+          <button type="submit" name="intent" value="preview" class="secondary">
+            预览统计口径
+          </button>
+          <button type="submit" name="intent" value="reply">
+            作出答复并生成答复书
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+};
+
+/** Appeals against the decision: recorded once the case is closed, concluded one by one (纠正 reopens the case). */
+export const AppealForms: FC<{ caseId: number; csrf: string; today: string; closed: boolean; pending: readonly { id: number; label: string }[]; state?: ActFormState }> = ({ caseId, csrf, today, closed, pending, state }) => {
+  const f = fieldOf(state, 'appeal');
+  return (
+    <>
+      {pending.map((a) => {
+        const c = fieldOf(state, `conclude-${a.id}`);
+        return (
+          <ActSection act={`conclude-${a.id}`} title={`登记审结结果：${a.label}`} basis="条例第五十一条" action={`/admin/requests/${caseId}/appeals/${a.id}/conclude`} csrf={csrf} state={state} fields={actFields.conclude} submit="登记审结结果">
+            <SelectField label="审结结果" {...c('outcome')} options={Object.entries(appealOutcomes).map(([k, o]) => [k, o.label] as const)} empty="（请选择）" />
+            <TextField label="审结日期" type="date" {...c('concludedDate', today)} />
+            <TextField label="纠正决定的内容（结果纠正的，如责令重新答复）" rows={2} {...c('reason')} />
+          </ActSection>
+        );
+      })}
+      {closed ? (
+        <ActSection act="appeal" title="登记行政复议或行政诉讼" basis="条例第五十一条" action={`/admin/requests/${caseId}/appeals`} csrf={csrf} state={state} fields={actFields.appeal} submit="登记">
+          <SelectField label="类别" {...f('track')} options={Object.entries(appealTracks).map(([k, t]) => [k, t.label] as const)} empty="（请选择）" />
+          <TextField label="案号" {...f('caseNo')} />
+          <TextField label="复议机关或人民法院" {...f('body')} />
+          <TextField label="立案（申请）日期" type="date" {...f('filedDate', today)} />
+        </ActSection>
+      ) : (
+        ''
+      )}
+    </>
+  );
+};

@@ -1,0 +1,233 @@
+/** The staff pages of 依申请公开 through their forms, on both databases, with real statutory dates. */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { loadDemo } from '../../src/app/demo/load.ts';
+import { resolveAgency } from '../../src/app/agencies/resolve.ts';
+import { submitApplication } from '../../src/app/requests/intake.ts';
+import { caseDetail } from '../../src/app/requests/read.ts';
+import { eachDialect } from '../helpers/db.ts';
+import { personApplication } from '../helpers/applications.ts';
+import { validId } from '../helpers/files.ts';
+import { Client, testApp, textOf } from '../helpers/web.ts';
+
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+const application = (over: Record<string, string> = {}) => personApplication({ channel: 'inPerson', receivedDate: '2026-11-27', purpose: '', ...over });
+
+eachDialect(
+  'disclosure request staff pages',
+  (get) => {
+    let app: FastifyInstance;
+    let chaqi: number;
+    before(async () => {
+      app = await testApp(get().ctx);
+      chaqi = (await resolveAgency(get().ctx, '插旗镇')).id;
+    });
+    after(async () => app.close());
+
+    const editor = async () => {
+      const c = new Client(app);
+      await c.login('chaqi-editor');
+      return c;
+    };
+    /** Registers through the form; returns the case page's path and the redirect response. */
+    const register = async (c: Client, over: Record<string, string> = {}, files: { field: string; filename: string; bytes: Uint8Array }[] = []) => {
+      await c.get(`/admin/requests/new?agency=${chaqi}`);
+      const res = await c.multipart(`/admin/requests?_csrf=${encodeURIComponent(c.csrf)}`, { agency: String(chaqi), ...application(over) }, files, { csrf: false });
+      return { res, path: res.headers.location?.split('?')[0] ?? '' };
+    };
+    const act = async (c: Client, path: string, name: string, form: Record<string, string>) => {
+      await c.get(path);
+      return c.post(`${path}/acts/${name}`, form);
+    };
+
+    test('the dashboard lists open cases by next deadline: overdue, due today, later, each said in words', async () => {
+      const c = await editor();
+      const late = await register(c, { receivedDate: '2026-10-20', items: '甲：逾期的申请' });
+      const today = await register(c, { receivedDate: '2026-10-30', items: '乙：今天到期的申请' });
+      const fresh = await register(c, { receivedDate: '2026-11-27', items: '丙：刚收到的申请' });
+      for (const r of [late, today, fresh]) assert.equal(r.res.statusCode, 303, r.res.body.slice(0, 500));
+      const page = await c.get(`/admin/requests?agency=${chaqi}`);
+      assert.equal(page.statusCode, 200);
+      const at = (s: string) => page.body.indexOf(s);
+      assert.ok(at('甲：逾期的申请') > 0 && at('甲：逾期的申请') < at('乙：今天到期的申请') && at('乙：今天到期的申请') < at('丙：刚收到的申请'), 'nearest deadline first');
+      const row = (s: string) => page.body.slice(page.body.lastIndexOf('<tr', at(s)), page.body.indexOf('</tr>', at(s)));
+      assert.match(row('甲：逾期的申请'), /class="urgency-overdue"/);
+      assert.match(textOf(row('甲：逾期的申请')), /已逾期\d+个工作日/);
+      assert.match(row('乙：今天到期的申请'), /class="urgency-dueSoon"/);
+      assert.ok(textOf(row('乙：今天到期的申请')).includes('答复期限：2026-11-27'));
+      assert.ok(textOf(row('乙：今天到期的申请')).includes('今天到期'));
+      assert.match(row('丙：刚收到的申请'), /class="urgency-normal"/);
+      assert.ok(textOf(row('丙：刚收到的申请')).includes('还剩20个工作日'));
+      assert.ok(textOf(row('丙：刚收到的申请')).includes('自然人'));
+      assert.equal(row('丙：刚收到的申请').includes(validId), false, 'no ID number on the dashboard');
+      const bench = await c.get('/admin');
+      assert.match(textOf(bench.body), /逾期[1-9]\d*件/);
+      assert.ok(bench.body.includes('href="/admin/requests"'));
+    });
+
+    test('registration shows the query code once; 补正, correction, third party, extension and a 部分公开 reply through the forms', async () => {
+      const c = await editor();
+      const { res, path } = await register(c, { channel: 'registeredPost', receivedDate: '2025-05-06' }, [{ field: 'identityFiles', filename: '身份证.png', bytes: png }]);
+      assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+      const first = await c.get(res.headers.location!);
+      const code = /查询码：\s*<strong>([A-Z0-9]{8})<\/strong>/.exec(first.body)?.[1];
+      assert.ok(code, 'the query code is shown after registration');
+      assert.ok(textOf(first.body).includes('申请已登记'));
+      assert.ok(textOf(first.body).includes('邮寄（需签收）'));
+      assert.ok(first.body.includes('如何计算'));
+      assert.ok(first.body.includes(validId), "the agency's staff see the applicant");
+      const again = await c.get(path);
+      assert.equal(again.body.includes(code), false, 'shown once only');
+
+      const file = /href="(\/admin\/requests\/\d+\/files\/\d+)"/.exec(again.body)?.[1];
+      assert.ok(file);
+      const download = await c.get(file);
+      assert.equal(download.headers['content-type'], 'image/png');
+      assert.equal(download.headers['x-content-type-options'], 'nosniff');
+      assert.match(String(download.headers['content-disposition']), /^attachment; filename\*=UTF-8''/);
+
+      let r = await act(c, path, 'correctionRequested', { on: '2025-05-09', items: '请写明所在村组。', due: '' });
+      assert.equal(r.statusCode, 303, textOf(r.body).slice(0, 500));
+      let page = await c.get(path);
+      assert.ok(textOf(page.body).includes('待申请人补正'));
+      assert.ok(textOf(page.body).includes('申请人补正期限'));
+      r = await act(c, path, 'correctionReceived', { on: '2025-05-12', note: '已写明村组' });
+      assert.equal(r.statusCode, 303);
+      page = await c.get(path);
+      assert.ok(textOf(page.body).includes('2025-06-10（2025年6月10日），自2025-05-12起算'), 'the clock restarts on the corrected application');
+      r = await act(c, path, 'thirdPartyConsulted', { on: '2025-05-20', party: '华容县某某农业合作社' });
+      assert.equal(r.statusCode, 303);
+      page = await c.get(path);
+      assert.ok(textOf(page.body).includes('第三方提出意见期限 自2025-05-20至2025-06-11'));
+      r = await act(c, path, 'thirdPartyAnswered', { on: '2025-05-30', opinion: 'objects', note: '涉及商业秘密' });
+      assert.equal(r.statusCode, 303);
+      const tooLong = await act(c, path, 'extended', { on: '2025-06-20', workingDays: '25', reason: '需要调取多个村的档案', approver: '王五' });
+      assert.equal(tooLong.statusCode, 400);
+      assert.ok(textOf(tooLong.body).includes('延长的期限为1至20个工作日'));
+      assert.ok(tooLong.body.includes('value="需要调取多个村的档案"') || tooLong.body.includes('需要调取多个村的档案</textarea>'), 'typed values are kept');
+      r = await act(c, path, 'extended', { on: '2025-06-20', workingDays: '10', reason: '需要调取多个村的档案', approver: '王五' });
+      assert.equal(r.statusCode, 303);
+      const id = Number(path.split('/').pop());
+      const due = (await caseDetail(get().ctx, { id: 0, roles: [{ role: 'editor', agencyId: chaqi }] }, id)).view.replyDue!.due;
+      page = await c.get(path);
+      assert.ok(textOf(page.body).includes(`${due}（`), `the extended reply date ${due} is shown`);
+      assert.ok(textOf(page.body).includes('延长10个工作日'));
+
+      const items = { 'items[0].seq': '1', 'items[0].kind': 'partial', 'items[0].provision': '现将名单发送至您的电子邮箱。', 'items[1].seq': '2', 'items[1].kind': 'grantProvide', 'items[1].provision': '现将发放情况表发送至您的电子邮箱。' };
+      const preview = await act(c, path, 'replied', { ...items, on: '2025-06-25', intent: 'preview' });
+      assert.equal(preview.statusCode, 200);
+      assert.ok(textOf(preview.body).includes('本申请将计入表三：（二） 部分公开'), textOf(preview.body).slice(0, 300));
+      const missing = await act(c, path, 'replied', { ...items, on: '2025-06-25', intent: 'reply' });
+      assert.equal(missing.statusCode, 400);
+      assert.ok(textOf(missing.body).includes('第1项“2024年插旗镇城乡低保对象名单”：理由或说明不能为空'));
+      assert.ok(missing.body.includes('id="field-replied-items[0]-reason"'), 'the message points at its field');
+      assert.ok(missing.body.includes('现将名单发送至您的电子邮箱。'), 'typed values are kept');
+      r = await act(c, path, 'replied', { ...items, 'items[0].reason': '名单中的身份证号码属于个人隐私，已作遮盖处理。', on: '2025-06-25', intent: 'reply' });
+      assert.equal(r.statusCode, 303, textOf(r.body).slice(0, 800));
+      page = await c.get(path);
+      const text = textOf(page.body);
+      assert.ok(text.includes('已办结'));
+      assert.ok(text.includes('办理结果（表三） （二） 部分公开'));
+      for (const title of ['政府信息公开申请登记回执', '政府信息公开申请补正告知书', '政府信息公开第三方意见征询函', '政府信息公开申请延期答复告知书', '政府信息公开申请答复书']) assert.ok(text.includes(title), title);
+      assert.ok(text.includes('条例第三十二条') && text.includes('王五'), 'the timeline with basis and details');
+
+      const letter = [...page.body.matchAll(/href="(\/admin\/requests\/\d+\/letters\/\d+)"/g)].map((m) => m[1]!).at(-1)!;
+      const html = await c.get(letter);
+      assert.equal(html.statusCode, 200);
+      assert.ok(textOf(html.body).includes('政府信息公开申请答复书'));
+      assert.ok(textOf(html.body).includes('名单中的身份证号码属于个人隐私'));
+      assert.ok(html.body.includes('/assets/letter.css'));
+      const docx = await c.get(`${letter}.docx`);
+      assert.equal(docx.statusCode, 200);
+      assert.match(String(docx.headers['content-type']), /wordprocessingml/);
+      assert.match(String(docx.headers['content-disposition']), /^attachment/);
+      assert.equal(docx.rawPayload.subarray(0, 2).toString(), 'PK');
+    });
+
+    test('other agencies find nothing; a reviewer and the county supervisor read but cannot act; the supervisor sees no personal data', async () => {
+      const c = await editor();
+      const { path } = await register(c, { items: '权限检查用的申请' }, [{ field: 'identityFiles', filename: '身份证.png', bytes: png }]);
+      const page = await c.get(path);
+      const file = /href="(\/admin\/requests\/\d+\/files\/\d+)"/.exec(page.body)![1]!;
+      const letter = /href="(\/admin\/requests\/\d+\/letters\/\d+)"/.exec(page.body)![1]!;
+
+      const other = new Client(app);
+      await other.login('zhanghua-editor');
+      assert.equal((await other.get(path)).statusCode, 404);
+      assert.equal((await other.get(letter)).statusCode, 404);
+      assert.equal((await other.get(file)).statusCode, 404);
+      await other.get('/admin');
+      assert.equal((await other.post(`${path}/acts/withdrawn`, { on: '2026-11-27', reason: '撤回' })).statusCode, 404);
+      assert.equal((await other.get(`/admin/requests?agency=${chaqi}`)).statusCode, 404);
+
+      const reviewer = new Client(app);
+      await reviewer.login('chaqi-reviewer');
+      const seen = await reviewer.get(path);
+      assert.equal(seen.statusCode, 200);
+      assert.equal(seen.body.includes('/acts/'), false, 'no act forms');
+      assert.equal((await reviewer.post(`${path}/acts/withdrawn`, { on: '2026-11-27', reason: '撤回' })).statusCode, 403);
+
+      const supervisor = new Client(app);
+      await supervisor.login('county-supervisor');
+      const read = await supervisor.get(path);
+      assert.equal(read.statusCode, 200);
+      assert.equal(read.body.includes(validId), false, 'no ID number');
+      assert.equal(read.body.includes('13973012345'), false, 'no phone');
+      assert.equal(read.body.includes('/files/'), false);
+      assert.equal(read.body.includes('/acts/'), false);
+      assert.equal((await supervisor.get(file)).statusCode, 404);
+      assert.equal((await supervisor.get(letter)).statusCode, 200);
+      assert.equal((await supervisor.post(`${path}/acts/withdrawn`, { on: '2026-11-27', reason: '撤回' })).statusCode, 403);
+      assert.equal((await supervisor.get(`/admin/requests?agency=${chaqi}`)).statusCode, 200);
+      assert.equal((await supervisor.get(`/admin/requests/new?agency=${chaqi}`)).statusCode, 404);
+    });
+
+    test('bad registration names each field and keeps what was typed; nothing is saved', async () => {
+      const c = await editor();
+      const count = async () => Number((await get().ctx.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const n = await count();
+      const { res } = await register(c, { receivedDate: '2026-12-01', name: '', idNumber: '430623199001011235', phone: '13973012345', address: '插旗村三组' });
+      assert.equal(res.statusCode, 400);
+      const text = textOf(res.body);
+      assert.ok(text.includes('收到申请之日2026-12-01晚于今天'));
+      assert.ok(text.includes('请填写姓名'));
+      assert.ok(text.includes('居民身份证号码有误'));
+      assert.ok(res.body.includes('href="#field-receivedDate"') && res.body.includes('href="#field-idNumber"'));
+      assert.ok(res.body.includes('value="430623199001011235"') && res.body.includes('value="插旗村三组"'));
+      assert.ok(res.body.includes('value="2026-12-01"'));
+      assert.equal(await count(), n);
+      const noChannel = await register(c, { channel: 'online' });
+      assert.equal(noChannel.res.statusCode, 400);
+      assert.ok(textOf(noChannel.res.body).includes('请选择申请的提交方式'));
+      const badAct = await act(c, (await register(c, { items: '坏日期' })).path, 'correctionRequested', { on: '2026-13-40', items: '' });
+      assert.equal(badAct.statusCode, 400);
+      assert.ok(textOf(badAct.body).includes('日期无效'));
+    });
+
+    test('an online submission is confirmed from the dashboard: the confirmation day is 收到申请之日', async () => {
+      const { ctx } = get();
+      const s = await submitApplication(ctx, chaqi, { ...application({ delivery: 'online' }), items: '网上申请：2025年插旗镇防汛物资采购合同' }, []);
+      const c = await editor();
+      const dash = await c.get(`/admin/requests?agency=${chaqi}`);
+      assert.ok(textOf(dash.body).includes(s.receiptNo));
+      const sid = new RegExp(`${s.receiptNo}[\\s\\S]*?/admin/requests/submissions/(\\d+)/confirm`).exec(dash.body)?.[1];
+      assert.ok(sid);
+      const early = await c.post(`/admin/requests/submissions/${sid}/confirm`, { confirmedOn: '2026-11-26' });
+      assert.equal(early.statusCode, 400);
+      assert.ok(textOf(early.body).includes('确认之日不能早于提交之日'));
+      assert.ok(early.body.includes(`id="field-confirm-${sid}-confirmedOn"`) && early.body.includes('value="2026-11-26"'));
+      const ok = await c.post(`/admin/requests/submissions/${sid}/confirm`, { confirmedOn: '2026-11-27' });
+      assert.equal(ok.statusCode, 303);
+      const page = await c.get(ok.headers.location!);
+      const text = textOf(page.body);
+      assert.ok(text.includes(`申请 ${s.receiptNo}`));
+      assert.ok(text.includes('网上申请') && text.includes('收到申请之日 2026-11-27'));
+      assert.equal(page.body.includes('查询码：'), false, 'the applicant already has the code');
+      const second = await c.post(`/admin/requests/submissions/${sid}/confirm`, { confirmedOn: '2026-11-27' });
+      assert.equal(second.statusCode, 400);
+    });
+  },
+  async (t) => void (await loadDemo(t.ctx)),
+);
