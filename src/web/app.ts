@@ -12,6 +12,7 @@ import { dashboardRoutes } from './admin/dashboard.tsx';
 import { reportRoutes } from './admin/report-routes.tsx';
 import { peopleRoutes } from './admin/people-routes.tsx';
 import { catalogueRoutes } from './admin/catalogue-routes.tsx';
+import { calendarRoutes } from './admin/calendar-routes.tsx';
 import { requestRoutes } from './admin/requests/routes.tsx';
 import { closeViews } from '../app/catalog/views.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
@@ -54,6 +55,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await staff.register(peopleRoutes, { ctx });
     await staff.register(catalogueRoutes, { ctx });
     await staff.register(requestRoutes, { ctx, secureCookies });
+    await staff.register(calendarRoutes, { ctx });
   });
   return app;
 }

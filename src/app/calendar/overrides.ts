@@ -14,19 +14,43 @@ import { appendEvent } from '../../store/events.repo.ts';
 import type { AppContext } from '../context.ts';
 import { recomputeOpenDeadlines, type Recomputed } from '../requests/recompute.ts';
 import { inTransaction } from '../transaction.ts';
-import { localOverrides } from './calendar.ts';
+import { loadCalendar, localOverrides } from './calendar.ts';
 
 async function mayAdminister(ctx: AppContext, actor: Actor): Promise<void> {
   if (!can(actor, 'platform.administer', null, await listAgencies(ctx.db))) throw new ForbiddenError('只有平台管理员可以调整工作日历');
 }
 
-export async function setCalendarOverride(ctx: AppContext, actor: Actor, input: { date: string; kind: string; reason: string }): Promise<Recomputed> {
+export interface OverrideInput {
+  date: string;
+  kind: string;
+  reason: string;
+}
+
+/** Sets the local change of a day, replacing one the day already has. */
+export async function setCalendarOverride(ctx: AppContext, actor: Actor, input: OverrideInput): Promise<Recomputed> {
+  return writeOverride(ctx, actor, input, true);
+}
+
+/** Adds a local change for a day that has none (the calendar screen's form: a second one is refused, not a silent replacement). */
+export async function addCalendarOverride(ctx: AppContext, actor: Actor, input: OverrideInput): Promise<Recomputed> {
+  return writeOverride(ctx, actor, input, false);
+}
+
+async function writeOverride(ctx: AppContext, actor: Actor, input: OverrideInput, replace: boolean): Promise<Recomputed> {
   await mayAdminister(ctx, actor);
   const o = { date: input.date.trim() as IsoDate, kind: input.kind as 'holiday' | 'workingDay', reason: input.reason.trim() };
   return inTransaction(ctx, async (db) => {
-    const others = (await localOverrides(db)).filter((x) => x.date !== o.date);
+    const existing = await localOverrides(db);
+    const same = existing.find((x) => x.date === o.date);
+    if (same && !replace) throw new InputError([fieldError('date', 'GK_CALENDAR_DUPLICATE', `${o.date} 已有地方调整（${same.kind === 'holiday' ? '放假' : '上班'}：${same.reason}），如需改动请先撤销原调整`)]);
+    const others = existing.filter((x) => x.date !== o.date);
     const r = createWorkingCalendar([...others, o]);
     if (!r.ok) throw new InputError(r.errors.map((e) => ({ ...e, field: e.field.replace(/^overrides\[\d+\]\./, '') })));
+    const without = createWorkingCalendar(others);
+    const was = without.ok ? without.value.dayStatus(o.date) : null;
+    if (was && was.working === (o.kind === 'workingDay')) {
+      throw new InputError([fieldError('kind', 'GK_CALENDAR_NO_EFFECT', `${o.date} 本来就是${was.working ? '工作日' : `非工作日（${was.label}）`}，这项调整不改变任何期限`)]);
+    }
     const at = ctx.now().toISOString();
     await upsertCalendarOverride(db, { date: o.date, working: o.kind === 'workingDay' ? 1 : 0, reason: o.reason, created_by: actor.id, created_at: at });
     const result = await recomputeOpenDeadlines(db, r.value, chinaDate(ctx.now()), at, actor.id);
@@ -45,6 +69,22 @@ export async function removeCalendarOverride(ctx: AppContext, actor: Actor, date
     const at = ctx.now().toISOString();
     const result = await recomputeOpenDeadlines(db, r.value, chinaDate(ctx.now()), at, actor.id);
     await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: null, subjectType: 'calendar', subjectId: date, action: 'calendar.overrideRemoved', reason: reason.trim(), payload: result });
+    return result;
+  });
+}
+
+/**
+ * Counts every open case's deadlines again on the calendar as it stands: after a release
+ * that adds a year's State Council notice (national arrangements are code), stored due
+ * dates and the provisional flag follow it.
+ */
+export async function recomputeAllDeadlines(ctx: AppContext, actor: Actor): Promise<Recomputed> {
+  await mayAdminister(ctx, actor);
+  return inTransaction(ctx, async (db) => {
+    const calendar = await loadCalendar(db);
+    const at = ctx.now().toISOString();
+    const result = await recomputeOpenDeadlines(db, calendar, chinaDate(ctx.now()), at, actor.id);
+    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: null, subjectType: 'calendar', subjectId: 'all', action: 'calendar.recomputed', reason: null, payload: result });
     return result;
   });
 }

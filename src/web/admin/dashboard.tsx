@@ -51,6 +51,19 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
           {actor.roles.map((r) => `${roles[r.role].label}${r.agencyId ? `（${tree.find((a) => a.id === r.agencyId)?.shortName ?? ''}）` : ''}`).join('、')}
         </p>
         <Todo todo={todo} />
+        <section aria-labelledby="calendar">
+          <h2 id="calendar">工作日历</h2>
+          <p>
+            {can(actor, 'platform.administer', null, tree) ? (
+              <>
+                <a href="/admin/calendar">工作日历管理</a>（各年度放假安排、地方调整）　
+              </>
+            ) : (
+              ''
+            )}
+            <a href="/admin/calendar/deadline">期限计算</a>
+          </p>
+        </section>
         {requests ? <RequestsTodo counts={requests} /> : ''}
         {agencies.length === 0 ? (
           <p>您的账号还没有分配单位。</p>
