@@ -92,31 +92,23 @@ export async function latestPublishedItems(db: Kysely<DB>, f: ItemFilter & { lim
   return rows.map(({ updated_at, ...r }) => ({ ...r, updated_at: (updated_at as string | null) ?? r.published_at ?? '' }));
 }
 
-/** Years in which items were published (newest first), for the year filter. */
+/**
+ * Years in which items were published (newest first), for the year filter: the first and the
+ * last date, then one step on the index of (agency,) status and date for each year between
+ * (migration 0007), not every item read.
+ */
 export async function publishedYears(db: Kysely<DB>, agencyId?: number): Promise<number[]> {
-  if (agencyId === undefined) return countyYears(db);
-  const rows = await published(db, { agencyId })
-    .select(sql<string>`substr(i.published_date, 1, 4)`.as('y'))
-    .where('i.published_date', 'is not', null)
-    .distinct()
-    .execute();
-  return rows.map((r) => Number(r.y)).sort((a, b) => b - a);
-}
-
-/** The county's: each year between the first and the last asked for once, on the index of years (not every item read). */
-async function countyYears(db: Kysely<DB>): Promise<number[]> {
-  const year = sql<string>`substr(published_date, 1, 4)`;
+  const scope = () => published(db, { agencyId }).where('i.published_date', 'is not', null);
   // min and max apart: each is then one step on the index.
-  const [lo, hi] = await Promise.all(
-    [sql<string | null>`min(${year})`, sql<string | null>`max(${year})`].map(async (f) => (await db.selectFrom('catalogue_items').select(f.as('y')).executeTakeFirst())?.y),
-  );
-  if (!lo || !hi) return [];
-  const years: number[] = [];
-  for (let y = Number(hi); y >= Number(lo); y--) {
-    const hit = await db.selectFrom('catalogue_items').select('id').where(year, '=', String(y)).where('status', '=', 'published').limit(1).executeTakeFirst();
-    if (hit) years.push(y);
-  }
-  return years;
+  const [lo, hi] = await Promise.all([
+    scope().select((eb) => eb.fn.min('i.published_date').as('d')).executeTakeFirst(),
+    scope().select((eb) => eb.fn.max('i.published_date').as('d')).executeTakeFirst(),
+  ]);
+  if (!lo?.d || !hi?.d) return [];
+  const span: number[] = [];
+  for (let y = Number(hi.d.slice(0, 4)); y >= Number(lo.d.slice(0, 4)); y--) span.push(y);
+  const found = await Promise.all(span.map((year) => published(db, { agencyId, year }).select('i.id').limit(1).executeTakeFirst()));
+  return span.filter((_, k) => found[k] !== undefined);
 }
 
 /** An item as its portal page shows it: published, or withdrawn (then with when and why). Never a draft. */

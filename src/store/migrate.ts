@@ -6,6 +6,7 @@ import * as reportCountIndexes from './migrations/0002-report-count-indexes.ts';
 import * as search from './migrations/0004-search.ts';
 import * as portalOrder from './migrations/0005-portal-order.ts';
 import * as requests from './migrations/0006-requests.ts';
+import * as portalFilters from './migrations/0007-portal-filters.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-search': search,
   '0005-portal-order': portalOrder,
   '0006-requests': requests,
+  '0007-portal-filters': portalFilters,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
