@@ -19,22 +19,9 @@ import { attachmentContent, attachmentsOf, getItemRow, getVersion, hitsOf, versi
 import { searchItems } from '../../src/store/search.repo.ts';
 import { eachDialect, type TestDatabase } from '../helpers/db.ts';
 import { docxWith, validId } from '../helpers/files.ts';
+import { chaqiStaff, itemForm, userId } from '../helpers/catalogue.ts';
 
-const form = (over: Record<string, string> = {}) => ({
-  title: '插旗镇关于2026年冬季森林防火的通告',
-  summary: '冬季森林防火',
-  body: '为做好冬季森林防火工作，现通告如下：禁止野外用火。',
-  category: 'notices',
-  topic: '综合政务/应急管理',
-  statutoryItem: '',
-  domain: '',
-  docNo: '',
-  documentKind: '',
-  writtenDate: '',
-  generatedDate: '2026-11-20',
-  scope: '面向全社会',
-  ...over,
-});
+const form = itemForm;
 
 const fields = async (p: Promise<unknown>) => {
   try {
@@ -55,14 +42,10 @@ eachDialect(
     before(async () => {
       const { ctx } = get();
       chaqi = (await resolveAgency(ctx, '插旗镇')).id;
-      const users = await ctx.db.selectFrom('users').select(['id', 'username']).execute();
-      const id = (u: string) => users.find((x) => x.username === u)!.id;
       people = {
-        editor: { id: id('chaqi-editor'), roles: [{ role: 'editor', agencyId: chaqi }] },
-        reviewer: { id: id('chaqi-reviewer'), roles: [{ role: 'reviewer', agencyId: chaqi }] },
-        leader: { id: id('chaqi-leader'), roles: [{ role: 'leader', agencyId: chaqi }] },
-        otherLeader: { id: id('zhanghua-leader'), roles: [{ role: 'leader', agencyId: (await resolveAgency(ctx, '章华镇')).id }] },
-        editorAndReviewer: { id: id('chaqi-agency-admin'), roles: [{ role: 'agencyAdmin', agencyId: chaqi }, { role: 'reviewer', agencyId: chaqi }] },
+        ...(await chaqiStaff(ctx, chaqi)),
+        otherLeader: { id: await userId(ctx, 'zhanghua-leader'), roles: [{ role: 'leader', agencyId: (await resolveAgency(ctx, '章华镇')).id }] },
+        editorAndReviewer: { id: await userId(ctx, 'chaqi-agency-admin'), roles: [{ role: 'agencyAdmin', agencyId: chaqi }, { role: 'reviewer', agencyId: chaqi }] },
       };
     });
 

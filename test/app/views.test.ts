@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Kysely } from 'kysely';
-import { closeViews, recordView, viewSnapshot, writeViews } from '../../src/app/catalog/views.ts';
+import { closeViews, countView, currentViews, recordView, viewSnapshot, writeViews } from '../../src/app/catalog/views.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { insertAgency } from '../../src/store/agencies.repo.ts';
 import { getPublicItem } from '../../src/store/catalogue.repo.ts';
@@ -96,5 +96,23 @@ eachDialect('view counts', (get) => {
     assert.equal(await view(ctx, id), 5);
     await closeViews(ctx);
     assert.equal(await stored(ctx.db, id), 5);
+  });
+
+  test('a remembered count is counted on in memory, through writes, with nothing lost', async () => {
+    const { ctx } = get();
+    const id = await addItem(ctx.db, 5);
+    assert.equal(await countView(ctx, id), 1, 'read once from the database');
+    const shown: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const n = countView(ctx, id);
+      assert.equal(typeof n, 'number', 'no database read for a remembered count');
+      shown.push(n as number);
+      if (i === 4) await writeViews(ctx);
+    }
+    assert.deepEqual(shown, Array.from({ length: 10 }, (_, i) => i + 2));
+    assert.equal(currentViews(ctx, id), 11, 'HEAD: the count without a view');
+    await writeViews(ctx);
+    assert.equal(await stored(ctx.db, id), 11);
+    assert.equal(await view(ctx, id), 12, 'the stored count and the counting in memory agree');
   });
 });

@@ -9,6 +9,7 @@ import { listAgencies } from '../../store/agencies.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
 import { getAgencyContacts, saveAgencyContacts, type AgencyContacts } from '../../store/portal.repo.ts';
 import type { AppContext } from '../context.ts';
+import { portalChanged } from '../catalog/portal-changes.ts';
 import { inTransaction } from '../transaction.ts';
 
 export type { AgencyContacts };
@@ -94,4 +95,5 @@ export async function updateAgencyContacts(ctx: AppContext, actor: Actor, agency
       payload: Object.fromEntries(changed.map((k) => [k, { from: before?.[k] ?? '', to: value[k] }])),
     });
   });
+  portalChanged(ctx);
 }

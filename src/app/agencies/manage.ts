@@ -9,6 +9,7 @@ import { formatDocument } from '../../law/report-format/index.ts';
 import { insertAgency, listAgencies } from '../../store/agencies.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
 import type { AppContext } from '../context.ts';
+import { portalChanged } from '../catalog/portal-changes.ts';
 import { inTransaction } from '../transaction.ts';
 
 export interface AgencyInput {
@@ -46,7 +47,7 @@ export async function createAgency(ctx: AppContext, actor: Actor, input: AgencyI
     errors.push(fieldError('recordsFrom', 'GK_AGENCY_RECORDS_FROM', `“平台记录起始年度”应在${formatDocument.firstYear}年至${thisYear}年之间`));
   }
   if (errors.length) throw new InputError(errors);
-  return inTransaction(ctx, async (db) => {
+  const created = await inTransaction(ctx, async (db) => {
     const at = ctx.now().toISOString();
     const id = await insertAgency(db, {
       parentId,
@@ -62,4 +63,7 @@ export async function createAgency(ctx: AppContext, actor: Actor, input: AgencyI
     await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: id, subjectType: 'agency', subjectId: id, action: 'agency.created', payload: { name, code } });
     return id;
   });
+  // The portal's agency lists and filters, and the site's name when it is the county government.
+  portalChanged(ctx);
+  return created;
 }

@@ -8,6 +8,7 @@ import { insertValidityChange } from '../../store/records.repo.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
 import { itemFor } from './access.ts';
+import { itemChanged } from './portal-changes.ts';
 
 export async function recordValidity(ctx: AppContext, actor: Actor, itemId: number, input: { state: string; effectiveDate: string; reason: string }): Promise<void> {
   const item = await itemFor(ctx.db, actor, itemId, 'catalogue.approve', '只有本单位的审核领导可以变更文件的有效性');
@@ -33,4 +34,5 @@ export async function recordValidity(ctx: AppContext, actor: Actor, itemId: numb
       payload: { state: input.state, label: validityStates[input.state as 'repealed'].label, effectiveDate: input.effectiveDate },
     });
   });
+  itemChanged(ctx, itemId);
 }

@@ -3,6 +3,10 @@
  * seconds and when the app closes): an UPDATE per page view made every reader wait for a
  * write to disk. A reader sees the stored count plus the views not yet written, their own
  * included. Counts are kept per database, whichever app or context uses it.
+ *
+ * An item's count is also remembered (`countView`): a page served from memory then counts its
+ * view without reading the database. The remembered count is read again after
+ * `knownCountMs`, which brings in views counted by another process on the same database.
  */
 import type { Kysely } from 'kysely';
 import { addItemViews, itemViewCount } from '../../store/catalogue.repo.ts';
@@ -10,6 +14,10 @@ import type { DB } from '../../store/schema.ts';
 import type { AppContext } from '../context.ts';
 
 export const viewWriteIntervalMs = 5000;
+/** How long an item's remembered count is used before it is read from the database again. */
+export const knownCountMs = 60_000;
+/** At most this many items' counts are remembered (the oldest are forgotten first). */
+export const knownCountsMax = 100_000;
 
 class ViewCounter {
   pending = new Map<number, number>();
@@ -17,6 +25,8 @@ class ViewCounter {
   writing: Promise<void> | null = null;
   /** Writes finished so far: a count read while this changed may miss a write. */
   epoch = 0;
+  /** Items' counts with their views not yet written, as last read plus the views counted since, and when they were read. */
+  readonly known = new Map<number, { n: number; at: number }>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly db: Kysely<DB>) {}
@@ -55,6 +65,15 @@ class ViewCounter {
     await this.writing;
   }
 
+  /** Counts only rise: of two reads finishing out of order, the higher count stays. */
+  remember(itemId: number, n: number): void {
+    const old = this.known.get(itemId);
+    if (old && old.n > n) n = old.n;
+    this.known.delete(itemId);
+    this.known.set(itemId, { n, at: performance.now() });
+    if (this.known.size > knownCountsMax) this.known.delete(this.known.keys().next().value!);
+  }
+
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -82,14 +101,39 @@ export function viewSnapshot(ctx: AppContext): number {
 export async function recordView(ctx: AppContext, itemId: number, stored: number, snapshot: number): Promise<number> {
   const c = counter(ctx.db);
   c.add(itemId);
-  if (snapshot === c.epoch && !c.writing) return stored + (c.pending.get(itemId) ?? 0);
+  let n = stored + (c.pending.get(itemId) ?? 0);
   // A write ran while the count was read: read it again between writes.
-  for (;;) {
+  while (snapshot !== c.epoch || c.writing) {
     while (c.writing) await c.writing.catch(() => {});
-    const epoch = c.epoch;
-    const n = await itemViewCount(ctx.db, itemId);
-    if (epoch === c.epoch && !c.writing) return n + (c.pending.get(itemId) ?? 0);
+    snapshot = c.epoch;
+    n = (await itemViewCount(ctx.db, itemId)) + (c.pending.get(itemId) ?? 0);
   }
+  c.remember(itemId, n);
+  return n;
+}
+
+/**
+ * Counts a reader's view of a published item and returns its count with this view: from
+ * memory when the count is remembered (no database read, no promise), else read as
+ * `recordView` does.
+ */
+export function countView(ctx: AppContext, itemId: number): number | Promise<number> {
+  const c = counter(ctx.db);
+  const known = c.known.get(itemId);
+  if (known && performance.now() - known.at < knownCountMs) {
+    c.add(itemId);
+    return ++known.n;
+  }
+  const snapshot = viewSnapshot(ctx);
+  return itemViewCount(ctx.db, itemId).then((stored) => recordView(ctx, itemId, stored, snapshot));
+}
+
+/** An item's count without counting a view (HEAD requests): remembered, or stored plus not yet written. */
+export function currentViews(ctx: AppContext, itemId: number): number | Promise<number> {
+  const c = counter(ctx.db);
+  const known = c.known.get(itemId);
+  if (known && performance.now() - known.at < knownCountMs) return known.n;
+  return itemViewCount(ctx.db, itemId).then((stored) => stored + (c.pending.get(itemId) ?? 0));
 }
 
 /** Writes the pending views now (tests; before reading counts from the database). */

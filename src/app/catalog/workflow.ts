@@ -32,6 +32,7 @@ import type { AppContext } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
 import { itemFor, versionFacts, versionFor } from './access.ts';
 import { checkRedactable, publishedContent, rescreen, unsettledHits } from './screening.ts';
+import { itemChanged } from './portal-changes.ts';
 import { indexForSearch, unindexFromSearch } from './search-index.ts';
 
 /** Re-reads the version inside the transaction and applies the workflow's decision. */
@@ -109,7 +110,7 @@ export async function approveAndPublish(ctx: AppContext, actor: Actor, versionId
   const { item: before } = await versionFor(ctx.db, actor, versionId, 'catalogue.approve', '只有本单位的审核领导可以批准公开');
   const agency = await getAgency(ctx.db, before.agency_id);
   if (!agency) throw new NotFoundError('找不到发布单位');
-  return inTransaction(ctx, async (db) => {
+  const published = await inTransaction(ctx, async (db) => {
     const { version } = await decide(db, versionId, { act: 'approve' }, actor.id);
     const now = ctx.now();
     const at = now.toISOString();
@@ -153,6 +154,8 @@ export async function approveAndPublish(ctx: AppContext, actor: Actor, versionId
     await event(db, at, actor, item, first ? 'catalogue.published' : 'catalogue.corrected', { version: version.version, indexNo }, version.change_note);
     return { indexNo };
   });
+  itemChanged(ctx, before.id);
+  return published;
 }
 
 /** Starts a correction of a published item: a new draft version carrying the published content, with the reason as its change note. */
@@ -195,6 +198,7 @@ export async function withdrawItem(ctx: AppContext, actor: Actor, itemId: number
     await unindexFromSearch(db, itemId);
     await event(db, at, actor, item, 'catalogue.withdrawn', {}, reason.trim());
   });
+  itemChanged(ctx, itemId);
 }
 
 export { hitsOf };

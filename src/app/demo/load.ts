@@ -30,6 +30,7 @@ import { workflowItems, writePublishedItems } from './catalogue.ts';
 import { reindexAll } from '../../store/search.repo.ts';
 import { demoNarrative } from './narratives.ts';
 import { writeDemoCases, writeDemoOpenCases } from './requests.ts';
+import { portalChanged } from '../catalog/portal-changes.ts';
 
 /** The password of every demo account. Demo databases only: a real installation starts with one random admin password. */
 export const demoPassword = 'gongkai-demo';
@@ -71,7 +72,7 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
   const data = generateDemo();
   const accounts = demoAccounts();
   const passwordHash = await hashPassword(demoPassword);
-  return ctx.db.transaction().execute(async (db) => {
+  const summary = await ctx.db.transaction().execute(async (db) => {
     const summary: DemoSummary = { loaded: false, agencies: demoAgencies.length, applications: data.applications.length, appeals: data.appeals.length, items: data.items.length, reports: 0, accounts };
     if (await isDemoDatabase(db)) return summary;
     const existing = await db.selectFrom('agencies').select('id').limit(1).execute();
@@ -165,6 +166,9 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
     summary.loaded = true;
     return summary;
   });
+  // Items, agencies and settings were written inside one transaction: the portal's caches learn of them now.
+  if (summary.loaded) portalChanged(ctx);
+  return summary;
 }
 
 /** Stores the seed as the report 插旗镇 published on the county portal in March 2024. */

@@ -2,10 +2,15 @@
  * A published item's page: the metadata block, the text, the current version's
  * attachments, the view count, a QR code of the page, the corrections; a withdrawn
  * item keeps its metadata and says when and why it was withdrawn.
+ *
+ * Pages are kept as rendered (page-cache.ts) until the item, its agency or the site change
+ * (src/app/catalog/portal-changes.ts); each view is counted in memory and its count put
+ * into the kept page, so a page read again costs no database query.
  */
 import { attachmentMime } from '../../law/screening.ts';
-import { recordView, viewSnapshot } from '../../app/catalog/views.ts';
-import type { FastifyInstance } from 'fastify';
+import { countView, currentViews } from '../../app/catalog/views.ts';
+import { changeMark, itemChangedSince, noticeOtherWriters } from '../../app/catalog/portal-changes.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { raw } from 'hono/html';
 import QRCode from 'qrcode';
 import type { AppContext } from '../../app/context.ts';
@@ -16,7 +21,8 @@ import { getPublicItem, publicAttachmentContent, publicAttachments, publicVersio
 import { siteInfo, siteOrigin } from '../site.ts';
 import { Breadcrumbs, MetadataBlock, positiveInt } from '../views/components.tsx';
 import { Layout } from '../views/layout.tsx';
-import { sendPage } from '../views/page.ts';
+import { renderPage, sendHtml } from '../views/page.ts';
+import { pageCache, pageKey, type CachedPage } from './page-cache.ts';
 import { agencyFeed } from './parts.tsx';
 
 export function fileSize(bytes: number): string {
@@ -40,132 +46,160 @@ function validityLabel(history: readonly { state: string; effective_date: string
   return last.state === 'inForce' ? validityStates.inForce.label : `${validityStates[last.state].label}（${last.effective_date}起）`;
 }
 
+/** Stands for the view count while a page is rendered; the count goes where it stood. */
+const viewsSlot = '{{gongkai:views}}';
+const viewsAt = `浏览次数：${viewsSlot}</span>`;
+
+/** Renders the page of item `id` (published or withdrawn; else 404), its view count left as a slot. */
+async function renderItem(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, id: number): Promise<Omit<CachedPage, 'mark'>> {
+  const item = await getPublicItem(ctx.db, id);
+  if (!item) throw new NotFoundError('找不到这条政府信息，可能尚未公开。');
+  const live = item.status === 'published';
+  const [site, versions, validity] = await Promise.all([siteInfo(ctx.db), publicVersions(ctx.db, item.id), item.document_kind ? validityHistory(ctx.db, item.id) : []]);
+  const current = versions.find((v) => v.state === 'published');
+  const attachments = live && current ? await publicAttachments(ctx.db, current.id) : [];
+  const url = `${siteOrigin(site, request)}/items/${item.id}`;
+  const category = categoryLabel(item.category);
+  const topic = item.topic?.replace('/', ' / ');
+  const pubDate = item.published_at ? portalDateTime(item.published_at) : '';
+  const kind = item.document_kind && isDocumentKind(item.document_kind) ? documentKinds[item.document_kind].label : null;
+  const description = item.summary || item.body.replace(/\s+/g, ' ').slice(0, 120) || item.title;
+  const keywords = [category, item.topic?.split('/')[1], kind, item.agency_short_name].filter((k): k is string => Boolean(k));
+  const correction = current && current.version > 1 ? current : undefined;
+  const html = renderPage(
+    reply,
+    <Layout
+      title={item.title}
+      site={site}
+      meta={{ ColumnName: category, ArticleTitle: item.title, PubDate: pubDate, ContentSource: item.agency_name, Keywords: keywords.join(','), Description: description }}
+      feeds={[agencyFeed({ id: item.agency_id, name: item.agency_name })]}
+    >
+      <Breadcrumbs trail={[['首页', '/'], [item.agency_name, `/agencies/${item.agency_id}`], [category, `/agencies/${item.agency_id}/items?category=${item.category}`], [item.title, null]]} />
+      <MetadataBlock
+        rows={[
+          ['索引号', item.index_no ?? ''],
+          ['发布机构', item.agency_name],
+          ['公开范围', item.scope],
+          ['生成日期', item.generated_date],
+          ['公开日期', item.published_date ?? ''],
+          ['公开方式', item.disclosure_mode],
+          ...(topic ? ([['主题分类', topic]] as const) : []),
+          ['栏目', category],
+          ...(item.doc_no ? ([['文号', item.doc_no]] as const) : []),
+          ...(item.written_date ? ([['成文日期', item.written_date]] as const) : []),
+          ...(kind ? ([['有效性', validityLabel(validity)]] as const) : []),
+        ]}
+      />
+      {!live ? (
+        <div class="notice withdrawn" role="note">
+          <h2>本信息已撤回</h2>
+          <p>撤回时间：{item.withdrawn_at ? portalDateTime(item.withdrawn_at) : ''}</p>
+          <p>撤回理由：{item.withdrawn_reason ?? ''}</p>
+        </div>
+      ) : correction?.published_at ? (
+        <p class="notice" role="note">
+          本信息已于{portalDateTime(correction.published_at)}更正。更正说明：{correction.change_note ?? ''}
+        </p>
+      ) : (
+        ''
+      )}
+      <article>
+        <h1>{item.title}</h1>
+        <p class="byline">
+          来源：{item.agency_name}　{pubDate}
+          {live ? <span class="views">　浏览次数：{viewsSlot}</span> : ''}
+        </p>
+        {live ? item.body.split('\n').filter((p) => p.trim() !== '').map((p) => <p>{p}</p>) : ''}
+      </article>
+      {attachments.length ? (
+        <section aria-labelledby="attachments">
+          <h2 id="attachments">附件</h2>
+          <ul class="downloads">
+            {attachments.map((a) => (
+              <li>
+                <a href={`/items/${item.id}/attachments/${a.id}`} download={a.filename}>
+                  {a.filename}
+                </a>
+                <span class="file-meta">（{a.type.toUpperCase()}，{fileSize(a.served_size)}）</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+      {kind && validity.length ? (
+        <section aria-labelledby="validity">
+          <h2 id="validity">有效性变更记录（{kind}）</h2>
+          <ol>
+            {validity.map((v) => (
+              <li>
+                {v.effective_date}　{isValidityState(v.state) ? validityStates[v.state].label : v.state}　{v.reason}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        ''
+      )}
+      {versions.length > 1 ? (
+        <section aria-labelledby="versions">
+          <h2 id="versions">版本记录</h2>
+          <ol reversed>
+            {versions.map((v) => (
+              <li>
+                第{v.version}版　{v.published_at ? portalDateTime(v.published_at) : ''}　{v.change_note && v.version > 1 ? `更正说明：${v.change_note}` : '首次发布'}
+                {v.state === 'published' ? <span class="tag">现行版本</span> : ''}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        ''
+      )}
+      {live ? (
+        <figure class="qr">
+          {raw(await qrSvg(url))}
+          <figcaption>
+            用手机扫码阅读本页<br />
+            <span class="url">{url}</span>
+          </figcaption>
+        </figure>
+      ) : (
+        ''
+      )}
+    </Layout>,
+  );
+  if (!live) return { head: Buffer.from(html), tail: null };
+  // The slot's one place: text from the catalogue cannot hold "</span>" (it is escaped).
+  const at = html.indexOf(viewsAt);
+  if (at < 0) throw new Error(`item ${id}: the page has no view count`);
+  const split = at + viewsAt.indexOf(viewsSlot);
+  return { head: Buffer.from(html.slice(0, split)), tail: Buffer.from(html.slice(split + viewsSlot.length)) };
+}
+
 export async function itemRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
+  const cache = pageCache(ctx.db);
 
   app.get<{ Params: { id: string } }>('/items/:id', async (request, reply) => {
     const id = positiveInt(request.params.id);
-    const snapshot = viewSnapshot(ctx);
-    const item = id ? await getPublicItem(ctx.db, id) : undefined;
-    if (!item) throw new NotFoundError('找不到这条政府信息，可能尚未公开。');
-    const live = item.status === 'published';
-    // Counted before the page is built, so the page shows this view too (HEAD requests are not views).
-    const views = live && request.method === 'GET' ? await recordView(ctx, item.id, item.view_count, snapshot) : item.view_count;
-    const [site, versions, validity] = await Promise.all([siteInfo(ctx.db), publicVersions(ctx.db, item.id), item.document_kind ? validityHistory(ctx.db, item.id) : []]);
-    const current = versions.find((v) => v.state === 'published');
-    const attachments = live && current ? await publicAttachments(ctx.db, current.id) : [];
-    const url = `${siteOrigin(site, request)}/items/${item.id}`;
-    const category = categoryLabel(item.category);
-    const topic = item.topic?.replace('/', ' / ');
-    const pubDate = item.published_at ? portalDateTime(item.published_at) : '';
-    const kind = item.document_kind && isDocumentKind(item.document_kind) ? documentKinds[item.document_kind].label : null;
-    const description = item.summary || item.body.replace(/\s+/g, ' ').slice(0, 120) || item.title;
-    const keywords = [category, item.topic?.split('/')[1], kind, item.agency_short_name].filter((k): k is string => Boolean(k));
-    const correction = current && current.version > 1 ? current : undefined;
-    return sendPage(
-      reply,
-      <Layout
-        title={item.title}
-        site={site}
-        meta={{ ColumnName: category, ArticleTitle: item.title, PubDate: pubDate, ContentSource: item.agency_name, Keywords: keywords.join(','), Description: description }}
-        feeds={[agencyFeed({ id: item.agency_id, name: item.agency_name })]}
-      >
-        <Breadcrumbs trail={[['首页', '/'], [item.agency_name, `/agencies/${item.agency_id}`], [category, `/agencies/${item.agency_id}/items?category=${item.category}`], [item.title, null]]} />
-        <MetadataBlock
-          rows={[
-            ['索引号', item.index_no ?? ''],
-            ['发布机构', item.agency_name],
-            ['公开范围', item.scope],
-            ['生成日期', item.generated_date],
-            ['公开日期', item.published_date ?? ''],
-            ['公开方式', item.disclosure_mode],
-            ...(topic ? ([['主题分类', topic]] as const) : []),
-            ['栏目', category],
-            ...(item.doc_no ? ([['文号', item.doc_no]] as const) : []),
-            ...(item.written_date ? ([['成文日期', item.written_date]] as const) : []),
-            ...(kind ? ([['有效性', validityLabel(validity)]] as const) : []),
-          ]}
-        />
-        {!live ? (
-          <div class="notice withdrawn" role="note">
-            <h2>本信息已撤回</h2>
-            <p>撤回时间：{item.withdrawn_at ? portalDateTime(item.withdrawn_at) : ''}</p>
-            <p>撤回理由：{item.withdrawn_reason ?? ''}</p>
-          </div>
-        ) : correction?.published_at ? (
-          <p class="notice" role="note">
-            本信息已于{portalDateTime(correction.published_at)}更正。更正说明：{correction.change_note ?? ''}
-          </p>
-        ) : (
-          ''
-        )}
-        <article>
-          <h1>{item.title}</h1>
-          <p class="byline">
-            来源：{item.agency_name}　{pubDate}
-            {live ? <span class="views">　浏览次数：{views}</span> : ''}
-          </p>
-          {live ? item.body.split('\n').filter((p) => p.trim() !== '').map((p) => <p>{p}</p>) : ''}
-        </article>
-        {attachments.length ? (
-          <section aria-labelledby="attachments">
-            <h2 id="attachments">附件</h2>
-            <ul class="downloads">
-              {attachments.map((a) => (
-                <li>
-                  <a href={`/items/${item.id}/attachments/${a.id}`} download={a.filename}>
-                    {a.filename}
-                  </a>
-                  <span class="file-meta">（{a.type.toUpperCase()}，{fileSize(a.served_size)}）</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : (
-          ''
-        )}
-        {kind && validity.length ? (
-          <section aria-labelledby="validity">
-            <h2 id="validity">有效性变更记录（{kind}）</h2>
-            <ol>
-              {validity.map((v) => (
-                <li>
-                  {v.effective_date}　{isValidityState(v.state) ? validityStates[v.state].label : v.state}　{v.reason}
-                </li>
-              ))}
-            </ol>
-          </section>
-        ) : (
-          ''
-        )}
-        {versions.length > 1 ? (
-          <section aria-labelledby="versions">
-            <h2 id="versions">版本记录</h2>
-            <ol reversed>
-              {versions.map((v) => (
-                <li>
-                  第{v.version}版　{v.published_at ? portalDateTime(v.published_at) : ''}　{v.change_note && v.version > 1 ? `更正说明：${v.change_note}` : '首次发布'}
-                  {v.state === 'published' ? <span class="tag">现行版本</span> : ''}
-                </li>
-              ))}
-            </ol>
-          </section>
-        ) : (
-          ''
-        )}
-        {live ? (
-          <figure class="qr">
-            {raw(await qrSvg(url))}
-            <figcaption>
-              用手机扫码阅读本页<br />
-              <span class="url">{url}</span>
-            </figcaption>
-          </figure>
-        ) : (
-          ''
-        )}
-      </Layout>,
-    );
+    if (!id) throw new NotFoundError('找不到这条政府信息，可能尚未公开。');
+    const polled = noticeOtherWriters(ctx.db);
+    if (polled) await polled;
+    // Only the page's own address is kept (not every query string someone adds to it).
+    const key = request.url === `/items/${id}` ? pageKey(request) : null;
+    let page = key ? cache.get(key) : undefined;
+    if (!page || itemChangedSince(ctx.db, id, page.mark)) {
+      const mark = changeMark(ctx.db);
+      page = { ...(await renderItem(ctx, request, reply, id)), mark };
+      if (key && !itemChangedSince(ctx.db, id, mark)) cache.set(key, page);
+    }
+    if (!page.tail) return sendHtml(reply, page.head);
+    // Counted before the page is sent, so the page shows this view too (HEAD requests are not views).
+    const counted = request.method === 'GET' ? countView(ctx, id) : currentViews(ctx, id);
+    const views = typeof counted === 'number' ? counted : await counted;
+    return sendHtml(reply, Buffer.concat([page.head, Buffer.from(String(views)), page.tail]));
   });
 
   app.get<{ Params: { id: string; attachmentId: string } }>('/items/:id/attachments/:attachmentId', async (request, reply) => {

@@ -1,8 +1,14 @@
 /**
  * Lists of published items: the county's (/items) and an agency's (/agencies/:id/items),
  * filtered by agency, column, 主题分类 (first level) and year with a GET form, paged.
+ *
+ * A list at its own address (as the form and the pager make it) is kept as rendered
+ * (page-cache.ts) until an item is published, corrected or withdrawn or an agency changes
+ * (src/app/catalog/portal-changes.ts); its count, the years of the year filter and the
+ * agencies are kept the same way, so only the page of rows is read for a new page.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { changeMark, listsChangedSince, noticeOtherWriters } from '../../app/catalog/portal-changes.ts';
 import type { AppContext } from '../../app/context.ts';
 import type { Agency } from '../../domain/agencies/agency.ts';
 import { catalogueCategories, categoryKeys, isCategoryKey, statutoryCategoryKeys, type CategoryKey } from '../../law/catalogue-categories.ts';
@@ -12,8 +18,9 @@ import { countPublishedItems, listPublishedItems, publishedYears } from '../../s
 import { siteInfo } from '../site.ts';
 import { Breadcrumbs, Pager, positiveInt, SelectField } from '../views/components.tsx';
 import { Layout } from '../views/layout.tsx';
-import { sendPage } from '../views/page.ts';
+import { renderPage, sendHtml } from '../views/page.ts';
 import { agencyOr404, one } from './lookup.ts';
+import { listFacts, pageCache, pageKey } from './page-cache.ts';
 import { agencyFeed, countyFeed, ItemTable } from './parts.tsx';
 
 const pageSize = 20;
@@ -54,8 +61,18 @@ function queryOf(f: Filters, withAgency: boolean, page?: number): string {
   return s ? `?${s}` : '';
 }
 
+/** What is kept between requests until the lists change (`what` names it). */
+function remembered<T>(ctx: AppContext, what: string, read: () => Promise<T>): Promise<T> {
+  return listFacts(ctx.db).get(
+    what,
+    () => changeMark(ctx.db),
+    (mark) => listsChangedSince(ctx.db, mark),
+    read,
+  );
+}
+
 async function listPage(ctx: AppContext, request: FastifyRequest, fixed: Agency | undefined) {
-  const agencies = await listAgencies(ctx.db);
+  const agencies = await remembered(ctx, 'agencies', () => listAgencies(ctx.db));
   const f = readFilters(request.query as Record<string, unknown>, agencies, fixed);
   const filter = {
     agencyId: f.agency?.id,
@@ -65,11 +82,29 @@ async function listPage(ctx: AppContext, request: FastifyRequest, fixed: Agency 
   };
   const [site, total, items, years] = await Promise.all([
     siteInfo(ctx.db),
-    countPublishedItems(ctx.db, filter),
+    remembered(ctx, `count ${JSON.stringify(filter)}`, () => countPublishedItems(ctx.db, filter)),
     listPublishedItems(ctx.db, { ...filter, limit: pageSize, offset: (f.page - 1) * pageSize }),
-    publishedYears(ctx.db, fixed?.id),
+    remembered(ctx, `years ${fixed?.id ?? ''}`, () => publishedYears(ctx.db, fixed?.id)),
   ]);
   return { site, agencies, f, total, items, years, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/**
+ * Sends the list kept for this request, else renders it with `render` (which gives the
+ * list's own address) and keeps it when the request asked for exactly that address.
+ */
+async function cachedList(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, render: () => Promise<{ html: string; canonical: string }>) {
+  const polled = noticeOtherWriters(ctx.db);
+  if (polled) await polled;
+  const cache = pageCache(ctx.db);
+  const key = pageKey(request);
+  const kept = cache.get(key);
+  if (kept && !listsChangedSince(ctx.db, kept.mark)) return sendHtml(reply, kept.head);
+  const mark = changeMark(ctx.db);
+  const { html, canonical } = await render();
+  const head = Buffer.from(html);
+  if (request.url === canonical && !listsChangedSince(ctx.db, mark)) cache.set(key, { head, tail: null, mark });
+  return sendHtml(reply, head);
 }
 
 const FilterForm = ({ action, f, agencies, years }: { action: string; f: Filters; agencies: readonly Agency[] | null; years: readonly number[] }) => (
@@ -94,62 +129,68 @@ const FilterForm = ({ action, f, agencies, years }: { action: string; f: Filters
 export async function listRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
 
-  app.get('/items', async (request, reply) => {
-    const { site, agencies, f, total, items, years, pages } = await listPage(ctx, request, undefined);
-    const column = f.category ? catalogueCategories[f.category].label : '公开信息';
-    const feeds = [f.agency ? agencyFeed(f.agency) : countyFeed(site.name)];
-    return sendPage(
-      reply,
-      <Layout title={column} site={site} meta={{ ColumnName: column }} feeds={feeds}>
-        <Breadcrumbs trail={[['首页', '/'], ['公开信息', null]]} />
-        <h1>公开信息</h1>
-        <FilterForm action="/items" f={f} agencies={agencies} years={years} />
-        <Results total={total} page={f.page} pages={pages}>
-          <ItemTable items={items} caption={`${column}列表`} showAgency />
-        </Results>
-        <Pager page={f.page} pages={pages} href={(p) => `/items${queryOf(f, true, p)}`} />
-      </Layout>,
-    );
-  });
+  app.get('/items', async (request, reply) =>
+    cachedList(ctx, request, reply, async () => {
+      const { site, agencies, f, total, items, years, pages } = await listPage(ctx, request, undefined);
+      const column = f.category ? catalogueCategories[f.category].label : '公开信息';
+      const feeds = [f.agency ? agencyFeed(f.agency) : countyFeed(site.name)];
+      const html = renderPage(
+        reply,
+        <Layout title={column} site={site} meta={{ ColumnName: column }} feeds={feeds}>
+          <Breadcrumbs trail={[['首页', '/'], ['公开信息', null]]} />
+          <h1>公开信息</h1>
+          <FilterForm action="/items" f={f} agencies={agencies} years={years} />
+          <Results total={total} page={f.page} pages={pages}>
+            <ItemTable items={items} caption={`${column}列表`} showAgency />
+          </Results>
+          <Pager page={f.page} pages={pages} href={(p) => `/items${queryOf(f, true, p)}`} />
+        </Layout>,
+      );
+      return { html, canonical: `/items${queryOf(f, true, f.page)}` };
+    }),
+  );
 
-  app.get<{ Params: { id: string } }>('/agencies/:id/items', async (request, reply) => {
-    const agency = await agencyOr404(ctx, request.params.id);
-    const { site, f, total, items, years, pages } = await listPage(ctx, request, agency);
-    const column = f.category ? catalogueCategories[f.category].label : '全部公开信息';
-    const feedCategory = f.category && f.category !== 'statutory' ? f.category : undefined;
-    const feeds = [
-      feedCategory ? { title: `${agency.name}${column}`, href: `/agencies/${agency.id}/feed.atom?category=${feedCategory}` } : agencyFeed(agency),
-    ];
-    const base = `/agencies/${agency.id}/items`;
-    return sendPage(
-      reply,
-      <Layout title={`${agency.shortName} ${column}`} site={site} meta={{ ColumnName: column, ContentSource: agency.name }} feeds={feeds}>
-        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [agency.name, `/agencies/${agency.id}`], [column, null]]} />
-        <h1>
-          {agency.shortName} · {column}
-        </h1>
-        <nav aria-label="栏目" class="tabs">
-          <ul>
-            {statutoryCategoryKeys.map((k) => (
-              <li>
-                <a href={`${base}?category=${k}`} aria-current={k === f.category ? 'page' : undefined}>
-                  {catalogueCategories[k].label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <FilterForm action={base} f={f} agencies={null} years={years} />
-        <Results total={total} page={f.page} pages={pages}>
-          <ItemTable items={items} caption={`${column}列表`} />
-        </Results>
-        <Pager page={f.page} pages={pages} href={(p) => `${base}${queryOf(f, false, p)}`} />
-        <p>
-          <a href={feeds[0]!.href}>订阅本栏目（Atom）</a>
-        </p>
-      </Layout>,
-    );
-  });
+  app.get<{ Params: { id: string } }>('/agencies/:id/items', async (request, reply) =>
+    cachedList(ctx, request, reply, async () => {
+      const agency = await agencyOr404(ctx, request.params.id);
+      const { site, f, total, items, years, pages } = await listPage(ctx, request, agency);
+      const column = f.category ? catalogueCategories[f.category].label : '全部公开信息';
+      const feedCategory = f.category && f.category !== 'statutory' ? f.category : undefined;
+      const feeds = [
+        feedCategory ? { title: `${agency.name}${column}`, href: `/agencies/${agency.id}/feed.atom?category=${feedCategory}` } : agencyFeed(agency),
+      ];
+      const base = `/agencies/${agency.id}/items`;
+      const html = renderPage(
+        reply,
+        <Layout title={`${agency.shortName} ${column}`} site={site} meta={{ ColumnName: column, ContentSource: agency.name }} feeds={feeds}>
+          <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [agency.name, `/agencies/${agency.id}`], [column, null]]} />
+          <h1>
+            {agency.shortName} · {column}
+          </h1>
+          <nav aria-label="栏目" class="tabs">
+            <ul>
+              {statutoryCategoryKeys.map((k) => (
+                <li>
+                  <a href={`${base}?category=${k}`} aria-current={k === f.category ? 'page' : undefined}>
+                    {catalogueCategories[k].label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <FilterForm action={base} f={f} agencies={null} years={years} />
+          <Results total={total} page={f.page} pages={pages}>
+            <ItemTable items={items} caption={`${column}列表`} />
+          </Results>
+          <Pager page={f.page} pages={pages} href={(p) => `${base}${queryOf(f, false, p)}`} />
+          <p>
+            <a href={feeds[0]!.href}>订阅本栏目（Atom）</a>
+          </p>
+        </Layout>,
+      );
+      return { html, canonical: `${base}${queryOf(f, false, f.page)}` };
+    }),
+  );
 }
 
 const Results = ({ total, page, pages, children }: { total: number; page: number; pages: number; children: unknown }) => (

@@ -16,10 +16,15 @@ function pageView(reply: FastifyReply): PageView {
  * cookie, so shared caches must key on it (Vary: Cookie).
  */
 export function sendPage(reply: FastifyReply, element: unknown, status = 200): FastifyReply {
-  const page = jsx(PageContext.Provider, { value: pageView(reply), children: element as never });
-  return reply
-    .code(status)
-    .header('vary', 'Cookie')
-    .type('text/html; charset=utf-8')
-    .send(`<!doctype html>\n${String(page)}`);
+  return sendHtml(reply, renderPage(reply, element), status);
+}
+
+/** A page (a hono/jsx element) as the HTML sendPage sends, for the request `reply` answers. */
+export function renderPage(reply: FastifyReply, element: unknown): string {
+  return `<!doctype html>\n${String(jsx(PageContext.Provider, { value: pageView(reply), children: element as never }))}`;
+}
+
+/** Sends HTML made by renderPage, with sendPage's headers. */
+export function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200): FastifyReply {
+  return reply.code(status).header('vary', 'Cookie').type('text/html; charset=utf-8').send(html);
 }
