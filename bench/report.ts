@@ -16,21 +16,18 @@
  *   node --import tsx bench/report.ts [--pg] [--agencies N] [--applications N] [--items N] [--reps N] [--warmup N]
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import type { AppContext } from '../src/app/context.ts';
 import { computeYearReports } from '../src/app/reports/compute.ts';
 import { defaultDisclosure } from '../src/law/catalogue-categories.ts';
-import { openDatabase, type Database } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { countYear } from '../src/store/report-facts.repo.ts';
 import type { DB } from '../src/store/schema.ts';
 import { publishYear, writeCounty, type CountySpec } from './lib/county.ts';
-import { postgresSink, sqliteSink, type Sink } from './lib/sink.ts';
+import { benchDatabase } from './lib/database.ts';
+import { tableColumns } from './lib/sink.ts';
 import { measure, ms, timed } from './lib/timing.ts';
 
 const budget = 3;
@@ -50,7 +47,6 @@ const { values: args } = parseArgs({
 const spec: CountySpec = { agencies: Number(args.agencies), applicationsPerAgency: Number(args.applications), itemsPerAgency: Number(args.items) };
 const reps = Number(args.reps);
 const warmup = Number(args.warmup);
-const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 
 /**
  * The floor: the minimal SQL a hand-written report needs over the two big tables, written for
@@ -78,43 +74,6 @@ async function floor(db: Kysely<DB>): Promise<number> {
   return results.reduce((n, r) => n + r.rows.length, 0);
 }
 
-interface Setup {
-  database: Database;
-  sink: () => Promise<Sink>;
-  drop(): Promise<void>;
-}
-
-async function setup(): Promise<Setup> {
-  if (args.pg) {
-    const schema = `gk_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const u = new URL(pgUrl);
-    u.searchParams.set('schema', schema);
-    const database = await openDatabase(u.toString());
-    return {
-      database,
-      sink: () => postgresSink(pgUrl, schema),
-      async drop() {
-        await database.close();
-        const client = new pg.Client({ connectionString: pgUrl });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
-      },
-    };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
-  const file = path.join(dir, 'bench.db');
-  const database = await openDatabase(`file:${file}`);
-  return {
-    database,
-    sink: async () => sqliteSink(file),
-    async drop() {
-      await database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** A digest of what computeYearReports returned, to see that a faster version computes the same. */
 function digest(results: Awaited<ReturnType<typeof computeYearReports>>): string {
   const h = crypto.createHash('sha256');
@@ -125,7 +84,7 @@ function digest(results: Awaited<ReturnType<typeof computeYearReports>>): string
 async function main() {
   const dialect = args.pg ? 'postgres' : 'sqlite';
   console.log(`bench/report [${dialect}]: ${spec.agencies} agencies × ${spec.applicationsPerAgency} applications, ${spec.itemsPerAgency} catalogue items; node ${process.version}, ${os.cpus().length} cores`);
-  const env = await setup();
+  const env = await benchDatabase(args.pg, tableColumns);
   process.once('SIGINT', () => void env.drop().finally(() => process.exit(130)));
   try {
     const ctx: AppContext = { db: env.database.db, dialect, now: () => new Date('2025-06-01T02:00:00.000Z') };

@@ -112,8 +112,8 @@ const outcomeWeights: Record<OutcomeCode, number> = {
   'notProcessed.publication': 1, 'notProcessed.excessive': 1, 'notProcessed.confirmationOrReissue': 1, 'otherDisposal.noCorrection': 3,
   'otherDisposal.unpaidFee': 1, 'otherDisposal.other': 4,
 };
-const applicantWeights: Record<ApplicantType, number> = { naturalPerson: 70, commercial: 12, research: 2, publicInterest: 3, legalService: 8, other: 5 };
-const channelWeights = { online: 45, inPerson: 25, registeredPost: 15, ordinaryPost: 5, email: 7, fax: 3 } as const;
+export const applicantWeights: Record<ApplicantType, number> = { naturalPerson: 70, commercial: 12, research: 2, publicInterest: 3, legalService: 8, other: 5 };
+export const channelWeights = { online: 45, inPerson: 25, registeredPost: 15, ordinaryPost: 5, email: 7, fax: 3 } as const;
 const trackWeights: Record<AppealTrack, number> = { reconsideration: 70, litigationDirect: 15, litigationAfterReconsideration: 15 };
 const appealOutcomeWeights: Record<AppealOutcome, number> = { upheld: 60, corrected: 15, other: 25 };
 /** The seven reported categories, and 指南, 制度 and 年报 which the report does not count. */

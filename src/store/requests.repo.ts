@@ -251,3 +251,36 @@ export async function concludeAppealRow(db: Kysely<DB>, id: number, concludedDat
 export async function applicantLetters(db: Kysely<DB>, applicationId: number, kinds: readonly string[]) {
   return db.selectFrom('case_letters').select(['id', 'kind', 'number', 'issued_on', 'content']).where('application_id', '=', applicationId).where('kind', 'in', kinds).orderBy('id').execute();
 }
+
+/** Appends many acts at once (a calendar change recomputing every open case), a few hundred rows a statement. */
+export async function appendLedgerRows(db: Kysely<DB>, rows: readonly (LedgerRow & { application_id: number })[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ledgerRowsPerStatement) {
+    await db.insertInto('case_events').values(rows.slice(i, i + ledgerRowsPerStatement)).execute();
+  }
+}
+const ledgerRowsPerStatement = 500;
+
+/** The projection columns a recompute rewrites, and which of them are integers (PostgreSQL types a VALUES list's parameters as text). */
+export const projectionColumns = [
+  'state', 'handler_id', 'clock_start', 'reply_due', 'next_due', 'next_due_kind', 'provisional', 'closed_date', 'outcome',
+  'last_closed_date', 'last_outcome', 'fee_scheme', 'fee_yuan', 'event_count', 'updated_at',
+] as const satisfies readonly (keyof ApplicationTable)[];
+export type CaseProjection = Record<(typeof projectionColumns)[number], string | number | null>;
+const integerColumns = new Set<string>(['handler_id', 'provisional', 'fee_yuan', 'event_count']);
+const projectionsPerStatement = 500;
+
+/**
+ * Rewrites the projection of many cases, one `UPDATE … FROM (VALUES …)` per few hundred
+ * (SQLite ≥ 3.33 and PostgreSQL; a VALUES list's columns are column1, column2, … in both).
+ */
+export async function updateCaseProjections(db: Kysely<DB>, rows: readonly { id: number; set: CaseProjection }[]): Promise<void> {
+  const assignments = sql.join(projectionColumns.map((c, i) => sql`${sql.ref(c)} = v.${sql.raw(`column${i + 2}`)}`));
+  for (let i = 0; i < rows.length; i += projectionsPerStatement) {
+    const values = sql.join(
+      rows.slice(i, i + projectionsPerStatement).map(
+        (r) => sql`(${sql.join([sql`cast(${r.id} as integer)`, ...projectionColumns.map((c) => (integerColumns.has(c) ? sql`cast(${r.set[c]} as integer)` : sql`${r.set[c]}`))])})`,
+      ),
+    );
+    await sql`update applications set ${assignments} from (values ${values}) as v where applications.id = v.column1`.execute(db);
+  }
+}

@@ -8,8 +8,24 @@ function utcMs(date: IsoDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
+/**
+ * Counting deadlines steps one day at a time, millions of times when every open case is
+ * recomputed: the day after and before a date are remembered (a bounded table: a few
+ * centuries of dates at most).
+ */
+const nextDay = new Map<IsoDate, IsoDate>();
+const previousDay = new Map<IsoDate, IsoDate>();
+const rememberedDays = 100_000;
+
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(utcMs(date) + days * dayMs).toISOString().slice(0, 10);
+  if (days !== 1 && days !== -1) return new Date(utcMs(date) + days * dayMs).toISOString().slice(0, 10);
+  const table = days === 1 ? nextDay : previousDay;
+  let d = table.get(date);
+  if (d === undefined) {
+    d = new Date(utcMs(date) + days * dayMs).toISOString().slice(0, 10);
+    if (table.size < rememberedDays) table.set(date, d);
+  }
+  return d;
 }
 
 /** 0 is Sunday, 6 is Saturday. */

@@ -93,10 +93,17 @@ export function createWorkingCalendar(
     return undefined;
   }
 
+  // A day's status is asked for again and again (every open case's deadlines are counted
+  // over the same weeks): each is made once per calendar and shared, frozen.
+  const known = new Map<IsoDate, DayStatus>();
   function dayStatus(date: IsoDate): DayStatus {
+    const seen = known.get(date);
+    if (seen) return seen;
     const pending = pendingNoticeYear(date);
     const declared: Declared = days.get(date) ?? (isWeekend(date) ? { kind: 'weekend', working: false, label: dayKinds.weekend.label } : { kind: 'weekday', working: true, label: dayKinds.weekday.label });
-    return pending === undefined ? { date, ...declared } : { date, ...declared, pendingNoticeYear: pending };
+    const status = Object.freeze(pending === undefined ? { date, ...declared } : { date, ...declared, pendingNoticeYear: pending });
+    if (known.size < rememberedDays) known.set(date, status);
+    return status;
   }
 
   return ok({
@@ -110,6 +117,9 @@ export function createWorkingCalendar(
     },
   });
 }
+
+/** Days remembered per calendar (a few centuries: far more than any count looks at). */
+const rememberedDays = 100_000;
 
 function built(r: Result<WorkingCalendar>): WorkingCalendar {
   if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('；'));
