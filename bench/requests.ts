@@ -33,7 +33,7 @@ import type { AppContext } from '../src/app/context.ts';
 import { consultThirdParty, extendDeadline, noticeFee, receiveCorrection, recordFeePayment, recordThirdPartyOpinion, requestCorrection } from '../src/app/requests/acts.ts';
 import { registerApplication } from '../src/app/requests/intake.ts';
 import { loadCase } from '../src/app/requests/ledger.ts';
-import { caseDashboard } from '../src/app/requests/read.ts';
+import { caseDashboard, dashboardPageSize } from '../src/app/requests/read.ts';
 import type { Actor } from '../src/domain/access/policy.ts';
 import { addDays } from '../src/domain/calendar/days.ts';
 import { createWorkingCalendar, nationalCalendar, type WorkingCalendar } from '../src/domain/calendar/working-calendar.ts';
@@ -297,7 +297,7 @@ async function main() {
         fold: await timed(async () => foldAll(g.ledgers, changed.value)),
         set: await timed(() => setCalendarOverride(ctx, g.admin, { date: holiday, kind: 'holiday', reason: '县庆放假一天（bench）' })),
         remove: await timed(() => removeCalendarOverride(ctx, g.admin, holiday, 'bench')),
-        openCases: await timed(() => openCases(ctx.db, g.busyAgency)),
+        openCases: await timed(() => openCases(ctx.db, g.busyAgency, { limit: dashboardPageSize, offset: 0 })),
         dashboard: await timed(() => caseDashboard(ctx, g.busyHandler, g.busyAgency)),
       };
       counts = { set: t.set.value, remove: t.remove.value };

@@ -120,8 +120,8 @@ export async function getLetter(db: Kysely<DB>, letterId: number) {
   return db.selectFrom('case_letters').selectAll().where('id', '=', letterId).executeTakeFirst();
 }
 
-/** Open cases of an agency, the nearest due date first (cases without one last). */
-export async function openCases(db: Kysely<DB>, agencyId: number) {
+/** A page of an agency's open cases, the nearest due date first (cases without one last). */
+export async function openCases(db: Kysely<DB>, agencyId: number, page: { limit: number; offset: number }) {
   return db
     .selectFrom('applications as a')
     .leftJoin('users as u', 'u.id', 'a.handler_id')
@@ -131,13 +131,28 @@ export async function openCases(db: Kysely<DB>, agencyId: number) {
     .orderBy(sql`case when a.next_due is null then 1 else 0 end`)
     .orderBy('a.next_due')
     .orderBy('a.id')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
 }
 
-/** The next due date of every open case of these agencies (for the workbench's counts). */
-export async function openDueDates(db: Kysely<DB>, agencyIds: readonly number[]) {
-  if (!agencyIds.length) return [];
-  return db.selectFrom('applications').select(['agency_id', 'next_due']).where('agency_id', 'in', agencyIds).where('state', '<>', 'closed').where('next_due', 'is not', null).execute();
+/**
+ * Open cases of these agencies: all, past their next due date, and due by `soonLimit` (the
+ * date `dueSoonWorkingDays` working days from today), counted on the index applications_open.
+ */
+export async function openCaseCounts(db: Kysely<DB>, agencyIds: readonly number[], today: string, soonLimit: string): Promise<{ open: number; overdue: number; dueSoon: number }> {
+  if (!agencyIds.length) return { open: 0, overdue: 0, dueSoon: 0 };
+  const r = await db
+    .selectFrom('applications')
+    .select([
+      sql<number>`COUNT(*)`.as('open'),
+      sql<number>`SUM(CASE WHEN next_due < ${today} THEN 1 ELSE 0 END)`.as('overdue'),
+      sql<number>`SUM(CASE WHEN next_due >= ${today} AND next_due <= ${soonLimit} THEN 1 ELSE 0 END)`.as('due_soon'),
+    ])
+    .where('agency_id', 'in', agencyIds)
+    .where('state', '<>', 'closed')
+    .executeTakeFirstOrThrow();
+  return { open: Number(r.open), overdue: Number(r.overdue ?? 0), dueSoon: Number(r.due_soon ?? 0) };
 }
 
 /** Recently closed cases of an agency (for the dashboard's second list). */

@@ -4,7 +4,7 @@
  * was counted, letters, files, appeals and the registration hints.
  */
 import type { Actor } from '../../domain/access/policy.ts';
-import { workingDaysBetween } from '../../domain/calendar/deadline.ts';
+import { addWorkingDays, workingDaysBetween } from '../../domain/calendar/deadline.ts';
 import { explainDeadline } from '../../domain/calendar/explain.ts';
 import { deadlineLabels, nextDeadline, type DeadlineKind } from '../../domain/requests/case.ts';
 import type { ApplicationForm } from '../../domain/requests/intake.ts';
@@ -23,8 +23,8 @@ import {
   itemsOf,
   ledgerOf,
   lettersOf,
+  openCaseCounts,
   openCases,
-  openDueDates,
   pendingSubmissions,
   recentlyClosedCases,
 } from '../../store/requests.repo.ts';
@@ -45,31 +45,39 @@ export function urgencyOf(calendar: WorkingCalendar, today: IsoDate, due: IsoDat
 
 const deadlineLabel = (kind: string | null) => (kind && Object.hasOwn(deadlineLabels, kind) ? deadlineLabels[kind as DeadlineKind] : deadlineLabels.reply);
 
-export async function caseDashboard(ctx: AppContext, actor: Actor, agencyId: number) {
+/** Open cases a dashboard page shows. */
+export const dashboardPageSize = 50;
+
+/** The last date that counts as due soon: `dueSoonWorkingDays` working days from today. */
+const soonLimit = (calendar: WorkingCalendar, today: IsoDate) => addWorkingDays(calendar, today, dueSoonWorkingDays).due;
+
+export async function caseDashboard(ctx: AppContext, actor: Actor, agencyId: number, page = 1) {
   await allow(ctx.db, actor, agencyId, 'requests.view', '无权查看本单位的依申请公开', 'requests.view', '找不到这个机关');
-  const [calendar, open, submissions, closed] = await Promise.all([loadCalendar(ctx.db), openCases(ctx.db, agencyId), pendingSubmissions(ctx.db, agencyId), recentlyClosedCases(ctx.db, agencyId, 20)]);
   const today = chinaDate(ctx.now());
+  const calendar = await loadCalendar(ctx.db);
+  const counts = await openCaseCounts(ctx.db, [agencyId], today, soonLimit(calendar, today));
+  const pages = Math.max(1, Math.ceil(counts.open / dashboardPageSize));
+  const current = Math.min(Math.max(1, page), pages);
+  const [open, submissions, closed] = await Promise.all([
+    openCases(ctx.db, agencyId, { limit: dashboardPageSize, offset: (current - 1) * dashboardPageSize }),
+    pendingSubmissions(ctx.db, agencyId),
+    recentlyClosedCases(ctx.db, agencyId, 20),
+  ]);
   const cases = open.map((c) => {
     const dueLabel = deadlineLabel(c.next_due_kind);
     if (!c.next_due) return { ...c, dueLabel, left: null, urgency: 'waiting' as Urgency };
     const u = urgencyOf(calendar, today, c.next_due as IsoDate);
     return { ...c, dueLabel, left: u.left, urgency: u.urgency as Urgency, provisional: c.provisional || (u.provisional ? 1 : 0) };
   });
-  return { today, cases, submissions: submissions.map((s) => ({ ...s, form: JSON.parse(s.form) as ApplicationForm })), closed };
+  return { today, counts, page: current, pages, cases, submissions: submissions.map((s) => ({ ...s, form: JSON.parse(s.form) as ApplicationForm })), closed };
 }
 
 /** Open cases past or near their next deadline, per agency the actor may see (for the workbench). */
 export async function caseUrgencyCounts(ctx: AppContext, actor: Actor, agencyIds: readonly number[]): Promise<{ overdue: number; dueSoon: number; open: number }> {
   const tree = await listAgencies(ctx.db);
   const visible = agencyIds.filter((id) => can(actor, 'requests.view', id, tree));
-  const [calendar, rows] = await Promise.all([loadCalendar(ctx.db), openDueDates(ctx.db, visible)]);
   const today = chinaDate(ctx.now());
-  const counts = { overdue: 0, dueSoon: 0, open: rows.length };
-  for (const r of rows) {
-    const u = urgencyOf(calendar, today, r.next_due as IsoDate).urgency;
-    if (u !== 'normal') counts[u] += 1;
-  }
-  return counts;
+  return openCaseCounts(ctx.db, visible, today, soonLimit(await loadCalendar(ctx.db), today));
 }
 
 export async function caseDetail(ctx: AppContext, actor: Actor, id: number) {

@@ -11,7 +11,7 @@ import { applicantTypes, isApplicantType } from '../../../law/applicant-types.ts
 import { outcomeCodes, type OutcomeCode } from '../../../law/outcome-codes.ts';
 import { receiptChannels, type ReceiptChannel } from '../../../law/receipt-channels.ts';
 import { caseStates, dueSoonWorkingDays, type CaseState } from '../../../law/request-workflow.ts';
-import { Breadcrumbs, SelectField, TextField } from '../../views/components.tsx';
+import { Breadcrumbs, Pager, SelectField, TextField } from '../../views/components.tsx';
 import { ErrorSummary } from '../../views/layout.tsx';
 import type { FormValues } from '../../views/application-fields.tsx';
 
@@ -64,8 +64,7 @@ export const RequestsDashboard: FC<{ agency: Agency; agencies: readonly Agency[]
 }) => {
   const errorsOf = (form: string) => (state?.form === form ? Object.fromEntries(state.errors.map((e) => [e.field, e.message])) : {});
   const valueOf = (form: string, name: string, fallback: string) => (state?.form === form ? (state.values[name] ?? '') : fallback);
-  const overdue = data.cases.filter((c) => c.urgency === 'overdue').length;
-  const dueSoon = data.cases.filter((c) => c.urgency === 'dueSoon').length;
+  const { overdue, dueSoon } = data.counts;
   return (
     <>
       <Breadcrumbs trail={[['工作台', '/admin'], ['依申请公开', null]]} />
@@ -93,13 +92,14 @@ export const RequestsDashboard: FC<{ agency: Agency; agencies: readonly Agency[]
       )}
 
       <section aria-labelledby="open-cases">
-        <h2 id="open-cases">办理中的申请（{data.cases.length}件）</h2>
+        <h2 id="open-cases">办理中的申请（{data.counts.open}件）</h2>
         <p>
           今天是{data.today}。逾期{overdue}件，{dueSoonWorkingDays}个工作日内到期{dueSoon}件。期限标“暂定”的，所在年度的放假安排尚未公布，公布后会重新计算。
         </p>
         {data.cases.length === 0 ? (
           <p>没有办理中的申请。</p>
         ) : (
+          <>
           <table class="list cases">
             <caption class="visually-hidden">办理中的申请，按下一个期限由近到远排列</caption>
             <thead>
@@ -136,6 +136,8 @@ export const RequestsDashboard: FC<{ agency: Agency; agencies: readonly Agency[]
               ))}
             </tbody>
           </table>
+          <Pager page={data.page} pages={data.pages} href={(n) => `/admin/requests?agency=${agency.id}&page=${n}`} />
+          </>
         )}
       </section>
 

@@ -70,7 +70,7 @@ const formOf = (body: unknown): Form => {
 export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContext; secureCookies?: boolean | 'auto' }) {
   const { ctx } = opts;
 
-  const dashboardPage = async (request: FastifyRequest, reply: FastifyReply, agencyRaw: string | undefined, o: { notice?: string; state?: DashboardFormState; status?: number } = {}) => {
+  const dashboardPage = async (request: FastifyRequest, reply: FastifyReply, agencyRaw: string | undefined, o: { notice?: string; state?: DashboardFormState; status?: number; page?: string } = {}) => {
     const actor = actorOf(request);
     const tree = await listAgencies(ctx.db);
     const visible = tree.filter((a) => agenciesWhere(actor, 'requests.view', tree).has(a.id));
@@ -78,7 +78,7 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const wanted = positiveInt(agencyRaw);
     const agency = wanted === null ? visible[0]! : visible.find((a) => a.id === wanted);
     if (!agency) throw new NotFoundError('找不到这个单位，或您没有查看它的权限。');
-    const data = await caseDashboard(ctx, actor, agency.id);
+    const data = await caseDashboard(ctx, actor, agency.id, positiveInt(o.page) ?? 1);
     const viewer = viewerOf(request, reply, tree);
     return sendPage(
       reply,
@@ -89,7 +89,9 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     );
   };
 
-  app.get<{ Querystring: { agency?: string; done?: string } }>('/admin/requests', async (request, reply) => dashboardPage(request, reply, request.query.agency, { notice: doneMessage(request.query.done) }));
+  app.get<{ Querystring: { agency?: string; done?: string; page?: string } }>('/admin/requests', async (request, reply) =>
+    dashboardPage(request, reply, request.query.agency, { notice: doneMessage(request.query.done), page: request.query.page }),
+  );
 
   /** A form about an online submission: on bad input, the dashboard of its agency with the message under the field. */
   const submissionAct = (path: string, form: 'confirm' | 'setAside', run: (actor: Actor, id: number, f: Form) => Promise<string>) =>
