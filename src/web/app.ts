@@ -21,6 +21,7 @@ import { requireStaffPage, sessions } from './plugins/session.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import { searchRoutes } from './portal/search.tsx';
 import { reportCss } from '../render/report/report-css.ts';
+import { letterCss } from '../render/letters/html.tsx';
 
 export interface BuildOptions {
   ctx: AppContext;
@@ -44,6 +45,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(fastifyStatic, { root: path.join(import.meta.dirname, 'static'), prefix: '/static/', maxAge: '1h' });
   // The report tables' styles are declared once (src/render/report/report-css.ts) for the site and the HTML export.
   app.get('/assets/report.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(reportCss));
+  // So are the case letters' (src/render/letters/html.tsx), for the applicant's status page and the staff case pages.
+  app.get('/assets/letter.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(letterCss));
   await app.register(portalRoutes, { ctx });
   await app.register(searchRoutes, { ctx });
   await app.register(apiRoutes, { ctx });

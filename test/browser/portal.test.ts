@@ -1,6 +1,6 @@
 /**
  * The portal in Chromium: axe-core finds no serious or critical violation on the home,
- * list, item, 指南 and search pages (standard and 关怀版, wide and phone-sized); the
+ * list, item, 指南, search, 网上申请 and 申请查询 pages (standard and 关怀版, wide and phone-sized); the
  * 关怀版 switch works without JavaScript; the feeds parse in the browser's XML parser.
  */
 import assert from 'node:assert/strict';
@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
+import { confirmSubmission } from '../../src/app/requests/intake.ts';
 import { insertAttachment, insertVersion } from '../../src/store/catalogue-versions.repo.ts';
 import { insertCatalogueItem, insertValidityChange } from '../../src/store/records.repo.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
@@ -86,6 +87,8 @@ describe('portal in Chromium', { skip: chromiumSkip() }, () => {
     `/agencies/${chaqi}/items?category=notices`,
     `/items/${itemId}`,
     `/agencies/${chaqi}/guide`,
+    `/apply?agency=${chaqi}`,
+    '/apply/status',
   ];
 
   async function check(page: Page, path: string) {
@@ -155,6 +158,57 @@ describe('portal in Chromium', { skip: chromiumSkip() }, () => {
     await page.waitForSelector('text=已保存');
     await page.goto(`${base}/agencies/${chaqi}/guide`);
     assert.ok((await page.locator('dl.contacts').innerText()).includes('工作日上午8:30—12:00'));
+  });
+
+  test('网上申请 without JavaScript: the form with its errors, the receipt, and the status page with the receipt letter pass axe', async () => {
+    const page = await (await browser.newContext({ bypassCSP: true, javaScriptEnabled: false })).newPage();
+    const axePage = async () => {
+      // axe runs as a script: the same page in a context with scripts on.
+      const html = await page.content();
+      const scripted = await (await browser.newContext({ bypassCSP: true })).newPage();
+      await scripted.route(`${base}/axe-snapshot`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+      await scripted.goto(`${base}/axe-snapshot`);
+      const found = await seriousViolations(scripted);
+      await scripted.context().close();
+      return found;
+    };
+    await page.goto(`${base}/apply?agency=${chaqi}`);
+    await page.getByLabel('自然人（公民个人）').check();
+    await page.getByLabel('姓名').fill('王五');
+    await page.getByLabel('身份证件类型').selectOption('residentIdCard');
+    await page.getByLabel('证件号码').fill('430623199001011238');
+    await page.getByLabel('所需政府信息的名称、文号或者便于查询的其他特征性描述').fill('2025年插旗镇村道建设项目资金使用情况');
+    await page.getByLabel('电子文件').check();
+    await page.getByLabel('网上查看（申请查询页面）').check();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForSelector('.error-summary');
+    const summary = await page.locator('.error-summary').innerText();
+    assert.ok(summary.includes('居民身份证号码有误') && summary.includes('请填写联系电话'), summary);
+    assert.equal(await page.getByLabel('姓名').inputValue(), '王五');
+    assert.deepEqual(await axePage(), []);
+
+    await page.getByLabel('证件号码').fill('430623199001011237');
+    await page.getByLabel('联系电话').fill('13973012345');
+    await page.getByLabel('身份证明材料').setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForSelector('.receipt-codes');
+    const codes = await page.locator('.receipt-codes code').allInnerTexts();
+    assert.equal(codes.length, 2);
+    assert.deepEqual(await axePage(), []);
+
+    const submission = await t.ctx.db.selectFrom('application_submissions').select('id').where('receipt_no', '=', codes[0]!).executeTakeFirstOrThrow();
+    const editor = await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'chaqi-editor').executeTakeFirstOrThrow();
+    await confirmSubmission(t.ctx, { id: editor.id, roles: [{ role: 'editor', agencyId: chaqi }] }, submission.id, '2026-11-27');
+    await page.getByRole('link', { name: '申请查询' }).first().click();
+    await page.getByLabel('申请编号').fill(codes[0]!);
+    await page.getByLabel('查询码').fill(codes[1]!);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForSelector('article.letter');
+    assert.equal(await page.locator('article.letter h2').first().innerText(), '政府信息公开申请登记回执');
+    assert.deepEqual(await axePage(), []);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /下载.*Word文件/ }).first().click();
+    assert.match((await download).suggestedFilename(), /^政府信息公开申请登记回执（.+）\.docx$/);
   });
 
   test('the feeds parse in the browser’s XML parser', async () => {

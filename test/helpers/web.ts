@@ -10,7 +10,15 @@ export class Client {
   private cookies = new Map<string, string>();
   csrf = '';
 
-  constructor(readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the client's address, for routes limited per address. */
+  constructor(
+    readonly app: FastifyInstance,
+    readonly opts: { remoteAddress?: string } = {},
+  ) {}
+
+  private get remote() {
+    return this.opts.remoteAddress ? { remoteAddress: this.opts.remoteAddress } : {};
+  }
 
   private remember(res: LightMyRequestResponse) {
     const raw = res.headers['set-cookie'];
@@ -31,7 +39,7 @@ export class Client {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() }, ...this.remote });
     this.remember(res);
     return res;
   }
@@ -44,6 +52,7 @@ export class Client {
       url,
       payload: body,
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      ...this.remote,
     });
     this.remember(res);
     return res;
@@ -59,6 +68,32 @@ export class Client {
       url: `${url}${url.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(this.csrf)}`,
       payload: Buffer.concat([head, Buffer.from(bytes), tail]),
       headers: { cookie: this.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      ...this.remote,
+    });
+    this.remember(res);
+    return res;
+  }
+
+  /**
+   * Posts a form as multipart/form-data with its fields (the CSRF token first, unless
+   * `csrf: false`) and then its files, in the order a browser sends them.
+   */
+  async multipart(url: string, form: Record<string, string>, files: readonly { field: string; filename: string; bytes: Uint8Array }[] = [], opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    const boundary = `----gongkai${Date.now()}`;
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries({ ...(opts.csrf === false ? {} : { _csrf: this.csrf }), ...form })) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    }
+    for (const f of files) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(f.bytes), Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.concat(parts),
+      headers: { cookie: this.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      ...this.remote,
     });
     this.remember(res);
     return res;

@@ -96,6 +96,9 @@ export async function agencyRoutes(app: FastifyInstance, opts: { ctx: AppContext
         </section>
         <section aria-labelledby="apply">
           <h2 id="apply">依申请公开</h2>
+          <p class="apply-links">
+            <a href={`/apply?agency=${agency.id}`}>向{agency.shortName}网上申请</a>　<a href="/apply/status">查询申请办理进度</a>
+          </p>
           <ApplyInfo agency={agency} contacts={contacts ?? noContacts} />
           <p>
             时限、费用和救济途径详见<a href={`/agencies/${agency.id}/guide#g-apply`}>{guideLabel}</a>。

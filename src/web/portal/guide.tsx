@@ -3,7 +3,7 @@
  * requires (分类, 编排体系, 获取方式, the 工作机构 and its contacts), and how to apply
  * (第二十七至三十三条) and seek redress (第五十一条).
  */
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import type { Agency } from '../../domain/agencies/agency.ts';
 import { indexNumberPrefix } from '../../domain/agencies/agency.ts';
 import { indexNumber } from '../../domain/catalog/version.ts';
@@ -19,8 +19,8 @@ const wd = (limit: { workingDays: number }) => `${limit.workingDays}个工作日
 const basis = (limit: { basis: string }) => `（${limit.basis.replace(/^条例/, '《条例》')}）`;
 
 /** The channels an application can be sent by, as the agency's contacts allow, with the day that counts as 收到申请之日. */
-function applyChannels(c: AgencyContacts): { label: string; how: string; receiptDay: string }[] {
-  const rows: { label: string; how: string; receiptDay: string }[] = [];
+function applyChannels(c: AgencyContacts): { label: string; how: Child; receiptDay: string }[] {
+  const rows: { label: string; how: Child; receiptDay: string }[] = [];
   if (c.officeAddress) {
     rows.push({ label: receiptChannels.inPerson.label, how: `到${c.officeName || '本机关'}（${c.officeAddress}）提交${c.officeHours ? `，办公时间：${c.officeHours}` : ''}`, receiptDay: receiptChannels.inPerson.receiptDay });
     const to = `寄至${c.officeAddress}${c.officeName ? `${c.officeName}` : ''}${c.postcode ? `（邮政编码${c.postcode}）` : ''}，请在信封左下角注明“政府信息公开申请”`;
@@ -35,7 +35,17 @@ function applyChannels(c: AgencyContacts): { label: string; how: string; receipt
 /** How to apply to the agency, from its contacts (the column page and the 指南 show it). */
 export const ApplyInfo: FC<{ agency: Agency; contacts: AgencyContacts; headingLevel?: 3 | 4 }> = ({ agency, contacts, headingLevel = 3 }) => {
   // The 指南 (level 4) states every time limit in its own list.
-  const rows = applyChannels(contacts);
+  const offline = applyChannels(contacts);
+  const online = {
+    label: receiptChannels.online.label,
+    how: (
+      <>
+        在本平台<a href={`/apply?agency=${agency.id}`}>网上申请</a>页面填写并提交，凭提交后取得的申请编号和查询码在<a href="/apply/status">申请查询</a>页面查看办理进度和答复文书
+      </>
+    ),
+    receiptDay: receiptChannels.online.receiptDay,
+  };
+  const rows = [online, ...offline];
   const Heading = ({ id, children }: { id: string; children: string }) => (headingLevel === 3 ? <h3 id={id}>{children}</h3> : <h4 id={id}>{children}</h4>);
   return (
     <div class="apply-info">
@@ -43,29 +53,26 @@ export const ApplyInfo: FC<{ agency: Agency; contacts: AgencyContacts; headingLe
         公民、法人或者其他组织可以向{agency.name}申请获取相关政府信息。申请应当采用包括信件、数据电文在内的书面形式，写明申请人的姓名或者名称、身份证明、联系方式，所需政府信息的名称、文号或者便于查询的其他特征性描述，以及获取信息的方式、途径；采用书面形式确有困难的，可以口头提出，由政府信息公开工作机构代为填写申请。
       </p>
       <Heading id={`apply-channels-${headingLevel}`}>提出申请的方式</Heading>
-      {rows.length ? (
-        <table class="list">
-          <caption class="visually-hidden">提出申请的方式及收到申请之日</caption>
-          <thead>
+      {offline.length ? '' : <p>本单位尚未登记受理申请的地址，需要当面或者邮寄提交的，请向上级人民政府办公室咨询。</p>}
+      <table class="list">
+        <caption class="visually-hidden">提出申请的方式及收到申请之日</caption>
+        <thead>
+          <tr>
+            <th scope="col">方式</th>
+            <th scope="col">办法</th>
+            <th scope="col">收到申请之日</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
             <tr>
-              <th scope="col">方式</th>
-              <th scope="col">办法</th>
-              <th scope="col">收到申请之日</th>
+              <th scope="row">{r.label}</th>
+              <td>{r.how}</td>
+              <td>{r.receiptDay}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <th scope="row">{r.label}</th>
-                <td>{r.how}</td>
-                <td>{r.receiptDay}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>本单位尚未登记受理申请的地址，请向上级人民政府办公室咨询。</p>
-      )}
+          ))}
+        </tbody>
+      </table>
       {contacts.officePhone ? <p>咨询电话：{contacts.officePhone}</p> : ''}
       {headingLevel === 3 ? (
         <p>

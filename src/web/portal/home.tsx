@@ -37,6 +37,12 @@ export async function homeRoutes(app: FastifyInstance, opts: { ctx: AppContext }
             <a href="/items">查看全部公开信息</a>　<a href="/feed.atom">订阅（Atom）</a>
           </p>
         </section>
+        <section aria-labelledby="home-apply">
+          <h2 id="home-apply">依申请公开</h2>
+          <p>
+            需要的政府信息没有主动公开的，可以向制作或者保存该信息的机关申请公开：<a href="/apply">网上申请</a>　<a href="/apply/status">申请查询</a>（凭申请编号和查询码查看办理进度和答复文书）
+          </p>
+        </section>
         <section aria-labelledby="directory">
           <h2 id="directory">政府信息公开专栏</h2>
           <AgencyDirectory agencies={agencies} level={3} />

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { agencyRoutes } from './agency.tsx';
+import { applyRoutes } from './apply.tsx';
 import { careRoutes } from './care.ts';
 import { feedRoutes } from './feeds.ts';
 import { homeRoutes } from './home.tsx';
@@ -14,6 +15,6 @@ import { listRoutes } from './list.tsx';
 import { annualReportRoutes } from './reports.tsx';
 
 export async function portalRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
-  for (const routes of [homeRoutes, agencyRoutes, listRoutes, itemRoutes, annualReportRoutes, feedRoutes]) await app.register(routes, opts);
+  for (const routes of [homeRoutes, agencyRoutes, listRoutes, itemRoutes, annualReportRoutes, feedRoutes, applyRoutes]) await app.register(routes, opts);
   await app.register(careRoutes);
 }

@@ -29,13 +29,15 @@ export interface LayoutProps {
   meta?: Record<string, string>;
   /** Atom feeds of the page, linked as rel="alternate". */
   feeds?: readonly { title: string; href: string }[];
+  /** Stylesheets the page needs besides the site's (e.g. /assets/letter.css). */
+  stylesheets?: readonly string[];
   /** The signed-in staff member, on staff pages. */
   viewer?: Viewer | null;
   area?: 'portal' | 'admin';
   children?: Child;
 }
 
-export const Layout: FC<LayoutProps> = ({ title, site, meta = {}, feeds = [], viewer, area = 'portal', children }) => {
+export const Layout: FC<LayoutProps> = ({ title, site, meta = {}, feeds = [], stylesheets = [], viewer, area = 'portal', children }) => {
   const view = useContext(PageContext);
   const careSwitch = `/care?on=${view.care ? 0 : 1}&back=${encodeURIComponent(view.path)}`;
   return (
@@ -55,6 +57,9 @@ export const Layout: FC<LayoutProps> = ({ title, site, meta = {}, feeds = [], vi
         ))}
         <link rel="stylesheet" href="/static/site.css" />
         <link rel="stylesheet" href="/assets/report.css" />
+        {stylesheets.map((href) => (
+          <link rel="stylesheet" href={href} />
+        ))}
       </head>
       <body class={view.care ? `${area} care` : area}>
         <a class="skip-link" href="#main">
@@ -95,6 +100,12 @@ export const Layout: FC<LayoutProps> = ({ title, site, meta = {}, feeds = [], vi
                     </li>
                     <li>
                       <a href="/annual-reports">{catalogueCategories.annualReports.label}</a>
+                    </li>
+                    <li>
+                      <a href="/apply">网上申请</a>
+                    </li>
+                    <li>
+                      <a href="/apply/status">申请查询</a>
                     </li>
                     <li>
                       <a href={careSwitch} class="care-switch">
