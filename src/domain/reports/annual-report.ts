@@ -63,6 +63,16 @@ export function blankReport(agency: string, year: number): AnnualReport {
   };
 }
 
+/**
+ * Rows of table 三 a report does not have: the 2019 trial format, and a 2021 report that
+ * kept its single （六）其他处理 row (read from a document: `extra.otherDisposalSingleRow`),
+ * print （六） as one row, `otherDisposal.other`; these two are null in the contract JSON.
+ */
+const absentWithSingleRow: readonly ApplicationRowKey[] = ['otherDisposal.noCorrection', 'otherDisposal.unpaidFee'];
+export function isAbsentRow(r: AnnualReport, row: ApplicationRowKey): boolean {
+  return (r.format === '2019' || r.extra['otherDisposalSingleRow'] === true) && absentWithSingleRow.includes(row);
+}
+
 /** Reads a table 二 cell by its dotted key. */
 export function activeCell(active: ActiveFigures, key: string): Cell {
   const [a, b] = key.split('.') as [keyof ActiveFigures, keyof Triple | undefined];

@@ -7,7 +7,7 @@ import {
   applicationRowLabel,
   type ApplicationRowKey,
 } from '../../law/report-format/index.ts';
-import type { AnnualReport, Cell } from './annual-report.ts';
+import { isAbsentRow, type AnnualReport, type Cell } from './annual-report.ts';
 import { finding, type Finding, type ValidationContext } from './findings.ts';
 
 const cols = applicationColumnKeys;
@@ -26,12 +26,10 @@ const at = (r: AnnualReport, row: ApplicationRowKey, i: number): Cell => r.appli
 const colName = (i: number) => applicationColumnLabel(cols[i] ?? 'total');
 
 /**
- * Rows the 2019 trial format does not have: its single （六）其他处理 row is
- * `otherDisposal.other` and these two are null (report JSON contract). They are not blank
- * cells (X-02 reports the outdated format) and count as 0 in the sums.
+ * Rows the report's format lacks (`isAbsentRow`: the single （六）其他处理 row of the 2019
+ * layout) are not blank cells (X-02 reports the outdated format) and count as 0 in the sums.
  */
-const absentIn2019: ReadonlySet<ApplicationRowKey> = new Set(['otherDisposal.noCorrection', 'otherDisposal.unpaidFee']);
-const absentRow = (r: AnnualReport, row: ApplicationRowKey) => r.format === '2019' && absentIn2019.has(row);
+const absentRow = isAbsentRow;
 
 /** A cell as the sums read it: a row the report's format lacks counts as 0. */
 const cell = (r: AnnualReport, row: ApplicationRowKey, i: number): Cell =>

@@ -16,9 +16,15 @@ export function checkSections(r: AnnualReport, ctx: ValidationContext): Finding[
       const at = found.indexOf(normalise(s.title), cursor);
       if (at < 0) {
         const elsewhere = found.indexOf(normalise(s.title));
-        out.push(
-          finding('X-01', ctx, 'report', elsewhere < 0 ? `缺少第${s.numeral}部分“${s.title}”` : `第${s.numeral}部分“${s.title}”的顺序不对`, i + 1, null),
-        );
+        // a section under its numeral but with other words (五、存在的主要问题及整改措施)
+        const reworded = elsewhere < 0 ? titles.find((t, k) => k >= cursor && normalise(t).startsWith(`${s.numeral}、`)) : undefined;
+        const message =
+          elsewhere >= 0
+            ? `第${s.numeral}部分“${s.title}”的顺序不对`
+            : reworded !== undefined
+              ? `第${s.numeral}部分的标题为“${reworded}”，应为“${s.title}”`
+              : `缺少第${s.numeral}部分“${s.title}”`;
+        out.push(finding('X-01', ctx, 'report', message, i + 1, null));
       } else cursor = at + 1;
     });
   }

@@ -13,6 +13,9 @@ import * as doc from './rules-document.ts';
 
 type Check = (r: AnnualReport, ctx: ValidationContext) => Finding[];
 
+/** P-01 … P-03 are found by the report reader (src/extract/report) in the document it reads, not in the numbers. */
+const foundByReader: Check = () => [];
+
 export const checks = {
   'T2-01': active.checkActiveValues,
   'T2-02': active.checkRulesPower,
@@ -40,6 +43,9 @@ export const checks = {
   'X-06': doc.checkTimeliness,
   'X-07': doc.checkCopying,
   'X-08': doc.checkPublicationRecord,
+  'P-01': foundByReader,
+  'P-02': foundByReader,
+  'P-03': foundByReader,
 } as const satisfies Record<RuleId, Check>;
 
 export function validateReport(report: AnnualReport, ctx: ValidationContext): Finding[] {

@@ -15,9 +15,15 @@ export const formatDocument = {
   firstYear: 2021,
 } as const;
 
+/**
+ * What follows the year in the report's title (华容县插旗镇人民政府2023年政府信息公开工作年度报告);
+ * the first is the format's, the others are how published reports also title it.
+ */
+export const reportTitleEndings = ['政府信息公开工作年度报告', '政府信息公开年度报告'] as const;
+
 /** The report's title: agency full name + year. */
 export function reportTitle(agencyName: string, year: number): string {
-  return `${agencyName}${year}年政府信息公开工作年度报告`;
+  return `${agencyName}${year}年${reportTitleEndings[0]}`;
 }
 
 export type NarrativeKey = 'overview' | 'problems' | 'other';

@@ -41,10 +41,20 @@ export const reportRules = {
   'X-06': { title: '按期发布年度报告', severity: 'warning', basis: '条例第四十九条' },
   'X-07': { title: '报告正文不应大段重复本单位上年或本县其他乡镇的报告', severity: 'warning', basis: '国办公开办函〔2021〕30号（内容雷同）' },
   'X-08': { title: '报告在年报栏目发布并保存结构化数据', severity: 'warning', basis: '实践' },
+  // Findings of the report reader (`gongkai check`, src/extract/report) about the document it
+  // read, not checks of the numbers: a cell it could not read is null and gets one of these,
+  // so that no number is ever guessed (issue 5). Not in spec §1.6; no validator reports them.
+  'P-01': { title: '未能读出表格中的数字', severity: 'error', basis: '读取报告' },
+  'P-02': { title: '单元格留空或标为不适用', severity: 'warning', basis: '年度报告JSON约定' },
+  'P-03': { title: '标题中未读出单位名称或年度', severity: 'warning', basis: '读取报告' },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleId = keyof typeof reportRules;
 export const ruleIds = Object.keys(reportRules) as RuleId[];
+/** P-01 … P-03: found by the report reader in a document, not by the validators in the numbers. */
+export const readingRuleIds = ruleIds.filter((id) => id.startsWith('P-'));
+/** The rules of spec §1.6 that the validators check. */
+export const checkedRuleIds = ruleIds.filter((id) => !id.startsWith('P-'));
 
 export function ruleSeverity(rule: RuleId, origin: ReportOrigin): Severity {
   const s: RuleSpec['severity'] = reportRules[rule].severity;
@@ -55,3 +65,4 @@ export function ruleSeverity(rule: RuleId, origin: ReportOrigin): Severity {
 export const feeUnitSuspicionThreshold = 10000;
 /** X-07: share of repeated narrative above which a report is flagged as copied. */
 export const copyShareThreshold = 0.8;
+

@@ -1,7 +1,7 @@
 /** The report as the JSON of shared/contracts/annual-report-json.md, keys in contract order. */
 import { applicationColumnKeys, applicationRowKeys, appealColumnKeys } from '../../law/report-format/index.ts';
 import { appealTrackKeys } from '../../law/appeals.ts';
-import type { AnnualReport } from '../../domain/reports/annual-report.ts';
+import { isAbsentRow, type AnnualReport } from '../../domain/reports/annual-report.ts';
 
 export function reportJsonValue(r: AnnualReport) {
   const triple = (t: AnnualReport['active']['rules']) => ({ issued: t.issued, repealed: t.repealed, inForce: t.inForce });
@@ -19,7 +19,7 @@ export function reportJsonValue(r: AnnualReport) {
     },
     applications: {
       columns: [...applicationColumnKeys],
-      rows: Object.fromEntries(applicationRowKeys.map((k) => [k, [...(r.applications.rows[k] ?? [])]])),
+      rows: Object.fromEntries(applicationRowKeys.map((k) => [k, isAbsentRow(r, k) ? null : [...(r.applications.rows[k] ?? [])]])),
     },
     appeals: Object.fromEntries(
       appealTrackKeys.map((t) => [t, Object.fromEntries(appealColumnKeys.map((c) => [c, r.appeals[t][c]]))]),

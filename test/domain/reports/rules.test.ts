@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { checks, validateReport } from '../../../src/domain/reports/validate.ts';
 import { findingJson, type Finding } from '../../../src/domain/reports/findings.ts';
 import type { AnnualReport } from '../../../src/domain/reports/annual-report.ts';
-import { applicationRowLabel, reportDeadline, ruleIds, ruleSeverity, sections, type RuleId, type Severity } from '../../../src/law/report-format/index.ts';
+import { applicationRowLabel, checkedRuleIds, reportDeadline, ruleIds, ruleSeverity, sections, type RuleId, type Severity } from '../../../src/law/report-format/index.ts';
 import {
   baseRecords,
   clone,
@@ -124,7 +124,7 @@ function quietTown(): Base {
 
 describe('the validator', () => {
   test('has one check for every rule id, in the order of the rules', () => {
-    assert.equal(ruleIds.length, 26);
+    assert.equal(checkedRuleIds.length, 26);
     assert.deepEqual(Object.keys(checks), ruleIds);
     for (const id of ruleIds) assert.equal(typeof checks[id], 'function', id);
   });
@@ -624,7 +624,8 @@ describe('coverage', () => {
   test('every rule id is broken by a test in this file', async () => {
     const fs = await import('node:fs');
     const source = fs.readFileSync(new URL(import.meta.url), 'utf8');
-    for (const id of ruleIds) assert.ok(source.includes(`test('${id}:`), `no test breaks ${id}`);
+    // P-01 … P-03 are the reader's: test/extract/report/reader.test.ts breaks each
+    for (const id of checkedRuleIds) assert.ok(source.includes(`test('${id}:`), `no test breaks ${id}`);
   });
 });
 
