@@ -1,0 +1,88 @@
+/**
+ * Table cells in groups: the labels of a row (its stub, with any header or wrapped piece
+ * before it) followed by its values. A row's numbers are the values of its group; the reader
+ * never moves a number from one group to another.
+ */
+import type { Cells } from './cells.ts';
+import { fold, pairs, valueOf, type Value } from './text.ts';
+
+export interface Group {
+  labels: string[];
+  values: Value[];
+}
+
+/** Work done by the reader, counted so that tests can hold it linear in the input. */
+export interface Work {
+  steps: number;
+}
+
+/** A number printed right before a unit (2023 年) is text, not a cell of its own. */
+const unitAfter = /^[年月日号件条个项万元%％]/;
+
+/** The tokens of one cell: a printed line splits at spaces into its label and its numbers. */
+function tokensOf(cell: string, lines: boolean): { label: string | null; value: Value | null }[] {
+  if (!lines) {
+    const value = valueOf(cell);
+    return [value ? { label: null, value } : { label: cell, value: null }];
+  }
+  const words = cell.split(' ').filter((w) => w !== '');
+  const out: { label: string | null; value: Value | null }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const value = valueOf(w);
+    const next = words[i + 1];
+    if (value && value.kind !== 'blank' && !(next !== undefined && unitAfter.test(next))) out.push({ label: null, value });
+    else {
+      const last = out[out.length - 1];
+      if (last && last.label !== null) last.label += w;
+      else out.push({ label: w, value: null });
+    }
+  }
+  return out;
+}
+
+/** Groups of a slice of cells; `words` collects each label as printed (for rule X-02). */
+export function groupsOf(c: Cells, from: number, to: number, work: Work, words?: string[]): Group[] {
+  const out: Group[] = [];
+  let current: Group = { labels: [], values: [] };
+  for (let i = from; i < to; i++) {
+    const cell = c.cells[i]!;
+    work.steps += 1 + (c.lines ? cell.length >> 4 : 0);
+    if (words && c.lines) words.push(...cell.split(' ').filter((w) => w !== '' && !valueOf(w)));
+    for (const t of tokensOf(cell, c.lines)) {
+      if (t.label !== null) {
+        if (words && !c.lines) words.push(t.label);
+        if (current.values.length > 0) {
+          out.push(current);
+          current = { labels: [], values: [] };
+        }
+        current.labels.push(t.label);
+      } else if (t.value) current.values.push(t.value);
+    }
+  }
+  if (current.labels.length > 0 || current.values.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * The `n` values of a row from what its group holds: exactly n cells; or n filled cells
+ * among blank separator lines; or n after blank lines at either end. Otherwise null: the
+ * numbers cannot be placed in their columns without guessing.
+ */
+export function fit(values: readonly Value[], n: number): Value[] | null {
+  if (values.length === n) return [...values];
+  const filled = values.filter((v) => v.kind !== 'blank');
+  if (filled.length === n) return filled;
+  let a = 0;
+  let b = values.length;
+  while (a < b && values[a]!.kind === 'blank') a++;
+  while (b > a && values[b - 1]!.kind === 'blank') b--;
+  if (b - a === n) return values.slice(a, b);
+  return null;
+}
+
+/** A group's label as the reader compares it: its labels joined and folded, the last 160 characters. */
+export function labelOf(g: Group): { folded: string; pairs: Set<string> } {
+  const folded = fold(g.labels.join('')).slice(-160);
+  return { folded, pairs: pairs(folded) };
+}
