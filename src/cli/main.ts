@@ -12,6 +12,7 @@ import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { deadlineCommand } from './commands/deadline.ts';
 import { feeCommand } from './commands/fee.ts';
+import { checkCommand } from './commands/check.ts';
 
 export interface Io {
   out: (text: string | Uint8Array) => void;
@@ -34,6 +35,7 @@ const commands: Record<string, { run: Command; help: string }> = {
   migrate: { run: migrateCommand, help: '创建或升级数据库结构' },
   agencies: { run: agenciesCommand, help: '列出单位 [--format json]' },
   report: { run: reportCommand, help: '生成年度报告 --agency <编号、全称或简称> --year <年份> --format json|html|docx|xlsx|txt [--out 文件]' },
+  check: { run: checkCommand, help: '读取并检查已发布的年度报告 <文件或目录>… [--format json]（TXT、HTML、DOCX、PDF）' },
   deadline: { run: deadlineCommand, help: '按工作日计算期限 --from <YYYY-MM-DD> --working-days <N> [--paused <YYYY-MM-DD>..<YYYY-MM-DD>]…' },
   fee: { run: feeCommand, help: '计算信息处理费（国办函〔2020〕109号）--items <本月累计件数> 或 --pages <页数>' },
 };
