@@ -16,22 +16,19 @@
  *
  *   node --import tsx bench/portal.ts [--pg] [--items N] [--agencies N] [--connections N] [--seconds N] [--reps N] [--profile]
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { reindexAll } from '../src/store/search.repo.ts';
 import { startNginx, type Page } from './lib/nginx.ts';
-import { portalColumns, writePortal, type PortalSink } from './lib/portal-data.ts';
+import { portalColumns, writePortal } from './lib/portal-data.ts';
+import { benchDatabase } from './lib/database.ts';
 import { portalQueries, substringCounter, summarize, timeSearches, type QueryClass } from './lib/portal-search.ts';
 import { missingTools, startServer } from './lib/processes.ts';
 import { topSelfTime } from './lib/profile.ts';
 import { random } from './lib/random.ts';
-import { postgresSink, sqliteSink } from './lib/sink.ts';
 import { median, timed } from './lib/timing.ts';
 import { load, writeScript, type LoadResult } from './lib/wrk.ts';
 
@@ -48,42 +45,10 @@ const { values: args } = parseArgs({
   strict: true,
 });
 const spec = { items: Number(args.items), agencies: Number(args.agencies) };
-const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const goals = { itemRatio: 0.5, searchP95: 50 };
 /** The server and nginx on core 0, wrk on core 1 (as in shared/design/stack.md §1). */
 const serverCpu = '0';
 const loadCpu = '1';
-
-interface Setup {
-  database: Database;
-  url: string;
-  sink: () => Promise<PortalSink>;
-  drop(): Promise<void>;
-}
-
-async function setup(dir: string): Promise<Setup> {
-  if (args.pg) {
-    const schema = `gk_bench_${crypto.randomBytes(4).toString('hex')}`;
-    const u = new URL(pgUrl);
-    u.searchParams.set('schema', schema);
-    const database = await openDatabase(u.toString());
-    return {
-      database,
-      url: u.toString(),
-      sink: () => postgresSink(pgUrl, schema, portalColumns),
-      async drop() {
-        await database.close();
-        const client = new pg.Client({ connectionString: pgUrl });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
-      },
-    };
-  }
-  const file = path.join(dir, 'bench.db');
-  const database = await openDatabase(`file:${file}`);
-  return { database, url: `file:${file}`, sink: async () => sqliteSink(file, portalColumns), drop: () => database.close() };
-}
 
 async function fetchPage(origin: string, url: string): Promise<Page> {
   const res = await fetch(`${origin}${url}`);
@@ -102,7 +67,7 @@ async function main() {
   const dialect = args.pg ? 'postgres' : 'sqlite';
   console.log(`bench/portal [${dialect}]: ${spec.agencies} agencies, ${spec.items} published items over ten years; node ${process.version}, ${os.cpus().length} cores`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-portal-'));
-  const env = await setup(dir);
+  const env = await benchDatabase(args.pg, portalColumns);
   // Stopped in reverse order at the end, also when something fails or on Ctrl-C.
   const running: (() => Promise<void>)[] = [];
   const stopAll = async () => {
