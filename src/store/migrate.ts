@@ -7,6 +7,7 @@ import * as search from './migrations/0004-search.ts';
 import * as portalOrder from './migrations/0005-portal-order.ts';
 import * as requests from './migrations/0006-requests.ts';
 import * as portalFilters from './migrations/0007-portal-filters.ts';
+import * as reportImports from './migrations/0008-report-imports.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0005-portal-order': portalOrder,
   '0006-requests': requests,
   '0007-portal-filters': portalFilters,
+  '0008-report-imports': reportImports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -67,6 +67,12 @@ export interface PublishedReport {
   signedDate: string | null;
   publishedBy: number | null;
   reason: string | null;
+  /** Imported versions: the document read, its format, and who imported it. */
+  sourceName: string | null;
+  sourceFormat: string | null;
+  importedBy: number | null;
+  /** When the version was stored (for an imported one: when it was imported). */
+  createdAt: string;
 }
 
 type SummaryColumns = Pick<AnnualReportRow, 'id' | 'agency_id' | 'year' | 'version' | 'origin' | 'data' | 'published_at' | 'index_no'>;
@@ -100,10 +106,17 @@ function toPublished(r: AnnualReportRow): PublishedReport {
     signedDate: r.signed_date,
     publishedBy: r.published_by,
     reason: r.reason,
+    sourceName: r.source_name,
+    sourceFormat: r.source_format,
+    importedBy: r.imported_by,
+    createdAt: r.created_at,
   };
 }
 
-export async function insertPublishedReport(db: Kysely<DB>, p: Omit<PublishedReport, 'id'> & { createdAt: string }): Promise<number> {
+export type NewReportVersion = Omit<PublishedReport, 'id' | 'sourceName' | 'sourceFormat' | 'importedBy'> &
+  Partial<Pick<PublishedReport, 'sourceName' | 'sourceFormat' | 'importedBy'>>;
+
+export async function insertPublishedReport(db: Kysely<DB>, p: NewReportVersion): Promise<number> {
   const r = await db
     .insertInto('annual_reports')
     .values({
@@ -124,6 +137,9 @@ export async function insertPublishedReport(db: Kysely<DB>, p: Omit<PublishedRep
       published_by: p.publishedBy,
       reason: p.reason,
       created_at: p.createdAt,
+      source_name: p.sourceName ?? null,
+      source_format: p.sourceFormat ?? null,
+      imported_by: p.importedBy ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -189,4 +205,21 @@ export async function latestPublications(db: Kysely<DB>, limit: number) {
     .orderBy('annual_reports.id', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** The day each agency's report on `year` was first published (a correction does not move it), as stored. */
+export async function firstPublications(db: Kysely<DB>, year: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom('annual_reports')
+    .select((eb) => ['agency_id', eb.fn.min('published_at').as('first')])
+    .where('year', '=', year)
+    .groupBy('agency_id')
+    .execute();
+  return new Map(rows.map((r) => [r.agency_id, String(r.first)]));
+}
+
+/** The years any report is stored for, oldest first. */
+export async function storedReportYears(db: Kysely<DB>): Promise<number[]> {
+  const rows = await db.selectFrom('annual_reports').select('year').distinct().orderBy('year').execute();
+  return rows.map((r) => r.year);
 }

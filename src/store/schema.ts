@@ -334,6 +334,34 @@ export interface AnnualReportTable {
   published_by: number | null;
   reason: string | null;
   created_at: string;
+  /** Imported versions: the document's file name and format (txt, html, docx, pdf) and who imported it (0008). */
+  source_name: string | null;
+  source_format: string | null;
+  imported_by: number | null;
+}
+
+/** A file of a supervisor's upload batch: what the reader made of it, until it is stored as a version or left out (0008). */
+export interface ReportImportTable {
+  id: Generated<number>;
+  batch: string;
+  position: number;
+  filename: string;
+  format: string | null;
+  size: number;
+  content: Uint8Array;
+  /** The contract JSON the reader made of the file, or null when it could not be read (`error`). */
+  report: string | null;
+  findings: string;
+  error: string | null;
+  /** Agency and year: first as recognised from the title, then as the supervisor confirmed them. */
+  agency_id: number | null;
+  year: number | null;
+  /** 'pending', 'stored' or 'skipped'. */
+  status: string;
+  report_id: number | null;
+  uploaded_by: number;
+  uploaded_at: string;
+  decided_at: string | null;
 }
 
 export interface IndexSequenceTable {
@@ -393,6 +421,7 @@ export interface DB {
   calendar_overrides: CalendarOverrideTable;
   report_narratives: ReportNarrativeTable;
   annual_reports: AnnualReportTable;
+  report_imports: ReportImportTable;
   index_sequences: IndexSequenceTable;
   search_documents: SearchDocumentTable;
   search_text: SearchTextTable;

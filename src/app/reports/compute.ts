@@ -15,7 +15,7 @@ import { placeInYear } from '../../domain/requests/application.ts';
 import { chinaDate } from '../../domain/shared/dates.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { outcomeCodeKeys, type OutcomeCode } from '../../law/outcome-codes.ts';
-import { formatDocument, reportDeadline } from '../../law/report-format/index.ts';
+import { formatDocument } from '../../law/report-format/index.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { applicationsTouchingYear, toApplicationFacts } from '../../store/records.repo.ts';
 import { countYear, type CountedFacts } from '../../store/report-facts.repo.ts';
@@ -29,6 +29,7 @@ import {
   type StoredNarrative,
 } from '../../store/reports.repo.ts';
 import type { AppContext } from '../context.ts';
+import { deadlineOf, reportSettings, type ReportSettings } from './settings.ts';
 
 export interface ComputedReport {
   agency: Agency;
@@ -74,13 +75,15 @@ export function baseContext(
   today: string,
   previous: PublishedSummary | undefined,
   current: PublishedSummary | undefined,
+  settings: ReportSettings,
 ): ValidationContext {
   return {
     origin: 'platform',
     agency: { kind: agency.kind, mayMakeRules: agency.mayMakeRules },
     previous: previous ? { report: previous.report, origin: previous.origin } : null,
+    copyShare: settings.copyShare,
     publication: {
-      deadline: reportDeadline(agency.kind, year),
+      deadline: deadlineOf(settings, agency.kind, year),
       publishedOn: current ? firstPublishedOn(current) : null,
       asOf: today,
       inAnnualReportColumn: true,
@@ -101,7 +104,7 @@ function firstPublishedOn(current: PublishedSummary): string {
 const peerGroup = (a: Pick<Agency, 'parentId' | 'kind'>) => (a.kind === 'town' ? `${a.parentId ?? ''}/town` : null);
 
 /** The published reports of each agency's peers, for copy detection. */
-function peerTexts(published: Map<number, PublishedSummary>, agencies: readonly Agency[]): (agency: Agency) => { agency: string; text: string }[] {
+export function peerTexts(published: Map<number, PublishedSummary>, agencies: readonly Agency[]): (agency: Agency) => { agency: string; text: string }[] {
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const groups = new Map<string, { id: number; agency: string; text: string }[]>();
   for (const p of published.values()) {
@@ -121,7 +124,7 @@ function peerTexts(published: Map<number, PublishedSummary>, agencies: readonly 
 export async function computeAgencyReport(ctx: AppContext, agency: Agency, year: number): Promise<ComputedReport> {
   const today = chinaDate(ctx.now());
   checkReportYear(agency, year, today);
-  const [counted, narrative, previousVersions, versions, sameYear, apps, agencies] = await Promise.all([
+  const [counted, narrative, previousVersions, versions, sameYear, apps, agencies, settings] = await Promise.all([
     countYear(ctx.db, year, agency.id),
     getNarrative(ctx.db, agency.id, year),
     reportVersions(ctx.db, agency.id, year - 1),
@@ -129,6 +132,7 @@ export async function computeAgencyReport(ctx: AppContext, agency: Agency, year:
     currentReportsOfYear(ctx.db, year),
     applicationsTouchingYear(ctx.db, agency.id, year),
     listAgencies(ctx.db),
+    reportSettings(ctx.db),
   ]);
   const facts = toFacts(agency, year, counted.get(agency.id), narrative ?? null);
   const report = computeReport(facts);
@@ -139,7 +143,7 @@ export async function computeAgencyReport(ctx: AppContext, agency: Agency, year:
   }
   const current = versions[0];
   const context: ValidationContext = {
-    ...baseContext(agency, year, today, previousVersions[0], current),
+    ...baseContext(agency, year, today, previousVersions[0], current, settings),
     handledTrace,
     others: peerTexts(sameYear, agencies)(agency),
   };
@@ -149,11 +153,12 @@ export async function computeAgencyReport(ctx: AppContext, agency: Agency, year:
 /** Every agency's report on `year` whose records cover it, counted in one pass per kind of record. */
 export async function computeYearReports(ctx: AppContext, year: number): Promise<ComputedReport[]> {
   const today = chinaDate(ctx.now());
-  const [agencies, counted, narratives, published] = await Promise.all([
+  const [agencies, counted, narratives, published, settings] = await Promise.all([
     listAgencies(ctx.db),
     countYear(ctx.db, year),
     narrativesOfYear(ctx.db, year),
     currentReportsOfYears(ctx.db, [year - 1, year]),
+    reportSettings(ctx.db),
   ]);
   const previous = published.get(year - 1)!;
   const current = published.get(year)!;
@@ -172,7 +177,7 @@ export async function computeYearReports(ctx: AppContext, year: number): Promise
   const peersOf = peerTexts(current, agencies);
   return computed.map(({ agency, narrative, facts, report }) => {
     const context: ValidationContext = {
-      ...baseContext(agency, year, today, previous.get(agency.id), current.get(agency.id)),
+      ...baseContext(agency, year, today, previous.get(agency.id), current.get(agency.id), settings),
       others: peersOf(agency),
       shingles,
     };

@@ -40,6 +40,8 @@ export interface ValidationContext {
   };
   /** Other agencies' reports of the same year, for copy detection. */
   others?: readonly { agency: string; text: string }[];
+  /** X-07: the share of repeated narrative above which a report is flagged (a setting; the law's default otherwise). */
+  copyShare?: number;
   /** Makes the 8-grams of a text for copy detection; a cache when many reports are checked at once. */
   shingles?: (text: string) => Shingles;
 }

@@ -134,18 +134,17 @@ export function checkCopying(r: AnnualReport, ctx: ValidationContext): Finding[]
   const out: Finding[] = [];
   const text = narrativeText(r);
   const shingles = ctx.shingles ?? shinglesOf;
+  const above = ctx.copyShare ?? copyShareThreshold;
   const prev = ctx.previous?.report;
   if (prev) {
     const share = shareInText(shingles(text), narrativeText(prev));
-    if (share > copyShareThreshold) {
-      out.push(
-        finding('X-07', ctx, 'report', `报告正文有${Math.round(share * 100)}%与${prev.year}年度报告相同，内容雷同`, copyShareThreshold, round2(share)),
-      );
+    if (share > above) {
+      out.push(finding('X-07', ctx, 'report', `报告正文有${Math.round(share * 100)}%与${prev.year}年度报告相同，内容雷同`, above, round2(share)));
     }
   }
-  const best = mostRepeated(text, ctx.others ?? [], copyShareThreshold, shingles);
+  const best = mostRepeated(text, ctx.others ?? [], above, shingles);
   if (best) {
-    out.push(finding('X-07', ctx, 'report', `报告正文有${Math.round(best.share * 100)}%与${best.agency}同年度报告相同，内容雷同`, copyShareThreshold, round2(best.share)));
+    out.push(finding('X-07', ctx, 'report', `报告正文有${Math.round(best.share * 100)}%与${best.agency}同年度报告相同，内容雷同`, above, round2(best.share)));
   }
   return out;
 }

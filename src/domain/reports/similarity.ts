@@ -221,3 +221,48 @@ export function repeatedPassages(text: string, other: string, minLength = 20): s
   }
   return out;
 }
+
+/** A stretch of the original text, [start, end) in UTF-16 code units. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The stretches of `text` whose 8-grams occur in `other`, in the coordinates of `text` as
+ * written (so a page can mark them): each character is normalised on its own, which for
+ * Chinese text is the same as normalising the whole; punctuation and spaces between two
+ * repeated characters belong to the stretch.
+ */
+export function repeatedSpans(text: string, other: Shingles | string): Span[] {
+  const theirs = typeof other === 'string' ? shinglesOf(other) : other;
+  const units: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const kept = keptUnits(text.slice(i, i + width));
+    for (const u of kept) units.push(u), from.push(i), to.push(i + width);
+    i += width;
+  }
+  const covered = new Uint8Array(units.length);
+  let h1 = 0;
+  let h2 = 0;
+  for (let i = 0; i < units.length; i++) {
+    h1 = (Math.imul(h1, B1) + units[i]!) | 0;
+    h2 = (Math.imul(h2, B2) + units[i]!) | 0;
+    if (i < N - 1) continue;
+    if (holds(theirs, h1, h2)) covered.fill(1, i - N + 1, i + 1);
+    h1 = (h1 - Math.imul(units[i - N + 1]!, B1n)) | 0;
+    h2 = (h2 - Math.imul(units[i - N + 1]!, B2n)) | 0;
+  }
+  const spans: Span[] = [];
+  for (let k = 0; k < units.length; k++) {
+    if (!covered[k]) continue;
+    const last = spans[spans.length - 1];
+    if (last && covered[k - 1]) last.end = to[k]!;
+    else spans.push({ start: from[k]!, end: to[k]! });
+  }
+  return spans;
+}

@@ -1,0 +1,213 @@
+/**
+ * Importing reports read from published documents (issue 5): each is a new version with
+ * origin "imported" and its source, stored in one transaction with its audit event; the
+ * context rules (carry-over, timeliness, copying) are checked against what the platform
+ * holds; a year the platform published itself is not overwritten; only supervisors import.
+ */
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { loadDemo } from '../../src/app/demo/load.ts';
+import { resolveAgency } from '../../src/app/agencies/resolve.ts';
+import { computeAgencyReport } from '../../src/app/reports/compute.ts';
+import { importReport, recognisedAgency, unpackUploads } from '../../src/app/reports/import.ts';
+import { reportSettings, saveReportSettings } from '../../src/app/reports/settings.ts';
+import type { Actor } from '../../src/domain/access/policy.ts';
+import type { AnnualReport } from '../../src/domain/reports/annual-report.ts';
+import type { Finding } from '../../src/domain/reports/findings.ts';
+import { ForbiddenError, InputError } from '../../src/domain/shared/result.ts';
+import { listAgencies } from '../../src/store/agencies.repo.ts';
+import { eventsFor } from '../../src/store/events.repo.ts';
+import { reportVersions } from '../../src/store/reports.repo.ts';
+import { findUserForLogin } from '../../src/store/users.repo.ts';
+import JSZip from 'jszip';
+import { eachDialect } from '../helpers/db.ts';
+
+eachDialect(
+  'importing published reports',
+  (get) => {
+    let supervisor: Actor;
+    let chaqi: Awaited<ReturnType<typeof resolveAgency>>;
+    let county: Awaited<ReturnType<typeof resolveAgency>>;
+    /** 插旗镇's 2022 report as the platform computes it: the shape a reader gives. */
+    let read2022: AnnualReport;
+    const readerFinding: Finding = { rule: 'T3-04', severity: 'warning', message: '表三“自然人”列有空白单元格', expected: null, actual: null, where: 'newReceived', column: 'naturalPerson' };
+
+    before(async () => {
+      const { ctx } = get();
+      chaqi = await resolveAgency(ctx, '插旗镇');
+      county = await resolveAgency(ctx, '县政府');
+      const user = await findUserForLogin(ctx.db, 'county-supervisor');
+      supervisor = { id: user!.id, roles: [{ role: 'countySupervisor', agencyId: county.id }] };
+      read2022 = (await computeAgencyReport(ctx, chaqi, 2022)).report;
+    });
+
+    /** The 2022 report as if published for 2021, with `carriedForward` set. */
+    const report2021 = (carriedForward: number[]): AnnualReport => {
+      const r: AnnualReport = JSON.parse(JSON.stringify(read2022));
+      r.year = 2021;
+      r.applications.rows.carriedForward = carriedForward;
+      return r;
+    };
+
+    test('an imported report is a version with its source, who and when, and an audit event', async () => {
+      const { ctx } = get();
+      const r = await importReport(ctx, supervisor, {
+        agencyId: chaqi.id,
+        year: 2021,
+        report: report2021([0, 0, 0, 0, 0, 0, 0]),
+        findings: [readerFinding],
+        sourceName: '插旗镇2021年报.html',
+        sourceFormat: 'html',
+        publishedOn: '2022-01-20',
+      });
+      assert.equal(r.version, 1);
+      const [v] = await reportVersions(ctx.db, chaqi.id, 2021);
+      assert.equal(v?.origin, 'imported');
+      assert.equal(v?.sourceName, '插旗镇2021年报.html');
+      assert.equal(v?.sourceFormat, 'html');
+      assert.equal(v?.importedBy, supervisor.id);
+      assert.equal(v?.indexNo, null);
+      assert.equal(v?.publishedAt, '2022-01-19T16:00:00.000Z', 'the document\'s publication day, China time');
+      assert.ok(v?.findings.some((f) => f.rule === 'T3-04' && f.message === readerFinding.message), "the reader's finding is kept");
+      const events = (await eventsFor(ctx.db, 'annualReport', `${chaqi.id}/2021`)).filter((e) => e.action === 'report.imported');
+      assert.equal(events.length, 1);
+      assert.equal(events[0]?.actor_id, supervisor.id);
+      assert.equal(JSON.parse(events[0]!.payload).sourceName, '插旗镇2021年报.html');
+    });
+
+    test('importing again makes the next version, with the reason; the first stays', async () => {
+      const { ctx } = get();
+      const r = await importReport(ctx, supervisor, {
+        agencyId: chaqi.id,
+        year: 2021,
+        report: report2021([0, 0, 0, 0, 0, 0, 0]),
+        findings: [],
+        sourceName: '插旗镇2021年报（更正）.pdf',
+        sourceFormat: 'pdf',
+        publishedOn: '2022-01-25',
+      });
+      assert.equal(r.version, 2);
+      const versions = await reportVersions(ctx.db, chaqi.id, 2021);
+      assert.deepEqual(versions.map((v) => v.version), [2, 1]);
+      assert.match(versions[0]!.reason ?? '', /重新导入/);
+    });
+
+    test('the context rules are checked against the platform: carry-over into the next year, timeliness, the agency', async () => {
+      const { ctx } = get();
+      // 2022 (computed from the records) carries over 0; an imported 2021 report that carried 3 forward disagrees.
+      const later = await importReport(ctx, supervisor, {
+        agencyId: county.id,
+        year: 2021,
+        report: { ...report2021([3, 0, 0, 0, 0, 0, 3]), agency: county.name },
+        findings: [],
+        sourceName: '县政府2021年报.txt',
+        sourceFormat: 'txt',
+        publishedOn: '2022-04-02',
+      });
+      assert.ok(later.findings.some((f) => f.rule === 'X-06' && f.message.includes('晚于发布期限2022-03-31')), JSON.stringify(later.findings));
+      // Last year's report for 2021 is missing (2020): no T3-05 on the 2021 import itself.
+      assert.ok(!later.findings.some((f) => f.rule === 'T3-05'));
+      // An import for 2020 whose 结转 disagrees with the imported 2021's 上年结转 is flagged, as a warning.
+      const earlier = await importReport(ctx, supervisor, {
+        agencyId: county.id,
+        year: 2020,
+        report: { ...report2021([0, 0, 0, 0, 0, 0, 0]), year: 2020, agency: county.name },
+        findings: [],
+        sourceName: '县政府2020年报.txt',
+        sourceFormat: 'txt',
+        publishedOn: '2021-03-01',
+      });
+      assert.ok(!earlier.findings.some((f) => f.rule === 'X-06'));
+      const again = await importReport(ctx, supervisor, {
+        agencyId: county.id,
+        year: 2021,
+        report: { ...report2021([3, 0, 0, 0, 0, 0, 3]), agency: county.name, applications: { ...read2022.applications, rows: { ...read2022.applications.rows, carriedOver: [1, 0, 0, 0, 0, 0, 1] } } },
+        findings: [],
+        sourceName: '县政府2021年报.txt',
+        sourceFormat: 'txt',
+        publishedOn: '2022-03-01',
+      });
+      const t305 = again.findings.filter((f) => f.rule === 'T3-05');
+      assert.equal(t305.length, 2, JSON.stringify(t305));
+      assert.ok(t305.every((f) => f.severity === 'warning' && f.expected === 0 && f.actual === 1));
+    });
+
+    test('a year the platform published is not overwritten; nothing is written when refused', async () => {
+      const { ctx } = get();
+      const before = await reportVersions(ctx.db, chaqi.id, 2024);
+      await assert.rejects(
+        importReport(ctx, supervisor, { agencyId: chaqi.id, year: 2024, report: { ...read2022, year: 2024 }, findings: [], sourceName: 'x.txt', sourceFormat: 'txt', publishedOn: '2025-01-10' }),
+        (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_IMPORT_PLATFORM_REPORT',
+      );
+      assert.equal((await reportVersions(ctx.db, chaqi.id, 2024)).length, before.length);
+    });
+
+    test('year and publication date are checked', async () => {
+      const { ctx } = get();
+      const base = { agencyId: chaqi.id, report: read2022, findings: [], sourceName: 'x.txt', sourceFormat: 'txt' };
+      for (const [year, publishedOn, code] of [
+        [2018, '2019-01-10', 'GK_IMPORT_YEAR'],
+        [2026, '2026-01-10', 'GK_IMPORT_YEAR'],
+        [2020, '', 'GK_IMPORT_PUBLISHED_ON'],
+        [2020, '2020-12-30', 'GK_IMPORT_PUBLISHED_ON'],
+        [2020, '2027-01-01', 'GK_IMPORT_PUBLISHED_ON'],
+      ] as const) {
+        await assert.rejects(importReport(ctx, supervisor, { ...base, year, publishedOn }), (e: unknown) => e instanceof InputError && e.errors[0]?.code === code, `${year} ${publishedOn}`);
+      }
+    });
+
+    test('only a supervisor over the agency imports', async () => {
+      const { ctx } = get();
+      const editor = await findUserForLogin(ctx.db, 'chaqi-editor');
+      const actor: Actor = { id: editor!.id, roles: [{ role: 'editor', agencyId: chaqi.id }] };
+      await assert.rejects(
+        importReport(ctx, actor, { agencyId: chaqi.id, year: 2020, report: read2022, findings: [], sourceName: 'x.txt', sourceFormat: 'txt', publishedOn: '2021-01-10' }),
+        ForbiddenError,
+      );
+    });
+
+    test('one transaction: when the audit event cannot be written, no version is stored', async () => {
+      const { ctx } = get();
+      // A supervisor role on an id that is no user: the version is inserted, the audit event's reference fails.
+      const ghost: Actor = { id: 987654, roles: [{ role: 'countySupervisor', agencyId: county.id }] };
+      await assert.rejects(
+        importReport(ctx, ghost, { agencyId: chaqi.id, year: 2020, report: read2022, findings: [], sourceName: 'x.txt', sourceFormat: 'txt', publishedOn: '2021-01-10' }),
+      );
+      assert.equal((await reportVersions(ctx.db, chaqi.id, 2020)).length, 0);
+    });
+
+    test("a report's title names its agency; a ZIP is unpacked (a DOCX is not), with GBK names", async () => {
+      const { ctx } = get();
+      const agencies = await listAgencies(ctx.db);
+      assert.equal(recognisedAgency('华容县插旗镇人民政府', agencies)?.id, chaqi.id);
+      assert.equal(recognisedAgency('插旗镇人民政府 2021年', agencies)?.id, chaqi.id);
+      assert.equal(recognisedAgency('某某县某局', agencies), null);
+      const zip = new JSZip();
+      zip.file('a.txt', '一');
+      zip.file('sub/b.html', '<p>二</p>');
+      zip.file('__MACOSX/._a.txt', 'x');
+      const bytes = await zip.generateAsync({ type: 'uint8array' });
+      const files = await unpackUploads([{ filename: '报告.zip', bytes }, { filename: 'c.txt', bytes: new Uint8Array([0x41]) }]);
+      assert.deepEqual(files.map((f) => f.filename).sort(), ['c.txt', '报告/a.txt', '报告/sub/b.html']);
+      await assert.rejects(unpackUploads([]), (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_IMPORT_EMPTY');
+      const many = Array.from({ length: 51 }, (_, i) => ({ filename: `${i}.txt`, bytes: new Uint8Array([0x41]) }));
+      await assert.rejects(unpackUploads(many), (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_IMPORT_TOO_MANY');
+    });
+
+    test('report settings: deadlines and copy share, within the statute, audited', async () => {
+      const { ctx } = get();
+      assert.deepEqual((await reportSettings(ctx.db)).deadlines.town, { month: 1, day: 31 });
+      await assert.rejects(
+        saveReportSettings(ctx, supervisor, { deadlines: { town: '02-20', department: '02-01', countyGovernment: '03-31' }, copyShare: '80' }),
+        (e: unknown) => e instanceof InputError && e.errors.some((x) => x.field === 'deadline.department' && x.message.includes('1月31日')),
+      );
+      const s = await saveReportSettings(ctx, supervisor, { deadlines: { town: '2月20日', department: '01-31', countyGovernment: '03-31' }, copyShare: '90%' });
+      assert.deepEqual(s.deadlines.town, { month: 2, day: 20 });
+      assert.equal(s.copyShare, 0.9);
+      assert.equal((await reportSettings(ctx.db)).copyShare, 0.9);
+      assert.equal((await eventsFor(ctx.db, 'settings', 'reports')).length, 1);
+      await saveReportSettings(ctx, supervisor, { deadlines: { town: '01-31', department: '01-31', countyGovernment: '03-31' }, copyShare: '80' });
+    });
+  },
+  async (t) => void (await loadDemo(t.ctx)),
+);
