@@ -12,6 +12,9 @@ import { dashboardRoutes } from './admin/dashboard.tsx';
 import { reportRoutes } from './admin/report-routes.tsx';
 import { peopleRoutes } from './admin/people-routes.tsx';
 import { catalogueRoutes } from './admin/catalogue-routes.tsx';
+import { countyRoutes } from './admin/county-routes.tsx';
+import type { ReportReader } from '../app/reports/import.ts';
+import { checkReportFile } from '../extract/report/index.ts';
 import { calendarRoutes } from './admin/calendar-routes.tsx';
 import { requestRoutes } from './admin/requests/routes.tsx';
 import { closeViews } from '../app/catalog/views.ts';
@@ -30,6 +33,8 @@ export interface BuildOptions {
   /** Trust X-Forwarded-* from a reverse proxy. */
   trustProxy?: boolean;
   logger?: boolean;
+  /** Reads uploaded annual reports for import; the reader of `gongkai check` unless given. */
+  reportReader?: ReportReader;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
@@ -57,6 +62,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await staff.register(reportRoutes, { ctx });
     await staff.register(peopleRoutes, { ctx });
     await staff.register(catalogueRoutes, { ctx });
+    await staff.register(countyRoutes, { ctx, reader: opts.reportReader ?? checkReportFile });
     await staff.register(requestRoutes, { ctx, secureCookies });
     await staff.register(calendarRoutes, { ctx });
   });

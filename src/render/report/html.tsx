@@ -10,7 +10,16 @@ import { documentTitle, sectionParagraphs, sections, signatureLines, type Report
 import { cellKey, marksOf, type Marks } from './marks.ts';
 import { reportCss } from './report-css.ts';
 
-const TableView: FC<{ grid: Grid; marks?: Marks | undefined; traceHref?: ((ref: string) => string) | undefined }> = ({ grid, marks, traceHref }) => {
+/**
+ * One table of the report. `note` puts a line under a cell's number (the county's totals
+ * give the county government's figure where it differs) and marks the cell.
+ */
+export const TableView: FC<{
+  grid: Grid;
+  marks?: Marks | undefined;
+  traceHref?: ((ref: string) => string) | undefined;
+  note?: ((cell: string) => string | null) | undefined;
+}> = ({ grid, marks, traceHref, note }) => {
   const head = grid.rows.slice(0, grid.headRows);
   const body = grid.rows.slice(grid.headRows);
   const renderRow = (row: Grid['rows'][number], i: number) => (
@@ -27,10 +36,20 @@ const TableView: FC<{ grid: Grid; marks?: Marks | undefined; traceHref?: ((ref: 
         const key = c.ref ? cellKey(c.ref) : '';
         const hits = marks?.cells.get(key);
         const text = c.text === '' ? '' : c.text;
+        const noted = note && c.ref ? note(key) : null;
+        const cls = `value${hits ? ' flagged' : ''}${noted !== null ? ' noted' : ''}`;
         return (
-          <td {...span} class={hits ? 'value flagged' : 'value'} {...(hits ? { 'aria-describedby': hits.map((h) => `finding-${h}`).join(' ') } : {})}>
+          <td {...span} class={cls} {...(hits ? { 'aria-describedby': hits.map((h) => `finding-${h}`).join(' ') } : {})}>
             {traceHref && c.ref ? <a href={traceHref(key)}>{text}</a> : text}
             {hits ? <sup class="finding-ref">{hits.map((h) => h + 1).join(',')}</sup> : ''}
+            {noted !== null ? (
+              <span class="cell-note">
+                <br />
+                {noted}
+              </span>
+            ) : (
+              ''
+            )}
           </td>
         );
       })}

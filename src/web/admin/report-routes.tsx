@@ -12,7 +12,6 @@ import { traceCell } from '../../app/reports/trace.ts';
 import { can } from '../../domain/access/policy.ts';
 import type { Agency } from '../../domain/agencies/agency.ts';
 import type { Finding } from '../../domain/reports/findings.ts';
-import { ruleTitle } from '../../domain/reports/findings.ts';
 import { placeholders } from '../../domain/reports/narrative.ts';
 import { validateReport } from '../../domain/reports/validate.ts';
 import { chinaDate, portalDateTime } from '../../domain/shared/dates.ts';
@@ -31,6 +30,8 @@ import { ErrorSummary, Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { actorOf, agencyFor } from './access.ts';
 import { viewerOf } from './viewer.ts';
+import { agencyCopyCheck } from '../../app/reports/supervision.ts';
+import { CopySection, Findings } from './report-parts.tsx';
 
 type Params = { agencyId: string; year: string };
 type Form = Partial<Record<string, string>>;
@@ -68,6 +69,8 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const base = `/admin/reports/${agency.id}/${year}`;
     const title = reportTitle(agency.name, year);
     const recheck = versions[0] ? recheckPublished(computed, versions[0]) : [];
+    // Other agencies' drafts are compared only for those who supervise them.
+    const copy = await agencyCopyCheck(ctx, agency, year, can(actor, 'county.supervise', agency.id, tree));
     return sendPage(
       reply,
       <Layout title={title} site={site} area="admin" viewer={viewer}>
@@ -83,7 +86,8 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
         )}
         <YearLinks agency={agency} year={year} today={chinaDate(ctx.now())} />
         <Status computed={computed} versions={versions} />
-        <Findings findings={computed.findings} />
+        <Findings findings={computed.findings} blocking />
+        <CopySection agencyId={agency.id} year={year} check={copy} />
         {recheck.length ? (
           <section aria-labelledby="recheck">
             <h2 id="recheck">已发布版本与当前台账的差异</h2>
@@ -283,31 +287,6 @@ const Status = ({ computed, versions }: { computed: ComputedReport; versions: Aw
         ''
       )}
     </dl>
-  );
-};
-
-const Findings = ({ findings }: { findings: readonly Finding[] }) => {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  return (
-    <section aria-labelledby="findings">
-      <h2 id="findings">检查结果</h2>
-      {findings.length === 0 ? (
-        <p class="ok">全部勾稽关系和合规检查均已通过。</p>
-      ) : (
-        <>
-          <p>
-            {errors}个错误（须改正后才能发布），{findings.length - errors}个警告（请核实）。表格中标红的单元格对应下列编号。
-          </p>
-          <ol class="findings">
-            {findings.map((f, i) => (
-              <li id={`finding-${i}`} class={`finding ${f.severity}`}>
-                <span class="severity">{f.severity === 'error' ? '错误' : '警告'}</span> <strong>{f.rule}</strong> {ruleTitle(f.rule)}：{f.message}
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
-    </section>
   );
 };
 
