@@ -9,20 +9,11 @@ import type { ApplicationApplicantTable, ApplicationTable, DB } from './schema.t
 export type ApplicationRow = Selectable<ApplicationTable>;
 export type ApplicantRow = Selectable<ApplicationApplicantTable>;
 
-export interface NewCase {
-  agency_id: number;
-  receipt_no: string;
-  applicant_type: string;
-  applicant_name: string;
-  channel: string;
-  subject: string;
-  received_date: string;
-  created_at: string;
-  applicant_key: string;
-  query_code_hash: string | null;
-  provision_form: string;
-  delivery_way: string;
-}
+/** What registration writes of a case; the projection columns are filled by its first act. */
+export type NewCase = Pick<
+  ApplicationTable,
+  'agency_id' | 'receipt_no' | 'applicant_type' | 'applicant_name' | 'channel' | 'subject' | 'received_date' | 'created_at' | 'query_code_hash'
+> & { applicant_key: string; provision_form: string; delivery_way: string };
 
 export async function insertCase(db: Kysely<DB>, c: NewCase, applicant: Omit<ApplicantRow, 'application_id'>, items: readonly string[]): Promise<number> {
   const { id } = await db

@@ -6,41 +6,25 @@
  */
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { loadDemo } from '../../src/app/demo/load.ts';
+import { describe, test } from 'node:test';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { screenText } from '../../src/domain/screening/index.ts';
 import { extractText } from '../../src/extract/index.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { chromiumSkip } from '../helpers/resources.ts';
-import { closeAll, logIn, serveInChromium } from '../helpers/browser.ts';
+import { demoInChromium, logIn } from '../helpers/browser.ts';
 import { docxWith, validId } from '../helpers/files.ts';
 
 const jsQrPath = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js');
 
 describe('publishing an item in Chromium', { skip: chromiumSkip() }, () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  before(async () => {
-    // The real clock: the session cookie and the 第二十六条 clock are read by the browser too.
-    t = await createTestDatabase('sqlite', () => new Date());
-    await loadDemo(t.ctx);
-    ({ app, base, browser } = await serveInChromium(t.ctx));
-  });
-  after(async () => {
-    await closeAll(browser, app, t);
-  });
+  const s = demoInChromium();
 
   test('draft with an ID number in the attachment → redacted in review → approved → on the portal, masked, with a QR code, found by search', async () => {
-    const chaqi = (await resolveAgency(t.ctx, '插旗镇')).id;
+    const chaqi = (await resolveAgency(s.t.ctx, '插旗镇')).id;
     const title = '关于插旗镇2026年渔船安全检查情况的通报';
 
-    const editor = await logIn(browser, base, 'chaqi-editor');
-    await editor.goto(`${base}/admin/items/new?agency=${chaqi}`);
+    const editor = await logIn(s.browser, s.base, 'chaqi-editor');
+    await editor.goto(`${s.base}/admin/items/new?agency=${chaqi}`);
     await editor.fill('#field-title', title);
     await editor.fill('#field-summary', '通报渔船安全检查情况');
     await editor.fill('#field-body', '镇安委办组织对辖区渔船开展安全检查，共检查渔船42艘，发现隐患3处，均已整改。');
@@ -60,7 +44,7 @@ describe('publishing an item in Chromium', { skip: chromiumSkip() }, () => {
     await editor.getByRole('button', { name: '提交保密审查' }).click();
     await editor.waitForSelector('text=已提交保密审查。');
 
-    const reviewer = await logIn(browser, base, 'chaqi-reviewer');
+    const reviewer = await logIn(s.browser, s.base, 'chaqi-reviewer');
     await reviewer.goto(versionUrl);
     const hit = reviewer.locator('table.hits tbody tr', { hasText: '居民身份证号码' });
     assert.equal(await hit.locator('mark').innerText(), validId, 'shown in its context');
@@ -70,7 +54,7 @@ describe('publishing an item in Chromium', { skip: chromiumSkip() }, () => {
     await reviewer.getByRole('button', { name: '审查通过' }).click();
     await reviewer.waitForSelector('text=保密审查已通过，待领导审核。');
 
-    const leader = await logIn(browser, base, 'chaqi-leader');
+    const leader = await logIn(s.browser, s.base, 'chaqi-leader');
     await leader.goto(versionUrl);
     await leader.getByRole('button', { name: '批准公开' }).click();
     await leader.waitForSelector('text=已公开，索引号');
@@ -78,8 +62,8 @@ describe('publishing an item in Chromium', { skip: chromiumSkip() }, () => {
     assert.match(indexNo ?? '', /^006382564L\/\d{4}-\d{5}$/);
 
     // The portal: the item in 插旗镇's column with its metadata.
-    const reader = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await reader.goto(`${base}/agencies/${chaqi}/items?category=notices`);
+    const reader = await (await s.browser.newContext({ bypassCSP: true })).newPage();
+    await reader.goto(`${s.base}/agencies/${chaqi}/items?category=notices`);
     await reader.getByRole('link', { name: title }).click();
     const itemUrl = reader.url();
     const meta = await reader.locator('dl.metadata').first().innerText();
@@ -116,12 +100,12 @@ describe('publishing an item in Chromium', { skip: chromiumSkip() }, () => {
       return g.jsQR(data, 400, 400)?.data ?? null;
     });
     assert.equal(decoded, itemUrl);
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    const phone = await (await s.browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await phone.goto(decoded!);
     assert.equal(await phone.locator('h1').first().innerText(), title);
 
     // Found by a two-character word of its body.
-    await reader.goto(`${base}/search?q=${encodeURIComponent('渔船')}`);
+    await reader.goto(`${s.base}/search?q=${encodeURIComponent('渔船')}`);
     assert.ok(await reader.getByRole('link', { name: title }).isVisible());
   });
 });

@@ -6,34 +6,19 @@
  * annual report counts the case in the right cells.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { loadDemo } from '../../src/app/demo/load.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { loadCalendar } from '../../src/app/calendar/calendar.ts';
 import { computeAgencyReport } from '../../src/app/reports/compute.ts';
 import { addWorkingDays } from '../../src/domain/calendar/deadline.ts';
 import { chinaDate } from '../../src/domain/shared/dates.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { chromiumSkip } from '../helpers/resources.ts';
-import { closeAll, logIn, serveInChromium } from '../helpers/browser.ts';
+import { demoInChromium, logIn } from '../helpers/browser.ts';
 import { validId } from '../helpers/files.ts';
 
 describe('a disclosure request in Chromium', { skip: chromiumSkip() }, () => {
-  let t: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let base: string;
-  before(async () => {
-    // The real clock: the applicant and the staff act today, and the browser reads the pages today.
-    t = await createTestDatabase('sqlite', () => new Date());
-    await loadDemo(t.ctx);
-    ({ app, base, browser } = await serveInChromium(t.ctx));
-  });
-  after(async () => {
-    await closeAll(browser, app, t);
-  });
+  const s = demoInChromium();
 
   const act = async (page: Page, button: string) => {
     await page.getByRole('button', { name: button, exact: true }).click();
@@ -43,16 +28,16 @@ describe('a disclosure request in Chromium', { skip: chromiumSkip() }, () => {
   };
 
   test('apply → confirm → 补正 → corrected → third party → extension → 部分公开 → the letters on the status page → the report', async () => {
-    const agency = await resolveAgency(t.ctx, '插旗镇');
+    const agency = await resolveAgency(s.t.ctx, '插旗镇');
     const year = Number(chinaDate(new Date()).slice(0, 4));
     const today = chinaDate(new Date());
-    const calendar = await loadCalendar(t.ctx.db);
+    const calendar = await loadCalendar(s.t.ctx.db);
     const due = (n: number) => addWorkingDays(calendar, today, n).due;
-    const cellsBefore = (await computeAgencyReport(t.ctx, agency, year)).report.applications.rows;
+    const cellsBefore = (await computeAgencyReport(s.t.ctx, agency, year)).report.applications.rows;
 
     // The citizen applies online.
-    const citizen = await (await browser.newContext()).newPage();
-    await citizen.goto(`${base}/apply?agency=${agency.id}`);
+    const citizen = await (await s.browser.newContext()).newPage();
+    await citizen.goto(`${s.base}/apply?agency=${agency.id}`);
     await citizen.check('#field-applicantType');
     await citizen.fill('#field-personName', '张小红');
     await citizen.selectOption('#field-idDocument', 'residentIdCard');
@@ -69,8 +54,8 @@ describe('a disclosure request in Chromium', { skip: chromiumSkip() }, () => {
     assert.match(queryCode!, /^[A-Z2-9]{8}$/);
 
     // Staff confirm it with the applicant: today is 收到申请之日; the reply is due in 20 working days.
-    const staff = await logIn(browser, base, 'chaqi-editor');
-    await staff.goto(`${base}/admin/requests?agency=${agency.id}`);
+    const staff = await logIn(s.browser, s.base, 'chaqi-editor');
+    await staff.goto(`${s.base}/admin/requests?agency=${agency.id}`);
     const submission = staff.locator('article.submission', { hasText: receiptNo! });
     await submission.getByRole('button', { name: '确认并登记' }).click();
     await staff.waitForURL(/\/admin\/requests\/\d+/);
@@ -110,7 +95,7 @@ describe('a disclosure request in Chromium', { skip: chromiumSkip() }, () => {
     assert.ok((await staff.content()).includes('已办结'));
 
     // The applicant's status page: the letters sent to the applicant, not the one to the third party.
-    await citizen.goto(`${base}/apply/status`);
+    await citizen.goto(`${s.base}/apply/status`);
     await citizen.fill('#field-receiptNo', receiptNo!);
     await citizen.fill('#field-queryCode', queryCode!);
     await citizen.getByRole('button', { name: '查询' }).click();
@@ -122,7 +107,7 @@ describe('a disclosure request in Chromium', { skip: chromiumSkip() }, () => {
     assert.ok(!status.includes(validId), 'the ID number is not echoed');
 
     // The report of the year: one more new application and one more 部分公开, in the 自然人 column.
-    const cellsAfter = (await computeAgencyReport(t.ctx, agency, year)).report.applications.rows;
+    const cellsAfter = (await computeAgencyReport(s.t.ctx, agency, year)).report.applications.rows;
     assert.equal(cellsAfter.newReceived[0], (cellsBefore.newReceived[0] ?? 0) + 1);
     assert.equal(cellsAfter.partiallyGranted[0], (cellsBefore.partiallyGranted[0] ?? 0) + 1);
     assert.equal(cellsAfter.totalHandled[6], (cellsBefore.totalHandled[6] ?? 0) + 1);

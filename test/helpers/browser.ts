@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { AppContext } from '../../src/app/context.ts';
-import type { TestDatabase } from './db.ts';
+import { after, before } from 'node:test';
+import { loadDemo } from '../../src/app/demo/load.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
 import { chromiumPath } from './resources.ts';
 import { testApp } from './web.ts';
 
@@ -51,4 +53,27 @@ export async function logIn(browser: Browser, base: string, username: string, pa
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(`${base}/admin`);
   return page;
+}
+
+export interface DemoInChromium {
+  t: TestDatabase;
+  app: FastifyInstance;
+  base: string;
+  browser: Browser;
+}
+
+/**
+ * Registers the suite's before/after hooks: the demo county on a fresh SQLite file with the
+ * real clock (the browser reads session cookies and deadlines as of today), served to a
+ * Chromium. The returned object is filled in by the time the tests run.
+ */
+export function demoInChromium(): DemoInChromium {
+  const s = {} as DemoInChromium;
+  before(async () => {
+    s.t = await createTestDatabase('sqlite', () => new Date());
+    await loadDemo(s.t.ctx);
+    Object.assign(s, await serveInChromium(s.t.ctx));
+  });
+  after(async () => closeAll(s.browser, s.app, s.t));
+  return s;
 }

@@ -18,6 +18,9 @@ import { timeLimits } from '../../../law/time-limits.ts';
 import { SelectField, TextField } from '../../views/components.tsx';
 import type { FormValues } from '../../views/application-fields.tsx';
 import type { FormAct } from './available-acts.ts';
+
+/** The table 三 row an act that closes a case counts it in (src/law). */
+const rowOf = (act: 'correctionLapsed' | 'feeLapsed' | 'withdrawn') => outcomeCodes[caseActs[act].closesAs].ref;
 import { outcomeLabel } from './dashboard-page.tsx';
 
 export interface ActFormState {
@@ -196,7 +199,7 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
         ''
       )}
       {has('correctionLapsed') ? (
-        <ActSection {...common('correctionLapsed')} submit="终止处理并发出告知书" intro={<p class="hint">补正期限{v.correction?.due}已过，申请人无正当理由未补正的，视为放弃申请，计入表三（六）1。</p>}>
+        <ActSection {...common('correctionLapsed')} submit="终止处理并发出告知书" intro={<p class="hint">补正期限{v.correction?.due}已过，申请人无正当理由未补正的，视为放弃申请，计入表三{rowOf('correctionLapsed')}。</p>}>
           <TextField label="终止处理日期" type="date" {...f('correctionLapsed')('on', p.today)} />
         </ActSection>
       ) : (
@@ -262,7 +265,7 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
         ''
       )}
       {has('feeLapsed') ? (
-        <ActSection {...common('feeLapsed')} submit="终止处理并发出告知书" intro={<p class="hint">缴费期限{v.fee?.due}已过，逾期未缴费的视为放弃申请，计入表三（六）2。</p>}>
+        <ActSection {...common('feeLapsed')} submit="终止处理并发出告知书" intro={<p class="hint">缴费期限{v.fee?.due}已过，逾期未缴费的视为放弃申请，计入表三{rowOf('feeLapsed')}。</p>}>
           <TextField label="终止处理日期" type="date" {...f('feeLapsed')('on', p.today)} />
         </ActSection>
       ) : (
@@ -270,7 +273,7 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
       )}
       {has('replied') ? <ReplyForm {...p} /> : ''}
       {has('withdrawn') ? (
-        <ActSection {...common('withdrawn')} submit="登记撤回" intro={<p class="hint">申请人撤回申请的，办结并计入表三（六）3。</p>}>
+        <ActSection {...common('withdrawn')} submit="登记撤回" intro={<p class="hint">申请人撤回申请的，办结并计入表三{rowOf('withdrawn')}。</p>}>
           <TextField label="撤回日期" type="date" {...f('withdrawn')('on', p.today)} />
           <TextField label="撤回的方式和说明（如申请人书面撤回）" {...f('withdrawn')('reason')} />
         </ActSection>
