@@ -34,7 +34,23 @@ async function migrator(db: Kysely<DB>): Promise<Migrator> {
   return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
 }
 
+/**
+ * The names of the applied migrations, read without Kysely's introspection: that scans the
+ * tables of every schema of the database, which is slow on a shared server and fails (3F000)
+ * when another schema is dropped during the scan.
+ */
+async function appliedMigrations(db: Kysely<DB>): Promise<Set<string>> {
+  const present = isPostgres(db)
+    ? sql`select 1 from information_schema.tables where table_schema = current_schema() and table_name = 'kysely_migration'`
+    : sql`select 1 from sqlite_master where type = 'table' and name = 'kysely_migration'`;
+  if ((await present.execute(db)).rows.length === 0) return new Set();
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  return new Set(rows.map((r) => r.name));
+}
+
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const applied = await appliedMigrations(db);
+  if (Object.keys(migrations).every((name) => applied.has(name))) return [];
   const { error, results } = await (await migrator(db)).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
@@ -42,6 +58,6 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
 
 /** True when the database has every migration applied (read-only commands refuse an older schema). */
 export async function isUpToDate(db: Kysely<DB>): Promise<boolean> {
-  const list = await (await migrator(db)).getMigrations();
-  return list.every((m) => m.executedAt !== undefined);
+  const applied = await appliedMigrations(db);
+  return Object.keys(migrations).every((name) => applied.has(name));
 }

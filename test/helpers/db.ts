@@ -37,14 +37,12 @@ export async function createTestDatabase(dialect: DialectName, now: () => Date =
     u.searchParams.set('schema', tag);
     url = u.toString();
     cleanup = async () => {
-      const client = new pg.Client({ connectionString: postgresUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${tag} CASCADE`);
-      await client.end();
+      await withSchemaLock('exclusive', (client) => client.query(`DROP SCHEMA IF EXISTS ${tag} CASCADE`));
     };
   }
   const database = await openDatabase(url);
-  await migrateToLatest(database.db);
+  if (dialect === 'postgres') await withSchemaLock('shared', () => migrateToLatest(database.db));
+  else await migrateToLatest(database.db);
   return {
     database,
     url,
@@ -54,6 +52,25 @@ export async function createTestDatabase(dialect: DialectName, now: () => Date =
       await cleanup();
     },
   };
+}
+
+/**
+ * Kysely's migrator introspects the tables of every schema, and pg_get_serial_sequence fails
+ * with 3F000 when another test process drops its schema in the middle of that query. Drops
+ * take this advisory lock exclusively and migrations shared, so they never overlap.
+ */
+const schemaLockKey = 0x676b5f73;
+
+async function withSchemaLock<T>(mode: 'shared' | 'exclusive', work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  const suffix = mode === 'shared' ? '_shared' : '';
+  try {
+    await client.query(`SELECT pg_advisory_lock${suffix}($1)`, [schemaLockKey]);
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 export const dialects: readonly DialectName[] = ['sqlite', 'postgres'];
