@@ -270,6 +270,29 @@ eachDialect(
       assert.equal((await editor.post('/admin/county/2024/settings', { 'deadline.town': '03-31', 'deadline.department': '01-31', 'deadline.countyGovernment': '03-31', copyShare: '50' })).statusCode, 403);
       await c.post('/admin/county/2024/settings', { 'deadline.town': '01-31', 'deadline.department': '01-31', 'deadline.countyGovernment': '03-31', copyShare: '80' });
     });
+
+    test("the workbench's 逾期未发布 follows the deadline setting, not only the statute's", async () => {
+      // The supervisor signs in first: a sign-in on the tests' clock ends sessions that expired by then.
+      const c = new Client(app);
+      await c.login('county-supervisor');
+      await c.get('/admin/county/2024');
+      const setTownDeadline = async (d: string) =>
+        assert.equal((await c.post('/admin/county/2024/settings', { 'deadline.town': d, 'deadline.department': '01-31', 'deadline.countyGovernment': '03-31', copyShare: '80' })).statusCode, 303);
+      // On 2026-01-20 the 2025 reports are not late under the default town deadline (01-31).
+      const january = await testApp({ ...get().ctx, now: () => new Date('2026-01-20T02:00:00.000Z') });
+      try {
+        const editor = new Client(january);
+        await editor.login('chaqi-editor');
+        const cell = async () => /<td class="([^"]*)"><a href="\/admin\/reports\/\d+\/2025">([^<]*)<\/a>/.exec((await editor.get('/admin')).body)?.slice(1, 3);
+        assert.deepEqual(await cell(), ['', '未发布']);
+        await setTownDeadline('01-15');
+        assert.deepEqual(await cell(), ['late', '逾期未发布']);
+        await setTownDeadline('01-31');
+        assert.deepEqual(await cell(), ['', '未发布']);
+      } finally {
+        await january.close();
+      }
+    });
   },
   async (t) => void (await loadDemo(t.ctx)),
 );

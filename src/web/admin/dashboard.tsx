@@ -5,7 +5,7 @@ import { reportYears } from '../../app/reports/compute.ts';
 import { agenciesWhere } from '../../domain/access/policy.ts';
 import { chinaDate } from '../../domain/shared/dates.ts';
 import { roles } from '../../law/roles.ts';
-import { reportDeadline } from '../../law/report-format/index.ts';
+import { deadlineOf, reportSettings } from '../../app/reports/settings.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { siteInfo } from '../site.ts';
 import { Layout } from '../views/layout.tsx';
@@ -29,6 +29,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
     const visible = agenciesWhere(actor, 'report.view', tree);
     const agencies = tree.filter((a) => visible.has(a.id));
     const today = chinaDate(ctx.now());
+    const settings = await reportSettings(ctx.db);
     const published = await ctx.db
       .selectFrom('annual_reports')
       .select(['agency_id', 'year', 'id', 'version', 'published_at'])
@@ -95,7 +96,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
                       const { first, last } = reportYears(a, today);
                       if (y < first || y > last) return <td>—</td>;
                       const p = status.get(`${a.id}/${y}`);
-                      const late = !p && today > reportDeadline(a.kind, y);
+                      const late = !p && today > deadlineOf(settings, a.kind, y);
                       return (
                         <td class={late ? 'late' : p ? 'done' : ''}>
                           <a href={`/admin/reports/${a.id}/${y}`}>{p ? `已发布${p.version > 1 ? `（第${p.version}版）` : ''}` : late ? '逾期未发布' : '未发布'}</a>
