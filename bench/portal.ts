@@ -14,7 +14,10 @@
  * Goals (from the issue): item pages at ≥ 0.5 × nginx's rate, search p95 < 50 ms; missing one,
  * or a count that differs from the scan, makes the exit status 1. Needs nginx, wrk and taskset.
  *
- *   node --import tsx bench/portal.ts [--pg] [--items N] [--agencies N] [--connections N] [--seconds N] [--reps N] [--profile]
+ *   node --import tsx bench/portal.ts [--pg] [--items N] [--agencies N] [--connections N] [--seconds N] [--reps N] [--profile] [--keep NAME]
+ *
+ * --keep NAME keeps the generated database (and the substring counts) under NAME; a later run
+ * with the same NAME and sizes uses it instead of generating again (minutes at 1,000,000).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,8 +26,8 @@ import { parseArgs } from 'node:util';
 import { migrateToLatest } from '../src/store/migrate.ts';
 import { reindexAll } from '../src/store/search.repo.ts';
 import { startNginx, type Page } from './lib/nginx.ts';
-import { portalColumns, writePortal } from './lib/portal-data.ts';
-import { benchDatabase } from './lib/database.ts';
+import { portalColumns, writePortal, type PortalSummary } from './lib/portal-data.ts';
+import { benchDatabase, keptPath } from './lib/database.ts';
 import { portalQueries, substringCounter, summarize, timeSearches, type QueryClass } from './lib/portal-search.ts';
 import { missingTools, startServer } from './lib/processes.ts';
 import { topSelfTime } from './lib/profile.ts';
@@ -41,6 +44,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     reps: { type: 'string', default: '5' },
     profile: { type: 'boolean', default: false },
+    keep: { type: 'string' },
   },
   strict: true,
 });
@@ -58,6 +62,13 @@ async function fetchPage(origin: string, url: string): Promise<Page> {
 
 const fmt = (r: LoadResult) => `${r.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${r.requests ? `${r.p99.toFixed(1).padStart(6)} ms` : '     —   '}`;
 
+/** What a kept database was generated with, for a later run to check against. */
+interface KeptFacts {
+  spec: typeof spec;
+  data: Omit<PortalSummary, 'perAgency'> & { perAgency: [number, number][] };
+  counts: number[];
+}
+
 async function main() {
   const missing = missingTools();
   if (missing.length) {
@@ -67,7 +78,8 @@ async function main() {
   const dialect = args.pg ? 'postgres' : 'sqlite';
   console.log(`bench/portal [${dialect}]: ${spec.agencies} agencies, ${spec.items} published items over ten years; node ${process.version}, ${os.cpus().length} cores`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-portal-'));
-  const env = await benchDatabase(args.pg, portalColumns);
+  const env = await benchDatabase(args.pg, portalColumns, args.keep);
+  const keptFacts = args.keep ? keptPath(`${args.keep}${args.pg ? '-pg' : ''}.json`) : null;
   // Stopped in reverse order at the end, also when something fails or on Ctrl-C.
   const running: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -79,14 +91,27 @@ async function main() {
     // --- data ---------------------------------------------------------------------------
     const queries = portalQueries();
     const truth = substringCounter(queries);
-    const gen = await timed(async () => {
-      await migrateToLatest(env.database.db);
-      return writePortal(await env.sink(), spec, (_id, t) => truth.add(t));
-    });
-    const data = gen.value;
-    console.log(`  generated in ${(gen.ms / 1000).toFixed(0)} s: ${data.agencies.length} agencies, ${data.items} items, ${data.versions} versions`);
-    const indexed = await timed(() => env.database.db.transaction().execute((trx) => reindexAll(trx)));
-    console.log(`  search index (reindexAll) in ${(indexed.ms / 1000).toFixed(0)} s: ${indexed.value} items`);
+    const kept = keptFacts && fs.existsSync(keptFacts) ? (JSON.parse(fs.readFileSync(keptFacts, 'utf8')) as KeptFacts) : null;
+    let data: PortalSummary;
+    if (kept && kept.spec.items === spec.items && kept.spec.agencies === spec.agencies) {
+      data = { ...kept.data, perAgency: new Map(kept.data.perAgency) };
+      truth.counts.splice(0, truth.counts.length, ...kept.counts);
+      console.log(`  kept database “${args.keep}”: ${data.agencies.length} agencies, ${data.items} items, ${data.versions} versions (not generated again)`);
+    } else {
+      if (kept) throw new Error(`--keep ${args.keep}: kept with ${kept.spec.items} items and ${kept.spec.agencies} agencies; use another name`);
+      const gen = await timed(async () => {
+        await migrateToLatest(env.database.db);
+        return writePortal(await env.sink(), spec, (_id, t) => truth.add(t));
+      });
+      data = gen.value;
+      console.log(`  generated in ${(gen.ms / 1000).toFixed(0)} s: ${data.agencies.length} agencies, ${data.items} items, ${data.versions} versions`);
+      const indexed = await timed(() => env.database.db.transaction().execute((trx) => reindexAll(trx)));
+      console.log(`  search index (reindexAll) in ${(indexed.ms / 1000).toFixed(0)} s: ${indexed.value} items`);
+      if (keptFacts) {
+        const facts: KeptFacts = { spec, data: { ...data, perAgency: [...data.perAgency] }, counts: truth.counts };
+        fs.writeFileSync(keptFacts, JSON.stringify(facts));
+      }
+    }
     const share = (w: string) => `${w} ${((100 * (truth.counts[queries.findIndex((q) => q.text === w)] ?? 0)) / data.items).toFixed(1)}%`;
     console.log(`  items containing ${['公告', '补贴', '低保', '城乡低保', '救助', '工程'].map(share).join(', ')}`);
 
@@ -106,6 +131,9 @@ async function main() {
     }
 
     // --- pages --------------------------------------------------------------------------
+    // A kept database holds the views of earlier runs.
+    const storedViews = async () => Number((await env.database.db.selectFrom('catalogue_items').select((eb) => eb.fn.sum<number>('view_count').as('n')).executeTakeFirstOrThrow()).n);
+    const viewsBefore = await storedViews();
     const server = await startServer(env.url, serverCpu, null);
     running.push(() => server.stop());
     const r = random(42);
@@ -169,7 +197,7 @@ async function main() {
     }
 
     // Views are written in batches: after the server closed, every view must be stored.
-    const stored = Number((await env.database.db.selectFrom('catalogue_items').select((eb) => eb.fn.sum<number>('view_count').as('n')).executeTakeFirstOrThrow()).n);
+    const stored = (await storedViews()) - viewsBefore;
     const expected = served + new Set(itemUrls).size;
     const inFlight = itemRuns * o.connections;
     const viewsOk = stored >= expected && stored <= expected + inFlight;

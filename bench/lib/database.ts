@@ -20,9 +20,14 @@ export interface BenchDatabase<C extends Columns> {
   drop(): Promise<void>;
 }
 
-export async function benchDatabase<C extends Columns>(usePg: boolean, columns: C): Promise<BenchDatabase<C>> {
+/**
+ * With `keep`, the database is named and kept after the run (a file or schema under that name,
+ * see `keptPath`) so that a later run can use what an earlier one generated.
+ */
+export async function benchDatabase<C extends Columns>(usePg: boolean, columns: C, keep?: string): Promise<BenchDatabase<C>> {
+  if (keep !== undefined && !/^[a-z0-9_]+$/.test(keep)) throw new Error(`--keep: a name of lowercase letters, digits and _, not “${keep}”`);
   if (usePg) {
-    const schema = `gk_bench_${crypto.randomBytes(4).toString('hex')}`;
+    const schema = keep ? `gk_keep_${keep}` : `gk_bench_${crypto.randomBytes(4).toString('hex')}`;
     const u = new URL(pgUrl);
     u.searchParams.set('schema', schema);
     const database = await openDatabase(u.toString());
@@ -32,6 +37,7 @@ export async function benchDatabase<C extends Columns>(usePg: boolean, columns: 
       sink: () => postgresSink(pgUrl, schema, columns),
       async drop() {
         await database.close();
+        if (keep) return;
         const client = new pg.Client({ connectionString: pgUrl });
         await client.connect();
         await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
@@ -39,8 +45,9 @@ export async function benchDatabase<C extends Columns>(usePg: boolean, columns: 
       },
     };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
-  const file = path.join(dir, 'bench.db');
+  const dir = keep ? keptPath('') : fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
+  fs.mkdirSync(dir, { recursive: true });
+  const file = keep ? keptPath(`${keep}.db`) : path.join(dir, 'bench.db');
   const database = await openDatabase(`file:${file}`);
   return {
     database,
@@ -48,7 +55,11 @@ export async function benchDatabase<C extends Columns>(usePg: boolean, columns: 
     sink: async () => sqliteSink(file, columns),
     async drop() {
       await database.close();
+      if (keep) return;
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
+
+/** Where kept databases and what was generated into them live (`--keep`). */
+export const keptPath = (name: string) => path.join(os.tmpdir(), 'gongkai-bench-kept', name);
