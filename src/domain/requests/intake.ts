@@ -73,7 +73,8 @@ export function checkApplicationForm(f: ApplicationForm): FieldError[] {
   const L = applicationLimits;
   if (!isApplicantType(a.type)) add('applicantType', 'GK_APPLICANT_TYPE', '请选择申请人类型：公民，或法人或者其他组织的类别');
   const person = a.type === 'naturalPerson';
-  if (a.name === '') add('name', 'GK_REQUIRED', person ? '请填写姓名' : '请填写单位名称');
+  const named = !isApplicantType(a.type) ? '请填写申请人姓名或单位名称' : person ? '请填写姓名' : '请填写单位名称';
+  if (a.name === '') add('name', 'GK_REQUIRED', named);
   else if (a.name.length > L.nameMaxLength) add('name', 'GK_TOO_LONG', `姓名或名称不能超过${L.nameMaxLength}个字`);
   if (person) {
     if (a.idDocument === null || !isIdentityDocument(a.idDocument)) add('idDocument', 'GK_ID_DOCUMENT', '请选择身份证件类型');

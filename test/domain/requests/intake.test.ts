@@ -33,6 +33,13 @@ test('missing fields are each named; delivery by post needs an address, by e-mai
   assert.deepEqual(fields({ ...person, phone: '12345' }), ['phone:GK_PHONE']);
 });
 
+test('the name message fits the applicant type, and names neither when no type is chosen', () => {
+  const nameMessage = (raw: Record<string, unknown>) => checkApplicationForm(readApplicationForm(raw)).find((e) => e.field === 'name')?.message;
+  assert.equal(nameMessage({ ...person, name: '' }), '请填写姓名');
+  assert.equal(nameMessage({ ...person, applicantType: 'commercial', name: '' }), '请填写单位名称');
+  assert.equal(nameMessage({ ...person, applicantType: '', name: '' }), '请填写申请人姓名或单位名称');
+});
+
 test('an organisation gives its 统一社会信用代码 (checked) and a contact person', () => {
   const org = { ...person, applicantType: 'legalService', name: '湖南某某律师事务所', idDocument: '', idNumber: '', creditCode: '91430623MA4L0XXX0X', contactPerson: '李律师' };
   assert.deepEqual(fields(org), ['creditCode:GK_CREDIT_CODE']);
