@@ -3,6 +3,8 @@
  * line, as a browser copy gives them. Each source (plain text, markdown, HTML, DOCX, PDF)
  * turns its document into this one shape; the reader works on it alone.
  */
+import { valueOf } from './text.ts';
+
 export type SourceKind = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
 
 export interface Cells {
@@ -29,6 +31,7 @@ export const cleanLine = (line: string) => line.replace(space, ' ').trim();
  */
 export function textCells(text: string): Cells {
   const lines = text.split(/\r\n|\r|\n/).map(cleanLine);
+  if (pipeTable(lines)) return { source: 'text', cells: pipeCells(lines), lines: false };
   let filled = 0;
   let spaced = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -50,6 +53,55 @@ export function textCells(text: string): Cells {
     cells.push(line);
   }
   return { source: 'text', cells, lines: false };
+}
+
+/** Lines that end a cell with | (规章 |), open a row with it (| 规章 | 0 |) or hold nothing else. */
+function pipeTable(lines: readonly string[]): boolean {
+  let n = 0;
+  for (const l of lines) if (l.startsWith('|') || l.endsWith('|')) n++;
+  return n >= 8;
+}
+
+/** A line of two or more pipes alone: the empty cells a page writes for the colspans of a row, at its end. */
+const fillerLine = /^\|{2,}$/;
+
+/**
+ * Text whose tables a site or a browser wrote with | between cells. Three ways are seen on
+ * government portals, and one rule reads them all: a | ends a cell.
+ * - each cell on its line, a line holding only | after it (规章 / | / 0 / |);
+ * - each cell on its line ending in | (规章 | / 0 |); a line holding only | is then a blank
+ *   cell, and a line of several pipes alone is the filler of colspans (not cells);
+ * - a row on a line (规章 | 0 | 0 | 0 |, or | 规章 | 0 |): a | that opens the line opens the
+ *   row, and blank cells before the row's label are the rowspan cells above it (not cells of
+ *   the row before).
+ * Lines without a pipe (headings, paragraphs) are cells of their own, as in textCells.
+ */
+function pipeCells(lines: readonly string[]): string[] {
+  const cells: string[] = [];
+  // text since the last |, not yet ended by one
+  let pending: string[] = [];
+  for (const line of lines) {
+    if (line === '' || fillerLine.test(line)) continue;
+    if (!line.includes('|')) {
+      pending.push(line);
+      continue;
+    }
+    const parts = line.split('|').map(cleanLine);
+    const opensRow = line.startsWith('|') && parts.some((p) => p !== '');
+    const first = parts[0]!;
+    if (pending.length > 0 || first !== '') cells.push(...pending, ...(first !== '' ? [first] : []));
+    else if (!opensRow) cells.push('');
+    pending = [];
+    const inner = parts.slice(1, -1);
+    // | | 2.其他法律行政法规禁止公开 | …: the blank under a rowspan label is not a cell
+    const label = opensRow ? inner.findIndex((p) => p !== '') : -1;
+    const skip = label > 0 && valueOf(inner[label]!) === null ? label : 0;
+    cells.push(...inner.slice(skip));
+    const last = parts[parts.length - 1]!;
+    if (last !== '') pending.push(last);
+  }
+  cells.push(...pending);
+  return cells;
 }
 
 /**

@@ -21,11 +21,16 @@ const unitAfter = /^[年月日号件条个项万元%％]/;
 
 /** The tokens of one cell: a printed line splits at spaces into its label and its numbers. */
 function tokensOf(cell: string, lines: boolean): { label: string | null; value: Value | null }[] {
+  const words = cell.split(' ').filter((w) => w !== '');
   if (!lines) {
+    // a printed row's numbers copied as one line (0 0 0 0 0): each its own value, never one number
+    const several = words.length > 1 ? words.map(valueOf) : [];
+    if (several.length > 0 && several.every((v) => v !== null && (v.kind === 'number' || v.kind === 'notApplicable'))) {
+      return several.map((value) => ({ label: null, value }));
+    }
     const value = valueOf(cell);
     return [value ? { label: null, value } : { label: cell, value: null }];
   }
-  const words = cell.split(' ').filter((w) => w !== '');
   const out: { label: string | null; value: Value | null }[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;

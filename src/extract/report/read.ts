@@ -4,7 +4,7 @@
  * Pure: the same cells give the same report. It never invents a number: a cell it cannot
  * read is null with a finding (P-01, P-02) that says where.
  */
-import { sections } from '../../law/report-format/index.ts';
+import { reportTitleEndings, sections } from '../../law/report-format/index.ts';
 import { blankReport, type AnnualReport } from '../../domain/reports/annual-report.ts';
 import type { Finding, ValidationContext } from '../../domain/reports/findings.ts';
 import type { Cells } from './cells.ts';
@@ -79,6 +79,12 @@ export function readCells(c: Cells, work: Work = { steps: 0 }): ReadReport | Unr
   const findings: Finding[] = [];
   const report = blankReport(title.agency ?? '', title.year ?? 0);
   if (title.agency === null) findings.push(readerFinding('P-03', 'report', '未能从标题读出单位名称，单位名称留空'));
+  if (title.garbled) {
+    findings.push(readerFinding('P-03', 'report', `标题“${title.text}”的文字顺序与“XXXX年${reportTitleEndings[0]}”不符，按其读出年度${title.year}年，请核对`));
+  }
+  if (title.yearFrom === 'text') {
+    findings.push(readerFinding('P-03', 'report', `标题和统计期限中未读出报告年度，按正文“${title.statement}”读作${title.year}年，请核对`));
+  }
 
   const active = readActive(groups[0]!, findings);
   report.active = active.active;

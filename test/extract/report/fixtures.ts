@@ -24,7 +24,7 @@ function expectedOf(dir: string, name: string): string | null {
 export function fixtures(dir: string): Fixture[] {
   return fs
     .readdirSync(dir)
-    .filter((n) => !n.endsWith('.json') && !n.endsWith('.ts') && n !== 'README.md')
+    .filter((n) => !n.endsWith('.json') && !n.endsWith('.ts') && n !== 'README.md' && fs.statSync(path.join(dir, n)).isFile())
     .sort()
     .flatMap((name) => {
       const exp = expectedOf(dir, name);
