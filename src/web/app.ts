@@ -19,7 +19,9 @@ import { calendarRoutes } from './admin/calendar-routes.tsx';
 import { requestRoutes } from './admin/requests/routes.tsx';
 import { closeViews } from '../app/catalog/views.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
-import { security } from './plugins/security.ts';
+import { security, securityHeaderList } from './plugins/security.ts';
+import { front } from './portal/front.ts';
+import { htmlHeaders } from './views/page.ts';
 import { requireStaffPage, sessions } from './plugins/session.ts';
 import { portalRoutes } from './portal/routes.tsx';
 import { searchRoutes } from './portal/search.tsx';
@@ -40,7 +42,14 @@ export interface BuildOptions {
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { ctx } = opts;
   const secureCookies = opts.secureCookies ?? (process.env.GONGKAI_SECURE_COOKIES === '1' ? true : 'auto');
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? process.env.GONGKAI_TRUST_PROXY === '1' });
+  // Kept public pages are answered before Fastify, with the headers Fastify would send them with.
+  const early = front(ctx, [...securityHeaderList(secureCookies), ...Object.entries(htmlHeaders).flat()]);
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? process.env.GONGKAI_TRUST_PROXY === '1', serverFactory: early.serverFactory });
+  app.decorate('front', early);
+  app.addHook('preClose', (done) => {
+    early.closing = true;
+    done();
+  });
   installErrorHandling(app, ctx);
   // Item views are counted in memory and written in batches: write the last ones on close
   // (logged, not thrown, when the database is already closed: closing goes on).

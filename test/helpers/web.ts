@@ -2,6 +2,7 @@
  * A small browser for route tests: keeps cookies between `app.inject()` calls and
  * reads the CSRF token from the last page, so tests go through the front door.
  */
+import http from 'node:http';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/web/app.ts';
 import type { AppContext } from '../../src/app/context.ts';
@@ -103,6 +104,37 @@ export class Client {
     await this.get('/admin/login');
     return this.post('/admin/login', { username, password });
   }
+}
+
+/** A response as the route tests read it. */
+export interface Page {
+  statusCode: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export const pageOf = (r: LightMyRequestResponse): Page => ({ statusCode: r.statusCode, headers: r.headers as http.IncomingHttpHeaders, body: r.body });
+
+/** A GET (or HEAD) over real HTTP to a listening app: what a browser gets, kept pages served before Fastify included. */
+export function httpGet(origin: string, url: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET'): Promise<Page> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(new URL(url, origin), { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The app listening on a free loopback port; its origin. */
+export async function listening(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('not listening on a port');
+  return `http://127.0.0.1:${address.port}`;
 }
 
 export async function testApp(ctx: AppContext): Promise<FastifyInstance> {

@@ -118,14 +118,19 @@ export async function recordView(ctx: AppContext, itemId: number, stored: number
  * `recordView` does.
  */
 export function countView(ctx: AppContext, itemId: number): number | Promise<number> {
-  const c = counter(ctx.db);
-  const known = c.known.get(itemId);
-  if (known && performance.now() - known.at < knownCountMs) {
-    c.add(itemId);
-    return ++known.n;
-  }
+  const n = countViewIfKnown(ctx, itemId);
+  if (n !== null) return n;
   const snapshot = viewSnapshot(ctx);
   return itemViewCount(ctx.db, itemId).then((stored) => recordView(ctx, itemId, stored, snapshot));
+}
+
+/** Counts a reader's view and returns the count with it when the count is remembered; else counts nothing and returns null. */
+export function countViewIfKnown(ctx: AppContext, itemId: number): number | null {
+  const c = counter(ctx.db);
+  const known = c.known.get(itemId);
+  if (!known || performance.now() - known.at >= knownCountMs) return null;
+  c.add(itemId);
+  return ++known.n;
 }
 
 /** An item's count without counting a view (HEAD requests): remembered, or stored plus not yet written. */

@@ -4,6 +4,7 @@
  * first start and kept in the database (or given as GONGKAI_SECRET), never in the repo.
  */
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
@@ -40,9 +41,17 @@ export const security = fp(async (app: FastifyInstance, opts: SecurityOptions) =
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   // One file per upload; the attachment rules (types, 20 MB) are checked again by content.
   await app.register(multipart, { limits: { fileSize: maxAttachmentBytes, files: 1, fields: 10 } });
-  // The same headers on every response. helmet's middleware is made once here: @fastify/helmet
-  // made it anew for each request, which cost half of a cached page's throughput.
-  const headers = helmet({
+  const headers = securityHeaders(opts.secureCookies);
+  app.addHook('onRequest', (request, reply, done) => headers(request.raw, reply.raw, (err) => done(err as Error | undefined)));
+  await app.register(rateLimit, { global: false });
+});
+
+/**
+ * The same headers on every response. helmet's middleware is made once: @fastify/helmet made
+ * it anew for each request, which cost half of a kept page's throughput.
+ */
+export function securityHeaders(secureCookies: boolean | 'auto') {
+  return helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -54,15 +63,33 @@ export const security = fp(async (app: FastifyInstance, opts: SecurityOptions) =
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         // Only behind HTTPS: on a plain-HTTP intranet address it would break the stylesheet.
-        upgradeInsecureRequests: opts.secureCookies === true ? [] : null,
+        upgradeInsecureRequests: secureCookies === true ? [] : null,
       },
     },
     // The portal links out to other government sites; keep the referrer to the origin.
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
-  app.addHook('onRequest', (request, reply, done) => headers(request.raw, reply.raw, (err) => done(err as Error | undefined)));
-  await app.register(rateLimit, { global: false });
-});
+}
+
+/**
+ * The headers helmet's middleware sets, as a flat [name, value, …] list, for responses
+ * written without it (src/web/portal/front.ts). They depend on no request: the policy is
+ * fixed when the app is built.
+ */
+export function securityHeaderList(secureCookies: boolean | 'auto'): string[] {
+  const set = new Map<string, [string, string]>();
+  const res = {
+    setHeader: (name: string, value: string | number) => void set.set(name.toLowerCase(), [name, String(value)]),
+    removeHeader: (name: string) => void set.delete(name.toLowerCase()),
+  };
+  let done = false;
+  securityHeaders(secureCookies)({} as IncomingMessage, res as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not finish at once');
+  return [...set.values()].flat();
+}
 
 /** Route config for rate-limited public forms and log-in: 30 posts a minute per client address. */
 export const formRateLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };

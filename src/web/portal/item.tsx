@@ -5,11 +5,12 @@
  *
  * Pages are kept as rendered (page-cache.ts) until the item, its agency or the site change
  * (src/app/catalog/portal-changes.ts); each view is counted in memory and its count put
- * into the kept page, so a page read again costs no database query.
+ * into the kept page, so a page read again costs no database query. A kept page is usually
+ * served before it gets here (front.ts); this route renders it, and answers what front.ts leaves.
  */
 import { attachmentMime } from '../../law/screening.ts';
 import { countView, currentViews } from '../../app/catalog/views.ts';
-import { changeMark, itemChangedSince, noticeOtherWriters } from '../../app/catalog/portal-changes.ts';
+import { changeMark, noticeOtherWriters } from '../../app/catalog/portal-changes.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { raw } from 'hono/html';
 import QRCode from 'qrcode';
@@ -22,7 +23,7 @@ import { siteInfo, siteOrigin } from '../site.ts';
 import { Breadcrumbs, MetadataBlock, positiveInt } from '../views/components.tsx';
 import { Layout } from '../views/layout.tsx';
 import { renderPage, sendHtml } from '../views/page.ts';
-import { pageCache, pageKey, type CachedPage } from './page-cache.ts';
+import { isFresh, pageCache, pageKey, type CachedPage } from './page-cache.ts';
 import { agencyFeed } from './parts.tsx';
 
 export function fileSize(bytes: number): string {
@@ -51,7 +52,7 @@ const viewsSlot = '{{gongkai:views}}';
 const viewsAt = `浏览次数：${viewsSlot}</span>`;
 
 /** Renders the page of item `id` (published or withdrawn; else 404), its view count left as a slot. */
-async function renderItem(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, id: number): Promise<Omit<CachedPage, 'mark'>> {
+async function renderItem(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, id: number): Promise<Pick<CachedPage, 'head' | 'tail'>> {
   const item = await getPublicItem(ctx.db, id);
   if (!item) throw new NotFoundError('找不到这条政府信息，可能尚未公开。');
   const live = item.status === 'published';
@@ -188,12 +189,12 @@ export async function itemRoutes(app: FastifyInstance, opts: { ctx: AppContext }
     const polled = noticeOtherWriters(ctx.db);
     if (polled) await polled;
     // Only the page's own address is kept (not every query string someone adds to it).
-    const key = request.url === `/items/${id}` ? pageKey(request) : null;
+    const key = request.url === `/items/${id}` ? pageKey(request.raw, request.cookies) : null;
     let page = key ? cache.get(key) : undefined;
-    if (!page || itemChangedSince(ctx.db, id, page.mark)) {
+    if (!page || !isFresh(ctx.db, page)) {
       const mark = changeMark(ctx.db);
-      page = { ...(await renderItem(ctx, request, reply, id)), mark };
-      if (key && !itemChangedSince(ctx.db, id, mark)) cache.set(key, page);
+      page = { ...(await renderItem(ctx, request, reply, id)), mark, itemId: id };
+      if (key && isFresh(ctx.db, page)) cache.set(key, page);
     }
     if (!page.tail) return sendHtml(reply, page.head);
     // Counted before the page is sent, so the page shows this view too (HEAD requests are not views).

@@ -20,7 +20,7 @@ import { Breadcrumbs, Pager, positiveInt, SelectField } from '../views/component
 import { Layout } from '../views/layout.tsx';
 import { renderPage, sendHtml } from '../views/page.ts';
 import { agencyOr404, one } from './lookup.ts';
-import { listFacts, pageCache, pageKey } from './page-cache.ts';
+import { isFresh, listFacts, pageCache, pageKey } from './page-cache.ts';
 import { agencyFeed, countyFeed, ItemTable } from './parts.tsx';
 
 const pageSize = 20;
@@ -97,14 +97,14 @@ async function cachedList(ctx: AppContext, request: FastifyRequest, reply: Fasti
   const polled = noticeOtherWriters(ctx.db);
   if (polled) await polled;
   const cache = pageCache(ctx.db);
-  const key = pageKey(request);
+  const key = pageKey(request.raw, request.cookies);
   const kept = cache.get(key);
-  if (kept && !listsChangedSince(ctx.db, kept.mark)) return sendHtml(reply, kept.head);
-  const mark = changeMark(ctx.db);
+  if (kept && isFresh(ctx.db, kept)) return sendHtml(reply, kept.head);
+  const page = { head: Buffer.alloc(0), tail: null, mark: changeMark(ctx.db), itemId: null };
   const { html, canonical } = await render();
-  const head = Buffer.from(html);
-  if (request.url === canonical && !listsChangedSince(ctx.db, mark)) cache.set(key, { head, tail: null, mark });
-  return sendHtml(reply, head);
+  page.head = Buffer.from(html);
+  if (request.url === canonical && isFresh(ctx.db, page)) cache.set(key, page);
+  return sendHtml(reply, page.head);
 }
 
 const FilterForm = ({ action, f, agencies, years }: { action: string; f: Filters; agencies: readonly Agency[] | null; years: readonly number[] }) => (

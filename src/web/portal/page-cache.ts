@@ -9,9 +9,14 @@
  *
  * Least recently used pages are dropped beyond GONGKAI_PAGE_CACHE_MB (64 MB by default; 0
  * keeps nothing). Kept per database, like the change marks.
+ *
+ * Kept pages are also served before Fastify sees the request (front.ts), so the key is made
+ * from the raw request, the same way for both.
  */
-import type { FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import type { Kysely } from 'kysely';
+import { itemChangedSince, listsChangedSince } from '../../app/catalog/portal-changes.ts';
 import type { DB } from '../../store/schema.ts';
 import { careCookie } from '../views/page.ts';
 
@@ -22,6 +27,13 @@ export interface CachedPage {
   tail: Buffer | null;
   /** The change mark taken before the page was read. */
   mark: number;
+  /** The item the page shows (its changes make the page stale), or null for a list (any list change does). */
+  itemId: number | null;
+}
+
+/** Whether a kept page still shows what the database holds (as far as this process knows). */
+export function isFresh(db: Kysely<DB>, page: CachedPage): boolean {
+  return page.itemId === null ? !listsChangedSince(db, page.mark) : !itemChangedSince(db, page.itemId, page.mark);
 }
 
 export const defaultPageCacheBytes = 64 * 1024 * 1024;
@@ -86,9 +98,15 @@ export function pageCache(db: Kysely<DB>): PageCache {
   return c;
 }
 
-/** What a public page's HTML depends on in the request. */
-export function pageKey(request: FastifyRequest): string {
-  return `${request.cookies?.[careCookie] === '1' ? 'care' : 'std'} ${request.protocol}://${request.host}${request.url}`;
+/**
+ * What a public page's HTML depends on in the request: the 关怀版 cookie, the address, and
+ * what Fastify makes request.protocol and request.host of (the connection and the Host and
+ * X-Forwarded-* headers, taken as they came, whether or not a proxy is trusted).
+ */
+export function pageKey(req: IncomingMessage, cookies: Readonly<Record<string, string | undefined>>): string {
+  const h = req.headers;
+  const tls = (req.socket as TLSSocket).encrypted ? 's' : '';
+  return `${cookies[careCookie] === '1' ? 'care' : 'std'} ${tls} ${h.host ?? ''} ${h[':authority'] ?? ''} ${h['x-forwarded-proto'] ?? ''} ${h['x-forwarded-host'] ?? ''} ${req.url}`;
 }
 
 /**

@@ -24,7 +24,10 @@ export function renderPage(reply: FastifyReply, element: unknown): string {
   return `<!doctype html>\n${String(jsx(PageContext.Provider, { value: pageView(reply), children: element as never }))}`;
 }
 
+/** The headers of every page besides the security headers (kept pages are sent with them too: src/web/portal/front.ts). */
+export const htmlHeaders = { vary: 'Cookie', 'content-type': 'text/html; charset=utf-8' } as const;
+
 /** Sends HTML made by renderPage, with sendPage's headers. */
 export function sendHtml(reply: FastifyReply, html: string | Buffer, status = 200): FastifyReply {
-  return reply.code(status).header('vary', 'Cookie').type('text/html; charset=utf-8').send(html);
+  return reply.code(status).headers(htmlHeaders).send(html);
 }
