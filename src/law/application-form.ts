@@ -39,6 +39,7 @@ export type DeliveryWay = keyof typeof deliveryWays;
 /** Field limits of the application form, shared by the public form and staff registration. */
 export const applicationLimits = {
   nameMaxLength: 60,
+  idNumberMaxLength: 30,
   descriptionMaxLength: 2000,
   purposeMaxLength: 500,
   addressMaxLength: 200,

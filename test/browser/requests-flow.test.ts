@@ -3,7 +3,8 @@
  * receipt; staff confirm it, send a 补正 notice, receive the corrected application, consult
  * a third party, extend the deadline and send a 部分公开 reply; at each step the page shows
  * the statutory deadline; the applicant sees the letters on the status page; the year's
- * annual report counts the case in the right cells.
+ * annual report counts the case in the right cells. Staff registration's form, sent empty,
+ * passes axe with its errors.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -14,7 +15,7 @@ import { computeAgencyReport } from '../../src/app/reports/compute.ts';
 import { addWorkingDays } from '../../src/domain/calendar/deadline.ts';
 import { chinaDate } from '../../src/domain/shared/dates.ts';
 import { chromiumSkip } from '../helpers/resources.ts';
-import { demoInChromium, logIn } from '../helpers/browser.ts';
+import { demoInChromium, logIn, seriousViolations } from '../helpers/browser.ts';
 import { validId } from '../helpers/files.ts';
 
 describe('a disclosure request in Chromium', { skip: chromiumSkip() }, () => {
@@ -55,6 +56,14 @@ describe('a disclosure request in Chromium', { skip: chromiumSkip() }, () => {
 
     // Staff confirm it with the applicant: today is 收到申请之日; the reply is due in 20 working days.
     const staff = await logIn(s.browser, s.base, 'chaqi-editor');
+    // Registration by staff has the public form's fields; sent empty, its errors pass axe.
+    await staff.goto(`${s.base}/admin/requests/new?agency=${agency.id}`);
+    await staff.getByRole('button', { name: '登记并生成回执' }).click();
+    await staff.waitForSelector('.error-summary');
+    assert.ok((await staff.locator('.error-summary').innerText()).includes('请选择申请的提交方式'));
+    assert.equal(await staff.locator('#field-personName').count(), 1);
+    assert.deepEqual(await seriousViolations(staff), []);
+
     await staff.goto(`${s.base}/admin/requests?agency=${agency.id}`);
     const submission = staff.locator('article.submission', { hasText: receiptNo! });
     await submission.getByRole('button', { name: '确认并登记' }).click();

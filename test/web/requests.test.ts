@@ -184,6 +184,29 @@ eachDialect(
       assert.equal((await supervisor.get(`/admin/requests/new?agency=${chaqi}`)).statusCode, 404);
     });
 
+    test('the registration form has the public form’s fields: the person’s and the organisation’s boxes, and only the chosen type’s is registered', async () => {
+      const c = await editor();
+      const form = await c.get(`/admin/requests/new?agency=${chaqi}`);
+      assert.equal(form.statusCode, 200);
+      const text = textOf(form.body);
+      for (const s of ['申请人是自然人的，填写本栏（法人或者其他组织不填）', '申请人是法人或者其他组织的，填写本栏（自然人不填）', '以行政机关签收之日为收到申请之日', 'PDF、JPG 或 PNG']) assert.ok(text.includes(s), s);
+      for (const id of ['channel', 'receivedDate', 'applicantType', 'personName', 'idDocument', 'idNumber', 'orgName', 'creditCode', 'contactPerson', 'phone', 'items', 'form', 'delivery', 'identityFiles']) {
+        assert.ok(form.body.includes(`id="field-${id}"`), id);
+      }
+      assert.ok(form.body.includes('aria-describedby="hint-idNumber"'));
+      const { name, ...rest } = application({ items: '分栏登记的申请' });
+      const { res, path } = await register(c, { ...rest, personName: name!, orgName: '不应登记的单位', creditCode: '91430623MA4L0000XX' });
+      assert.equal(res.statusCode, 303, textOf(res.body).slice(0, 500));
+      const d = await caseDetail(get().ctx, { id: 0, roles: [{ role: 'editor', agencyId: chaqi }] }, Number(path.split('/').pop()));
+      assert.equal(d.row.applicant_name, name);
+      // An organisation's name missing: the message under the organisation's box, what was typed kept.
+      const bad = await register(c, { ...rest, applicantType: 'commercial', orgName: '', creditCode: '', contactPerson: '', phone: '0730-4221234' });
+      assert.equal(bad.res.statusCode, 400);
+      assert.ok(bad.res.body.includes('<a href="#field-orgName">请填写单位名称'));
+      assert.match(bad.res.body, /<p class="field-error" id="error-orgName"><span class="visually-hidden">错误：<\/span>请填写单位名称/);
+      assert.ok(bad.res.body.includes('value="commercial" checked=""') && bad.res.body.includes('value="0730-4221234"'));
+    });
+
     test('bad registration names each field and keeps what was typed; nothing is saved', async () => {
       const c = await editor();
       const count = async () => Number((await get().ctx.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

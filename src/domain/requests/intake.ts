@@ -80,7 +80,7 @@ export function checkApplicationForm(f: ApplicationForm): FieldError[] {
     if (a.idDocument === null || !isIdentityDocument(a.idDocument)) add('idDocument', 'GK_ID_DOCUMENT', '请选择身份证件类型');
     if (a.idNumber === '') add('idNumber', 'GK_REQUIRED', '请填写证件号码');
     else if (a.idDocument === 'residentIdCard' && !isIdNumber(a.idNumber)) add('idNumber', 'GK_ID_NUMBER', '居民身份证号码有误：请核对18位号码，最后一位校验码与前17位不符');
-    else if (a.idNumber.length > 30) add('idNumber', 'GK_TOO_LONG', '证件号码不能超过30个字符');
+    else if (a.idNumber.length > L.idNumberMaxLength) add('idNumber', 'GK_TOO_LONG', `证件号码不能超过${L.idNumberMaxLength}个字符`);
   } else if (isApplicantType(a.type)) {
     if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(a.creditCode) || usccCheckChar(a.creditCode.slice(0, 17)) !== a.creditCode[17]) {
       add('creditCode', 'GK_CREDIT_CODE', '统一社会信用代码有误：应为18位，最后一位校验码须与前17位相符');

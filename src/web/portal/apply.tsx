@@ -16,10 +16,11 @@ import { timeLimits } from '../../law/time-limits.ts';
 import { renderLetterDocx } from '../../render/letters/docx.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { siteInfo } from '../site.ts';
-import { Breadcrumbs, positiveInt } from '../views/components.tsx';
+import { Breadcrumbs, firstString, positiveInt } from '../views/components.tsx';
 import { Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
-import { ApplyForm, type ApplyFormState, type FormValues } from './apply-form.tsx';
+import { applicationOf, formValuesOf } from '../views/application-fields.tsx';
+import { ApplyForm, type ApplyFormState } from './apply-form.tsx';
 import { StatusForm, StatusResult, type StatusFormState } from './apply-status.tsx';
 import { maxApplicationBodyBytes, readApplicationMultipart } from './apply-upload.ts';
 
@@ -31,57 +32,6 @@ export const statusRateLimit = { rateLimit: { max: 20, timeWindow: '10 minutes' 
 const applyTitle = '网上申请政府信息公开';
 const statusTitle = '申请查询';
 const docxMime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** The form's fields as typed (text only; files are never sent back). */
-const formFields = [
-  'agency',
-  'applicantType',
-  'personName',
-  'idDocument',
-  'idNumber',
-  'orgName',
-  'creditCode',
-  'legalRepresentative',
-  'contactPerson',
-  'phone',
-  'email',
-  'address',
-  'postcode',
-  'items',
-  'purpose',
-  'form',
-  'delivery',
-] as const;
-
-const one = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
-
-function valuesOf(body: Record<string, unknown>): FormValues {
-  return Object.fromEntries(formFields.map((k) => [k, one(body[k])]));
-}
-
-/** The application as the app reads it: the name from the box of the chosen applicant type, the other box's fields left out. */
-function applicationOf(v: FormValues): Record<string, unknown> {
-  const type = v.applicantType ?? '';
-  const person = type === 'naturalPerson';
-  const organisation = type !== '' && !person;
-  return {
-    applicantType: type,
-    name: person ? v.personName : organisation ? v.orgName : v.personName || v.orgName,
-    idDocument: organisation ? '' : v.idDocument,
-    idNumber: organisation ? '' : v.idNumber,
-    creditCode: person ? '' : v.creditCode,
-    legalRepresentative: person ? '' : v.legalRepresentative,
-    contactPerson: person ? '' : v.contactPerson,
-    phone: v.phone,
-    email: v.email,
-    address: v.address,
-    postcode: v.postcode,
-    items: v.items,
-    purpose: v.purpose,
-    form: v.form,
-    delivery: v.delivery,
-  };
-}
 
 const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
@@ -108,7 +58,7 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
   };
 
   app.get<{ Querystring: { agency?: string } }>('/apply', async (request, reply) => {
-    const agencyId = positiveInt(one(request.query.agency));
+    const agencyId = positiveInt(firstString(request.query.agency));
     return applyPage(reply, { values: { agency: agencyId ? String(agencyId) : '' }, errors: [], filesDropped: false });
   });
 
@@ -131,11 +81,12 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
       preHandler: app.csrfProtection,
     },
     async (request, reply) => {
-      const values = valuesOf((request.body ?? {}) as Record<string, unknown>);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const values = formValuesOf(body, ['agency']);
       const uploads = uploadsOf.get(request) ?? [];
       let submitted: Submitted;
       try {
-        submitted = await submitApplication(ctx, positiveInt(values.agency) ?? 0, applicationOf(values), uploads);
+        submitted = await submitApplication(ctx, positiveInt(values.agency) ?? 0, applicationOf(values, body), uploads);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         return applyPage(reply, { values, errors: e.errors, filesDropped: uploads.length > 0 }, 400);
@@ -220,7 +171,7 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
 
   const pairOf = (request: FastifyRequest) => {
     const b = (request.body ?? {}) as Record<string, unknown>;
-    return { receiptNo: one(b.receiptNo).trim(), queryCode: one(b.queryCode) };
+    return { receiptNo: firstString(b.receiptNo).trim(), queryCode: firstString(b.queryCode) };
   };
 
   app.post('/apply/status', { config: statusRateLimit, preHandler: app.csrfProtection }, async (request, reply) => {
@@ -236,7 +187,7 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
 
   app.post('/apply/status/letter', { config: statusRateLimit, preHandler: app.csrfProtection }, async (request, reply) => {
     const { receiptNo, queryCode } = pairOf(request);
-    const letterId = positiveInt(one(((request.body ?? {}) as Record<string, unknown>).letter));
+    const letterId = positiveInt(firstString(((request.body ?? {}) as Record<string, unknown>).letter));
     let result: Awaited<ReturnType<typeof applicationStatus>>;
     try {
       result = await applicationStatus(ctx, receiptNo, queryCode);

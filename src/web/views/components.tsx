@@ -120,6 +120,9 @@ export const TextField: FC<{
   );
 };
 
+/** A form or query value as text: the first of repeated values, '' for none. */
+export const firstString = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
+
 export function positiveInt(value: unknown): number | null {
   const s = String(value ?? '');
   return /^[1-9]\d{0,9}$/.test(s) ? Number(s) : null;

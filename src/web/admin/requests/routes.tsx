@@ -30,6 +30,7 @@ import { getApplicationFile, getLetter, getSubmission } from '../../../store/req
 import { listStaff } from '../../../store/users.repo.ts';
 import { siteInfo } from '../../site.ts';
 import { readApplicationMultipart } from '../../portal/apply-upload.ts';
+import { applicationOf, formValuesOf, type FormValues } from '../../views/application-fields.tsx';
 import { Breadcrumbs, positiveInt } from '../../views/components.tsx';
 import { Layout } from '../../views/layout.tsx';
 import { sendPage } from '../../views/page.ts';
@@ -40,7 +41,7 @@ import { actRunners, replyItemsOf, type Form } from './act-runners.ts';
 import { availableActs, isFormAct } from './available-acts.ts';
 import { CasePage } from './case-page.tsx';
 import { RequestsDashboard, type DashboardFormState } from './dashboard-page.tsx';
-import { RegisterForm } from './register-page.tsx';
+import { RegisterForm, registrationFields } from './register-page.tsx';
 
 /** The query code of a case just registered travels to its page once, in a signed cookie. */
 const queryCodeCookie = 'gk_query_code';
@@ -113,7 +114,7 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     return `/admin/requests?agency=${(await getSubmission(ctx.db, id))!.agency_id}&done=setAside`;
   });
 
-  const registerPage = async (request: FastifyRequest, reply: FastifyReply, agencyRaw: string, o: { values?: Form; errors?: readonly FieldError[]; filesDropped?: boolean; status?: number } = {}) => {
+  const registerPage = async (request: FastifyRequest, reply: FastifyReply, agencyRaw: string, o: { values?: FormValues; errors?: readonly FieldError[]; filesDropped?: boolean; status?: number } = {}) => {
     const { agency, tree } = await agencyFor(ctx, request, agencyRaw, 'requests.handle');
     const viewer = viewerOf(request, reply, tree);
     return sendPage(
@@ -132,13 +133,14 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const read = await readApplicationMultipart(request);
     const f = read.fields;
     const { agency } = await agencyFor(ctx, request, f.agency ?? '', 'requests.view');
+    const values = formValuesOf(f, registrationFields);
     try {
-      const r = await registerApplication(ctx, actorOf(request), agency.id, { channel: f.channel ?? '', receivedDate: f.receivedDate ?? '' }, f, read.uploads);
+      const r = await registerApplication(ctx, actorOf(request), agency.id, { channel: values.channel ?? '', receivedDate: values.receivedDate ?? '' }, applicationOf(values, f), read.uploads);
       reply.setCookie(queryCodeCookie, `${r.id}:${r.queryCode}`, { path: '/admin/requests', signed: true, httpOnly: true, sameSite: 'strict', secure: opts.secureCookies ?? 'auto', maxAge: 600 });
       return reply.redirect(`/admin/requests/${r.id}?done=registered`, 303);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      return registerPage(request, reply, String(agency.id), { values: f, errors: e.errors, filesDropped: read.uploads.length > 0, status: 400 });
+      return registerPage(request, reply, String(agency.id), { values, errors: e.errors, filesDropped: read.uploads.length > 0, status: 400 });
     }
   });
 
