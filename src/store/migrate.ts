@@ -8,6 +8,7 @@ import * as portalOrder from './migrations/0005-portal-order.ts';
 import * as requests from './migrations/0006-requests.ts';
 import * as portalFilters from './migrations/0007-portal-filters.ts';
 import * as reportImports from './migrations/0008-report-imports.ts';
+import * as receiptViews from './migrations/0009-receipt-views.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-requests': requests,
   '0007-portal-filters': portalFilters,
   '0008-report-imports': reportImports,
+  '0009-receipt-views': receiptViews,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -216,6 +216,29 @@ export async function settleSubmission(db: Kysely<DB>, id: number, set: { state:
   return Number(r.numUpdatedRows);
 }
 
+/** The receipt page of a submission, opened by its token's hash; expired pages are removed first. */
+export async function insertReceiptView(db: Kysely<DB>, v: { token_hash: string; submission_id: number; sealed_code: string; created_at: string; expires_at: string }): Promise<void> {
+  await db.deleteFrom('receipt_views').where('expires_at', '<=', v.created_at).execute();
+  await db.insertInto('receipt_views').values(v).execute();
+}
+
+/** A receipt page still open at `now`, with its submission's receipt number and agency. */
+export async function findReceiptView(db: Kysely<DB>, tokenHash: string, now: string) {
+  return db
+    .selectFrom('receipt_views as v')
+    .innerJoin('application_submissions as s', 's.id', 'v.submission_id')
+    .select(['v.sealed_code', 's.receipt_no', 's.agency_id', 's.submitted_at'])
+    .where('v.token_hash', '=', tokenHash)
+    .where('v.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Erases the sealed query code of a receipt page; 1 when this call erased it, 0 when it was already gone. */
+export async function takeSealedCode(db: Kysely<DB>, tokenHash: string): Promise<number> {
+  const r = await db.updateTable('receipt_views').set({ sealed_code: null }).where('token_hash', '=', tokenHash).where('sealed_code', 'is not', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 export async function insertApplicationFile(
   db: Kysely<DB>,
   f: { submission_id: number | null; application_id: number | null; purpose: string; filename: string; type: string; size: number; sha256: string; content: Uint8Array; created_at: string },

@@ -266,6 +266,16 @@ export interface ApplicationSubmissionTable {
   application_id: number | null;
   note: string | null;
 }
+/** The one-time receipt page of an online submission (0009). */
+export interface ReceiptViewTable {
+  /** SHA-256 of the page's token; the token itself is only in the applicant's address. */
+  token_hash: string;
+  submission_id: number;
+  /** The query code sealed with a key derived from the token; null once shown. */
+  sealed_code: string | null;
+  created_at: string;
+  expires_at: string;
+}
 export interface ApplicationFileTable {
   id: Generated<number>;
   submission_id: number | null;
@@ -418,6 +428,7 @@ export interface DB {
   case_letters: CaseLetterTable;
   application_submissions: ApplicationSubmissionTable;
   application_files: ApplicationFileTable;
+  receipt_views: ReceiptViewTable;
   calendar_overrides: CalendarOverrideTable;
   report_narratives: ReportNarrativeTable;
   annual_reports: AnnualReportTable;

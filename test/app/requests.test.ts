@@ -25,6 +25,7 @@ import {
 import { concludeAppeal, recordAppeal } from '../../src/app/requests/appeals.ts';
 import { confirmSubmission, registerApplication, submitApplication } from '../../src/app/requests/intake.ts';
 import { caseDashboard, caseDetail, registrationHints } from '../../src/app/requests/read.ts';
+import { openReceiptView, receiptViewMinutes } from '../../src/app/requests/receipt-view.ts';
 import { applicationStatus } from '../../src/app/requests/status.ts';
 import { removeCalendarOverride, setCalendarOverride } from '../../src/app/calendar/overrides.ts';
 import { computeAgencyReport } from '../../src/app/reports/compute.ts';
@@ -177,6 +178,32 @@ eachDialect(
       }
       const hints = await registrationHints(ctx, people.editor!, id);
       assert.ok(hints.similar.length >= 1, 'the same applicant asked for the same lists before');
+    });
+
+    test('the receipt page of a submission: opened by its token, the query code once and sealed until then, closed after 30 minutes', async () => {
+      const { ctx } = get();
+      const s = await submitApplication(ctx, chaqi, person({ delivery: 'online' }), []);
+      assert.match(s.receiptToken, /^[A-Za-z0-9_-]{43}$/);
+      assert.ok(!s.receiptToken.includes(s.queryCode));
+      // The database keeps neither the token nor the code as such.
+      const rows = await ctx.db.selectFrom('receipt_views').selectAll().execute();
+      const stored = JSON.stringify(rows);
+      assert.ok(!stored.includes(s.receiptToken) && !stored.includes(s.queryCode));
+      const first = await openReceiptView(ctx, s.receiptToken);
+      assert.deepEqual([first.receiptNo, first.queryCode, first.agency.id], [s.receiptNo, s.queryCode, chaqi]);
+      const again = await openReceiptView(ctx, s.receiptToken);
+      assert.deepEqual([again.receiptNo, again.queryCode], [s.receiptNo, null]);
+      // Closed after 30 minutes; a token never issued, or not a token, is not found either.
+      const later = { ...ctx, now: () => new Date(ctx.now().getTime() + (receiptViewMinutes * 60 + 1) * 1000) };
+      const fresh = await submitApplication(ctx, chaqi, person({ delivery: 'online' }), []);
+      assert.deepEqual(await codes(openReceiptView(later, fresh.receiptToken)), ['NOT_FOUND']);
+      assert.deepEqual(await codes(openReceiptView(ctx, `${fresh.receiptToken.slice(0, 42)}${fresh.receiptToken.endsWith('A') ? 'B' : 'A'}`)), ['NOT_FOUND']);
+      assert.deepEqual(await codes(openReceiptView(ctx, fresh.queryCode)), ['NOT_FOUND']);
+      assert.equal((await openReceiptView(ctx, fresh.receiptToken)).queryCode, fresh.queryCode);
+      // A later submission clears the pages that have closed.
+      await submitApplication(later, chaqi, person({ delivery: 'online' }), []);
+      const left = await ctx.db.selectFrom('receipt_views').select('token_hash').execute();
+      assert.equal(left.length, 1);
     });
 
     test('fees: a running count in the month, the notice, no payment closes as （六）2', async () => {

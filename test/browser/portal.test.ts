@@ -194,6 +194,15 @@ describe('portal in Chromium', { skip: chromiumSkip() }, () => {
     await page.waitForSelector('.receipt-codes');
     const codes = await page.locator('.receipt-codes code').allInnerTexts();
     assert.equal(codes.length, 2);
+    assert.match(page.url(), /\/apply\/receipt\/[A-Za-z0-9_-]{43}$/);
+    assert.deepEqual(await axePage(), []);
+    // Reloading the receipt submits nothing again and shows the receipt number without the code.
+    const submitted = async () => Number((await t.ctx.db.selectFrom('application_submissions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const submittedBefore = await submitted();
+    await page.reload();
+    assert.deepEqual(await page.locator('.receipt-codes code').allInnerTexts(), [codes[0]]);
+    assert.ok((await page.locator('.receipt-codes').innerText()).includes('查询码已在第一次打开本页时显示过'));
+    assert.equal(await submitted(), submittedBefore);
     assert.deepEqual(await axePage(), []);
 
     const submission = await t.ctx.db.selectFrom('application_submissions').select('id').where('receipt_no', '=', codes[0]!).executeTakeFirstOrThrow();

@@ -64,11 +64,16 @@ eachDialect(
       assert.ok(res.body.includes('name="_csrf"'));
     });
 
-    test('a valid application: receipt page once, then the status page before and after staff confirm it, and the receipt letter as DOCX', async () => {
+    test('a valid application: redirected to its receipt page, then the status page before and after staff confirm it, and the receipt letter as DOCX', async () => {
       const client = clientOf(app);
       await client.get(`/apply?agency=${chaqi}`);
       const before = await submissions();
-      const res = await client.multipart('/apply', form(), [{ field: 'identityFiles', filename: '身份证.png', bytes: png }]);
+      const posted = await client.multipart('/apply', form(), [{ field: 'identityFiles', filename: '身份证.png', bytes: png }]);
+      assert.equal(posted.statusCode, 303, textOf(posted.body).slice(0, 600));
+      assert.equal(posted.headers['cache-control'], 'no-store');
+      const location = String(posted.headers.location);
+      assert.match(location, /^\/apply\/receipt\/[A-Za-z0-9_-]{43}$/);
+      const res = await client.get(location);
       assert.equal(res.statusCode, 200, textOf(res.body).slice(0, 600));
       assert.equal(res.headers['cache-control'], 'no-store');
       assert.equal(await submissions(), before + 1);
@@ -81,6 +86,7 @@ eachDialect(
       assert.ok(res.body.includes('href="/apply/status"'));
       assert.ok(!res.body.includes(validId), 'no ID number on the receipt page');
       assert.ok(![...res.body.matchAll(/(?:href|action|src)="([^"]*)"/g)].some((m) => m[1]!.includes(code!)), 'the code is in no address');
+      assert.ok(!location.includes(code!), 'not in the receipt page’s either');
       const files = await get().ctx.db.selectFrom('application_files').select(['filename', 'type']).where('submission_id', 'is not', null).execute();
       assert.ok(files.some((f) => f.filename === '身份证.png' && f.type === 'png'));
 
@@ -123,6 +129,38 @@ eachDialect(
       const reader = clientOf(app);
       for (const p of ['/', '/agencies', `/agencies/${chaqi}`, `/agencies/${chaqi}/guide`, '/apply', '/apply/status', '/items', '/api/agencies']) {
         assert.ok(!(await reader.get(p)).body.includes(validId), p);
+      }
+    });
+
+    test('the receipt page again (a refresh, the back button, another browser): nothing submitted again, the receipt number without the query code; a made-up token gets a message', async () => {
+      const client = clientOf(app);
+      await client.get(`/apply?agency=${chaqi}`);
+      const before = await submissions();
+      const location = String((await client.multipart('/apply', form())).headers.location);
+      const first = await client.get(location);
+      const receiptNo = /<dt>申请编号<\/dt><dd><code class="secret">([^<]+)<\/code>/.exec(first.body)?.[1];
+      const code = /<dt>查询码<\/dt><dd><code class="secret">([^<]+)<\/code>/.exec(first.body)?.[1];
+      assert.ok(receiptNo && code);
+      for (const again of [await client.get(location), await clientOf(app).get(location)]) {
+        assert.equal(again.statusCode, 200);
+        assert.equal(again.headers['cache-control'], 'no-store');
+        assert.ok(again.body.includes(`<dt>申请编号</dt><dd><code class="secret">${receiptNo}</code>`));
+        assert.ok(!again.body.includes(code) && !again.body.includes('<dt>查询码</dt>'), 'the code is not shown again');
+        assert.ok(textOf(again.body).includes('查询码已在第一次打开本页时显示过'));
+      }
+      assert.equal(await submissions(), before + 1, 'one submission however often the receipt is read');
+      // The code still works where it belongs.
+      const look = clientOf(app);
+      await look.get('/apply/status');
+      assert.equal((await look.post('/apply/status', { receiptNo, queryCode: code })).statusCode, 200);
+
+      for (const made of [`/apply/receipt/${'A'.repeat(43)}`, '/apply/receipt/not-a-token', `/apply/receipt/${code}`]) {
+        const res = await client.get(made);
+        assert.equal(res.statusCode, 404, made);
+        assert.equal(res.headers['cache-control'], 'no-store');
+        const text = textOf(res.body);
+        assert.ok(text.includes('找不到这张回执') && text.includes('已超过提交后30分钟的有效期'), text.slice(0, 400));
+        assert.ok(res.body.includes('href="/apply/status"'));
       }
     });
 

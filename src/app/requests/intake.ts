@@ -35,6 +35,7 @@ import { allow } from '../catalog/access.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
 import { issueLetter, projectionOf } from './ledger.ts';
+import { issueReceiptView } from './receipt-view.ts';
 
 export interface Upload {
   filename: string;
@@ -88,6 +89,8 @@ export interface Submitted {
   receiptNo: string;
   queryCode: string;
   agency: Agency;
+  /** Opens the receipt page once (receipt-view.ts): the address the applicant is sent to after submitting. */
+  receiptToken: string;
 }
 
 /** An applicant's online application: stored until staff confirm it (条例 第三十一条第三项). */
@@ -113,7 +116,8 @@ export async function submitApplication(ctx: AppContext, agencyId: number, raw: 
     const id = await insertSubmission(db, { agency_id: agency.id, receipt_no: receiptNo, query_code_hash: hash, form: JSON.stringify(form), submitted_at: at });
     await saveFiles(db, files, at, { submission_id: id, application_id: null });
     await appendEvent(db, { occurredAt: at, actorId: null, agencyId: agency.id, subjectType: 'applicationSubmission', subjectId: id, action: 'request.submitted', reason: null, payload: { receiptNo } });
-    return { receiptNo, queryCode: code, agency };
+    const receiptToken = await issueReceiptView(db, id, code, ctx.now());
+    return { receiptNo, queryCode: code, agency, receiptToken };
   });
 }
 

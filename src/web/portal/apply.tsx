@@ -1,13 +1,16 @@
 /**
- * 网上申请 (GET/POST /apply) and 申请查询 (GET/POST /apply/status, POST /apply/status/letter):
- * the public side of 依申请公开. Anonymous forms with a CSRF token (a signed cookie and a
- * hidden field), rate-limited per client address, never cached (the pages carry the
- * applicant's own data and the one-time query code). The query code only travels in POST
- * bodies, never in an address.
+ * 网上申请 (GET/POST /apply, then GET /apply/receipt/<token>) and 申请查询 (GET/POST
+ * /apply/status, POST /apply/status/letter): the public side of 依申请公开. Anonymous forms
+ * with a CSRF token (a signed cookie and a hidden field), rate-limited per client address,
+ * never cached (the pages carry the applicant's own data and the one-time query code). A
+ * submission answers with a redirect to its receipt page, whose one-time token opens it for
+ * 30 minutes and shows the query code the first time only (src/app/requests/receipt-view.ts).
+ * The query code only travels in POST bodies and that one page, never in an address.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { submitApplication, type Submitted, type Upload } from '../../app/requests/intake.ts';
+import { openReceiptView, receiptViewNotFound, type ReceiptView } from '../../app/requests/receipt-view.ts';
 import { applicationStatus } from '../../app/requests/status.ts';
 import { InputError, NotFoundError, fieldError } from '../../domain/shared/result.ts';
 import { applicationLimits } from '../../law/application-form.ts';
@@ -91,20 +94,50 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
         if (!(e instanceof InputError)) throw e;
         return applyPage(reply, { values, errors: e.errors, filesDropped: uploads.length > 0 }, 400);
       }
-      return receiptPage(reply, submitted);
+      // POST-redirect-GET: reloading the receipt page reads it again and submits nothing.
+      return noStore(reply).redirect(`/apply/receipt/${submitted.receiptToken}`, 303);
     },
   );
 
-  const receiptPage = async (reply: FastifyReply, s: Submitted) => {
+  app.get<{ Params: { token: string } }>('/apply/receipt/:token', { config: statusRateLimit }, async (request, reply) => {
+    noStore(reply).header('referrer-policy', 'no-referrer');
+    let s: ReceiptView;
+    try {
+      s = await openReceiptView(ctx, request.params.token);
+    } catch (e) {
+      if (!(e instanceof NotFoundError)) throw e;
+      return receiptMissingPage(reply);
+    }
+    return receiptPage(reply, s);
+  });
+
+  const receiptTrail = [['首页', '/'], ['政府信息公开', '/agencies'], [applyTitle, '/apply'], ['申请已提交', null]] as const;
+
+  const receiptMissingPage = async (reply: FastifyReply) =>
+    sendPage(
+      reply,
+      <Layout title="找不到这张回执" site={await siteInfo(ctx.db)} meta={{ ColumnName: '依申请公开', robots: 'noindex' }}>
+        <Breadcrumbs trail={receiptTrail} />
+        <h1>找不到这张回执</h1>
+        <p>{receiptViewNotFound}</p>
+        <p class="apply-links">
+          <a href="/apply/status">申请查询</a> <a href="/apply">网上申请</a>
+        </p>
+      </Layout>,
+      404,
+    );
+
+  const receiptPage = async (reply: FastifyReply, s: ReceiptView) => {
     const site = await siteInfo(ctx.db);
     return sendPage(
-      noStore(reply),
-      <Layout title="申请已提交" site={site} meta={{ ColumnName: '依申请公开' }}>
-        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [applyTitle, '/apply'], ['申请已提交', null]]} />
+      reply,
+      <Layout title="申请已提交" site={site} meta={{ ColumnName: '依申请公开', robots: 'noindex' }}>
+        <Breadcrumbs trail={receiptTrail} />
         <h1>申请已提交</h1>
         <div class="receipt-codes" role="status">
           <p>
-            您向<strong>{s.agency.name}</strong>提交的政府信息公开申请已收到。请立即记下（或打印本页）下面的申请编号和查询码：
+            您向<strong>{s.agency.name}</strong>提交的政府信息公开申请已收到。
+            {s.queryCode !== null ? '请立即记下（或打印本页）下面的申请编号和查询码：' : ''}
           </p>
           <dl>
             <div>
@@ -113,14 +146,22 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
                 <code class="secret">{s.receiptNo}</code>
               </dd>
             </div>
-            <div>
-              <dt>查询码</dt>
-              <dd>
-                <code class="secret">{s.queryCode}</code>
-              </dd>
-            </div>
+            {s.queryCode !== null ? (
+              <div>
+                <dt>查询码</dt>
+                <dd>
+                  <code class="secret">{s.queryCode}</code>
+                </dd>
+              </div>
+            ) : (
+              ''
+            )}
           </dl>
-          <p class="warning">查询码只在本页显示这一次，本平台只保存它的加密摘要，无法找回。凭申请编号和查询码可以查询办理进度、查看和下载受理机关发给您的文书。</p>
+          {s.queryCode !== null ? (
+            <p class="warning">查询码只在本页显示这一次，刷新或者再次打开本页都不再显示；本平台只保存它的加密摘要，无法找回。凭申请编号和查询码可以查询办理进度、查看和下载受理机关发给您的文书。</p>
+          ) : (
+            <p class="warning">查询码已在第一次打开本页时显示过，只显示这一次，不再显示；本平台只保存它的加密摘要，无法找回。请凭当时记下的申请编号和查询码查询办理进度。</p>
+          )}
         </div>
         <h2>接下来</h2>
         <ol class="next-steps">
