@@ -51,6 +51,12 @@ eachDialect(
         assert.equal(page.statusCode, 200, who);
         assert.ok(page.body.includes('href="/admin/county"'), 'the staff menu links to it');
         assert.equal((await c.get('/admin/county/imports')).statusCode, 200, who);
+        // A year before the unified format or after this year is a page that says so, not a 500.
+        for (const year of ['2018', '2010', '0000', '2027']) {
+          const other = await c.get(`/admin/county/${year}`);
+          assert.equal(other.statusCode, 404, `${who} ${year}`);
+          assert.ok(textOf(other.body).includes('年度报告监督只有2019年度至2026年度'), year);
+        }
       }
       const none = new Client(app);
       assert.equal((await none.get('/admin/county/2024')).statusCode, 303, 'log-in first');

@@ -208,6 +208,10 @@ const chartYears = 8;
 export async function countySupervision(ctx: AppContext, actor: Actor, countyId: number | null, year: number): Promise<CountySupervision> {
   const { county, agencies, tree } = await supervisedCounty(ctx, actor, countyId);
   const today = chinaDate(ctx.now());
+  const currentYear = Number(today.slice(0, 4));
+  if (!Number.isInteger(year) || year < firstImportYear || year > currentYear) {
+    throw new NotFoundError(`年度报告监督只有${firstImportYear}年度至${currentYear}年度（${firstImportYear}年起使用统一格式），没有${year}年度。`);
+  }
   const [settings, storedYears, narratives, firsts] = await Promise.all([
     reportSettings(ctx.db),
     storedReportYears(ctx.db),
