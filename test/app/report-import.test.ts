@@ -9,7 +9,7 @@ import { before, test } from 'node:test';
 import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { computeAgencyReport } from '../../src/app/reports/compute.ts';
-import { importReport, recognisedAgency, unpackUploads } from '../../src/app/reports/import.ts';
+import { importLimits, importReport, recognisedAgency, unpackUploads } from '../../src/app/reports/import.ts';
 import { reportSettings, saveReportSettings } from '../../src/app/reports/settings.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import type { AnnualReport } from '../../src/domain/reports/annual-report.ts';
@@ -192,6 +192,50 @@ eachDialect(
       await assert.rejects(unpackUploads([]), (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_IMPORT_EMPTY');
       const many = Array.from({ length: 51 }, (_, i) => ({ filename: `${i}.txt`, bytes: new Uint8Array([0x41]) }));
       await assert.rejects(unpackUploads(many), (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_IMPORT_TOO_MANY');
+    });
+
+    /** A ZIP of `entries` (names encoded by `encodeName`, when given: no UTF-8 flag then). */
+    const zipOf = async (entries: Record<string, Uint8Array | string>, encodeName?: (name: string) => Uint8Array) => {
+      const zip = new JSZip();
+      for (const [name, content] of Object.entries(entries)) zip.file(name, content);
+      return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', ...(encodeName ? { encodeFileName: encodeName as unknown as (name: string) => string } : {}) });
+    };
+    const code = (e: unknown) => (e instanceof InputError ? e.errors[0]?.code : `not an InputError: ${String(e)}`);
+
+    test('ZIP names in GBK (no UTF-8 flag, as Chinese Windows writes them) are read', async () => {
+      // 报告.txt in GBK
+      const gbk = new Uint8Array([0xb1, 0xa8, 0xb8, 0xe6, 0x2e, 0x74, 0x78, 0x74]);
+      const bytes = await zipOf({ '报告.txt': '一' }, () => gbk);
+      const files = await unpackUploads([{ filename: '年报.zip', bytes }]);
+      assert.deepEqual(files.map((f) => [f.filename, new TextDecoder().decode(f.bytes)]), [['年报/报告.txt', '一']]);
+    });
+
+    test('a ZIP bomb is refused before it is unpacked: an entry over 20 MB, an entry larger than its headers say, a batch over 100 MB', async () => {
+      const big = await zipOf({ '大.txt': new Uint8Array(importLimits.fileBytes + 1) });
+      await assert.rejects(unpackUploads([{ filename: 'a.zip', bytes: big }]), (e: unknown) => {
+        assert.equal(code(e), 'GK_IMPORT_FILE_SIZE');
+        assert.ok((e as InputError).errors[0]!.message.includes('“a.zip”中的“大.txt”超过20 MB'));
+        return true;
+      });
+      // 8 MB of zeros whose local and central headers both claim 1,000 bytes
+      const lying = await zipOf({ 'small.txt': new Uint8Array(8 * 1024 * 1024) });
+      const view = new DataView(lying.buffer, lying.byteOffset, lying.byteLength);
+      view.setUint32(22, 1000, true);
+      for (let i = lying.length - 22; i >= 0; i--) {
+        if (view.getUint32(i, true) === 0x02014b50) {
+          view.setUint32(i + 24, 1000, true);
+          break;
+        }
+      }
+      await assert.rejects(unpackUploads([{ filename: 'b.zip', bytes: lying }]), (e: unknown) => code(e) === 'GK_IMPORT_ZIP');
+      // six ZIPs of 19 MB each: the sixth is not unpacked
+      const nineteen = await zipOf({ 'r.txt': new Uint8Array(19 * 1024 * 1024) });
+      const six = Array.from({ length: 6 }, (_, i) => ({ filename: `${i}.zip`, bytes: nineteen }));
+      await assert.rejects(unpackUploads(six), (e: unknown) => code(e) === 'GK_IMPORT_BATCH_SIZE');
+      // damaged deflated data says so too
+      const damaged = await zipOf({ 'a.txt': '政府信息公开工作年度报告'.repeat(50) });
+      damaged.fill(0xff, 30 + 'a.txt'.length, 30 + 'a.txt'.length + 8);
+      await assert.rejects(unpackUploads([{ filename: 'c.zip', bytes: damaged }]), (e: unknown) => code(e) === 'GK_IMPORT_ZIP');
     });
 
     test('report settings: deadlines and copy share, within the statute, audited', async () => {

@@ -9,7 +9,7 @@
  * The reader is passed in (`ReportReader`): the platform does not parse documents here.
  */
 import { randomBytes } from 'node:crypto';
-import JSZip from 'jszip';
+import { inflateRawSync } from 'node:zlib';
 import type { Actor } from '../../domain/access/policy.ts';
 import { agenciesWhere, can } from '../../domain/access/policy.ts';
 import type { Agency } from '../../domain/agencies/agency.ts';
@@ -20,8 +20,8 @@ import { chinaDate, isIsoDate } from '../../domain/shared/dates.ts';
 import { fieldError, ForbiddenError, InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
 import { defaultDisclosure } from '../../law/catalogue-categories.ts';
 import { ruleIds, type RuleId } from '../../law/report-format/index.ts';
-import { maxAttachmentBytes, maxUnpackedBytes } from '../../law/screening.ts';
-import { zipEntries } from '../../extract/zip.ts';
+import { maxAttachmentBytes } from '../../law/screening.ts';
+import { zipEntries, type ZipEntry } from '../../extract/zip.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
 import { decideStagedImport, insertStagedImport, stagedBatch, type StagedImport } from '../../store/report-imports.repo.ts';
@@ -228,39 +228,77 @@ function zipName(bytes: Uint8Array): string {
 
 const skippedEntry = (name: string) => name.endsWith('/') || name.split('/').some((p) => p.startsWith('.') || p === '__MACOSX');
 
-/** The files of an upload with each ZIP (not a DOCX, itself a ZIP) replaced by the files in it. */
+const mb = (bytes: number) => `${bytes / 1024 / 1024} MB`;
+const damagedZip = (zip: string) => new InputError([fieldError('files', 'GK_IMPORT_ZIP', `压缩包“${zip}”已损坏或设有密码，无法解压`)]);
+const batchTooLarge = () =>
+  new InputError([fieldError('files', 'GK_IMPORT_BATCH_SIZE', `一次上传的文件合计不能超过${mb(importLimits.batchBytes)}，请分批上传`)]);
+
+/**
+ * One file of a ZIP, unpacked within `budget` bytes. The sizes a ZIP declares are checked
+ * before anything is inflated, and inflating stops at the declared size: an entry whose
+ * data is larger than its headers say (a ZIP bomb) is refused as damaged, never unpacked
+ * in full. Null for a folder or a hidden or resource-fork entry.
+ */
+function zipFile(zip: Upload, entry: ZipEntry, budget: number): Upload | null {
+  const bytes = zip.bytes;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) throw damagedZip(zip.filename);
+  const flags = view.getUint16(at + 6, true);
+  const nameEnd = at + 30 + view.getUint16(at + 26, true);
+  const name = zipName(bytes.subarray(at + 30, nameEnd));
+  if (skippedEntry(name)) return null;
+  const filename = `${zip.filename.replace(/\.zip$/i, '')}/${name}`;
+  // Encrypted (bit 0), or sizes kept in ZIP64 fields (a report is never 4 GB).
+  if (flags & 1 || entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) throw damagedZip(zip.filename);
+  if (entry.size > importLimits.fileBytes) {
+    throw new InputError([fieldError('files', 'GK_IMPORT_FILE_SIZE', `压缩包“${zip.filename}”中的“${name}”超过${mb(importLimits.fileBytes)}，请拆分后上传`)]);
+  }
+  if (entry.size > budget) throw batchTooLarge();
+  const start = nameEnd + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (data.length !== entry.compressedSize) throw damagedZip(zip.filename);
+  let content: Uint8Array;
+  try {
+    if (entry.method === 0) content = data.slice();
+    else if (entry.method === 8) content = new Uint8Array(inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }));
+    else throw new Error(`compression method ${entry.method}`);
+  } catch {
+    throw damagedZip(zip.filename);
+  }
+  if (content.length !== entry.size) throw damagedZip(zip.filename);
+  return { filename, bytes: content };
+}
+
+/**
+ * The files of an upload with each ZIP (not a DOCX, itself a ZIP) replaced by the files in
+ * it, within the limits: 50 files, 20 MB each, 100 MB together — counted as the files are
+ * unpacked, so a batch over the limits is refused before it is unpacked in full.
+ */
 export async function unpackUploads(uploads: readonly Upload[]): Promise<Upload[]> {
   const out: Upload[] = [];
-  const tooMany = () =>
-    new InputError([fieldError('files', 'GK_IMPORT_TOO_MANY', `一次最多导入${importLimits.files}个文件（压缩包内的文件分别计数），请分批上传`)]);
+  let total = 0;
+  const add = (u: Upload) => {
+    out.push(u);
+    total += u.bytes.length;
+    if (out.length > importLimits.files) {
+      throw new InputError([fieldError('files', 'GK_IMPORT_TOO_MANY', `一次最多导入${importLimits.files}个文件（压缩包内的文件分别计数），请分批上传`)]);
+    }
+    if (total > importLimits.batchBytes) throw batchTooLarge();
+  };
   for (const u of uploads) {
     const entries = isZip(u.bytes) ? zipEntries(u.bytes) : null;
     const office = entries?.some((e) => e.name === '[Content_Types].xml');
     if (!entries || office) {
-      out.push(u);
-      if (out.length > importLimits.files) throw tooMany();
+      add(u);
       continue;
     }
-    if (entries.reduce((sum, e) => sum + e.size, 0) > maxUnpackedBytes) {
-      throw new InputError([fieldError('files', 'GK_IMPORT_ZIP_BOMB', `压缩包“${u.filename}”解压后过大，无法处理`)]);
-    }
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(u.bytes, { decodeFileName: (b) => zipName(b as Uint8Array) });
-    } catch {
-      throw new InputError([fieldError('files', 'GK_IMPORT_ZIP', `压缩包“${u.filename}”已损坏或设有密码，无法解压`)]);
-    }
-    for (const file of Object.values(zip.files)) {
-      if (file.dir || skippedEntry(file.name)) continue;
-      const bytes = await file.async('uint8array');
-      out.push({ filename: `${u.filename.replace(/\.zip$/i, '')}/${file.name}`, bytes });
-      if (out.length > importLimits.files) throw tooMany();
+    for (const entry of entries) {
+      const file = zipFile(u, entry, importLimits.batchBytes - total);
+      if (file) add(file);
     }
   }
   if (out.length === 0) throw new InputError([fieldError('files', 'GK_IMPORT_EMPTY', '请选择要导入的年度报告文件')]);
-  if (out.reduce((sum, u) => sum + u.bytes.length, 0) > importLimits.batchBytes) {
-    throw new InputError([fieldError('files', 'GK_IMPORT_BATCH_SIZE', `一次上传的文件合计不能超过${importLimits.batchBytes / 1024 / 1024} MB，请分批上传`)]);
-  }
   return out;
 }
 

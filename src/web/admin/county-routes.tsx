@@ -483,6 +483,7 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
 /** The files of the upload form, within the limits: a file too large is named, as is a batch with too many files. */
 async function readUploads(request: FastifyRequest): Promise<Upload[]> {
   const uploads: Upload[] = [];
+  let total = 0;
   const mb = importLimits.fileBytes / 1024 / 1024;
   // throwFileSizeLimit is read by parts() too, though its type leaves it out.
   const parts = request.parts({ limits: { fileSize: importLimits.fileBytes, files: importLimits.files, fields: 5, parts: importLimits.files + 5 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
@@ -493,6 +494,11 @@ async function readUploads(request: FastifyRequest): Promise<Upload[]> {
       if (part.filename === '' && bytes.length === 0) continue;
       if (part.file.truncated) {
         throw new InputError([{ field: 'files', code: 'GK_IMPORT_FILE_SIZE', message: `文件“${part.filename}”超过${mb} MB，请压缩或拆分后上传` }]);
+      }
+      // Stop reading once the batch is over its limit, not after 50 files of 20 MB.
+      total += bytes.length;
+      if (total > importLimits.batchBytes) {
+        throw new InputError([{ field: 'files', code: 'GK_IMPORT_BATCH_SIZE', message: `一次上传的文件合计不能超过${importLimits.batchBytes / 1024 / 1024} MB，请分批上传` }]);
       }
       uploads.push({ filename: part.filename, bytes: new Uint8Array(bytes) });
     }
