@@ -102,16 +102,28 @@ export async function stagedBatch(db: Kysely<DB>, batch: string): Promise<Staged
   return rows.map(toStaged);
 }
 
+/**
+ * Decides a pending file: false when it was no longer pending (decided by a concurrent
+ * request, e.g. the same form sent twice). In a transaction the row stays locked until the
+ * transaction ends, so a second decision waits and then finds it decided.
+ */
 export async function decideStagedImport(
   db: Kysely<DB>,
   id: number,
   d: { status: ImportStatus; agencyId: number | null; year: number | null; reportId: number | null; decidedAt: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const r = await db
     .updateTable('report_imports')
     .set({ status: d.status, agency_id: d.agencyId, year: d.year, report_id: d.reportId, decided_at: d.decidedAt })
     .where('id', '=', id)
-    .execute();
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** The version a file was stored as. */
+export async function linkStagedImport(db: Kysely<DB>, id: number, reportId: number): Promise<void> {
+  await db.updateTable('report_imports').set({ report_id: reportId }).where('id', '=', id).execute();
 }
 
 /** The uploaded file a stored version was read from. */

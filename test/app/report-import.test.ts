@@ -9,7 +9,7 @@ import { before, test } from 'node:test';
 import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { computeAgencyReport } from '../../src/app/reports/compute.ts';
-import { importLimits, importReport, recognisedAgency, unpackUploads } from '../../src/app/reports/import.ts';
+import { confirmImports, importLimits, importReport, recognisedAgency, unpackUploads, uploadReports, type ReportReader } from '../../src/app/reports/import.ts';
 import { reportSettings, saveReportSettings } from '../../src/app/reports/settings.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import type { AnnualReport } from '../../src/domain/reports/annual-report.ts';
@@ -17,6 +17,7 @@ import type { Finding } from '../../src/domain/reports/findings.ts';
 import { ForbiddenError, InputError } from '../../src/domain/shared/result.ts';
 import { listAgencies } from '../../src/store/agencies.repo.ts';
 import { eventsFor } from '../../src/store/events.repo.ts';
+import { stagedBatch } from '../../src/store/report-imports.repo.ts';
 import { reportVersions } from '../../src/store/reports.repo.ts';
 import { findUserForLogin } from '../../src/store/users.repo.ts';
 import JSZip from 'jszip';
@@ -192,6 +193,21 @@ eachDialect(
       await assert.rejects(unpackUploads([]), (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_IMPORT_EMPTY');
       const many = Array.from({ length: 51 }, (_, i) => ({ filename: `${i}.txt`, bytes: new Uint8Array([0x41]) }));
       await assert.rejects(unpackUploads(many), (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_IMPORT_TOO_MANY');
+    });
+
+    test('confirming a batch twice at once (a double click) stores each file once', async () => {
+      const { ctx } = get();
+      const wanyu = await resolveAgency(ctx, '万庾镇');
+      const reader: ReportReader = () => ({ report: { ...report2021([0, 0, 0, 0, 0, 0, 0]), year: 2020, agency: wanyu.name }, findings: [] });
+      const batch = await uploadReports(ctx, supervisor, [{ filename: '万庾镇2020.txt', bytes: new TextEncoder().encode('万庾镇') }], reader);
+      const [file] = await stagedBatch(ctx.db, batch);
+      const decision = { id: file!.id, include: true, agencyId: wanyu.id, year: 2020, publishedOn: '2021-01-20' };
+      const outcomes = (await Promise.all([confirmImports(ctx, supervisor, batch, [decision]), confirmImports(ctx, supervisor, batch, [decision])])).flat();
+      assert.equal((await reportVersions(ctx.db, wanyu.id, 2020)).length, 1);
+      assert.deepEqual(outcomes.map((o) => Object.keys(o).sort()), [['id', 'stored']]);
+      const [after] = await stagedBatch(ctx.db, batch);
+      assert.equal(after?.status, 'stored');
+      assert.equal(after?.reportId, (outcomes[0] as { stored: { id: number } }).stored.id);
     });
 
     /** A ZIP of `entries` (names encoded by `encodeName`, when given: no UTF-8 flag then). */

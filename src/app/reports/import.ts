@@ -24,7 +24,7 @@ import { maxAttachmentBytes } from '../../law/screening.ts';
 import { zipEntries, type ZipEntry } from '../../extract/zip.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
-import { decideStagedImport, insertStagedImport, stagedBatch, type StagedImport } from '../../store/report-imports.repo.ts';
+import { decideStagedImport, insertStagedImport, linkStagedImport, stagedBatch, type StagedImport } from '../../store/report-imports.repo.ts';
 import { currentReportsOfYear, insertPublishedReport, reportVersions } from '../../store/reports.repo.ts';
 import type { AppContext } from '../context.ts';
 import { requireAgency } from '../agencies/resolve.ts';
@@ -408,8 +408,9 @@ export async function confirmImports(ctx: AppContext, actor: Actor, batch: strin
     if (!file || file.status !== 'pending') continue;
     const decidedAt = ctx.now().toISOString();
     if (!d.include || !file.report) {
-      await decideStagedImport(ctx.db, file.id, { status: 'skipped', agencyId: d.agencyId, year: d.year, reportId: null, decidedAt });
-      out.push({ id: file.id, skipped: true });
+      if (await decideStagedImport(ctx.db, file.id, { status: 'skipped', agencyId: d.agencyId, year: d.year, reportId: null, decidedAt })) {
+        out.push({ id: file.id, skipped: true });
+      }
       continue;
     }
     const report = file.report;
@@ -424,6 +425,9 @@ export async function confirmImports(ctx: AppContext, actor: Actor, batch: strin
     const year = d.year;
     try {
       const stored = await inTransaction(ctx, async (db) => {
+        // The file is claimed first: the same form sent twice (a double click) waits here
+        // for this transaction and then finds the file decided, instead of storing it again.
+        if (!(await decideStagedImport(db, file.id, { status: 'stored', agencyId, year, reportId: null, decidedAt }))) return null;
         const r = await importReport({ ...ctx, db }, actor, {
           agencyId,
           year,
@@ -433,10 +437,10 @@ export async function confirmImports(ctx: AppContext, actor: Actor, batch: strin
           sourceFormat: file.format,
           publishedOn: d.publishedOn,
         });
-        await decideStagedImport(db, file.id, { status: 'stored', agencyId, year, reportId: r.id, decidedAt });
+        await linkStagedImport(db, file.id, r.id);
         return r;
       });
-      out.push({ id: file.id, stored });
+      if (stored) out.push({ id: file.id, stored });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       out.push({ id: file.id, errors: e.errors.map((x) => ({ ...x, field: `${x.field}-${file.id}` })) });
