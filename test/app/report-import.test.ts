@@ -10,16 +10,16 @@ import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { computeAgencyReport } from '../../src/app/reports/compute.ts';
 import { confirmImports, importLimits, importReport, recognisedAgency, unpackUploads, uploadReports, type ReportReader } from '../../src/app/reports/import.ts';
-import { reportSettings, saveReportSettings } from '../../src/app/reports/settings.ts';
+import { maySetReportSettings, reportSettings, saveReportSettings } from '../../src/app/reports/settings.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import type { AnnualReport } from '../../src/domain/reports/annual-report.ts';
 import type { Finding } from '../../src/domain/reports/findings.ts';
 import { ForbiddenError, InputError } from '../../src/domain/shared/result.ts';
-import { listAgencies } from '../../src/store/agencies.repo.ts';
+import { insertAgency, listAgencies } from '../../src/store/agencies.repo.ts';
 import { eventsFor } from '../../src/store/events.repo.ts';
 import { stagedBatch } from '../../src/store/report-imports.repo.ts';
 import { reportVersions } from '../../src/store/reports.repo.ts';
-import { findUserForLogin } from '../../src/store/users.repo.ts';
+import { findUserForLogin, getStaffUser } from '../../src/store/users.repo.ts';
 import JSZip from 'jszip';
 import { eachDialect } from '../helpers/db.ts';
 
@@ -267,6 +267,33 @@ eachDialect(
       assert.equal((await reportSettings(ctx.db)).copyShare, 0.9);
       assert.equal((await eventsFor(ctx.db, 'settings', 'reports')).length, 1);
       await saveReportSettings(ctx, supervisor, { deadlines: { town: '01-31', department: '01-31', countyGovernment: '03-31' }, copyShare: '80' });
+    });
+
+    // Last: it adds a second county to the platform.
+    test("report settings hold for every county: with two counties on the platform, one county's supervisor does not change them", async () => {
+      const { ctx } = get();
+      const input = { deadlines: { town: '01-15', department: '01-31', countyGovernment: '03-31' }, copyShare: '80' };
+      const other = await insertAgency(ctx.db, {
+        parentId: null,
+        name: '岳阳县人民政府',
+        shortName: '岳阳县',
+        kind: 'countyGovernment',
+        code: '11430621MB0000002X',
+        mayMakeRules: false,
+        recordsFrom: 2024,
+        sortOrder: 500,
+        createdAt: ctx.now().toISOString(),
+      });
+      const otherSupervisor: Actor = { id: supervisor.id, roles: [{ role: 'countySupervisor', agencyId: other }] };
+      for (const actor of [otherSupervisor, supervisor]) {
+        assert.equal(await maySetReportSettings(ctx, actor), false);
+        await assert.rejects(saveReportSettings(ctx, actor, input), ForbiddenError);
+      }
+      assert.deepEqual((await reportSettings(ctx.db)).deadlines.town, { month: 1, day: 31 }, 'unchanged');
+      const both: Actor = { id: supervisor.id, roles: [...supervisor.roles, ...otherSupervisor.roles] };
+      assert.equal(await maySetReportSettings(ctx, both), true);
+      const admin = await getStaffUser(ctx.db, (await findUserForLogin(ctx.db, 'platform-admin'))!.id);
+      assert.equal(await maySetReportSettings(ctx, admin!), true);
     });
   },
   async (t) => void (await loadDemo(t.ctx)),

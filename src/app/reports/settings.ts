@@ -73,14 +73,21 @@ export interface ReportSettingsInput {
   copyShare: string;
 }
 
-/** Only a county supervisor (of a top-level agency) or the platform administrator sets the locality's rules. */
+/**
+ * The settings hold for every agency on the platform: the platform administrator sets them,
+ * or a county supervisor who supervises every county on it (with two counties, one county's
+ * supervisor would otherwise move the other's deadlines).
+ */
 export async function maySetReportSettings(ctx: AppContext, actor: Actor): Promise<boolean> {
   const tree = await listAgencies(ctx.db);
-  return can(actor, 'platform.administer', null, tree) || tree.some((a) => a.parentId === null && can(actor, 'county.supervise', a.id, tree));
+  const counties = tree.filter((a) => a.parentId === null);
+  return can(actor, 'platform.administer', null, tree) || (counties.length > 0 && counties.every((a) => can(actor, 'county.supervise', a.id, tree)));
 }
 
 export async function saveReportSettings(ctx: AppContext, actor: Actor, input: ReportSettingsInput): Promise<ReportSettings> {
-  if (!(await maySetReportSettings(ctx, actor))) throw new ForbiddenError('只有县级监督人员或平台管理员可以修改年报设置');
+  if (!(await maySetReportSettings(ctx, actor))) {
+    throw new ForbiddenError('年报设置对平台上的所有县有效，只有平台管理员或监督全部各县的县级监督人员可以修改');
+  }
   const errors: FieldError[] = [];
   const deadlines = {} as Record<AgencyKind, MonthDay>;
   for (const kind of agencyKindKeys) {

@@ -732,7 +732,7 @@ const SettingsForm: FC<{
         </form>
       ) : (
         <p>
-          发布期限和内容雷同警示比例（{percent(s.settings.copyShare)}）由县级监督人员设置。
+          发布期限和内容雷同警示比例（{percent(s.settings.copyShare)}）对平台上的所有县有效，由平台管理员或监督全部各县的县级监督人员设置。
         </p>
       )}
     </section>
