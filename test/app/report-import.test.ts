@@ -266,6 +266,12 @@ eachDialect(
       assert.equal(s.copyShare, 0.9);
       assert.equal((await reportSettings(ctx.db)).copyShare, 0.9);
       assert.equal((await eventsFor(ctx.db, 'settings', 'reports')).length, 1);
+      // 99.5% is 100% at two decimals: refused, not stored as 1 and then read back as the default 80%.
+      await assert.rejects(
+        saveReportSettings(ctx, supervisor, { deadlines: { town: '01-31', department: '01-31', countyGovernment: '03-31' }, copyShare: '99.5' }),
+        (e: unknown) => e instanceof InputError && e.errors.some((x) => x.field === 'copyShare'),
+      );
+      assert.equal((await reportSettings(ctx.db)).copyShare, 0.9);
       await saveReportSettings(ctx, supervisor, { deadlines: { town: '01-31', department: '01-31', countyGovernment: '03-31' }, copyShare: '80' });
     });
 

@@ -101,11 +101,13 @@ export async function saveReportSettings(ctx: AppContext, actor: Actor, input: R
   const raw = input.copyShare.trim().replace(/[%％]$/, '');
   let share = Number(raw);
   if (share > 1) share /= 100;
+  // Stored with two decimals: 99.5% would be 1, which reportSettings reads as no setting.
+  share = Math.round(share * 100) / 100;
   if (raw === '' || !(share >= 0.3 && share < 1)) {
     errors.push(fieldError('copyShare', 'GK_COPY_SHARE', '雷同比例应在30%到99%之间'));
   }
   if (errors.length) throw new InputError(errors);
-  const settings: ReportSettings = { deadlines, copyShare: Math.round(share * 100) / 100 };
+  const settings: ReportSettings = { deadlines, copyShare: share };
   await inTransaction(ctx, async (db) => {
     for (const kind of agencyKindKeys) await setSetting(db, deadlineKey(kind), monthDayText(settings.deadlines[kind]));
     await setSetting(db, copyShareKey, String(settings.copyShare));
