@@ -4,8 +4,15 @@
  * turns its document into this one shape; the reader works on it alone.
  */
 import { valueOf } from './text.ts';
+import type { PdfItem } from './pdf.ts';
 
 export type SourceKind = 'text' | 'markdown' | 'html' | 'docx' | 'pdf';
+
+/** Where a printed word lies across its page, in PDF units from the page's left edge. */
+export interface Span {
+  x0: number;
+  x1: number;
+}
 
 export interface Cells {
   source: SourceKind;
@@ -16,6 +23,35 @@ export interface Cells {
    * by spaces, and a label may wrap onto the next line.
    */
   lines: boolean;
+  /**
+   * Printed lines (PDF): for each cell, where each of its words (the cell split at spaces, as
+   * groups.ts splits it) is printed; null for a line whose words could not be placed.
+   */
+  spans?: readonly (readonly Span[] | null)[];
+  /** Printed lines (PDF): the index of each page's first cell. */
+  pageStarts?: readonly number[];
+}
+
+/** The cells for which `keep` is true, with their spans and page starts. */
+export function selectCells(c: Cells, keep: (i: number) => boolean): Cells {
+  const cells: string[] = [];
+  const spans: (readonly Span[] | null)[] | undefined = c.spans ? [] : undefined;
+  const pageStarts: number[] | undefined = c.pageStarts ? [] : undefined;
+  // a page whose first cells are dropped starts at its first kept cell
+  let page = 0;
+  let pageOpen = false;
+  for (let i = 0; i < c.cells.length; i++) {
+    while (c.pageStarts && page < c.pageStarts.length && c.pageStarts[page]! <= i) {
+      pageOpen = true;
+      page++;
+    }
+    if (!keep(i)) continue;
+    if (pageOpen) pageStarts?.push(cells.length);
+    pageOpen = false;
+    cells.push(c.cells[i]!);
+    spans?.push(c.spans![i] ?? null);
+  }
+  return { ...c, cells, ...(spans ? { spans } : {}), ...(pageStarts ? { pageStarts } : {}) };
 }
 
 const space = /[\u00a0\u2000-\u200b\u3000\t\f\v]+/g;
@@ -124,9 +160,81 @@ export function markdownCells(text: string): Cells {
   return { source: 'markdown', cells, lines: false };
 }
 
-/** Lines of a PDF's text layer, page after page. */
-export function lineCells(pages: readonly string[]): Cells {
+/** A space between words: a plain one, or one of the odd spaces cleanLine makes plain. */
+const isSpace = (ch: string) => ch === ' ' || /^[\u00a0\u2000-\u200b\u3000\t\f\v]$/.test(ch);
+
+/**
+ * Lines of a PDF's text layer, page after page; with the pages' items (pdf.ts), where each
+ * word of a line is printed (a word's characters share its item's width evenly).
+ */
+export function lineCells(pages: readonly string[], items?: readonly (readonly PdfItem[])[]): Cells {
   const cells: string[] = [];
-  for (const page of pages) for (const line of page.split('\n')) if (cleanLine(line) !== '') cells.push(cleanLine(line));
-  return { source: 'pdf', cells, lines: true };
+  if (!items || items.length !== pages.length) {
+    for (const page of pages) for (const line of page.split('\n')) if (cleanLine(line) !== '') cells.push(cleanLine(line));
+    return { source: 'pdf', cells, lines: true };
+  }
+  const spans: (Span[] | null)[] = [];
+  const pageStarts: number[] = [];
+  let line = '';
+  let from: number[] = [];
+  let to: number[] = [];
+  let upright = true;
+  const endLine = () => {
+    const clean = cleanLine(line);
+    if (clean !== '') {
+      cells.push(clean);
+      spans.push(upright ? wordSpans(line, from, to, clean) : null);
+    }
+    line = '';
+    from = [];
+    to = [];
+    upright = true;
+  };
+  for (const page of items) {
+    pageStarts.push(cells.length);
+    for (const it of page) {
+      const n = it.str.length;
+      // pdf.js joins items it finds on one line without a space even where the second is printed
+      // to the left of the first (cells of a table written column by column) or far to its right
+      const last = line.length > 0 && !isSpace(line[line.length - 1]!) ? to[to.length - 1]! : null;
+      const char = n > 0 ? it.width / n : 0;
+      if (last !== null && n > 0 && !isSpace(it.str[0]!) && (it.x < last - Math.max(1, char / 2) || it.x > last + 2 * char)) {
+        line += ' ';
+        from.push(last);
+        to.push(it.x);
+      }
+      for (let k = 0; k < n; k++) {
+        if (it.str[k] === '\n') {
+          endLine();
+          continue;
+        }
+        line += it.str[k];
+        from.push(it.x + (it.width * k) / n);
+        to.push(it.x + (it.width * (k + 1)) / n);
+        if (!it.upright) upright = false;
+      }
+      if (it.eol) endLine();
+    }
+    endLine();
+  }
+  return { source: 'pdf', cells, lines: true, spans, pageStarts };
+}
+
+/** The span of each word of a raw line, or null when its words are not those of the cleaned line. */
+function wordSpans(raw: string, from: readonly number[], to: readonly number[], clean: string): Span[] | null {
+  const out: Span[] = [];
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= raw.length; i++) {
+    const boundary = i === raw.length || isSpace(raw[i]!);
+    if (!boundary && start < 0) start = i;
+    if (boundary && start >= 0) {
+      words.push(raw.slice(start, i));
+      out.push({ x0: from[start]!, x1: to[i - 1]! });
+      start = -1;
+    }
+  }
+  const expected = clean.split(' ').filter((w) => w !== '');
+  if (words.length !== expected.length || words.some((w, k) => w !== expected[k])) return null;
+  return out.every((s) => Number.isFinite(s.x0) && Number.isFinite(s.x1) && s.x1 >= s.x0) ? out : null;
 }

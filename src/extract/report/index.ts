@@ -80,9 +80,12 @@ export async function cellsOfFile(bytes: Uint8Array, filename: string): Promise<
   if (pdfAt >= 0) {
     const pdf = await pdfText(bytes);
     if ('failure' in pdf) return { error: pdfUnreadable[pdf.failure] };
-    const pages = pdf.pages.filter((p) => p.trim() !== '');
-    if (pages.length === 0) return { error: pdfUnreadable.noText };
-    return lineCells(pages);
+    const printed = pdf.pages.flatMap((p, i) => (p.trim() !== '' ? [i] : []));
+    if (printed.length === 0) return { error: pdfUnreadable.noText };
+    return lineCells(
+      printed.map((i) => pdf.pages[i]!),
+      printed.map((i) => pdf.items[i]!),
+    );
   }
   if (startsWith(bytes, zipMagic)) {
     try {

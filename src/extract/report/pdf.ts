@@ -34,13 +34,23 @@ parentPort.on('message', async ({ id, bytes }) => {
   try {
     const doc = await task.promise;
     const pages = [];
+    const items = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
-      pages.push(content.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\\n' : '') : '')).join(''));
+      const text = [];
+      const placed = [];
+      for (const i of content.items) {
+        if (!('str' in i)) continue;
+        text.push(i.str + (i.hasEOL ? '\\n' : ''));
+        const t = i.transform;
+        placed.push({ str: i.str, x: t[4], width: i.width, eol: i.hasEOL, upright: t[1] === 0 && t[2] === 0 && t[0] > 0 });
+      }
+      pages.push(text.join(''));
+      items.push(placed);
       page.cleanup();
     }
-    parentPort.postMessage({ id, pages });
+    parentPort.postMessage({ id, pages, items });
   } catch (e) {
     parentPort.postMessage({ id, failure: e && e.name === 'PasswordException' ? 'locked' : 'damaged' });
   } finally {
@@ -49,7 +59,21 @@ parentPort.on('message', async ({ id, bytes }) => {
 });
 `;
 
-export type PdfText = { pages: string[] } | { failure: 'locked' | 'damaged' | 'timeout' };
+/**
+ * A text item of a page as pdf.js gives it: its text, where it starts across the page and how
+ * wide it is (PDF units), whether a line ends after it, and whether it is printed upright
+ * (not rotated or skewed, so its x-positions are those of its columns).
+ */
+export interface PdfItem {
+  str: string;
+  x: number;
+  width: number;
+  eol: boolean;
+  upright: boolean;
+}
+
+/** Each page's text (its items joined, a line break after each line's last item), and its items. */
+export type PdfText = { pages: string[]; items: PdfItem[][] } | { failure: 'locked' | 'damaged' | 'timeout' };
 
 let worker: Worker | null = null;
 let nextId = 0;
@@ -76,7 +100,7 @@ function start(): Worker {
   return w;
 }
 
-/** The text of each page (empty for a page without a text layer), or why there is none. */
+/** The text and items of each page (empty for a page without a text layer), or why there are none. */
 export function pdfText(bytes: Uint8Array): Promise<PdfText> {
   worker ??= start();
   const w = worker;

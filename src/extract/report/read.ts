@@ -7,7 +7,7 @@
 import { reportTitleEndings, sections } from '../../law/report-format/index.ts';
 import { blankReport, type AnnualReport } from '../../domain/reports/annual-report.ts';
 import type { Finding, ValidationContext } from '../../domain/reports/findings.ts';
-import type { Cells } from './cells.ts';
+import { selectCells, type Cells } from './cells.ts';
 import { groupsOf, type Work } from './groups.ts';
 import { findHeadings } from './sections.ts';
 import { readTitle } from './title.ts';
@@ -16,7 +16,8 @@ import { readApplications } from './applications.ts';
 import { readAppeals } from './appeals.ts';
 import { narrativeText } from './narrative.ts';
 import { readerFinding } from './findings.ts';
-import { fold, isPageMark } from './text.ts';
+import { fold } from './text.ts';
+import { withoutPageFurniture } from './pages.ts';
 
 export interface ReadReport {
   report: AnnualReport;
@@ -47,9 +48,8 @@ function withoutSignature(cells: readonly string[]): string[] {
 }
 
 export function readCells(c: Cells, work: Work = { steps: 0 }): ReadReport | Unreadable {
-  const all: Cells = { ...c, cells: c.cells.filter((x) => !isPageMark(x)) };
+  const all = withoutPageFurniture(c, work);
   const cells = all.cells;
-  work.steps += cells.length;
   const h = findHeadings(cells, work);
   const at = (k: number) => h[k]!.at;
   const nextFound = (k: number) => {
@@ -72,8 +72,8 @@ export function readCells(c: Cells, work: Work = { steps: 0 }): ReadReport | Unr
   const words: string[] = [];
   const groups = ([1, 2, 3] as const).map((k) => {
     const [from, to] = region(k);
-    const slice = cells.slice(from, to).filter((x) => x !== title.text);
-    return groupsOf({ ...all, cells: slice }, 0, slice.length, work, words);
+    const slice = selectCells(all, (i) => i >= from && i < to && cells[i] !== title.text);
+    return groupsOf(slice, 0, slice.cells.length, work, words);
   });
 
   const findings: Finding[] = [];
