@@ -223,3 +223,13 @@ export async function storedReportYears(db: Kysely<DB>): Promise<number[]> {
   const rows = await db.selectFrom('annual_reports').select('year').distinct().orderBy('year').execute();
   return rows.map((r) => r.year);
 }
+
+/** The findings stored with each of these versions (read in chunks of 500 ids, within SQLite's parameter limit). */
+export async function findingsOfVersions(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, Finding[]>> {
+  const out = new Map<number, Finding[]>();
+  for (let at = 0; at < ids.length; at += 500) {
+    const rows = await db.selectFrom('annual_reports').select(['id', 'findings']).where('id', 'in', ids.slice(at, at + 500)).execute();
+    for (const r of rows) out.set(r.id, JSON.parse(r.findings) as Finding[]);
+  }
+  return out;
+}

@@ -11,6 +11,7 @@ import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { computeAgencyReport, computeYearReports } from '../../src/app/reports/compute.ts';
 import { importReport } from '../../src/app/reports/import.ts';
+import { countySupervision } from '../../src/app/reports/supervision.ts';
 import type { AnnualReport } from '../../src/domain/reports/annual-report.ts';
 import { insertAgency } from '../../src/store/agencies.repo.ts';
 import { getNarrative, saveNarrative } from '../../src/store/reports.repo.ts';
@@ -303,6 +304,35 @@ eachDialect(
       } finally {
         await january.close();
       }
+    });
+
+    // Last: its imports for 2019 start the charts in 2019.
+    test('the supervision page reads the imported reports of a year in one query, not one per agency', async () => {
+      const { ctx } = get();
+      const user = await findUserForLogin(ctx.db, 'county-supervisor');
+      const supervisor = { id: user!.id, roles: [{ role: 'countySupervisor' as const, agencyId: id['县政府']! }] };
+      let queries = 0;
+      const counted = { ...ctx, db: ctx.db.withPlugin({ transformQuery: (a) => (queries++, a.node), transformResult: async (a) => a.result }) };
+      const computed = (await computeAgencyReport(ctx, await resolveAgency(ctx, '插旗镇'), 2022)).report;
+      const importFor = async (name: string) =>
+        importReport(ctx, supervisor, {
+          agencyId: id[name]!,
+          year: 2019,
+          report: { ...computed, year: 2019, agency: name },
+          findings: [],
+          sourceName: `${name}2019.txt`,
+          sourceFormat: 'txt',
+          publishedOn: '2020-01-20',
+        });
+      const queriesWith = async () => {
+        queries = 0;
+        await countySupervision(counted, supervisor, null, 2019);
+        return queries;
+      };
+      await importFor('插旗镇');
+      const one = await queriesWith();
+      for (const name of ['章华镇', '治河渡镇', '万庾镇']) await importFor(name);
+      assert.equal(await queriesWith(), one);
     });
   },
   async (t) => void (await loadDemo(t.ctx)),

@@ -150,28 +150,40 @@ export async function computeAgencyReport(ctx: AppContext, agency: Agency, year:
   return { agency, year, facts, report, findings: validateReport(report, context), context, narrative: narrative ?? null, current: current ?? null };
 }
 
-/** Every agency's report on `year` whose records cover it, counted in one pass per kind of record. */
-export async function computeYearReports(ctx: AppContext, year: number): Promise<ComputedReport[]> {
-  const today = chinaDate(ctx.now());
-  const [agencies, counted, narratives, published, settings] = await Promise.all([
-    listAgencies(ctx.db),
-    countYear(ctx.db, year),
-    narrativesOfYear(ctx.db, year),
-    currentReportsOfYears(ctx.db, [year - 1, year]),
-    reportSettings(ctx.db),
-  ]);
-  const previous = published.get(year - 1)!;
-  const current = published.get(year)!;
-  const computed = agencies
+/** The agencies (of `only`, when given) whose records cover `year`, with their reports as the records give them. */
+async function countedReports(ctx: AppContext, year: number, today: string, agencies: readonly Agency[], only: ReadonlySet<number> | undefined) {
+  const [counted, narratives] = await Promise.all([countYear(ctx.db, year), narrativesOfYear(ctx.db, year)]);
+  return agencies
     .filter((agency) => {
       const { first, last } = reportYears(agency, today);
-      return year >= first && year <= last;
+      return (!only || only.has(agency.id)) && year >= first && year <= last;
     })
     .map((agency) => {
       const narrative = narratives.get(agency.id) ?? null;
       const facts = toFacts(agency, year, counted.get(agency.id), narrative);
       return { agency, narrative, facts, report: computeReport(facts) };
     });
+}
+
+/**
+ * The reports on `year` of every agency (of `only`, when given) whose records cover it, as
+ * the records give them, without checking them: for figures and comparisons across years.
+ */
+export async function countedYearReports(ctx: AppContext, year: number, only?: ReadonlySet<number>): Promise<{ agency: Agency; report: AnnualReport }[]> {
+  const computed = await countedReports(ctx, year, chinaDate(ctx.now()), await listAgencies(ctx.db), only);
+  return computed.map(({ agency, report }) => ({ agency, report }));
+}
+
+/**
+ * Every agency's report on `year` whose records cover it (of `only`, when given: the others
+ * are still the peers copy detection compares with), counted in one pass per kind of record.
+ */
+export async function computeYearReports(ctx: AppContext, year: number, only?: ReadonlySet<number>): Promise<ComputedReport[]> {
+  const today = chinaDate(ctx.now());
+  const [agencies, published, settings] = await Promise.all([listAgencies(ctx.db), currentReportsOfYears(ctx.db, [year - 1, year]), reportSettings(ctx.db)]);
+  const previous = published.get(year - 1)!;
+  const current = published.get(year)!;
+  const computed = await countedReports(ctx, year, today, agencies, only);
   // X-07: each text's 8-grams are made once for the whole year.
   const shingles = shinglesCache();
   const peersOf = peerTexts(current, agencies);

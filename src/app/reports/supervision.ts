@@ -15,7 +15,7 @@ import { subtreeIds, type Agency } from '../../domain/agencies/agency.ts';
 import type { AnnualReport } from '../../domain/reports/annual-report.ts';
 import type { Finding, ValidationContext } from '../../domain/reports/findings.ts';
 import { narrativeText } from '../../domain/reports/rules-document.ts';
-import { shareOf, shinglesCache, repeatedSpans, type Shingles, type Span } from '../../domain/reports/similarity.ts';
+import { closestMatch, repeatedSpans, shareInText, shareOf, shinglesCache, shinglesOf, similarityIndex, type Span } from '../../domain/reports/similarity.ts';
 import {
   applicationFigures,
   carryOverCheck,
@@ -33,15 +33,15 @@ import { NotFoundError } from '../../domain/shared/result.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import {
   currentReportsOfYears,
+  findingsOfVersions,
   firstPublications,
-  getPublishedReport,
   narrativesOfYear,
   storedReportYears,
   type PublishedReport,
   type PublishedSummary,
 } from '../../store/reports.repo.ts';
 import type { AppContext } from '../context.ts';
-import { computeYearReports, peerTexts, type ComputedReport } from './compute.ts';
+import { computeYearReports, countedYearReports, peerTexts } from './compute.ts';
 import { firstImportYear, importContext, importedFindings } from './import.ts';
 import { deadlineOf, reportSettings, type ReportSettings } from './settings.ts';
 
@@ -52,15 +52,33 @@ export interface YearReport {
   source: ReportSource | null;
   report: AnnualReport | null;
   stored: PublishedSummary | null;
-  computed: ComputedReport | null;
+  /** The report the records give, with its findings on the year checked (else null). */
+  computed: { report: AnnualReport; findings: Finding[] | null } | null;
 }
 
-/** Every agency's report of each year in `years`. */
-async function reportsOfYears(ctx: AppContext, agencies: readonly Agency[], years: readonly number[]): Promise<Map<number, Map<number, YearReport>>> {
+/**
+ * The report of each of `agencies` on each of `years`. The records' report is computed only
+ * where it is needed: for an agency with no stored version, and on year `checked` (whose
+ * findings are shown) also for one whose stored version the platform published (its report
+ * page shows the records' findings); only those of year `checked` are checked.
+ */
+async function reportsOfYears(
+  ctx: AppContext,
+  agencies: readonly Agency[],
+  years: readonly number[],
+  checked?: number,
+): Promise<Map<number, Map<number, YearReport>>> {
   const stored = await currentReportsOfYears(ctx.db, years);
   const out = new Map<number, Map<number, YearReport>>();
   for (const year of years) {
-    const computed = new Map((await computeYearReports(ctx, year)).map((c) => [c.agency.id, c]));
+    const storedOf = (a: Agency) => stored.get(year)?.get(a.id);
+    const needed = (a: Agency) => !storedOf(a) || (year === checked && storedOf(a)!.origin === 'platform');
+    const only = new Set(agencies.filter(needed).map((a) => a.id));
+    const computed = new Map(
+      year === checked
+        ? (await computeYearReports(ctx, year, only)).map((c) => [c.agency.id, { report: c.report, findings: c.findings as Finding[] | null }] as const)
+        : (await countedYearReports(ctx, year, only)).map((c) => [c.agency.id, { report: c.report, findings: null }] as const),
+    );
     const of = new Map<number, YearReport>();
     for (const agency of agencies) {
       const s = stored.get(year)?.get(agency.id) ?? null;
@@ -159,31 +177,33 @@ export function reportHref(r: Pick<YearReport, 'agency' | 'year' | 'source' | 's
 const textOf = (r: YearReport | undefined) => (r?.report ? narrativeText(r.report) : '');
 
 /**
- * X-07 as the supervisor sees it: the share of the agency's narrative found in its last
- * year's report, and the other agency of the county whose report of the year it repeats
- * most. Drafts (reports not yet published) are compared only for those who supervise.
+ * X-07 as the supervisor sees it, for the agencies at `positions` of `agencies`: the share
+ * of the agency's narrative found in its last year's report, and the other agency of the
+ * county whose report of the year it repeats most. Drafts (reports not yet published) are
+ * compared only for those who supervise. Each text is made into 8-grams once, and the
+ * closest other is found through the samples' index (`closestMatch`), not by comparing
+ * every pair of a county's texts in full.
  */
-function copyCheck(
-  agency: Agency,
+function copyChecks(
   agencies: readonly Agency[],
   thisYear: Map<number, YearReport>,
   lastYear: Map<number, YearReport> | undefined,
-  o: { shingles: (text: string) => Shingles; copyShare: number; includeDrafts: boolean },
-): CopyCheck {
-  const text = textOf(thisYear.get(agency.id));
-  if (!text) return { lastYear: null, peer: null, flagged: false };
-  const mine = o.shingles(text);
-  const prev = lastYear?.get(agency.id);
+  o: { copyShare: number; includeDrafts: boolean },
+  positions: readonly number[],
+): CopyCheck[] {
+  const reports = agencies.map((a) => thisYear.get(a.id));
+  const texts = reports.map(textOf);
+  const index = similarityIndex(texts.map((t) => shinglesOf(t)));
   const visible = (r: YearReport | undefined) => !!r?.report && (o.includeDrafts || r.source !== 'computed');
-  const lastMatch = visible(prev) ? { share: shareOf(mine, o.shingles(textOf(prev))), agency, year: prev!.year } : null;
-  let peer: CopyMatch | null = null;
-  for (const other of agencies) {
-    const r = thisYear.get(other.id);
-    if (other.id === agency.id || !visible(r)) continue;
-    const share = shareOf(mine, o.shingles(textOf(r)));
-    if (share > 0 && (!peer || share > peer.share)) peer = { share, agency: other, year: r!.year };
-  }
-  return { lastYear: lastMatch, peer, flagged: (lastMatch?.share ?? 0) > o.copyShare || (peer?.share ?? 0) > o.copyShare };
+  return positions.map((k) => {
+    const agency = agencies[k]!;
+    if (!texts[k]) return { lastYear: null, peer: null, flagged: false };
+    const prev = lastYear?.get(agency.id);
+    const lastMatch = visible(prev) ? { share: shareInText(index.texts[k]!, textOf(prev)), agency, year: prev!.year } : null;
+    const closest = closestMatch(index, k, o.copyShare, (j) => visible(reports[j]));
+    const peer = closest ? { share: closest.share, agency: agencies[closest.index]!, year: reports[closest.index]!.year } : null;
+    return { lastYear: lastMatch, peer, flagged: (lastMatch?.share ?? 0) > o.copyShare || (peer?.share ?? 0) > o.copyShare };
+  });
 }
 
 /** The county an agency belongs to: its top-level ancestor's subtree. */
@@ -198,8 +218,9 @@ function countyOf(tree: readonly Agency[], agency: Agency): Agency[] {
 export async function agencyCopyCheck(ctx: AppContext, agency: Agency, year: number, includeDrafts: boolean): Promise<CopyCheck & { copyShare: number }> {
   const agencies = countyOf(await listAgencies(ctx.db), agency);
   const [byYear, settings] = await Promise.all([reportsOfYears(ctx, agencies, [year - 1, year]), reportSettings(ctx.db)]);
-  const check = copyCheck(agency, agencies, byYear.get(year)!, byYear.get(year - 1), { shingles: shinglesCache(), copyShare: settings.copyShare, includeDrafts });
-  return { ...check, copyShare: settings.copyShare };
+  const position = agencies.findIndex((a) => a.id === agency.id);
+  const [check] = copyChecks(agencies, byYear.get(year)!, byYear.get(year - 1), { copyShare: settings.copyShare, includeDrafts }, [position]);
+  return { ...check!, copyShare: settings.copyShare };
 }
 
 /** At most this many years on the charts. */
@@ -221,7 +242,7 @@ export async function countySupervision(ctx: AppContext, actor: Actor, countyId:
   const earliest = Math.min(year - 1, storedYears[0] ?? year, ...agencies.map((a) => a.recordsFrom));
   const first = Math.max(firstImportYear, earliest, year - chartYears + 1);
   const years = Array.from({ length: year - first + 1 }, (_, i) => first + i);
-  const byYear = await reportsOfYears(ctx, agencies, years.includes(year - 1) ? years : [year - 1, ...years]);
+  const byYear = await reportsOfYears(ctx, agencies, years.includes(year - 1) ? years : [year - 1, ...years], year);
   const thisYear = byYear.get(year)!;
   const lastYear = byYear.get(year - 1)!;
 
@@ -230,8 +251,12 @@ export async function countySupervision(ctx: AppContext, actor: Actor, countyId:
   for (const r of thisYear.values()) if (r.stored) sameYear.set(r.agency.id, r.stored);
   const peersOf = peerTexts(sameYear, tree);
 
+  const importedIds = [...thisYear.values()].flatMap((r) => (r.source === 'imported' && r.stored ? [r.stored.id] : []));
+  const storedFindings = await findingsOfVersions(ctx.db, importedIds);
+  const copies = copyChecks(agencies, thisYear, lastYear, { copyShare: settings.copyShare, includeDrafts: true }, agencies.map((_, k) => k));
+
   const reports: SupervisedReport[] = [];
-  for (const agency of agencies) {
+  for (const [k, agency] of agencies.entries()) {
     const r = thisYear.get(agency.id)!;
     const prev = lastYear.get(agency.id);
     const deadline = deadlineOf(settings, agency.kind, year);
@@ -240,7 +265,6 @@ export async function countySupervision(ctx: AppContext, actor: Actor, countyId:
     const { status, late } = reportStatus({ publishedOn, narrativeWritten: narratives.has(agency.id), deadline, asOf: today });
     let findings: Finding[] = [];
     if (r.source === 'imported' && r.stored && r.report) {
-      const stored = await getPublishedReport(ctx.db, r.stored.id);
       const context: ValidationContext = {
         origin: 'imported',
         agency: { kind: agency.kind, mayMakeRules: agency.mayMakeRules },
@@ -250,8 +274,8 @@ export async function countySupervision(ctx: AppContext, actor: Actor, countyId:
         shingles,
         publication: { deadline, publishedOn: chinaDate(r.stored.publishedAt), asOf: today, inAnnualReportColumn: true, numbersStored: true },
       };
-      findings = importedFindings(r.report, stored?.findings ?? [], context);
-    } else if (r.computed) findings = r.computed.findings;
+      findings = importedFindings(r.report, storedFindings.get(r.stored.id) ?? [], context);
+    } else if (r.computed?.findings) findings = r.computed.findings;
     const errors = findings.filter((f) => f.severity === 'error').length;
 
     reports.push({
@@ -269,7 +293,7 @@ export async function countySupervision(ctx: AppContext, actor: Actor, countyId:
       warnings: findings.length - errors,
       href: reportHref(r),
       carryOver: carryOverCheck(r.report, prev?.report ?? null),
-      copy: copyCheck(agency, agencies, thisYear, lastYear, { shingles, copyShare: settings.copyShare, includeDrafts: true }),
+      copy: copies[k]!,
     });
   }
 

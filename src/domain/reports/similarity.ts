@@ -266,3 +266,74 @@ export function repeatedSpans(text: string, other: Shingles | string): Span[] {
   }
   return spans;
 }
+
+/** The other text a text repeats most: its position among the texts compared and the exact share. */
+export interface Closest {
+  index: number;
+  share: number;
+}
+
+/** The samples of many texts, for finding each one's closest other (`closestMatch`). */
+export interface SimilarityIndex {
+  texts: readonly Shingles[];
+  /** Each sampled 8-gram (both hashes in one number) to the texts whose sample holds it, each once, in order. */
+  holders: Map<number, number[]>;
+}
+
+/** h1 and the top 21 bits of h2 as one exact number (|h1 · 2²¹| < 2⁵³). */
+const sampleKey = (h1: number, h2: number) => h1 * 0x200000 + (h2 >>> 11);
+
+/** Indexes the samples of `texts` (the same 8-grams are sampled in every text, so a sampled 8-gram's holders are all the texts that contain it). */
+export function similarityIndex(texts: readonly Shingles[]): SimilarityIndex {
+  const holders = new Map<number, number[]>();
+  texts.forEach((s, i) => {
+    for (const w of s.sample) {
+      const key = sampleKey(s.h1[w]!, s.h2[w]!);
+      const list = holders.get(key);
+      if (!list) holders.set(key, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  return { texts, holders };
+}
+
+/** How many of the most similar by sample are compared in full, besides those near the threshold. */
+const fullComparisons = 3;
+
+/**
+ * The text among `index.texts` (other than `i`, and `eligible`) whose 8-grams text `i`
+ * repeats most, with the exact share; null when it repeats none. The samples are counted
+ * through the index, so a county's texts are not compared pair by pair in full: a long text
+ * (a sample of 100 or more) is compared in full with the three most similar by sample and
+ * every text whose sample share is within 0.25 of `above` (so one above `above` is missed
+ * with a probability below 10⁻⁹, as in `mostRepeated`); a shorter one with every text that
+ * shares a sampled 8-gram with it; one too short for a sample with every text. Below
+ * `above`, the text returned may be one of nearly the same share as the closest.
+ */
+export function closestMatch(index: SimilarityIndex, i: number, above: number, eligible: (j: number) => boolean = () => true): Closest | null {
+  const { texts, holders } = index;
+  const mine = texts[i]!;
+  if (mine.h1.length === 0) return null;
+  let candidates: number[];
+  if (mine.sample.length === 0) {
+    candidates = texts.map((_, j) => j);
+  } else {
+    const hits = new Map<number, number>();
+    for (const w of mine.sample) {
+      for (const j of holders.get(sampleKey(mine.h1[w]!, mine.h2[w]!)) ?? []) hits.set(j, (hits.get(j) ?? 0) + 1);
+    }
+    hits.delete(i);
+    const ranked = [...hits].filter(([j]) => eligible(j)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    candidates =
+      mine.sample.length < sampleAtLeast
+        ? ranked.map(([j]) => j)
+        : ranked.filter(([, n], k) => k < fullComparisons || n / mine.sample.length > above - sampleMargin).map(([j]) => j);
+  }
+  let best: Closest | null = null;
+  for (const j of candidates.sort((a, b) => a - b)) {
+    if (j === i || !eligible(j)) continue;
+    const share = shareOf(mine, texts[j]!);
+    if (share > 0 && (!best || share > best.share)) best = { index: j, share };
+  }
+  return best;
+}

@@ -6,12 +6,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  closestMatch,
   mostRepeated,
   repeatedPassages,
   repeatedShare,
   shareInText,
   shinglesCache,
   shinglesOf,
+  similarityIndex,
   type ComparedText,
 } from '../../../src/domain/reports/similarity.ts';
 import { random } from '../../../src/domain/shared/random.ts';
@@ -91,6 +93,40 @@ test('mostRepeated is the first text with the highest share above the threshold,
   }
   assert.ok(found > 30, 'the corpora hold copies above the threshold');
   assert.ok(sampled > 100, 'most texts are long enough to be sampled');
+});
+
+test("closestMatch through the samples' index: the closest text above the threshold exactly, below it one nearly as close, only eligible ones", () => {
+  let above80 = 0;
+  for (let seed = 11; seed <= 16; seed++) {
+    const texts = corpus(seed, 60);
+    // some short texts and an empty one among the long
+    texts.push({ agency: '短', text: texts[0]!.text.slice(0, 300) }, { agency: '很短', text: '政府信息公开工作年度报告' }, { agency: '空', text: '' });
+    const index = similarityIndex(texts.map((t) => shinglesOf(t.text)));
+    for (const [i, t] of texts.entries()) {
+      const eligible = (j: number) => j % 7 !== 3;
+      let best: { index: number; share: number } | null = null;
+      for (const [j, o] of texts.entries()) {
+        if (j === i || !eligible(j)) continue;
+        const share = referenceShare(t.text, o.text);
+        if (share > 0 && (!best || share > best.share)) best = { index: j, share };
+      }
+      const found = closestMatch(index, i, 0.8, eligible);
+      const where = `seed ${seed}, text ${i}`;
+      if (!best) {
+        assert.equal(found, null, where);
+        continue;
+      }
+      if (best.share > 0.8) {
+        above80++;
+        assert.deepEqual(found, best, where);
+        continue;
+      }
+      assert.ok(found && eligible(found.index) && found.index !== i, where);
+      assert.equal(found.share, referenceShare(t.text, texts[found.index]!.text), where);
+      assert.ok(found.share >= best.share - 0.05, `${where}: ${found.share} for ${best.share}`);
+    }
+  }
+  assert.ok(above80 > 30, 'the corpora hold copies above the threshold');
 });
 
 test('mostRepeated on short texts and empty ones', () => {
