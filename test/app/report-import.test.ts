@@ -76,6 +76,25 @@ eachDialect(
       assert.equal(JSON.parse(events[0]!.payload).sourceName, '插旗镇2021年报.html');
     });
 
+    test('the stored report carries the agency and year the supervisor confirmed, not what the title gave', async () => {
+      const { ctx } = get();
+      const zhihedu = await resolveAgency(ctx, '治河渡镇');
+      // The reader found no agency in the title and the year 2022 in a sentence; the supervisor says 治河渡镇, 2021.
+      const r = await importReport(ctx, supervisor, {
+        agencyId: zhihedu.id,
+        year: 2021,
+        report: { ...report2021([0, 0, 0, 0, 0, 0, 0]), year: 2022, agency: '' },
+        findings: [],
+        sourceName: '年报.txt',
+        sourceFormat: 'txt',
+        publishedOn: '2022-01-20',
+      });
+      const [v] = await reportVersions(ctx.db, zhihedu.id, 2021);
+      assert.equal(v?.id, r.id);
+      assert.equal(v?.report.year, 2021);
+      assert.equal(v?.report.agency, zhihedu.name);
+    });
+
     test('importing again makes the next version, with the reason; the first stays', async () => {
       const { ctx } = get();
       const r = await importReport(ctx, supervisor, {

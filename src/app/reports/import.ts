@@ -157,7 +157,9 @@ export async function importReport(ctx: AppContext, actor: Actor, input: ImportI
         fieldError('year', 'GK_IMPORT_PLATFORM_REPORT', `${agency.shortName}${input.year}年度报告已通过平台发布，以平台发布的版本为准，不再导入`),
       ]);
     }
-    const findings = importedFindings(input.report, input.findings, await importContext(tctx, agency, input.year, input.publishedOn));
+    // The agency and year are the ones confirmed, whatever the title gave (the file keeps what it said).
+    const report: AnnualReport = { ...input.report, agency: agency.name, year: input.year };
+    const findings = importedFindings(report, input.findings, await importContext(tctx, agency, input.year, input.publishedOn));
     const version = (versions[0]?.version ?? 0) + 1;
     const reason = versions.length ? `重新导入：${input.sourceName}` : null;
     const at = now.toISOString();
@@ -166,7 +168,7 @@ export async function importReport(ctx: AppContext, actor: Actor, input: ImportI
       year: input.year,
       version,
       origin: 'imported',
-      report: input.report,
+      report,
       findings,
       indexNo: null,
       publisher: agency.name,
