@@ -229,6 +229,24 @@ eachDialect(
       assert.equal(after?.reportId, (outcomes[0] as { stored: { id: number } }).stored.id);
     });
 
+    test('an agency the supervisor may not import for is named on its file; the other files of the batch are stored', async () => {
+      const { ctx } = get();
+      const wanyu = await resolveAgency(ctx, '万庾镇');
+      const reader: ReportReader = () => ({ report: { ...report2021([0, 0, 0, 0, 0, 0, 0]), year: 2019 }, findings: [] });
+      const batch = await uploadReports(ctx, supervisor, ['a.txt', 'b.txt', 'c.txt'].map((filename) => ({ filename, bytes: new TextEncoder().encode(filename) })), reader);
+      const [a, b, c] = await stagedBatch(ctx.db, batch);
+      const outcomes = await confirmImports(ctx, supervisor, batch, [
+        { id: a!.id, include: true, agencyId: 987654, year: 2019, publishedOn: '2020-01-20' },
+        { id: b!.id, include: true, agencyId: wanyu.id, year: 2019, publishedOn: '2020-01-20' },
+        { id: c!.id, include: false, agencyId: 987654, year: 2019, publishedOn: '' },
+      ]);
+      assert.deepEqual(outcomes[0], { id: a!.id, errors: [{ field: `agency-${a!.id}`, code: 'GK_IMPORT_AGENCY', message: '请从列表中选择您监督的单位' }] });
+      assert.ok(outcomes[1] && 'stored' in outcomes[1]);
+      assert.deepEqual(outcomes[2], { id: c!.id, skipped: true });
+      // a keeps the agency recognised from its title (插旗镇)
+      assert.deepEqual((await stagedBatch(ctx.db, batch)).map((f) => [f.status, f.agencyId]), [['pending', chaqi.id], ['stored', wanyu.id], ['skipped', null]]);
+    });
+
     /** A ZIP of `entries` (names encoded by `encodeName`, when given: no UTF-8 flag then). */
     const zipOf = async (entries: Record<string, Uint8Array | string>, encodeName?: (name: string) => Uint8Array) => {
       const zip = new JSZip();

@@ -404,21 +404,25 @@ export type DecisionOutcome = { id: number; stored: ImportResult } | { id: numbe
  */
 export async function confirmImports(ctx: AppContext, actor: Actor, batch: string, decisions: readonly ImportDecision[]): Promise<DecisionOutcome[]> {
   const files = await batchOf(ctx, actor, batch);
+  // An agency from the form that the actor does not supervise (or no longer exists) is the file's error, not the batch's.
+  const mine = agenciesWhere(actor, 'county.supervise', await listAgencies(ctx.db));
   const out: DecisionOutcome[] = [];
   for (const d of decisions) {
     const file = files.find((f) => f.id === d.id);
     if (!file || file.status !== 'pending') continue;
     const decidedAt = ctx.now().toISOString();
     if (!d.include || !file.report) {
-      if (await decideStagedImport(ctx.db, file.id, { status: 'skipped', agencyId: d.agencyId, year: d.year, reportId: null, decidedAt })) {
+      const agencyId = d.agencyId !== null && mine.has(d.agencyId) ? d.agencyId : null;
+      if (await decideStagedImport(ctx.db, file.id, { status: 'skipped', agencyId, year: d.year, reportId: null, decidedAt })) {
         out.push({ id: file.id, skipped: true });
       }
       continue;
     }
     const report = file.report;
-    if (d.agencyId === null || d.year === null) {
+    if (d.agencyId === null || !mine.has(d.agencyId) || d.year === null) {
       const errors = [];
       if (d.agencyId === null) errors.push(fieldError(`agency-${file.id}`, 'GK_IMPORT_AGENCY', '请选择报告所属单位'));
+      else if (!mine.has(d.agencyId)) errors.push(fieldError(`agency-${file.id}`, 'GK_IMPORT_AGENCY', '请从列表中选择您监督的单位'));
       if (d.year === null) errors.push(fieldError(`year-${file.id}`, 'GK_IMPORT_YEAR', '请填写报告年度'));
       out.push({ id: file.id, errors });
       continue;
