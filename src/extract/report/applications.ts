@@ -4,21 +4,24 @@
  * aligned (a weighted longest common subsequence), each group matching the row whose label
  * it holds most of. Wrapped, garbled or page-broken labels still match; a row that is
  * missing stays null. A 2021 report that kept the 2019 single （六）其他处理 row is aligned
- * against that layout too, and the better alignment is taken.
+ * against that layout too, and the better alignment is taken. In a PDF, a row printing fewer
+ * numbers than columns (blank cells) has them placed by where they are printed (columns.ts).
  */
 import {
   applicationColumnKeys,
   applicationColumns,
   applicationRowLabel,
   applicationRows,
+  applicationsTable,
   type ApplicationRowKey,
 } from '../../law/report-format/index.ts';
 import { outcomeGroups } from '../../law/outcome-codes.ts';
 import type { Cell } from '../../domain/reports/annual-report.ts';
 import type { Finding } from '../../domain/reports/findings.ts';
-import { fit, labelOf, type Group, type Work } from './groups.ts';
+import { fit, labelOf, type Group, type Table, type Work } from './groups.ts';
+import { columnsAt, columnsOfRows, headerCells, headerWords, placeByColumns, type Columns } from './columns.ts';
 import { cellValue, readerFinding } from './findings.ts';
-import { fold, pairs } from './text.ts';
+import { fold, pairs, type Value } from './text.ts';
 
 /** A group matches a row when it holds at least this share of the row label's character pairs. */
 const threshold = 0.65;
@@ -95,8 +98,39 @@ export interface ApplicationsRead {
 
 const columnCount = applicationColumns.length;
 
-export function readApplications(groups: readonly Group[], findings: Finding[], work: Work): ApplicationsRead {
-  const data = groups.filter((g) => g.values.length > 0).slice(0, maxGroups);
+// ---------------------------------------------------------------- the column headers
+
+/** The column headers as the format declares them, left to right (folded). */
+const columnLabels = applicationColumns.map((c) => fold(c.label));
+/**
+ * Other ways a header is printed: 其它 for 其他, 合计 for 总计, and a long label cut to its
+ * first four characters (OCR: 社会公益).
+ */
+const aliases = new Map<string, string>([
+  ['其它', '其他'],
+  ['合计', '总计'],
+]);
+const headerNames = [...columnLabels, fold(applicationsTable.columnGroup), fold(applicationsTable.organisationGroup)];
+for (const l of headerNames) if (l.length >= 6 && headerNames.filter((x) => x.startsWith(l.slice(0, 4))).length === 1) aliases.set(l.slice(0, 4), l);
+
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Printed lines (PDF): the columns' centres where the table prints its column headers, when
+ * they are the declared ones in the declared order (a header wrapped over lines, 商业 / 企业,
+ * is one).
+ */
+function headerColumns(t: Table, work: Work): Columns | null {
+  if (!t.cells.lines) return null;
+  const cells = headerCells(headerWords(t.cells, work), [...headerNames, ...aliases.keys()])
+    .map((c) => ({ ...c, label: aliases.get(c.label) ?? c.label }))
+    .filter((c) => columnLabels.includes(c.label));
+  const found = cells.map((c) => c.label);
+  return same(found, columnLabels) ? columnsAt(cells.map((c) => c.center)) : null;
+}
+
+export function readApplications(t: Table, findings: Finding[], work: Work): ApplicationsRead {
+  const data = t.groups.filter((g) => g.values.length > 0).slice(0, maxGroups);
   const labels = data.map(labelOf);
   const a = align(labels, layout2021, work);
   const b = align(labels, layoutSingle, work);
@@ -105,18 +139,32 @@ export function readApplications(groups: readonly Group[], findings: Finding[], 
   const layout = single ? layoutSingle : layout2021;
 
   const rows = Object.fromEntries(applicationRows.map((r) => [r.key, applicationColumnKeys.map((): Cell => null)])) as Record<ApplicationRowKey, Cell[]>;
-  layout.forEach((t, j) => {
-    const key: ApplicationRowKey = t.key === 'singleOtherDisposal' ? 'otherDisposal.other' : t.key;
-    const name = t.key === 'singleOtherDisposal' ? outcomeGroups.otherDisposal.label : applicationRowLabel(key);
+
+  // for rows with blank cells (PDF): the columns where the full rows print their numbers, or
+  // in a table without a full row where its headers are printed
+  let columns: Columns | null | undefined;
+  const placed = (g: Group): Value[] | null => {
+    if (!g.spans) return null;
+    if (columns === undefined) {
+      const rows = columnsOfRows(data, columnCount);
+      columns = rows.full ? rows.columns : headerColumns(t, work);
+    }
+    return columns ? placeByColumns(g.values, g.spans, columns) : null;
+  };
+
+  layout.forEach((target, j) => {
+    const key: ApplicationRowKey = target.key === 'singleOtherDisposal' ? 'otherDisposal.other' : target.key;
+    const name = target.key === 'singleOtherDisposal' ? outcomeGroups.otherDisposal.label : applicationRowLabel(key);
     const g = match[j]! >= 0 ? data[match[j]!] : undefined;
     if (!g) {
       findings.push(readerFinding('P-01', key, `未找到表三“${name}”行，其数字按空值处理`));
       return;
     }
-    const cells = fit(g.values, columnCount);
+    const cells = fit(g.values, columnCount) ?? placed(g);
     if (!cells) {
       const filled = g.values.filter((v) => v.kind !== 'blank').length;
-      findings.push(readerFinding('P-01', key, `表三“${name}”行读到${filled}个数字，应为${columnCount}个，无法确定各数字所在的列，按空值处理`));
+      const how = g.spans ? '，按其印刷位置也' : '，';
+      findings.push(readerFinding('P-01', key, `表三“${name}”行读到${filled}个数字，应为${columnCount}个${how}无法确定各数字所在的列，按空值处理`));
       return;
     }
     rows[key] = cells.map((v, i) =>

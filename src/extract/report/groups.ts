@@ -3,12 +3,22 @@
  * before it) followed by its values. A row's numbers are the values of its group; the reader
  * never moves a number from one group to another.
  */
-import type { Cells } from './cells.ts';
+import type { Cells, Span } from './cells.ts';
 import { fold, pairs, valueOf, type Value } from './text.ts';
 
 export interface Group {
   labels: string[];
   values: Value[];
+  /** Printed lines (PDF) whose words are placed: where each value is printed (null where unknown). */
+  spans?: (Span | null)[];
+}
+
+type Token = { label: string | null; value: Value | null; span?: Span | null };
+
+/** A table's part of the document: its cells, and their groups. */
+export interface Table {
+  cells: Cells;
+  groups: Group[];
 }
 
 /** Work done by the reader, counted so that tests can hold it linear in the input. */
@@ -20,7 +30,7 @@ export interface Work {
 const unitAfter = /^[年月日号件条个项万元%％]/;
 
 /** The tokens of one cell: a printed line splits at spaces into its label and its numbers. */
-function tokensOf(cell: string, lines: boolean): { label: string | null; value: Value | null }[] {
+function tokensOf(cell: string, lines: boolean, spans?: readonly Span[] | null): Token[] {
   const words = cell.split(' ').filter((w) => w !== '');
   if (!lines) {
     // a printed row's numbers copied as one line (0 0 0 0 0): each its own value, never one number
@@ -31,12 +41,13 @@ function tokensOf(cell: string, lines: boolean): { label: string | null; value: 
     const value = valueOf(cell);
     return [value ? { label: null, value } : { label: cell, value: null }];
   }
-  const out: { label: string | null; value: Value | null }[] = [];
+  const out: Token[] = [];
+  const placed = spans && spans.length === words.length ? spans : null;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const value = valueOf(w);
     const next = words[i + 1];
-    if (value && value.kind !== 'blank' && !(next !== undefined && unitAfter.test(next))) out.push({ label: null, value });
+    if (value && value.kind !== 'blank' && !(next !== undefined && unitAfter.test(next))) out.push({ label: null, value, span: placed?.[i] ?? null });
     else {
       const last = out[out.length - 1];
       if (last && last.label !== null) last.label += w;
@@ -54,7 +65,7 @@ export function groupsOf(c: Cells, from: number, to: number, work: Work, words?:
     const cell = c.cells[i]!;
     work.steps += 1 + (c.lines ? cell.length >> 4 : 0);
     if (words && c.lines) words.push(...cell.split(' ').filter((w) => w !== '' && !valueOf(w)));
-    for (const t of tokensOf(cell, c.lines)) {
+    for (const t of tokensOf(cell, c.lines, c.spans?.[i])) {
       if (t.label !== null) {
         if (words && !c.lines) words.push(t.label);
         if (current.values.length > 0) {
@@ -62,7 +73,10 @@ export function groupsOf(c: Cells, from: number, to: number, work: Work, words?:
           current = { labels: [], values: [] };
         }
         current.labels.push(t.label);
-      } else if (t.value) current.values.push(t.value);
+      } else if (t.value) {
+        current.values.push(t.value);
+        if (c.spans) (current.spans ??= []).push(t.span ?? null);
+      }
     }
   }
   if (current.labels.length > 0 || current.values.length > 0) out.push(current);

@@ -70,10 +70,10 @@ export function readCells(c: Cells, work: Work = { steps: 0 }): ReadReport | Unr
   };
   // the title repeated as a page header inside a table is passed over
   const words: string[] = [];
-  const groups = ([1, 2, 3] as const).map((k) => {
+  const tables = ([1, 2, 3] as const).map((k) => {
     const [from, to] = region(k);
     const slice = selectCells(all, (i) => i >= from && i < to && cells[i] !== title.text);
-    return groupsOf(slice, 0, slice.cells.length, work, words);
+    return { cells: slice, groups: groupsOf(slice, 0, slice.cells.length, work, words) };
   });
 
   const findings: Finding[] = [];
@@ -86,16 +86,16 @@ export function readCells(c: Cells, work: Work = { steps: 0 }): ReadReport | Unr
     findings.push(readerFinding('P-03', 'report', `标题和统计期限中未读出报告年度，按正文“${title.statement}”读作${title.year}年，请核对`));
   }
 
-  const active = readActive(groups[0]!, findings);
+  const active = readActive(tables[0]!.groups, findings);
   report.active = active.active;
   if (active.active2019) {
     report.format = '2019';
     report.extra['active2019'] = active.active2019;
   }
-  const applications = readApplications(groups[1]!, findings, work);
+  const applications = readApplications(tables[1]!, findings, work);
   report.applications.rows = applications.rows;
   if (applications.singleOtherDisposalRow && report.format === '2021') report.extra['otherDisposalSingleRow'] = true;
-  readAppeals(groups[2]!, report.appeals, findings);
+  readAppeals(tables[2]!, report.appeals, findings, work);
 
   const numbers =
     Object.values(report.applications.rows).flat().filter((v) => v !== null).length +

@@ -1,10 +1,11 @@
 /**
- * What a report's printed layout does to the reader: running page headers and footers
- * between a row's cells.
+ * What a report's printed layout does to the reader: blank cells in a PDF (numbers placed by
+ * where they are printed, never by guess), and running page headers and footers between a
+ * row's cells.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lineCells, readCells, textCells } from '../../../src/extract/report/index.ts';
+import { checkReportFile, lineCells, readCells, textCells } from '../../../src/extract/report/index.ts';
 import type { ReadReport } from '../../../src/extract/report/index.ts';
 import { pdfText, type PdfItem } from '../../../src/extract/report/pdf.ts';
 import { renderReportText } from '../../../src/render/report/txt.ts';
@@ -23,7 +24,77 @@ async function itemsOf(file: string): Promise<{ pages: string[]; items: PdfItem[
   if ('failure' in pdf) assert.fail(pdf.failure);
   return { pages: pdf.pages, items: pdf.items.map((p) => p.map((i) => ({ ...i }))) };
 }
+/** The item printing `str` (the first one, or the `nth`). */
+function item(items: PdfItem[][], str: string, nth = 0): PdfItem {
+  const all = items.flat().filter((i) => i.str === str);
+  assert.ok(all[nth], `no item ${str}`);
+  return all[nth]!;
+}
+const center = (i: PdfItem) => i.x + i.width / 2;
+/** Moves an item so that its centre is at x. */
+const moveTo = (i: PdfItem, x: number) => (i.x = x - i.width / 2);
 const pagesText = (items: PdfItem[][]) => items.map((p) => p.map((i) => i.str + (i.eol ? '\n' : '')).join(''));
+
+describe('a PDF row with blank cells', () => {
+  const blanks = `${ownDir}/sample-2023-blanks.pdf`;
+
+  test('each printed number in the column it is printed in, each blank null and named by T3-04 or T4-02, no P-01', async () => {
+    const r = await checkReportFile(bytesOf(blanks), blanks);
+    if ('error' in r) assert.fail(r.error);
+    const got = numbers(r.report);
+    assert.deepEqual(got.applications.rows.granted, [121, 122, null, null, null, 126, 127]);
+    assert.deepEqual(got.applications.rows['withheld.stateSecret'], [null, 142, 143, 144, 145, 146, 147]);
+    assert.deepEqual(got.applications.rows['notProcessed.publication'], [271, null, null, null, null, null, 277]);
+    assert.deepEqual(got.applications.rows.carriedForward, [341, 342, 343, 344, 345, 346, null]);
+    assert.deepEqual(got.appeals.litigationDirect, { upheld: null, corrected: 507, other: 508, pending: null, total: 510 });
+    assert.deepEqual(readerFindings(r), []);
+    const blankCells = Object.values(got.applications.rows).flat().filter((v) => v === null).length;
+    assert.equal(r.findings.filter((x) => x.rule === 'T3-04' && /为空/.test(x.message)).length, blankCells);
+    assert.equal(r.findings.filter((x) => x.rule === 'T4-02' && /为空/.test(x.message)).length, 4);
+    assert.ok(r.findings.some((x) => x.rule === 'T3-04' && x.where === 'withheld.stateSecret' && x.column === 'naturalPerson'));
+  });
+
+  test('a number printed between two columns is not placed: its row is null with P-01', async () => {
+    const { items } = await itemsOf(blanks);
+    // 277 (总计 of 要求提供公开出版物) moved halfway between the 其他 and 总计 columns
+    moveTo(item(items, '277'), (center(item(items, '266')) + center(item(items, '267'))) / 2);
+    const r = read(readCells(lineCells(pagesText(items), items)));
+    assert.deepEqual(r.report.applications.rows['notProcessed.publication'], [null, null, null, null, null, null, null]);
+    const f = r.findings.filter((x) => x.rule === 'P-01');
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.where, 'notProcessed.publication');
+    assert.match(f[0]!.message, /读到2个数字，应为7个，按其印刷位置也无法确定各数字所在的列/);
+    assert.deepEqual(r.report.applications.rows.granted, [121, 122, null, null, null, 126, 127]);
+  });
+
+  test('two numbers printed in one column are not placed: the row is null with P-01', async () => {
+    const { items } = await itemsOf(blanks);
+    moveTo(item(items, '277'), center(item(items, '271')));
+    const r = read(readCells(lineCells(pagesText(items), items)));
+    assert.deepEqual(r.report.applications.rows['notProcessed.publication'], [null, null, null, null, null, null, null]);
+    assert.ok(r.findings.some((x) => x.rule === 'P-01' && x.where === 'notProcessed.publication'));
+  });
+
+  test('full rows that disagree on where a column is place nothing: rows with blanks stay null with P-01', async () => {
+    const { items } = await itemsOf(blanks);
+    // 112 (上年结转, 商业企业) printed half a column to the right: its row is still read by count
+    const a = item(items, '112');
+    moveTo(a, (center(a) + center(item(items, '113'))) / 2);
+    const r = read(readCells(lineCells(pagesText(items), items)));
+    assert.deepEqual(r.report.applications.rows.carriedOver, [111, 112, 113, 114, 115, 116, 117]);
+    assert.deepEqual(r.report.applications.rows.granted, [null, null, null, null, null, null, null]);
+    assert.ok(r.findings.some((x) => x.rule === 'P-01' && x.where === 'granted'));
+  });
+
+  test('table 四 with a number off its header is null with P-01', async () => {
+    const { items } = await itemsOf(blanks);
+    // 503 (行政复议 其他结果) moved under the gap between 其他结果 and 尚未审结
+    moveTo(item(items, '503'), (center(item(items, '503')) + center(item(items, '504'))) / 2);
+    const r = read(readCells(lineCells(pagesText(items), items)));
+    assert.deepEqual(r.report.appeals.reconsideration, { upheld: null, corrected: null, other: null, pending: null, total: null });
+    assert.ok(r.findings.some((x) => x.rule === 'P-01' && x.where === 'appeals'));
+  });
+});
 
 describe('running page headers and footers', () => {
   const lines = () => renderReportText(sampleDocument()).split('\n').filter((l) => l !== '');
