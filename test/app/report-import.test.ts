@@ -247,6 +247,17 @@ eachDialect(
       assert.deepEqual((await stagedBatch(ctx.db, batch)).map((f) => [f.status, f.agencyId]), [['pending', chaqi.id], ['stored', wanyu.id], ['skipped', null]]);
     });
 
+    test("a reader's exception is kept as a Chinese message on its file, without the program's own words", async () => {
+      const { ctx } = get();
+      const reader: ReportReader = () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'rows')");
+      };
+      const batch = await uploadReports(ctx, supervisor, [{ filename: 'x.pdf', bytes: new Uint8Array([0x25, 0x50]) }], reader);
+      const [file] = await stagedBatch(ctx.db, batch);
+      assert.equal(file?.report, null);
+      assert.equal(file?.error, '读取时出错：文件可能已损坏，或不是本平台能读取的报告');
+    });
+
     /** A ZIP of `entries` (names encoded by `encodeName`, when given: no UTF-8 flag then). */
     const zipOf = async (entries: Record<string, Uint8Array | string>, encodeName?: (name: string) => Uint8Array) => {
       const zip = new JSZip();

@@ -337,8 +337,9 @@ export async function uploadReports(ctx: AppContext, actor: Actor, uploads: read
     else {
       try {
         result = await read(f.bytes, f.filename);
-      } catch (e) {
-        result = { error: `读取时出错：${e instanceof Error ? e.message : String(e)}` };
+      } catch {
+        // The reader's problems with a file come back as { error }; an exception is its own fault, and its words are not the user's.
+        result = { error: '读取时出错：文件可能已损坏，或不是本平台能读取的报告' };
       }
     }
     readFiles.push({ file: f, result });
