@@ -109,6 +109,15 @@ eachDialect(
       assert.equal(v.statusCode, 200);
       assert.ok(textOf(v.body).includes('导入自已发布的文件“章华镇2021年度报告.html”（HTML）'));
       assert.ok(textOf(v.body).includes('X-06'), 'published after 2022-01-31');
+      // another agency's staff get the page of a missing version, for the page and its file alike
+      const editor = new Client(app);
+      await editor.login('chaqi-editor');
+      for (const suffix of ['', '/source']) {
+        const forbidden = await editor.get(`/admin/county/reports/${stored.id}${suffix}`);
+        const missing = await editor.get(`/admin/county/reports/987654${suffix}`);
+        assert.equal(forbidden.statusCode, 404);
+        assert.equal(textOf(forbidden.body), textOf(missing.body), `the same page${suffix}`);
+      }
       // and the 2022 chart of 章华镇 starts in 2021 now
       assert.ok(y2022.includes('华容县章华镇人民政府2021—2022年政府信息公开申请新收与办理结果'));
     });

@@ -170,10 +170,17 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
 
   // ------------------------------------------------------------ a stored version (imported)
 
-  app.get<{ Params: { id: string } }>('/admin/county/reports/:id', async (request, reply) => {
+  /** A stored version whose agency's reports the actor may see; a version of another agency looks like a missing one. */
+  const versionFor = async (request: FastifyRequest<{ Params: { id: string } }>) => {
     const version = await getPublishedReport(ctx.db, positiveInt(request.params.id) ?? 0);
-    if (!version) throw new NotFoundError('找不到这份报告');
-    const { agency, tree } = await agencyFor(ctx, request, String(version.agencyId), 'report.view');
+    const tree = await listAgencies(ctx.db);
+    const agency = tree.find((a) => a.id === version?.agencyId);
+    if (!version || !agency || !can(actorOf(request), 'report.view', agency.id, tree)) throw new NotFoundError('找不到这份报告，或您没有查看它的权限。');
+    return { version, agency, tree };
+  };
+
+  app.get<{ Params: { id: string } }>('/admin/county/reports/:id', async (request, reply) => {
+    const { version, agency, tree } = await versionFor(request);
     if (version.origin !== 'imported') return reply.redirect(`/admin/reports/${agency.id}/${version.year}`, 303);
     const actor = actorOf(request);
     const [findings, source, copy] = await Promise.all([
@@ -231,9 +238,7 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
   });
 
   app.get<{ Params: { id: string } }>('/admin/county/reports/:id/source', async (request, reply) => {
-    const version = await getPublishedReport(ctx.db, positiveInt(request.params.id) ?? 0);
-    if (!version) throw new NotFoundError('找不到这份报告');
-    await agencyFor(ctx, request, String(version.agencyId), 'report.view');
+    const { version } = await versionFor(request);
     const source = await importSourceOf(ctx.db, version.id);
     if (!source) throw new NotFoundError('这份报告没有保存原文件');
     const name = source.filename.split('/').pop() ?? source.filename;
