@@ -6,6 +6,9 @@
  * missing stays null. A 2021 report that kept the 2019 single （六）其他处理 row is aligned
  * against that layout too, and the better alignment is taken. In a PDF, a row printing fewer
  * numbers than columns (blank cells) has them placed by where they are printed (columns.ts).
+ *
+ * Its numbers are put in the declared columns only if the column headers, where the document
+ * prints them, are the declared ones in the declared order; otherwise the table stays null.
  */
 import {
   applicationColumnKeys,
@@ -15,11 +18,12 @@ import {
   applicationsTable,
   type ApplicationRowKey,
 } from '../../law/report-format/index.ts';
+import { applicantTypes, isApplicantType } from '../../law/applicant-types.ts';
 import { outcomeGroups } from '../../law/outcome-codes.ts';
 import type { Cell } from '../../domain/reports/annual-report.ts';
 import type { Finding } from '../../domain/reports/findings.ts';
 import { fit, labelOf, type Group, type Table, type Work } from './groups.ts';
-import { columnsAt, columnsOfRows, headerCells, headerWords, placeByColumns, type Columns } from './columns.ts';
+import { columnsAt, columnsOfRows, headerCells, headerWords, placeByColumns, tracesOf, type Columns } from './columns.ts';
 import { cellValue, readerFinding } from './findings.ts';
 import { fold, pairs, type Value } from './text.ts';
 
@@ -102,6 +106,12 @@ const columnCount = applicationColumns.length;
 
 /** The column headers as the format declares them, left to right (folded). */
 const columnLabels = applicationColumns.map((c) => fold(c.label));
+const organisation = applicationColumns.filter((c) => isApplicantType(c.key) && applicantTypes[c.key].group === applicationsTable.organisationGroup);
+/**
+ * The same headers in the order a copy of the format's table gives them, row by row: 自然人
+ * and 总计 span the two header rows beside 法人或其他组织, whose five columns are on the row below.
+ */
+const byRows = [...applicationColumns.filter((c) => !organisation.includes(c)), ...organisation].map((c) => fold(c.label));
 /**
  * Other ways a header is printed: 其它 for 其他, 合计 for 总计, and a long label cut to its
  * first four characters (OCR: 社会公益).
@@ -112,21 +122,73 @@ const aliases = new Map<string, string>([
 ]);
 const headerNames = [...columnLabels, fold(applicationsTable.columnGroup), fold(applicationsTable.organisationGroup)];
 for (const l of headerNames) if (l.length >= 6 && headerNames.filter((x) => x.startsWith(l.slice(0, 4))).length === 1) aliases.set(l.slice(0, 4), l);
+const vocabulary = [...headerNames, ...aliases.keys()].sort((a, b) => b.length - a.length);
+/** Header text read at most (a header is a few dozen characters). */
+const maxHeader = 800;
+
+/** The column headers named in a header's text, in the order they are first named. */
+function columnsNamed(text: string): string[] {
+  const out: string[] = [];
+  for (let p = 0; p < text.length; ) {
+    const w = vocabulary.find((v) => text.startsWith(v, p));
+    if (w === undefined) {
+      p++;
+      continue;
+    }
+    p += w.length;
+    const label = aliases.get(w) ?? w;
+    if (columnLabels.includes(label) && !out.includes(label)) out.push(label);
+  }
+  return out;
+}
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const listed = (labels: readonly string[]) => labels.map((l) => applicationColumns[columnLabels.indexOf(l)]!.label).join('、');
+const organisationLabels = organisation.map((c) => fold(c.label));
+const totalLabel = fold(applicationColumns.find((c) => c.key === 'total')!.label);
 
 /**
- * Printed lines (PDF): the columns' centres where the table prints its column headers, when
- * they are the declared ones in the declared order (a header wrapped over lines, 商业 / 企业,
- * is one).
+ * Headers read row by row, left to right as the columns stand: in the format's two header rows
+ * (those beside 法人或其他组织 first, then its columns) 总计 is the last column.
  */
-function headerColumns(t: Table, work: Work): Columns | null {
-  if (!t.cells.lines) return null;
-  const cells = headerCells(headerWords(t.cells, work), [...headerNames, ...aliases.keys()])
-    .map((c) => ({ ...c, label: aliases.get(c.label) ?? c.label }))
-    .filter((c) => columnLabels.includes(c.label));
-  const found = cells.map((c) => c.label);
-  return same(found, columnLabels) ? columnsAt(cells.map((c) => c.center)) : null;
+function asColumns(found: readonly string[]): string[] {
+  const k = found.findIndex((l) => organisationLabels.includes(l));
+  if (k < 0 || found.slice(k).some((l) => !organisationLabels.includes(l))) return [...found];
+  const beside = found.slice(0, k);
+  return [...beside.filter((l) => l !== totalLabel), ...found.slice(k), ...beside.filter((l) => l === totalLabel)];
+}
+
+/**
+ * Where the table prints its column headers, the headers it prints unless they are the
+ * declared ones in order: printed lines (PDF) by where each header is printed (a header
+ * wrapped over lines, 商业 / 企业, is one), other documents by the order they are read in
+ * (one header row, or the format's two). Null when they are, or when no header is printed.
+ * Also the columns' centres, when the printed headers give them.
+ */
+function readHeader(t: Table, data: readonly Group[], first: number, work: Work): { differs: string[] | null; columns: Columns | null } {
+  if (t.cells.lines) {
+    const words = headerWords(t.cells, work);
+    const cells = headerCells(words, [...headerNames, ...aliases.keys()])
+      .map((c) => ({ ...c, label: aliases.get(c.label) ?? c.label }))
+      .filter((c) => columnLabels.includes(c.label));
+    const found = cells.map((c) => c.label);
+    if (new Set(found).size < 2) return { differs: null, columns: null };
+    if (same(found, columnLabels)) return { differs: null, columns: columnsAt(cells.map((c) => c.center)) };
+    // a header the reader cannot make out (printed in pieces it does not join) is not a missing
+    // column: only headers out of the declared order, or one of which nothing is printed, are
+    const inOrder = found.every((l, i) => i === 0 || columnLabels.indexOf(l) > columnLabels.indexOf(found[i - 1]!));
+    const absent = columnLabels.some((l) => !found.includes(l) && !tracesOf(words, l));
+    return { differs: inOrder && !absent ? null : found, columns: null };
+  }
+  // the header is what precedes the first row found
+  const end = first >= 0 ? t.groups.indexOf(data[first]!) : -1;
+  let text = '';
+  for (let i = 0; i <= end && text.length < maxHeader; i++) text += fold(t.groups[i]!.labels.join(''));
+  text = text.slice(0, maxHeader);
+  work.steps += text.length;
+  const found = columnsNamed(text);
+  if (found.length < 2 || same(found, columnLabels) || same(found, byRows)) return { differs: null, columns: null };
+  return { differs: asColumns(found), columns: null };
 }
 
 export function readApplications(t: Table, findings: Finding[], work: Work): ApplicationsRead {
@@ -139,6 +201,21 @@ export function readApplications(t: Table, findings: Finding[], work: Work): App
   const layout = single ? layoutSingle : layout2021;
 
   const rows = Object.fromEntries(applicationRows.map((r) => [r.key, applicationColumnKeys.map((): Cell => null)])) as Record<ApplicationRowKey, Cell[]>;
+  const found = match.filter((m) => m >= 0);
+  const header = readHeader(t, data, found.length > 0 ? Math.min(...found) : -1, work);
+  if (header.differs) {
+    const printed = header.differs;
+    for (const r of applicationRows) {
+      findings.push(
+        readerFinding(
+          'P-01',
+          r.key,
+          `表三的列标题（${listed(printed)}）与格式规定的列（${listed(columnLabels)}）不符，无法确定“${applicationRowLabel(r.key)}”行各数字所在的列，按空值处理`,
+        ),
+      );
+    }
+    return { rows, singleOtherDisposalRow: single };
+  }
 
   // for rows with blank cells (PDF): the columns where the full rows print their numbers, or
   // in a table without a full row where its headers are printed
@@ -147,7 +224,7 @@ export function readApplications(t: Table, findings: Finding[], work: Work): App
     if (!g.spans) return null;
     if (columns === undefined) {
       const rows = columnsOfRows(data, columnCount);
-      columns = rows.full ? rows.columns : headerColumns(t, work);
+      columns = rows.full ? rows.columns : header.columns;
     }
     return columns ? placeByColumns(g.values, g.spans, columns) : null;
   };

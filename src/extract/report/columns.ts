@@ -148,3 +148,9 @@ export function headerCells(words: readonly HeaderWord[], labels: readonly strin
     .map((s) => ({ label: s.text, center: middle(widest(s)) }))
     .sort((a, b) => a.center - b.center);
 }
+
+/** Whether every character of `label` is printed somewhere among the header words. */
+export function tracesOf(words: readonly HeaderWord[], label: string): boolean {
+  const printed = new Set(words.flatMap((w) => [...w.text]));
+  return [...label].every((ch) => printed.has(ch));
+}

@@ -1,13 +1,15 @@
 /**
  * What a report's printed layout does to the reader: blank cells in a PDF (numbers placed by
- * where they are printed, never by guess), and running page headers and footers between a
- * row's cells.
+ * where they are printed, never by guess), running page headers and footers between a row's
+ * cells, and table 三's column headers checked against the format before any number is put
+ * in a column.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkReportFile, lineCells, readCells, textCells } from '../../../src/extract/report/index.ts';
 import type { ReadReport } from '../../../src/extract/report/index.ts';
 import { pdfText, type PdfItem } from '../../../src/extract/report/pdf.ts';
+import { applicationRowKeys } from '../../../src/law/report-format/index.ts';
 import { renderReportText } from '../../../src/render/report/txt.ts';
 import { sampleDocument, sampleReport } from '../../render/sample-report.ts';
 import { bytesOf, numbers, ownDir } from './fixtures.ts';
@@ -132,5 +134,70 @@ describe('running page headers and footers', () => {
     const r = read(readCells(lineCells(pagesText(items), items)));
     assert.deepEqual(numbers(r.report), sample);
     assert.deepEqual(readerFindings(r), []);
+  });
+});
+
+describe("table 三's column headers", () => {
+  const lines = () => renderReportText(sampleDocument()).split('\n').filter((l) => l !== '');
+  const emptyRow = [null, null, null, null, null, null, null];
+
+  test('columns swapped (商业企业 and 科研机构): the table is null, a P-01 on each row says the headers differ', async () => {
+    const file = `${ownDir}/sample-2023-swapped-columns.txt`;
+    const r = await checkReportFile(bytesOf(file), file);
+    if ('error' in r) assert.fail(r.error);
+    for (const row of applicationRowKeys) assert.deepEqual(r.report.applications.rows[row], emptyRow, row);
+    const p01 = r.findings.filter((x) => x.rule === 'P-01');
+    assert.deepEqual(p01.map((x) => x.where), [...applicationRowKeys]);
+    assert.ok(p01.every((x) => /^表三的列标题（自然人、科研机构、商业企业、社会公益组织、法律服务机构、其他、总计）与格式规定的列（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）不符，无法确定“.+”行各数字所在的列，按空值处理$/.test(x.message)));
+    assert.deepEqual(numbers(r.report).appeals, sample.appeals);
+    assert.deepEqual(numbers(r.report).active, sample.active);
+  });
+
+  test('a column missing from the header: the table is null, with the headers named', () => {
+    const ls = lines();
+    const from = ls.indexOf('法律服务机构');
+    ls.splice(from, 1);
+    // and the column's number from every row
+    const r = read(readCells(textCells(ls.filter((l) => !/^\d\d5$/.test(l) || Number(l) > 400).join('\n'))));
+    assert.deepEqual(r.report.applications.rows.granted, emptyRow);
+    assert.ok(r.findings.some((x) => x.rule === 'P-01' && x.where === 'granted' && /列标题（自然人、商业企业、科研机构、社会公益组织、其他、总计）/.test(x.message)));
+    assert.ok(!r.findings.some((x) => /读到6个数字/.test(x.message)));
+  });
+
+  test('wrapped headers (商业 / 企业), 其它 for 其他, one header row, or no header: read in the declared columns', () => {
+    const wrapped = lines().flatMap((l) => (l === '商业企业' ? ['商业', '企业'] : l === '其他' ? ['其它'] : [l]));
+    const oneRow = lines();
+    const head = oneRow.indexOf('自然人');
+    oneRow.splice(head, 8, '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计');
+    const none = lines();
+    none.splice(none.indexOf('申请人情况'), 9);
+    for (const ls of [wrapped, oneRow, none]) {
+      const r = read(readCells(textCells(ls.join('\n'))));
+      assert.deepEqual(numbers(r.report).applications, sample.applications);
+      assert.deepEqual(readerFindings(r), []);
+    }
+  });
+
+  test('PDF: headers spaced out over the cell (法 人 或 其 他 组 织) are read as printed, not as 其他', async () => {
+    const { items } = await itemsOf(`${ownDir}/sample-2023.pdf`);
+    const group = item(items, '法人或其他组织');
+    const c = center(group);
+    group.str = '法 人 或 其 他 组 织';
+    group.width = (group.width * 13) / 7;
+    moveTo(group, c);
+    const r = read(readCells(lineCells(pagesText(items), items)));
+    assert.deepEqual(numbers(r.report).applications, sample.applications);
+    assert.deepEqual(readerFindings(r), []);
+  });
+
+  test('PDF: headers printed in another order (商业企业 and 科研机构 swapped) leave the table null', async () => {
+    const { items } = await itemsOf(`${ownDir}/sample-2023.pdf`);
+    // the first header only: the one repeated on the next page is part of the rows
+    const [a, b, c, d] = [item(items, '商业'), item(items, '企业'), item(items, '科研'), item(items, '机构')];
+    [a.x, c.x] = [c.x, a.x];
+    [b.x, d.x] = [d.x, b.x];
+    const r = read(readCells(lineCells(pagesText(items), items)));
+    assert.deepEqual(r.report.applications.rows.newReceived, emptyRow);
+    assert.ok(r.findings.some((x) => x.rule === 'P-01' && x.where === 'newReceived' && /列标题（自然人、科研机构、商业企业/.test(x.message)));
   });
 });
