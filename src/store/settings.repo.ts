@@ -19,3 +19,9 @@ export async function settingOnce(db: Kysely<DB>, key: string, value: string): P
   await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
   return (await getSetting(db, key)) ?? value;
 }
+
+/** The settings whose keys start with `prefix` (e.g. `reports.`; no `%` or `_` in it), by key. */
+export async function settingsStartingWith(db: Kysely<DB>, prefix: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', `${prefix}%`).execute();
+  return new Map(rows.map((r) => [r.key, r.value]));
+}

@@ -14,7 +14,7 @@ import { copyShareThreshold, reportDeadlines } from '../../law/report-format/ind
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
 import type { DB } from '../../store/schema.ts';
-import { setSetting } from '../../store/settings.repo.ts';
+import { setSetting, settingsStartingWith } from '../../store/settings.repo.ts';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
@@ -53,8 +53,7 @@ function parseMonthDay(text: string): MonthDay | null {
 }
 
 export async function reportSettings(db: Kysely<DB>): Promise<ReportSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'reports.%').execute();
-  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const stored = await settingsStartingWith(db, 'reports.');
   const deadlines = Object.fromEntries(
     agencyKindKeys.map((k) => [k, parseMonthDay(stored.get(deadlineKey(k)) ?? '') ?? reportDeadlines[k]]),
   ) as Record<AgencyKind, MonthDay>;
