@@ -19,7 +19,7 @@ import { checks } from '../../domain/reports/validate.ts';
 import { chinaDate, isIsoDate } from '../../domain/shared/dates.ts';
 import { fieldError, ForbiddenError, InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
 import { defaultDisclosure } from '../../law/catalogue-categories.ts';
-import { ruleIds, type RuleId } from '../../law/report-format/index.ts';
+import { formatDocument2019, ruleIds, type RuleId } from '../../law/report-format/index.ts';
 import { maxAttachmentBytes } from '../../law/screening.ts';
 import { zipEntries, type ZipEntry } from '../../extract/zip.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
@@ -50,8 +50,8 @@ export function sourceFormatOf(filename: string): string | null {
 
 // ---------------------------------------------------------------- storing one version
 
-/** The first year a published report can be imported for: the 2019 trial format (spec §1.8). */
-export const firstImportYear = 2019;
+/** The first year a published report can be imported for: that of the 2019 trial format (spec §1.8). */
+export const firstImportYear = formatDocument2019.firstYear;
 
 /**
  * The rules whose result depends on what the platform knows besides the document: the

@@ -95,4 +95,5 @@ export const labels2019Only: readonly string[] = [
   ...new Set(activeTable2019.blocks.flatMap((b) => [b.item, ...b.header, ...b.rows.map((r) => r.label)])),
 ].filter((l) => !labels2021.some((x) => x.includes(l)));
 
-export const formatDocument2019 = { number: '国办公开办函〔2019〕60号', lastYear: 2020 } as const;
+/** The trial format accompanied the notice of 2019-11-27 and was used for the 2019 and 2020 reports (spec §1.8). */
+export const formatDocument2019 = { number: '国办公开办函〔2019〕60号', firstYear: 2019, lastYear: 2020 } as const;

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FC } from 'hono/jsx';
 import type { AppContext } from '../../app/context.ts';
-import { batchOf, confirmImports, importLimits, uploadReports, type DecisionOutcome, type ReportReader, type Upload } from '../../app/reports/import.ts';
+import { batchOf, confirmImports, firstImportYear, importLimits, uploadReports, type DecisionOutcome, type ReportReader, type Upload } from '../../app/reports/import.ts';
 import { maySetReportSettings, monthDayText, saveReportSettings } from '../../app/reports/settings.ts';
 import {
   agencyCopyCheck,
@@ -74,7 +74,7 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
     const viewer = viewerOf(request, reply, tree);
     const suffix = counties.length > 1 ? `?county=${s.county.id}` : '';
     const thisYear = Number(chinaDate(ctx.now()).slice(0, 4));
-    const yearLinks = Array.from({ length: 6 }, (_, i) => thisYear - 1 - i).filter((y) => y >= 2019);
+    const yearLinks = Array.from({ length: 6 }, (_, i) => thisYear - 1 - i).filter((y) => y >= firstImportYear);
     return sendPage(
       reply,
       <Layout title={`${s.county.shortName}${year}年度报告监督`} site={site} area="admin" viewer={viewer}>
@@ -394,7 +394,7 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
                             name={`year-${f.id}`}
                             label="年度"
                             value={form[`year-${f.id}`] ?? f.year}
-                            attrs={{ inputmode: 'numeric', pattern: '\\d{4}', min: 2019, max: thisYear - 1 }}
+                            attrs={{ inputmode: 'numeric', pattern: '\\d{4}', min: firstImportYear, max: thisYear - 1 }}
                             error={o && 'errors' in o ? o.errors.find((e) => e.field === `year-${f.id}`)?.message : undefined}
                           />
                           <TextField
