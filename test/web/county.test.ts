@@ -342,6 +342,14 @@ eachDialect(
       const one = await queriesWith();
       for (const name of ['章华镇', '治河渡镇', '万庾镇']) await importFor(name);
       assert.equal(await queriesWith(), one);
+      // the four imported towns' narratives are the same text: X-07 names another town for each
+      const s = await countySupervision(ctx, supervisor, null, 2019);
+      for (const name of ['插旗镇', '章华镇', '治河渡镇', '万庾镇']) {
+        const copied = s.reports.find((r) => r.agency.id === id[name])!.findings.filter((f) => f.rule === 'X-07');
+        assert.equal(copied.length, 1, name);
+        assert.match(copied[0]!.message, /^报告正文有100%与华容县(插旗镇|章华镇|治河渡镇|万庾镇)人民政府同年度报告相同/, name);
+        assert.ok(!copied[0]!.message.includes(name), name);
+      }
     });
   },
   async (t) => void (await loadDemo(t.ctx)),

@@ -15,7 +15,7 @@ import { subtreeIds, type Agency } from '../../domain/agencies/agency.ts';
 import type { AnnualReport } from '../../domain/reports/annual-report.ts';
 import type { Finding, ValidationContext } from '../../domain/reports/findings.ts';
 import { narrativeText } from '../../domain/reports/rules-document.ts';
-import { closestMatch, repeatedSpans, shareInText, shareOf, shinglesCache, shinglesOf, similarityIndex, type Span } from '../../domain/reports/similarity.ts';
+import { closestMatch, repeatedSpans, shareInText, shareOf, shinglesCache, shinglesOf, similarityIndex, type SimilarityIndex, type Span } from '../../domain/reports/similarity.ts';
 import {
   applicationFigures,
   carryOverCheck,
@@ -41,7 +41,7 @@ import {
   type PublishedSummary,
 } from '../../store/reports.repo.ts';
 import type { AppContext } from '../context.ts';
-import { computeYearReports, countedYearReports, peerTexts } from './compute.ts';
+import { computeYearReports, countedYearReports } from './compute.ts';
 import { firstImportYear, importContext, importedFindings } from './import.ts';
 import { deadlineOf, reportSettings, type ReportSettings } from './settings.ts';
 
@@ -176,6 +176,19 @@ export function reportHref(r: Pick<YearReport, 'agency' | 'year' | 'source' | 's
 
 const textOf = (r: YearReport | undefined) => (r?.report ? narrativeText(r.report) : '');
 
+/** The narratives of a county's reports of a year, in the order of `agencies`, with the index their copies are found through. */
+interface CountyTexts {
+  reports: (YearReport | undefined)[];
+  texts: string[];
+  index: SimilarityIndex;
+}
+
+function countyTexts(agencies: readonly Agency[], thisYear: Map<number, YearReport>): CountyTexts {
+  const reports = agencies.map((a) => thisYear.get(a.id));
+  const texts = reports.map(textOf);
+  return { reports, texts, index: similarityIndex(texts.map((t) => shinglesOf(t))) };
+}
+
 /**
  * X-07 as the supervisor sees it, for the agencies at `positions` of `agencies`: the share
  * of the agency's narrative found in its last year's report, and the other agency of the
@@ -186,14 +199,12 @@ const textOf = (r: YearReport | undefined) => (r?.report ? narrativeText(r.repor
  */
 function copyChecks(
   agencies: readonly Agency[],
-  thisYear: Map<number, YearReport>,
+  county: CountyTexts,
   lastYear: Map<number, YearReport> | undefined,
   o: { copyShare: number; includeDrafts: boolean },
   positions: readonly number[],
 ): CopyCheck[] {
-  const reports = agencies.map((a) => thisYear.get(a.id));
-  const texts = reports.map(textOf);
-  const index = similarityIndex(texts.map((t) => shinglesOf(t)));
+  const { reports, texts, index } = county;
   const visible = (r: YearReport | undefined) => !!r?.report && (o.includeDrafts || r.source !== 'computed');
   return positions.map((k) => {
     const agency = agencies[k]!;
@@ -204,6 +215,21 @@ function copyChecks(
     const peer = closest ? { share: closest.share, agency: agencies[closest.index]!, year: reports[closest.index]!.year } : null;
     return { lastYear: lastMatch, peer, flagged: (lastMatch?.share ?? 0) > o.copyShare || (peer?.share ?? 0) > o.copyShare };
   });
+}
+
+/**
+ * X-07's comparison with the other reports of the year for the report at position `k`, through
+ * the county's index: the stored reports of the towns of the same parent, as `peerTexts` gives
+ * them to the validator (a town's report is compared with the other towns' of its county).
+ */
+function peerCopies(agencies: readonly Agency[], county: CountyTexts, k: number): ValidationContext['mostRepeatedOther'] {
+  const agency = agencies[k]!;
+  if (agency.kind !== 'town') return () => null;
+  const peer = (j: number) => j !== k && agencies[j]!.kind === 'town' && agencies[j]!.parentId === agency.parentId && !!county.reports[j]?.stored;
+  return (above) => {
+    const m = closestMatch(county.index, k, above, peer, { everyShortText: true });
+    return m && m.share > above ? { agency: county.reports[m.index]!.stored!.report.agency, share: m.share } : null;
+  };
 }
 
 /** The county an agency belongs to: its top-level ancestor's subtree. */
@@ -219,7 +245,8 @@ export async function agencyCopyCheck(ctx: AppContext, agency: Agency, year: num
   const agencies = countyOf(await listAgencies(ctx.db), agency);
   const [byYear, settings] = await Promise.all([reportsOfYears(ctx, agencies, [year - 1, year]), reportSettings(ctx.db)]);
   const position = agencies.findIndex((a) => a.id === agency.id);
-  const [check] = copyChecks(agencies, byYear.get(year)!, byYear.get(year - 1), { copyShare: settings.copyShare, includeDrafts }, [position]);
+  const texts = countyTexts(agencies, byYear.get(year)!);
+  const [check] = copyChecks(agencies, texts, byYear.get(year - 1), { copyShare: settings.copyShare, includeDrafts }, [position]);
   return { ...check!, copyShare: settings.copyShare };
 }
 
@@ -227,7 +254,7 @@ export async function agencyCopyCheck(ctx: AppContext, agency: Agency, year: num
 const chartYears = 8;
 
 export async function countySupervision(ctx: AppContext, actor: Actor, countyId: number | null, year: number): Promise<CountySupervision> {
-  const { county, agencies, tree } = await supervisedCounty(ctx, actor, countyId);
+  const { county, agencies } = await supervisedCounty(ctx, actor, countyId);
   const today = chinaDate(ctx.now());
   const currentYear = Number(today.slice(0, 4));
   if (!Number.isInteger(year) || year < firstImportYear || year > currentYear) {
@@ -246,14 +273,10 @@ export async function countySupervision(ctx: AppContext, actor: Actor, countyId:
   const thisYear = byYear.get(year)!;
   const lastYear = byYear.get(year - 1)!;
 
-  const shingles = shinglesCache();
-  const sameYear = new Map<number, PublishedSummary>();
-  for (const r of thisYear.values()) if (r.stored) sameYear.set(r.agency.id, r.stored);
-  const peersOf = peerTexts(sameYear, tree);
-
   const importedIds = [...thisYear.values()].flatMap((r) => (r.source === 'imported' && r.stored ? [r.stored.id] : []));
   const storedFindings = await findingsOfVersions(ctx.db, importedIds);
-  const copies = copyChecks(agencies, thisYear, lastYear, { copyShare: settings.copyShare, includeDrafts: true }, agencies.map((_, k) => k));
+  const texts = countyTexts(agencies, thisYear);
+  const copies = copyChecks(agencies, texts, lastYear, { copyShare: settings.copyShare, includeDrafts: true }, agencies.map((_, k) => k));
 
   const reports: SupervisedReport[] = [];
   for (const [k, agency] of agencies.entries()) {
@@ -269,9 +292,9 @@ export async function countySupervision(ctx: AppContext, actor: Actor, countyId:
         origin: 'imported',
         agency: { kind: agency.kind, mayMakeRules: agency.mayMakeRules },
         previous: prev?.report ? { report: prev.report, origin: prev.source === 'imported' ? 'imported' : 'platform' } : null,
-        others: peersOf(agency),
         copyShare: settings.copyShare,
-        shingles,
+        shingles: (text) => (text === texts.texts[k] ? texts.index.texts[k]! : shinglesOf(text)),
+        mostRepeatedOther: peerCopies(agencies, texts, k),
         publication: { deadline, publishedOn: chinaDate(r.stored.publishedAt), asOf: today, inAnnualReportColumn: true, numbersStored: true },
       };
       findings = importedFindings(r.report, storedFindings.get(r.stored.id) ?? [], context);

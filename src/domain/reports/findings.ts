@@ -44,6 +44,12 @@ export interface ValidationContext {
   copyShare?: number;
   /** Makes the 8-grams of a text for copy detection; a cache when many reports are checked at once. */
   shingles?: (text: string) => Shingles;
+  /**
+   * X-07 against the other reports of the year, found through an index made once for many
+   * reports (`closestMatch`, the county supervision page): the one this report repeats most
+   * above `above`, or null. Used instead of comparing with `others` one by one.
+   */
+  mostRepeatedOther?: (above: number) => { agency: string; share: number } | null;
 }
 
 export function finding(

@@ -142,7 +142,7 @@ export function checkCopying(r: AnnualReport, ctx: ValidationContext): Finding[]
       out.push(finding('X-07', ctx, 'report', `报告正文有${Math.round(share * 100)}%与${prev.year}年度报告相同，内容雷同`, above, round2(share)));
     }
   }
-  const best = mostRepeated(text, ctx.others ?? [], above, shingles);
+  const best = ctx.mostRepeatedOther ? ctx.mostRepeatedOther(above) : mostRepeated(text, ctx.others ?? [], above, shingles);
   if (best) {
     out.push(finding('X-07', ctx, 'report', `报告正文有${Math.round(best.share * 100)}%与${best.agency}同年度报告相同，内容雷同`, above, round2(best.share)));
   }

@@ -307,10 +307,18 @@ const fullComparisons = 3;
  * (a sample of 100 or more) is compared in full with the three most similar by sample and
  * every text whose sample share is within 0.25 of `above` (so one above `above` is missed
  * with a probability below 10⁻⁹, as in `mostRepeated`); a shorter one with every text that
- * shares a sampled 8-gram with it; one too short for a sample with every text. Below
- * `above`, the text returned may be one of nearly the same share as the closest.
+ * shares a sampled 8-gram with it (with every text when `everyShortText`, as `mostRepeated`
+ * does); one too short for a sample with every text. Below `above`, the text returned may be
+ * one of nearly the same share as the closest. Above it, this is what `mostRepeated` finds
+ * among the same texts in the same order.
  */
-export function closestMatch(index: SimilarityIndex, i: number, above: number, eligible: (j: number) => boolean = () => true): Closest | null {
+export function closestMatch(
+  index: SimilarityIndex,
+  i: number,
+  above: number,
+  eligible: (j: number) => boolean = () => true,
+  o: { everyShortText?: boolean } = {},
+): Closest | null {
   const { texts, holders } = index;
   const mine = texts[i]!;
   if (mine.h1.length === 0) return null;
@@ -325,9 +333,11 @@ export function closestMatch(index: SimilarityIndex, i: number, above: number, e
     hits.delete(i);
     const ranked = [...hits].filter(([j]) => eligible(j)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     candidates =
-      mine.sample.length < sampleAtLeast
-        ? ranked.map(([j]) => j)
-        : ranked.filter(([, n], k) => k < fullComparisons || n / mine.sample.length > above - sampleMargin).map(([j]) => j);
+      mine.sample.length >= sampleAtLeast
+        ? ranked.filter(([, n], k) => k < fullComparisons || n / mine.sample.length > above - sampleMargin).map(([j]) => j)
+        : o.everyShortText
+          ? texts.map((_, j) => j)
+          : ranked.map(([j]) => j);
   }
   let best: Closest | null = null;
   for (const j of candidates.sort((a, b) => a - b)) {

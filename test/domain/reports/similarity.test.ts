@@ -129,6 +129,27 @@ test("closestMatch through the samples' index: the closest text above the thresh
   assert.ok(above80 > 30, 'the corpora hold copies above the threshold');
 });
 
+test('closestMatch with everyShortText finds above the threshold what mostRepeated finds among the same texts', () => {
+  let found = 0;
+  for (let seed = 21; seed <= 24; seed++) {
+    const texts = corpus(seed, 50);
+    texts.push({ agency: '短', text: texts[3]!.text.slice(0, 200) }, { agency: '短二', text: texts[3]!.text.slice(0, 120) }, { agency: '空', text: '' });
+    const shingles = shinglesCache();
+    const index = similarityIndex(texts.map((t) => shingles(t.text)));
+    for (const [i, t] of texts.entries()) {
+      const eligible = (j: number) => j !== i && j % 5 !== 2;
+      const others = texts.filter((_, j) => eligible(j));
+      for (const above of [0.8, 0.5]) {
+        const m = closestMatch(index, i, above, eligible, { everyShortText: true });
+        const viaIndex = m && m.share > above ? { agency: texts[m.index]!.agency, share: m.share } : null;
+        assert.deepEqual(viaIndex, mostRepeated(t.text, others, above, shingles), `seed ${seed}, text ${i}, above ${above}`);
+        if (viaIndex) found++;
+      }
+    }
+  }
+  assert.ok(found > 30);
+});
+
 test('mostRepeated on short texts and empty ones', () => {
   const others = [
     { agency: '甲', text: '政府信息公开工作年度报告' },
