@@ -7,7 +7,7 @@ import type { Agency } from '../../domain/agencies/agency.ts';
 import { computeReport } from '../../domain/reports/compute.ts';
 import { emptyFacts, type ReportFacts } from '../../domain/reports/facts.ts';
 import type { AnnualReport } from '../../domain/reports/annual-report.ts';
-import { shinglesCache } from '../../domain/reports/similarity.ts';
+import { closestMatch, shinglesCache, similarityIndex } from '../../domain/reports/similarity.ts';
 import { narrativeText } from '../../domain/reports/rules-document.ts';
 import type { Finding, ValidationContext } from '../../domain/reports/findings.ts';
 import { validateReport } from '../../domain/reports/validate.ts';
@@ -184,14 +184,32 @@ export async function computeYearReports(ctx: AppContext, year: number, only?: R
   const previous = published.get(year - 1)!;
   const current = published.get(year)!;
   const computed = await countedReports(ctx, year, today, agencies, only);
-  // each text's 8-grams are made once for the whole year.
+  // each text's 8-grams are made once for the whole year, and each report's most
+  // repeated peer is found through one index of the samples (the published texts first, in
+  // the order peerTexts gives them), not by sampling every pair of a county's reports.
   const shingles = shinglesCache();
   const peersOf = peerTexts(current, agencies);
-  return computed.map(({ agency, narrative, facts, report }) => {
+  const byId = new Map(agencies.map((a) => [a.id, a]));
+  const peerReports = [...current.values()];
+  const publishedGroup = peerReports.map((p) => {
+    const a = byId.get(p.agencyId);
+    return a ? peerGroup(a) : null;
+  });
+  const index = similarityIndex([...peerReports.map((p) => shingles(narrativeText(p.report))), ...computed.map((c) => shingles(narrativeText(c.report)))]);
+  const mostRepeatedOf = (agency: Agency, position: number): ValidationContext['mostRepeatedOther'] => {
+    const group = peerGroup(agency);
+    const peer = (j: number) => j < peerReports.length && group !== null && publishedGroup[j] === group && peerReports[j]!.agencyId !== agency.id;
+    return (above) => {
+      const m = group === null ? null : closestMatch(index, position, above, peer, { everyShortText: true });
+      return m && m.share > above ? { agency: peerReports[m.index]!.report.agency, share: m.share } : null;
+    };
+  };
+  return computed.map(({ agency, narrative, facts, report }, k) => {
     const context: ValidationContext = {
       ...baseContext(agency, year, today, previous.get(agency.id), current.get(agency.id), settings),
       others: peersOf(agency),
       shingles,
+      mostRepeatedOther: mostRepeatedOf(agency, peerReports.length + k),
     };
     return { agency, year, facts, report, findings: validateReport(report, context), context, narrative, current: current.get(agency.id) ?? null };
   });
