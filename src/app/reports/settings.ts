@@ -2,8 +2,8 @@
  * The locality's settings for annual reports: the publication deadline of each kind of
  * agency (条例 第四十九条: departments by 1月31日, the county government's report by 3月31日;
  * towns by the date the locality sets, 1月31日 unless changed — spec §1.1) and the share of
- * repeated narrative above which X-07 warns (spec §7 C10: 0.8). Kept in `settings`; changed
- * by a county supervisor or the platform administrator, audited.
+ * repeated narrative above which X-07 warns (spec §7 C10: 0.8). Kept in `settings` for the
+ * whole platform; changed by the platform administrator or a supervisor of every county, audited.
  */
 import type { Actor } from '../../domain/access/policy.ts';
 import { can } from '../../domain/access/policy.ts';
