@@ -30,7 +30,15 @@ const warmup = Number(args.warmup);
 const root = path.resolve(import.meta.dirname, '..');
 const dirs = [path.resolve(root, '../shared/fixtures/published-reports'), path.join(root, 'test/fixtures/reports')];
 const seed = path.resolve(root, '../shared/seed/chaqi-2023-annual-report.txt');
-const files = [seed, ...dirs.flatMap((d) => fs.readdirSync(d).filter((n) => !/\.(json|ts)$/.test(n) && n !== 'README.md').map((n) => path.join(d, n)))];
+// Every fixture under the folders, subfolders included (test/fixtures/reports/real holds real page excerpts).
+const files = [
+  seed,
+  ...dirs.flatMap((d) =>
+    (fs.readdirSync(d, { recursive: true }) as string[])
+      .map((n) => path.join(d, n))
+      .filter((f) => fs.statSync(f).isFile() && !/\.(json|ts)$/.test(f) && path.basename(f) !== 'README.md'),
+  ),
+];
 
 type Kind = 'text' | 'html' | 'pdf' | 'docx';
 const kindOf = (f: string): Kind => (/\.html?$/.test(f) ? 'html' : f.endsWith('.pdf') ? 'pdf' : f.endsWith('.docx') ? 'docx' : 'text');
