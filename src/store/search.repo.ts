@@ -218,11 +218,42 @@ function filters(q: SearchQuery): RawBuilder<boolean> {
  * that publishes, corrects or withdraws). An empty or punctuation-only query finds nothing
  * without asking the database.
  */
-export async function searchItems(db: Kysely<DB>, query: SearchQuery): Promise<SearchResult> {
+export async function searchItems(db: Kysely<DB>, query: SearchQuery, timeoutMs = searchTimeoutMs()): Promise<SearchResult> {
   const terms = parseQuery(query.text);
   if (!terms.length) return { total: 0, hits: [] };
   const key = exactKey(query.text);
   if (!isPostgres(db)) return searchFts(db, query, terms, key);
+  if (db.isTransaction) return searchPostgres(db, query, terms, key);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql.raw(`set local statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`).execute(trx);
+      return searchPostgres(trx, query, terms, key);
+    });
+  } catch (e) {
+    if ((e as { code?: string }).code === '57014') throw new SearchTimeout();
+    throw e;
+  }
+}
+
+/**
+ * PostgreSQL stops a search after this long: counting hundreds of thousands of phrase matches
+ * over a GIN index without positions takes seconds at 1,000,000 items, and a two-word query
+ * was seen running for half an hour (docs/benchmarks.md). A reader gets a page saying so.
+ * 10 s unless GONGKAI_SEARCH_TIMEOUT_MS says otherwise.
+ */
+export function searchTimeoutMs(): number {
+  const ms = Number(process.env.GONGKAI_SEARCH_TIMEOUT_MS);
+  return ms > 0 ? ms : 10_000;
+}
+
+export class SearchTimeout extends Error {
+  override name = 'SearchTimeout';
+  constructor() {
+    super('检索用时过长，已停止');
+  }
+}
+
+async function searchPostgres(db: Kysely<DB>, query: SearchQuery, terms: readonly SearchTerm[], key: string): Promise<SearchResult> {
   const exact = key ? sql<boolean>`(d.index_key = ${key} or d.doc_key = ${key})` : sql<boolean>`(1 = 0)`;
   const base = db.selectFrom('search_documents as d').where(sql<boolean>`(${exact} or ${matchesAll(terms, false)})`).where(filters(query));
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

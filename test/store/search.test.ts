@@ -9,7 +9,9 @@ import type { Kysely } from 'kysely';
 import { loadDemo } from '../../src/app/demo/load.ts';
 import { normalize } from '../../src/domain/search/tokens.ts';
 import type { DB } from '../../src/store/schema.ts';
-import { indexItem, reindexAll, searchDocumentOf, searchItems, unindexItem, type SearchQuery } from '../../src/store/search.repo.ts';
+import { indexItem, reindexAll, searchDocumentOf, searchItems, SearchTimeout, unindexItem, type SearchQuery } from '../../src/store/search.repo.ts';
+import { openDatabase } from '../../src/store/db.ts';
+import { sql } from 'kysely';
 import { eachDialect } from '../helpers/db.ts';
 
 const queries = [
@@ -51,6 +53,25 @@ eachDialect(
     let items: Item[] = [];
     before(async () => {
       items = await publishedItems(get().ctx.db);
+    });
+
+    test('a PostgreSQL search that takes too long is stopped with SearchTimeout; SQLite answers', async () => {
+      const q = { text: '低保', limit: 5, offset: 0 };
+      if (dialect === 'sqlite') {
+        assert.ok((await searchItems(get().ctx.db, q, 1)).total > 0);
+        return;
+      }
+      // Another connection holds the index table: the search waits until its timeout ends it.
+      const other = await openDatabase(get().url);
+      try {
+        await other.db.transaction().execute(async (trx) => {
+          await sql`lock table search_text in access exclusive mode`.execute(trx);
+          await assert.rejects(searchItems(get().ctx.db, q, 200), SearchTimeout);
+        });
+      } finally {
+        await other.close();
+      }
+      assert.ok((await searchItems(get().ctx.db, q)).total > 0, 'and the next search answers');
     });
 
     test('reindexAll indexes every published item, again and again', async () => {

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { indexItem, reindexAll, searchDocumentOf } from '../../src/store/search.repo.ts';
+import { sql } from 'kysely';
+import { openDatabase } from '../../src/store/db.ts';
 import { eachDialect } from '../helpers/db.ts';
 import { Client, testApp, textOf } from '../helpers/web.ts';
 
@@ -11,7 +13,7 @@ const search = (params: Record<string, string>) => `/search?${new URLSearchParam
 
 eachDialect(
   'search page',
-  (get) => {
+  (get, dialect) => {
     let app: FastifyInstance;
     before(async () => {
       app = await testApp(get().ctx);
@@ -134,6 +136,24 @@ eachDialect(
       const ignored = await client.get(search({ q: '低保', year: 'abc', agency: '999999' }));
       const plain = await client.get(search({ q: '低保' }));
       assert.equal(/共找到(\d+)条/.exec(textOf(ignored.body))?.[1], /共找到(\d+)条/.exec(textOf(plain.body))?.[1]);
+    });
+
+    test('a search stopped for taking too long (PostgreSQL) gets a page that says so and how to narrow it', async () => {
+      if (dialect === 'sqlite') return; // FTS5 answers within the request; there is no statement timeout to reach
+      const other = await openDatabase(get().url);
+      process.env.GONGKAI_SEARCH_TIMEOUT_MS = '200';
+      try {
+        await other.db.transaction().execute(async (trx) => {
+          // Another connection holds the index table, so the search waits until its timeout.
+          await sql`lock table search_text in access exclusive mode`.execute(trx);
+          const res = await new Client(app).get('/search?q=低保');
+          assert.equal(res.statusCode, 200);
+          assert.ok(textOf(res.body).includes('检索“低保”用时过长，已停止。请换用更具体的词语'));
+        });
+      } finally {
+        delete process.env.GONGKAI_SEARCH_TIMEOUT_MS;
+        await other.close();
+      }
     });
 
     test('the search is rate-limited per client address', async () => {

@@ -28,7 +28,7 @@ import {
   pendingSubmissions,
   recentlyClosedCases,
 } from '../../store/requests.repo.ts';
-import { resultItems, searchItems } from '../../store/search.repo.ts';
+import { resultItems, SearchTimeout, searchItems } from '../../store/search.repo.ts';
 import { loadCalendar } from '../calendar/calendar.ts';
 import { allow } from '../catalog/access.ts';
 import type { AppContext } from '../context.ts';
@@ -125,7 +125,11 @@ export async function registrationHints(ctx: AppContext, actor: Actor, id: numbe
   const found = new Map<number, number>();
   for (const item of items) {
     for (const phrase of keyPhrases(item.description)) {
-      const r = await searchItems(ctx.db, { text: phrase, agencyId: row.agency_id, limit: 5, offset: 0 });
+      // A hint: a phrase whose search is stopped for taking too long gives none.
+      const r = await searchItems(ctx.db, { text: phrase, agencyId: row.agency_id, limit: 5, offset: 0 }).catch((e: unknown) => {
+        if (e instanceof SearchTimeout) return { total: 0, hits: [] };
+        throw e;
+      });
       for (const h of r.hits) found.set(h.itemId, (found.get(h.itemId) ?? 0) + 1);
     }
   }

@@ -10,7 +10,7 @@ import { highlight, matchRanges, snippet, type Segment } from '../../domain/sear
 import { exactKey, maxQueryLength, parseQuery } from '../../domain/search/tokens.ts';
 import { catalogueCategories, categoryKeys, isCategoryKey, type CategoryKey } from '../../law/catalogue-categories.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
-import { indexedYears, resultItems, searchItems, type SearchResult } from '../../store/search.repo.ts';
+import { indexedYears, resultItems, SearchTimeout, searchItems, type SearchResult } from '../../store/search.repo.ts';
 import { siteInfo } from '../site.ts';
 import { Breadcrumbs, Pager, positiveInt, SelectField } from '../views/components.tsx';
 import { Layout } from '../views/layout.tsx';
@@ -78,12 +78,19 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const filters = { agencyId: p.agency?.id, category: p.category, year: p.year };
     let result: SearchResult = { total: 0, hits: [] };
     let page = p.page;
+    let timedOut = false;
     if (p.q) {
-      result = await searchItems(ctx.db, { text: p.q, ...filters, limit: pageSize, offset: (page - 1) * pageSize });
-      const last = Math.max(1, Math.ceil(result.total / pageSize));
-      if (page > last) {
-        page = last;
+      try {
         result = await searchItems(ctx.db, { text: p.q, ...filters, limit: pageSize, offset: (page - 1) * pageSize });
+        const last = Math.max(1, Math.ceil(result.total / pageSize));
+        if (page > last) {
+          page = last;
+          result = await searchItems(ctx.db, { text: p.q, ...filters, limit: pageSize, offset: (page - 1) * pageSize });
+        }
+      } catch (e) {
+        if (!(e instanceof SearchTimeout)) throw e;
+        timedOut = true;
+        result = { total: 0, hits: [] };
       }
     }
     const rows = new Map((await resultItems(ctx.db, result.hits.map((h) => h.itemId))).map((r) => [r.id, r]));
@@ -108,6 +115,10 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: AppContext
         )}
         {!searched ? (
           <p class="hint">请输入要查找的词语，例如“低保”“补贴”“公告”，也可以输入完整的文号或索引号。</p>
+        ) : timedOut ? (
+          <p class="notice" role="status">
+            检索{quote(p.q)}用时过长，已停止。请换用更具体的词语，或按发布机构、栏目、年度缩小范围后再试。
+          </p>
         ) : result.total === 0 ? (
           <NoResults p={p} />
         ) : (
