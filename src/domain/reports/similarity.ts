@@ -41,6 +41,20 @@ const power = (b: number) => Array.from({ length: N - 1 }).reduce<number>((x) =>
 const B1n = power(B1);
 const B2n = power(B2);
 
+/** The two rolling hashes of each N-unit window of `units`, with the window's first index. */
+function eachWindow(units: ArrayLike<number>, visit: (start: number, h1: number, h2: number) => void): void {
+  let h1 = 0;
+  let h2 = 0;
+  for (let i = 0; i < units.length; i++) {
+    h1 = (Math.imul(h1, B1) + units[i]!) | 0;
+    h2 = (Math.imul(h2, B2) + units[i]!) | 0;
+    if (i < N - 1) continue;
+    visit(i - N + 1, h1, h2);
+    h1 = (h1 - Math.imul(units[i - N + 1]!, B1n)) | 0;
+    h2 = (h2 - Math.imul(units[i - N + 1]!, B2n)) | 0;
+  }
+}
+
 /**
  * A text's 8-grams, each as two 32-bit rolling hashes (h1, h2) in text order, with a hash
  * table of the distinct ones for look-ups.
@@ -65,19 +79,12 @@ export function shinglesOf(text: string): Shingles {
   const n = Math.max(0, u.length - N + 1);
   const h1s = new Int32Array(n);
   const h2s = new Int32Array(n);
-  let h1 = 0;
-  let h2 = 0;
   let sampled = 0;
-  for (let i = 0; i < u.length; i++) {
-    h1 = (Math.imul(h1, B1) + u[i]!) | 0;
-    h2 = (Math.imul(h2, B2) + u[i]!) | 0;
-    if (i < N - 1) continue;
-    h1s[i - N + 1] = h1;
-    h2s[i - N + 1] = h2;
+  eachWindow(u, (start, h1, h2) => {
+    h1s[start] = h1;
+    h2s[start] = h2;
     if ((h2 & 7) === 0) sampled++;
-    h1 = (h1 - Math.imul(u[i - N + 1]!, B1n)) | 0;
-    h2 = (h2 - Math.imul(u[i - N + 1]!, B2n)) | 0;
-  }
+  });
   let size = 16;
   while (size < 2 * n) size *= 2;
   const table = new Int32Array(size);
@@ -118,17 +125,10 @@ export function shareInText(mine: Shingles, text: string): number {
   const u = keptUnits(text);
   const seen = new Uint8Array(mine.table.length);
   let hits = 0;
-  let h1 = 0;
-  let h2 = 0;
-  for (let i = 0; i < u.length; i++) {
-    h1 = (Math.imul(h1, B1) + u[i]!) | 0;
-    h2 = (Math.imul(h2, B2) + u[i]!) | 0;
-    if (i < N - 1) continue;
+  eachWindow(u, (_start, h1, h2) => {
     const at = find(mine, h1, h2);
     if (at >= 0 && seen[at] === 0) (seen[at] = 1), (hits += mine.counts[at]!);
-    h1 = (h1 - Math.imul(u[i - N + 1]!, B1n)) | 0;
-    h2 = (h2 - Math.imul(u[i - N + 1]!, B2n)) | 0;
-  }
+  });
   return hits / n;
 }
 
@@ -247,16 +247,9 @@ export function repeatedSpans(text: string, other: Shingles | string): Span[] {
     i += width;
   }
   const covered = new Uint8Array(units.length);
-  let h1 = 0;
-  let h2 = 0;
-  for (let i = 0; i < units.length; i++) {
-    h1 = (Math.imul(h1, B1) + units[i]!) | 0;
-    h2 = (Math.imul(h2, B2) + units[i]!) | 0;
-    if (i < N - 1) continue;
-    if (holds(theirs, h1, h2)) covered.fill(1, i - N + 1, i + 1);
-    h1 = (h1 - Math.imul(units[i - N + 1]!, B1n)) | 0;
-    h2 = (h2 - Math.imul(units[i - N + 1]!, B2n)) | 0;
-  }
+  eachWindow(units, (start, h1, h2) => {
+    if (holds(theirs, h1, h2)) covered.fill(1, start, start + N);
+  });
   const spans: Span[] = [];
   for (let k = 0; k < units.length; k++) {
     if (!covered[k]) continue;
