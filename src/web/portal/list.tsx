@@ -100,9 +100,9 @@ async function cachedList(ctx: AppContext, request: FastifyRequest, reply: Fasti
   const key = pageKey(request.raw, request.cookies);
   const kept = cache.get(key);
   if (kept && isFresh(ctx.db, kept)) return sendHtml(reply, kept.head);
-  const page = { head: Buffer.alloc(0), tail: null, mark: changeMark(ctx.db), itemId: null };
+  const mark = changeMark(ctx.db);
   const { html, canonical } = await render();
-  page.head = Buffer.from(html);
+  const page = { head: Buffer.from(html), tail: null, mark, itemId: null };
   if (request.url === canonical && isFresh(ctx.db, page)) cache.set(key, page);
   return sendHtml(reply, page.head);
 }
