@@ -16,10 +16,4 @@ export const timeLimits = {
   feePayment: { workingDays: 20, basis: '国办函〔2020〕109号' },
 } as const;
 
-/** How long an applicant has to seek a remedy against a disclosure decision (条例 第五十一条). */
-export const remedyWindows = {
-  reconsideration: { text: '自知道或者应当知道该行政行为之日起六十日内', basis: '《中华人民共和国行政复议法》第二十条' },
-  litigation: { text: '自知道或者应当知道作出行政行为之日起六个月内', basis: '《中华人民共和国行政诉讼法》第四十六条' },
-} as const;
-
 export type TimeLimitKey = keyof typeof timeLimits;

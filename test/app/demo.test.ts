@@ -84,6 +84,39 @@ eachDialect(
       assert.ok(pending > 0);
     });
 
+    test('the demo’s replies carry the remedies of their date: 复议前置 for 不予公开 and 部分公开 from 2024, both routes otherwise', async () => {
+      const { ctx } = get();
+      const rows = await ctx.db
+        .selectFrom('case_letters as l')
+        .innerJoin('case_events as e', (j) => j.onRef('e.application_id', '=', 'l.application_id').onRef('e.seq', '=', 'l.event_seq'))
+        .select(['l.issued_on', 'l.content', 'e.payload'])
+        .where('l.kind', '=', 'reply')
+        .execute();
+      const both = /^如对本答复不服，可以自收到本答复之日起六十日内向.+申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。$/;
+      const seen = { old: 0, first: 0, either: 0, addressed: 0 };
+      for (const r of rows) {
+        const letter = JSON.parse(r.content) as { paragraphs: string[] };
+        const remedies = letter.paragraphs.at(-1)!;
+        const outcome = (JSON.parse(r.payload) as { outcome: string }).outcome;
+        const withheld = outcome.startsWith('withheld.') || outcome === 'partiallyGranted';
+        const text = letter.paragraphs.join('');
+        assert.ok(!text.includes('您（单位）'), text);
+        assert.ok(!['。”', '。；', '。。'].some((s) => text.includes(s)), text);
+        if (text.includes('贵单位')) seen.addressed++;
+        if (r.issued_on < '2024-01-01') {
+          assert.match(remedies, both, `${r.issued_on} ${outcome}`);
+          seen.old++;
+        } else if (withheld) {
+          assert.ok(remedies.includes('应当先向') && remedies.includes('对行政复议决定不服的') && !remedies.includes('六个月内依法向人民法院提起行政诉讼'), `${r.issued_on} ${outcome}: ${remedies}`);
+          seen.first++;
+        } else {
+          assert.match(remedies, both, `${r.issued_on} ${outcome}`);
+          seen.either++;
+        }
+      }
+      for (const [k, n] of Object.entries(seen)) assert.ok(n > 0, `no demo reply of the kind “${k}”`);
+    });
+
     test('loading the demo twice changes nothing', async () => {
       const { ctx } = get();
       const count = async () =>

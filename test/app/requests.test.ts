@@ -257,10 +257,64 @@ eachDialect(
       assert.equal((await caseDetail(ctx, people.editor!, b.id)).row.outcome, 'otherDisposal.noCorrection');
     });
 
+    test('letters say 您 to a person and 贵单位 to an organisation; the receipt’s reply date is the last day on time (前，含当日)', async () => {
+      const { ctx } = get();
+      const code17 = '91430623MA4L54321';
+      const { usccCheckChar } = await import('../../src/domain/agencies/agency.ts');
+      const org = { applicantType: 'research', name: '华容县某某研究院', creditCode: code17 + usccCheckChar(code17), contactPerson: '赵六', items: '2024年插旗镇水利项目清单' };
+      const forOrg = await registerApplication(ctx, people.editor!, chaqi, { channel: 'email', receivedDate: '2024-06-03' }, person(org), []);
+      const forPerson = await registerApplication(ctx, people.editor!, chaqi, { channel: 'email', receivedDate: '2024-06-03' }, person({ items: '2024年插旗镇水利项目清单' }), []);
+      const receipt = async (id: number) => (await caseDetail(ctx, people.editor!, id)).letters[0]!.content.paragraphs.join('');
+      assert.ok((await receipt(forOrg.id)).startsWith('本机关于2024年6月3日收到贵单位提交的政府信息公开申请'));
+      assert.ok(!(await receipt(forOrg.id)).includes('您'));
+      assert.ok((await receipt(forPerson.id)).startsWith('本机关于2024年6月3日收到您提交的政府信息公开申请'));
+      const due = (await caseDetail(ctx, people.editor!, forPerson.id)).view.replyDue!.due;
+      assert.equal(due, '2024-07-02'); // 20 working days, 端午 2024-06-10 skipped
+      assert.ok((await receipt(forPerson.id)).includes('20个工作日内（2024年7月2日前，含当日）予以答复'));
+      // That day is still within the limit (an extension is allowed on it), the next is not.
+      assert.deepEqual(await codes(extendDeadline(ctx, people.editor!, forPerson.id, { on: '2024-07-03', workingDays: 5, reason: '需要调取档案', approver: '王五' })), ['on:GK_REPLY_OVERDUE']);
+      await extendDeadline(ctx, people.editor!, forPerson.id, { on: due, workingDays: 5, reason: '需要调取档案', approver: '王五' });
+
+      await reply(ctx, people.editor!, forOrg.id, { on: '2024-06-20', items: [{ seq: 1, kind: 'unableToProvide.notResponsible', values: { reason: '该清单由县水利局制作和保存。', competentAgency: '华容县水利局（联系电话：0730-4220000）' } }] });
+      const answer = (await caseDetail(ctx, people.editor!, forOrg.id)).letters.at(-1)!.content.paragraphs;
+      assert.equal(
+        answer[1],
+        '贵单位申请获取“2024年插旗镇水利项目清单”。贵单位申请获取的政府信息不属于本机关负责公开的范围，理由如下：该清单由县水利局制作和保存。负责公开该政府信息的行政机关为华容县水利局（联系电话：0730-4220000），贵单位可以向该机关提出申请。根据《中华人民共和国政府信息公开条例》第三十六条第（五）项的规定，特此告知。',
+      );
+      assert.equal((await caseDetail(ctx, people.editor!, forOrg.id)).row.outcome, 'unableToProvide.notHeld');
+    });
+
+    test('the same 不予公开 reply dated 2023-12-29 keeps both routes, dated 2024-01-02 sends the applicant to 行政复议 first; stored letters stay as issued', async () => {
+      const { ctx } = get();
+      const facts = { items: '插旗镇党委2023年第5次会议记录' };
+      const answer = { seq: 1, kind: 'withheld.processInformation', values: { reason: '会议记录为研究讨论过程中形成的记录，相关事项尚未作出决定' } };
+      const early = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2023-12-11' }, person(facts), []);
+      const late = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2023-12-11' }, person(facts), []);
+      assert.deepEqual(await codes(reply(ctx, people.editor!, early.id, { on: '2023-12-29', items: [{ ...answer, values: {} }] })), ['items[0].reason:GK_REPLY_FACT']);
+      await reply(ctx, people.editor!, early.id, { on: '2023-12-29', items: [answer] });
+      await reply(ctx, people.editor!, late.id, { on: '2024-01-02', items: [answer] });
+      const letterOf = async (id: number) => (await caseDetail(ctx, people.editor!, id)).letters.at(-1)!.content;
+      const before = await letterOf(early.id);
+      const after = await letterOf(late.id);
+      assert.deepEqual(after.paragraphs.slice(1, -1), before.paragraphs.slice(1, -1), 'the answers are the same');
+      assert.ok(before.paragraphs[1]!.includes('过程性信息：会议记录为研究讨论过程中形成的记录，相关事项尚未作出决定。根据'), before.paragraphs[1]);
+      assert.equal(before.paragraphs.at(-1), '如对本答复不服，可以自收到本答复之日起六十日内向华容县人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。');
+      assert.ok(after.paragraphs.at(-1)!.includes('应当先向华容县人民政府申请行政复议'));
+      assert.ok(after.paragraphs.at(-1)!.includes('对行政复议决定不服的'));
+      assert.ok(!after.paragraphs.at(-1)!.includes('六个月内依法向人民法院提起行政诉讼'));
+
+      // A letter stored with an earlier template is read back as stored, never rebuilt.
+      const stored = (await ctx.db.selectFrom('case_letters').select(['id', 'content']).where('application_id', '=', early.id).where('kind', '=', 'receipt').executeTakeFirstOrThrow());
+      const asIssued = { ...JSON.parse(stored.content), paragraphs: ['本机关于2023年12月11日收到您（单位）提交的政府信息公开申请。'] };
+      await ctx.db.updateTable('case_letters').set({ content: JSON.stringify(asIssued) }).where('id', '=', stored.id).execute();
+      const read = (await caseDetail(ctx, people.editor!, early.id)).letters.find((l) => l.kind === 'receipt')!;
+      assert.deepEqual(read.content.paragraphs, asIssued.paragraphs);
+    });
+
     test('a 纠正 decision reopens the case with a new reply deadline; the report keeps the first closure', async () => {
       const { ctx } = get();
       const { id } = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2024-01-02' }, person({ items: '某某文件' }), []);
-      await reply(ctx, people.editor!, id, { on: '2024-01-10', items: [{ seq: 1, kind: 'unableToProvide.notHeld', values: {} }] });
+      await reply(ctx, people.editor!, id, { on: '2024-01-10', items: [{ seq: 1, kind: 'unableToProvide.doesNotExist', values: { searchDescription: '检索了本机关的发文登记簿' } }] });
       assert.deepEqual(await codes(recordAppeal(ctx, people.editor!, id, { track: 'reconsideration', caseNo: '华政复〔2024〕1号', body: '', filedDate: '2024-02-01' })), ['body:GK_REQUIRED']);
       const appeal = await recordAppeal(ctx, people.editor!, id, { track: 'reconsideration', caseNo: '华政复〔2024〕1号', body: '华容县人民政府', filedDate: '2024-02-01' });
       await concludeAppeal(ctx, people.editor!, appeal, { concludedDate: '2024-04-01', outcome: 'corrected', reason: '责令重新答复' });

@@ -177,6 +177,40 @@ eachDialect(
       assert.equal((await new Client(app).get('/agencies/999999/guide')).statusCode, 404);
     });
 
+    test('the 指南’s 监督和救济: 复议前置 for 不予公开 and for no answer in time, both routes for the rest; before 2024 both routes for all', async () => {
+      const blocks = (html: string) => {
+        const section = /<section aria-labelledby="g-redress">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+        return [...section.matchAll(/<(h2|p|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => textOf(m[2]!).trim());
+      };
+      const supervisor = '华容县人民政府办公室（本县政府信息公开工作主管部门）';
+      const complaint = `公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向华容县人民政府或者${supervisor}投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。`;
+      const now = blocks((await new Client(app).get(`/agencies/${chaqi}/guide`)).body);
+      assert.deepEqual(now, [
+        '五、监督和救济',
+        complaint,
+        '不予公开的决定（包括部分公开中不予公开的部分），以及本机关未在法定期限内答复的，实行复议前置：',
+        '应当先向华容县人民政府申请行政复议（《中华人民共和国行政复议法》第二十三条第一款第（三）项、第（四）项），申请期限为自知道或者应当知道该行政行为之日起六十日内（同法第二十条），不能直接向人民法院提起行政诉讼。',
+        '对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内向人民法院提起行政诉讼；行政复议机关不予受理、驳回申请或者逾期不作决定的，可以自收到决定书之日或者行政复议期限届满之日起十五日内向人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十五条，《中华人民共和国行政复议法》第三十四条）。',
+        '对其他政府信息公开决定不服的，可以选择申请行政复议或者直接提起行政诉讼：',
+        '行政复议：自知道或者应当知道该行政行为之日起六十日内，向华容县人民政府申请行政复议（《中华人民共和国行政复议法》第二十条）。',
+        '行政诉讼：自知道或者应当知道作出行政行为之日起六个月内，向有管辖权的人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。',
+      ]);
+      const countyNow = blocks((await new Client(app).get(`/agencies/${county}/guide`)).body);
+      assert.ok(countyNow.includes('应当先向上一级人民政府申请行政复议（《中华人民共和国行政复议法》第二十三条第一款第（三）项、第（四）项），申请期限为自知道或者应当知道该行政行为之日起六十日内（同法第二十条），不能直接向人民法院提起行政诉讼。'));
+
+      const old = await testApp({ ...get().ctx, now: () => new Date('2023-06-01T02:00:00.000Z') });
+      try {
+        assert.deepEqual(blocks((await new Client(old).get(`/agencies/${chaqi}/guide`)).body), [
+          '五、监督和救济',
+          complaint,
+          '行政复议：自知道或者应当知道该行政行为之日起六十日内，向华容县人民政府申请行政复议（《中华人民共和国行政复议法》第九条）。',
+          '行政诉讼：自知道或者应当知道作出行政行为之日起六个月内，向有管辖权的人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。',
+        ]);
+      } finally {
+        await old.close();
+      }
+    });
+
     test('the 关怀版 switch sets a cookie, returns to the page, and pages vary on the cookie', async () => {
       const c = new Client(app);
       const plain = await c.get(`/agencies/${chaqi}/guide`);

@@ -146,6 +146,50 @@ eachDialect(
       assert.equal(docx.rawPayload.subarray(0, 2).toString(), 'PK');
     });
 
+    test('the reply form shows each missing reason or search description under its own item, with the reply kinds of （四）1 apart', async () => {
+      const c = await editor();
+      const { res, path } = await register(c, { receivedDate: '2026-11-20', items: '镇党委会议记录\n\n某某工程合同\n\n某某证明的原件' });
+      assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+      const form = await c.get(path);
+      assert.ok(form.body.includes('<option value="unableToProvide.doesNotExist"') && form.body.includes('<option value="unableToProvide.notResponsible"'));
+      assert.ok(!form.body.includes('value="unableToProvide.notHeld"'), 'the merged kind is no longer offered');
+      assert.ok(textOf(form.body).includes('必填：无法提供（经检索没有所需信息）'), 'the search description says which reply needs it');
+      const items = {
+        'items[0].seq': '1',
+        'items[0].kind': 'withheld.processInformation',
+        'items[1].seq': '2',
+        'items[1].kind': 'unableToProvide.doesNotExist',
+        'items[2].seq': '3',
+        'items[2].kind': 'notProcessed.confirmationOrReissue',
+        'items[2].provision': '（无）',
+      };
+      const r = await act(c, path, 'replied', { ...items, on: '2026-11-27', intent: 'reply' });
+      assert.equal(r.statusCode, 400);
+      const fieldset = (i: number) => r.body.slice(r.body.indexOf(`<fieldset class="reply-item" id="reply-item-${i}">`), r.body.indexOf('</fieldset>', r.body.indexOf(`id="reply-item-${i}"`)));
+      const under = (i: number, fact: string) => new RegExp(`<p class="field-error" id="field-replied-items\\[${i}\\]-${fact}-error">([^<]*)</p>`).exec(fieldset(i))?.[1];
+      assert.equal(under(0, 'reason'), '第1项“镇党委会议记录”：理由或说明不能为空');
+      assert.equal(under(1, 'searchDescription'), '第2项“某某工程合同”：检索情况（检索的范围和方式）不能为空');
+      assert.equal(under(2, 'reason'), '第3项“某某证明的原件”：理由或说明不能为空');
+      assert.ok(fieldset(2).includes('value="（无）"') || fieldset(2).includes('>（无）</textarea>'), 'typed values are kept');
+      assert.ok(r.body.includes('href="#field-replied-items[1]-searchDescription"'), 'the summary links to the field');
+      assert.ok(!textOf(r.body).includes('文书缺少以下内容'), 'never the generic letter error');
+      const done = await act(c, path, 'replied', {
+        ...items,
+        'items[0].reason': '会议记录为研究讨论过程中形成的记录',
+        'items[1].searchDescription': '检索了本机关的合同登记簿和档案目录',
+        'items[2].reason': '申请人已经取得该证明',
+        on: '2026-11-27',
+        intent: 'reply',
+      });
+      assert.equal(done.statusCode, 303, textOf(done.body).slice(0, 800));
+      const page = await c.get(path);
+      assert.ok(textOf(page.body).includes('答复：无法提供（经检索没有所需信息）；计入表三：（四）1'), textOf(page.body).slice(0, 300));
+      const letter = [...page.body.matchAll(/href="(\/admin\/requests\/\d+\/letters\/\d+)"/g)].map((m) => m[1]!).at(-1)!;
+      const text = textOf((await c.get(letter)).body);
+      assert.ok(text.includes('对本答复第（一）项不服的，根据《中华人民共和国行政复议法》第二十三条的规定，应当先向华容县人民政府申请行政复议'), text);
+      assert.ok(text.includes('对本答复第（二）项、第（三）项不服的，可以自收到本答复之日起六十日内向华容县人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。'));
+    });
+
     test('other agencies find nothing; a reviewer and the county supervisor read but cannot act; the supervisor sees no personal data', async () => {
       const c = await editor();
       const { path } = await register(c, { items: '权限检查用的申请' }, [{ field: 'identityFiles', filename: '身份证.png', bytes: png }]);

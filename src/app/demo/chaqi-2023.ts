@@ -1,8 +1,10 @@
 /**
  * 华容县插旗镇人民政府2023年政府信息公开工作年度报告 (shared/seed): its narrative, with
  * the punctuation of the original restored to full width (the browser copy had
- * normalised it) and the two figures sentences replaced by the placeholders that compute
- * them; and the 34 items it counts.
+ * normalised it) and its 主动公开 figures replaced by the placeholder that computes them;
+ * and the 34 items it counts. Its 依申请公开 sentence stays as the town wrote it (“未收到政府信息
+ * 依申请公开申请”): the platform now writes “未收到政府信息公开申请” (legal review D12), and a
+ * published report is reproduced as published.
  */
 import type { CategoryKey } from '../../law/catalogue-categories.ts';
 
@@ -16,7 +18,7 @@ export const chaqi2023Narrative = {
     '（三）加大公开力度',
     '因不同群众对政府信息需求意愿不同，在法律及政策许可的范围内，我镇结合不同部门业务范围不同的实际，主动设置政务公开专栏，扎实推进编制公开指南和公开事项目录及标准，规范工作流程，通过县政府门户网站进行相关信息公开工作，深化了政府信息公开内容，推进了基层政务公开标准化，提升了决策的民主性、科学性、公众知晓率和参与度；在公开内容上，我们在按照县委、县政府的要求公开基本内容的基础上，重点公开与群众切身利益密切相关的事项，以及群众最关心的热点问题。通过乡村公开栏，村民大会、微信群等形式，最大限度地发挥了政府信息公开便民为民的功能。具体公开数据如下：',
     '1.主动公开政府信息情况。{{主动公开情况}}',
-    '2.依申请公开政府信息情况。{{依申请公开情况}}',
+    '2.依申请公开政府信息情况。本年度我镇未收到政府信息依申请公开申请。',
   ].join('\n'),
   problems: [
     '（一）存在问题',

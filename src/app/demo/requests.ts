@@ -14,7 +14,7 @@ import { addWorkingDays, workingDaysBetween } from '../../domain/calendar/deadli
 import { nationalCalendar } from '../../domain/calendar/working-calendar.ts';
 import { usccCheckChar } from '../../domain/agencies/agency.ts';
 import { idCheckChar } from '../../domain/screening/checks.ts';
-import { chinaDate, type IsoDate } from '../../domain/shared/dates.ts';
+import { chinaDate, chineseDate, type IsoDate } from '../../domain/shared/dates.ts';
 import type { ReplyKind, LetterPlaceholder } from '../../law/letters.ts';
 import type { OutcomeCode } from '../../law/outcome-codes.ts';
 import { insertAppeal } from '../../store/records.repo.ts';
@@ -67,21 +67,29 @@ export function demoForm(a: Pick<DemoApplication, 'receiptNo' | 'applicantType' 
 /** The facts each reply kind needs, in words a demo agency would use. */
 const demoFacts: Record<LetterPlaceholder, string> = Object.fromEntries(
   Object.entries({
-    provision: '现将该信息以电子邮件方式发送给您。',
+    provision: '现将该信息以电子邮件方式发送至申请时填写的电子邮箱。',
     publishedAs: '该信息已在华容县人民政府门户网站本机关“政府信息公开”栏目公开，您可通过站内搜索查阅。',
     reason: '经审查，该信息不属于本机关应当公开的范围，具体情况已在答复中说明。',
-    competentAgency: '华容县人民政府办公室（电话：0730-4221234）',
+    competentAgency: '华容县住房和城乡建设局（联系电话：0730-4223311）',
+    searchDescription: '本机关以申请所列信息的名称为关键词，检索了本机关的发文登记簿、档案室案卷目录和在政府信息公开平台公开的信息。',
   }),
 ) as Record<LetterPlaceholder, string>;
 
-const reasonFor: Partial<Record<OutcomeCode, string>> = {
+const reasonFor: Partial<Record<OutcomeCode | ReplyKind, string>> = {
+  partiallyGranted: '其中涉及个人身份证号码、联系电话的内容属于个人隐私，公开会对第三方合法权益造成损害，已作遮盖处理。',
+  'withheld.stateSecret': '该信息已由定密责任人依照《中华人民共和国保守国家秘密法》确定为国家秘密，且尚未解密。',
+  'withheld.internalAffairs': '该信息为本机关干部考勤和公务用车管理的内部记录，不对外部产生直接约束力。',
+  'withheld.processInformation': '该信息为本机关研究讨论过程中形成的会议记录和征求意见稿，相关事项尚未作出决定。',
+  'withheld.enforcementCaseFile': '该信息为本机关行政执法过程中形成的调查笔录、证据材料等案卷材料，执法决定已依法公开。',
+  'unableToProvide.notResponsible': '该信息由华容县住房和城乡建设局在履行职责过程中制作和保存，本机关未制作、获取该信息。',
+  'notProcessed.confirmationOrReissue': '申请人此前已经获取该信息，需要核对的，可以持原件到本机关办公室查阅原始记录。',
   'withheld.prohibitedByLaw': '根据《中华人民共和国统计法》的规定，统计调查中获得的单个调查对象资料不得对外提供。',
   'withheld.threeSecurityOneStability': '该信息公开后可能危及社会稳定。',
   'withheld.thirdPartyRights': '该信息涉及第三方商业秘密，经书面征求意见，第三方不同意公开，本机关认为不公开不会对公共利益造成重大影响。',
   'withheld.administrativeQuery': '不动产登记资料的查询适用《不动产登记资料查询暂行办法》，请持身份证明到华容县不动产登记中心办理查询。',
-  'notProcessed.petitionOrComplaint': '您反映的问题属于信访事项，本机关已告知您通过信访渠道提出。',
-  'notProcessed.publication': '《华容县年鉴》为公开出版物，您可到华容县图书馆查阅或通过出版发行渠道购买。',
-  'notProcessed.excessive': '您在短期内反复申请大量内容相同的信息，经要求说明理由后仍未能说明其合理性。',
+  'notProcessed.petitionOrComplaint': '申请反映的问题属于信访事项，请通过信访渠道提出。',
+  'notProcessed.publication': '《华容县年鉴》为公开出版物，可到华容县图书馆查阅或通过出版发行渠道购买。',
+  'notProcessed.excessive': '申请人在短期内反复申请大量内容相同的信息，经要求说明理由后仍未能说明其合理性。',
   'otherDisposal.other': '申请人书面撤回申请。',
 };
 
@@ -136,17 +144,19 @@ async function closeAsGenerated(h: Handling, previous: DemoApplication | undefin
     await acts.archive(ctx, actor, id, { on: closed });
     return;
   } else {
-    const values: Partial<Record<LetterPlaceholder, string>> = { ...demoFacts, reason: reasonFor[outcome] ?? demoFacts.reason };
-    if (outcome === 'notProcessed.repeated') Object.assign(values, { previousReceiptNo: previous?.receiptNo ?? '（前次申请）', previousReplyDate: previous?.closedDate ?? '此前' });
-    if (outcome === 'unableToProvide.unclearAfterCorrection') values.correctionNoticeDate = received;
-    await acts.reply(ctx, actor, id, { on: closed, items: [{ seq: 1, kind: replyKindFor(outcome), values }] });
+    const kind = replyKindFor(outcome, a.receiptNo);
+    const values: Partial<Record<LetterPlaceholder, string>> = { ...demoFacts, reason: reasonFor[kind] ?? reasonFor[outcome] ?? demoFacts.reason };
+    if (outcome === 'notProcessed.repeated') Object.assign(values, { previousReceiptNo: previous?.receiptNo ?? '（前次申请）', previousReplyDate: previous?.closedDate ? chineseDate(previous.closedDate as IsoDate) : '此前' });
+    if (outcome === 'unableToProvide.unclearAfterCorrection') values.correctionNoticeDate = chineseDate(received);
+    await acts.reply(ctx, actor, id, { on: closed, items: [{ seq: 1, kind, values }] });
   }
   await acts.recordDelivery(ctx, actor, id, { on: closed, method: a.channel === 'online' || a.channel === 'email' ? '电子邮件' : '邮寄（EMS）', proof: a.channel === 'online' || a.channel === 'email' ? '系统发送记录' : 'EMS签收回执' });
   await acts.archive(ctx, actor, id, { on: closed });
 }
 
-/** The reply kind that sets each outcome (the first listed for it in src/law/letters.ts). */
-function replyKindFor(outcome: OutcomeCode): ReplyKind {
+/** The reply kind that sets each outcome; （四）1 is either 第三十六条第（四）项 or （五）, half and half by receipt number. */
+function replyKindFor(outcome: OutcomeCode, receiptNo: string): ReplyKind {
+  if (outcome === 'unableToProvide.notHeld') return Number(digits(`${receiptNo}-kind`, 1)) % 2 === 0 ? 'unableToProvide.doesNotExist' : 'unableToProvide.notResponsible';
   return outcome === 'granted' ? 'grantProvide' : outcome === 'partiallyGranted' ? 'partial' : (outcome as ReplyKind);
 }
 

@@ -174,7 +174,7 @@ async function openCase(
   const view = foldCase([event], calendar);
   await appendLedger(db, id, { seq: 1, act: 'received', on_date: c.received, recorded_at: at, actor_id: actor?.id ?? null, payload: JSON.stringify({ channel: c.channel, purpose: form.purpose }) });
   const agencies = await listAgencies(db);
-  const row = { id, receipt_no: c.receiptNo, applicant_name: a.name, subject: form.items.join('；'), received_date: c.received, agency_id: agency.id };
+  const row = { id, receipt_no: c.receiptNo, applicant_type: a.type, applicant_name: a.name, subject: form.items.join('；'), received_date: c.received, agency_id: agency.id };
   const letter = await issueLetter(db, { row }, agency, agencies, view, { kind: 'receipt', values: () => ({}) }, c.received);
   await insertLetter(db, { application_id: id, agency_id: agency.id, event_seq: 1, kind: 'receipt', number: letter.number, issued_on: letter.date, content: JSON.stringify(letter), created_at: at });
   await updateCaseProjection(db, id, projectionOf(view, 1, at));

@@ -12,7 +12,8 @@ import { checkAct, foldCase, type CaseEvent, type CaseView } from '../../domain/
 import { buildLetter, buildReply, type ItemReplyInput, type LetterContent, type LetterValues } from '../../domain/requests/letters.ts';
 import { chinaDate, chineseDate, type IsoDate } from '../../domain/shared/dates.ts';
 import { fieldError, InputError, NotFoundError } from '../../domain/shared/result.ts';
-import { letterNumberPattern, type LetterKind } from '../../law/letters.ts';
+import { applicantTypes, isApplicantType } from '../../law/applicant-types.ts';
+import { addressForms, letterNumberPattern, type LetterKind } from '../../law/letters.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
 import { nextSerial } from '../../store/index-numbers.repo.ts';
@@ -113,11 +114,17 @@ export function reconsiderationBody(agencies: readonly Agency[], agency: Agency)
 }
 
 /** The facts every letter of the case may use. */
-type CaseFacts = { row: Pick<ApplicationRow, 'id' | 'receipt_no' | 'applicant_name' | 'subject' | 'received_date' | 'agency_id'> };
+type CaseFacts = { row: Pick<ApplicationRow, 'id' | 'receipt_no' | 'applicant_type' | 'applicant_name' | 'subject' | 'received_date' | 'agency_id'> };
+
+/** {you}: 您 to a natural person, 贵单位 to a 法人或其他组织 (by the case's applicant type). */
+export function addressFormOf(applicantType: string): string {
+  return isApplicantType(applicantType) ? addressForms[applicantTypes[applicantType].group] : addressForms.自然人;
+}
 
 export function caseValues(c: CaseFacts, agency: Agency, agencies: readonly Agency[], after: CaseView, origin: string | undefined): LetterValues {
   return {
     applicant: c.row.applicant_name,
+    you: addressFormOf(c.row.applicant_type),
     agency: agency.name,
     receiptNo: c.row.receipt_no,
     receivedDate: chineseDate(c.row.received_date as IsoDate),

@@ -40,13 +40,13 @@ function total(row: readonly (number | null)[]): number {
   return row[row.length - 1] ?? 0;
 }
 
-/** 本年度我镇未收到政府信息依申请公开申请。 or the counts of table 三. */
+/** 本年度我镇未收到政府信息公开申请。 or the counts of table 三. */
 export function applicationsSentence(report: AnnualReport, facts: ReportFacts): string {
   const self = selfReference(facts.agency);
   const rows = report.applications.rows;
   const received = total(rows.newReceived);
   const carried = total(rows.carriedOver);
-  if (received === 0 && carried === 0) return `本年度${self}未收到政府信息依申请公开申请。`;
+  if (received === 0 && carried === 0) return `本年度${self}未收到政府信息公开申请。`;
   const head =
     `本年度${self}新收政府信息公开申请${received}件，上年结转${carried}件，` +
     `办结${total(rows.totalHandled)}件，结转下年度继续办理${total(rows.carriedForward)}件。`;

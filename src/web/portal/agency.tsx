@@ -129,6 +129,7 @@ export async function agencyRoutes(app: FastifyInstance, opts: { ctx: AppContext
             columnUrl: `${siteOrigin(site, request)}/agencies/${agency.id}`,
             siteName: site.name,
             year: chinaDate(ctx.now()).slice(0, 4),
+            today: chinaDate(ctx.now()),
           }}
         />
       </Layout>,

@@ -7,12 +7,12 @@ import type { Child, FC } from 'hono/jsx';
 import type { Agency } from '../../domain/agencies/agency.ts';
 import { indexNumberPrefix } from '../../domain/agencies/agency.ts';
 import { indexNumber } from '../../domain/catalog/version.ts';
-import { appealTracks } from '../../law/appeals.ts';
 import { catalogueCategories, reportedCategoryKeys, type CategoryKey } from '../../law/catalogue-categories.ts';
 import { receiptChannels } from '../../law/receipt-channels.ts';
 import { reportDeadlines } from '../../law/report-format/deadlines.ts';
 import { article20Items, article21TownItems } from '../../law/statutory-items.ts';
-import { timeLimits, remedyWindows } from '../../law/time-limits.ts';
+import { remedyRegimeOn } from '../../law/remedies.ts';
+import { timeLimits } from '../../law/time-limits.ts';
 import { contactKeys, contactLabels, type AgencyContacts } from '../../app/agencies/contacts.ts';
 
 const wd = (limit: { workingDays: number }) => `${limit.workingDays}个工作日`;
@@ -114,7 +114,28 @@ export interface GuideData {
   columnUrl: string;
   siteName: string;
   year: string;
+  /** Today in China time: the remedies in force are the ones the 指南 explains. */
+  today: string;
 }
+
+/** 五、监督和救济: the routes of the law in force today, by kind of decision (src/law/remedies.ts). */
+const Remedies: FC<{ today: string; body: string }> = ({ today, body }) => {
+  const fill = (t: string) => t.replaceAll('{reconsiderationBody}', body);
+  return (
+    <>
+      {remedyRegimeOn(today).guide.map((entry) => (
+        <>
+          {entry.lead ? <p>{entry.lead}</p> : ''}
+          <ul>
+            {entry.routes.map((r) => (
+              <li>{fill(r)}</li>
+            ))}
+          </ul>
+        </>
+      ))}
+    </>
+  );
+};
 
 const topLevel: readonly CategoryKey[] = ['guide', 'rules', 'statutory', 'annualReports'];
 
@@ -222,12 +243,7 @@ export const Guide: FC<{ g: GuideData }> = ({ g }) => {
         <p>
           公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向{upper}或者{g.parent ? `${g.supervisor}（本县政府信息公开工作主管部门）` : '其政府信息公开工作主管部门'}投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。
         </p>
-        <ul>
-          <li>
-            {appealTracks.reconsideration.label}：{remedyWindows.reconsideration.text}，向{upper}申请行政复议（{remedyWindows.reconsideration.basis}）。
-          </li>
-          <li>行政诉讼：{remedyWindows.litigation.text}，向有管辖权的人民法院提起行政诉讼（{remedyWindows.litigation.basis}）。</li>
-        </ul>
+        <Remedies today={g.today} body={upper} />
       </section>
     </article>
   );

@@ -6,22 +6,19 @@
 import type { Child, FC } from 'hono/jsx';
 import type { FeeQuote } from '../../../app/requests/acts.ts';
 import type { CaseView } from '../../../domain/requests/case.ts';
-import { applicationOutcomeRule } from '../../../domain/requests/outcome.ts';
-import { replyFactLabels } from '../../../domain/requests/letters.ts';
-import { chineseDate } from '../../../domain/shared/dates.ts';
 import { appealOutcomes, appealTracks } from '../../../law/appeals.ts';
 import { feeSchedules } from '../../../law/fees.ts';
-import { replyKinds, type LetterPlaceholder, type ReplyKind } from '../../../law/letters.ts';
-import { outcomeCodeKeys, outcomeCodes, outcomeGroups, type OutcomeCode, type OutcomeGroup } from '../../../law/outcome-codes.ts';
-import { caseActs, correctionPeriod, outcomesByActOnly } from '../../../law/request-workflow.ts';
+import type { LetterPlaceholder } from '../../../law/letters.ts';
+import { outcomeCodes, type OutcomeCode } from '../../../law/outcome-codes.ts';
+import { caseActs, correctionPeriod } from '../../../law/request-workflow.ts';
 import { timeLimits } from '../../../law/time-limits.ts';
 import { SelectField, TextField } from '../../views/components.tsx';
 import type { FormValues } from '../../views/application-fields.tsx';
 import type { FormAct } from './available-acts.ts';
+import { ReplyForm } from './reply-form.tsx';
 
 /** The table 三 row an act that closes a case counts it in (src/law). */
 const rowOf = (act: 'correctionLapsed' | 'feeLapsed' | 'withdrawn') => outcomeCodes[caseActs[act].closesAs].ref;
-import { outcomeLabel } from './dashboard-page.tsx';
 
 export interface ActFormState {
   /** The act (or `appeal`, `conclude-<id>`) whose form came back. */
@@ -76,7 +73,7 @@ export function fieldOf(state: ActFormState | undefined, act: string) {
 }
 
 /** Messages of `act` that belong to no field of its form (the case's state, the act itself). */
-function generalMessages(state: ActFormState | undefined, act: string, fields: readonly string[]): string[] {
+export function generalMessages(state: ActFormState | undefined, act: string, fields: readonly string[]): string[] {
   if (state?.act !== act) return [];
   return state.errors.filter((e) => !fields.some((f) => e.field === f || e.field.startsWith(`${f}[`) || e.field.startsWith(`${f}.`))).map((e) => e.message);
 }
@@ -117,7 +114,7 @@ const ActSection: FC<{ act: string; title: string; basis: string; action: string
   );
 };
 
-interface CaseFormsProps {
+export interface CaseFormsProps {
   caseId: number;
   csrf: string;
   today: string;
@@ -131,18 +128,6 @@ interface CaseFormsProps {
   replyPreview?: { outcome: OutcomeCode | null };
   replyDefaults: Partial<Record<LetterPlaceholder, string>>;
 }
-
-/** The reply kinds under the outcome rows of table 三 they count in. */
-const replyKindsByGroup = (Object.keys(outcomeGroups) as OutcomeGroup[])
-  .map((g) => ({
-    group: g,
-    kinds: (Object.keys(replyKinds) as ReplyKind[])
-      .filter((k) => outcomeCodes[replyKinds[k].outcome].group === g && !outcomesByActOnly.includes(replyKinds[k].outcome))
-      .sort((a, b) => outcomeCodeKeys.indexOf(replyKinds[a].outcome) - outcomeCodeKeys.indexOf(replyKinds[b].outcome)),
-  }))
-  .filter((g) => g.kinds.length > 0);
-
-const kindsNeeding = (p: LetterPlaceholder) => (Object.keys(replyKinds) as ReplyKind[]).filter((k) => (replyKinds[k].needs as readonly string[]).includes(p)).map((k) => replyKinds[k].label);
 
 export const CaseForms: FC<CaseFormsProps> = (p) => {
   const path = (act: string) => `/admin/requests/${p.caseId}/acts/${act}`;
@@ -358,85 +343,6 @@ const FeeForms: FC<CaseFormsProps> = (p) => {
       ) : (
         ''
       )}
-    </section>
-  );
-};
-
-/** One answer per item: a reply kind under the table 三 row it counts in, and the facts that kind needs. */
-const ReplyForm: FC<CaseFormsProps> = (p) => {
-  const f = fieldOf(p.state, 'replied');
-  const facts = Object.keys(replyFactLabels) as LetterPlaceholder[];
-  const general = generalMessages(p.state, 'replied', actFields.replied);
-  return (
-    <section class="act" id="act-replied" aria-labelledby="act-replied-title">
-      <h3 id="act-replied-title">
-        {caseActs.replied.label}
-        <span class="basis">（{caseActs.replied.basis}）</span>
-      </h3>
-      <p class="hint">{applicationOutcomeRule}</p>
-      {p.replyPreview ? (
-        <p class="notice" role="status">
-          {p.replyPreview.outcome ? `按所选答复，本申请将计入表三：${outcomeLabel(p.replyPreview.outcome)}。` : '请为每一项选择答复类型后再预览统计口径。'}
-        </p>
-      ) : (
-        ''
-      )}
-      {general.length ? <p class="field-error" id="field-replied-state">{general.join('；')}</p> : ''}
-      <form method="post" action={`/admin/requests/${p.caseId}/acts/replied`} class="form">
-        <input type="hidden" name="_csrf" value={p.csrf} />
-        {p.items.map((item, i) => {
-          const kind = f(`items[${i}].kind`);
-          return (
-            <fieldset class="reply-item">
-              <legend>
-                第{i + 1}项：{item.description}
-              </legend>
-              <input type="hidden" name={`items[${i}].seq`} value={String(item.seq)} />
-              <div class={kind.error ? 'field has-error' : 'field'}>
-                <label for={kind.id}>答复类型（按表三的统计行分组）</label>
-                {kind.error ? (
-                  <p class="field-error" id={`${kind.id}-error`}>
-                    {kind.error}
-                  </p>
-                ) : (
-                  ''
-                )}
-                <select id={kind.id} name={kind.name} {...(kind.error ? { 'aria-invalid': 'true', 'aria-describedby': `${kind.id}-error` } : {})}>
-                  <option value="">（请选择）</option>
-                  {replyKindsByGroup.map((g) => (
-                    <optgroup label={outcomeGroups[g.group].label}>
-                      {g.kinds.map((k) => (
-                        <option value={k} selected={kind.value === k}>
-                          {outcomeCodes[replyKinds[k].outcome].ref} {replyKinds[k].label}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
-                </select>
-              </div>
-              {facts.map((fact) => (
-                <TextField
-                  label={replyFactLabels[fact]!}
-                  hint={`用于：${kindsNeeding(fact).join('、') || '（可选）'}`}
-                  rows={fact === 'reason' || fact === 'provision' ? 2 : undefined}
-                  {...f(`items[${i}].${fact}`)}
-                  value={p.state?.act === 'replied' ? (p.state.values[`items[${i}].${fact}`] ?? '') : (p.replyDefaults[fact] ?? '')}
-                />
-              ))}
-            </fieldset>
-          );
-        })}
-        <TextField label="答复日期" type="date" {...f('on', p.today)} />
-        <p class="hint">答复期限：{p.view.replyDue ? `${p.view.replyDue.due}（${chineseDate(p.view.replyDue.due)}）` : '—'}</p>
-        <div class="buttons">
-          <button type="submit" name="intent" value="preview" class="secondary">
-            预览统计口径
-          </button>
-          <button type="submit" name="intent" value="reply">
-            作出答复并生成答复书
-          </button>
-        </div>
-      </form>
     </section>
   );
 };

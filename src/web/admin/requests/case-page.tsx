@@ -11,7 +11,7 @@ import { chineseDate } from '../../../domain/shared/dates.ts';
 import { identityDocuments, isIdentityDocument } from '../../../law/application-form.ts';
 import { appealOutcomes, appealTracks, type AppealOutcome, type AppealTrack } from '../../../law/appeals.ts';
 import { feeSchedules } from '../../../law/fees.ts';
-import { replyKinds, type ReplyKind } from '../../../law/letters.ts';
+import { replyKindLabel } from '../../../law/letters.ts';
 import { caseActs, type CaseAct } from '../../../law/request-workflow.ts';
 import { timeLimits } from '../../../law/time-limits.ts';
 import { Breadcrumbs } from '../../views/components.tsx';
@@ -240,7 +240,7 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
               {i.description}
               {i.reply_kind ? (
                 <p class="item-reply">
-                  答复：{replyKinds[i.reply_kind as ReplyKind]?.label ?? i.reply_kind}；计入表三：{outcomeLabel(i.outcome)}
+                  答复：{replyKindLabel(i.reply_kind)}；计入表三：{outcomeLabel(i.outcome)}
                 </p>
               ) : (
                 ''
