@@ -30,7 +30,7 @@ describe('gongkai deadline', () => {
   test('provisional on the same line when the count reaches a year without a notice', async () => {
     const r = await gongkai(['deadline', '--from', '2026-12-15', '--working-days', '20']);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout.split('\n')[0], '2027-01-12 provisional');
+    assert.equal(r.stdout.split('\n')[0], '2027-01-13 provisional');
     assert.match(r.stdout, /暂定：2027年/);
   });
 

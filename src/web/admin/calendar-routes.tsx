@@ -16,10 +16,10 @@ import { addWorkingDays, type PausedRange } from '../../domain/calendar/deadline
 import { weekdayName } from '../../domain/calendar/days.ts';
 import { explainDeadline } from '../../domain/calendar/explain.ts';
 import type { DayStatus } from '../../domain/calendar/working-calendar.ts';
-import { yearOverview, type MonthGrid } from '../../domain/calendar/year.ts';
+import { yearOverview, type MonthGrid, type YearOverview } from '../../domain/calendar/year.ts';
 import { chinaDate, isIsoDate, portalDateTime } from '../../domain/shared/dates.ts';
 import { fieldError, ForbiddenError, InputError, type FieldError } from '../../domain/shared/result.ts';
-import { holidayArrangements } from '../../law/calendar/index.ts';
+import { holidayArrangements, provisionalHolidayNote } from '../../law/calendar/index.ts';
 import { timeLimits } from '../../law/time-limits.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { calendarOverrides } from '../../store/calendar.repo.ts';
@@ -66,6 +66,13 @@ function readCalculator(q: CalculatorInput): { from: string; days: number; pause
     else paused.push({ from: a!, to: b! });
   });
   return errors.length ? errors : { from, days, paused };
+}
+
+/** What a year without a notice counts (暂定). */
+function provisionalText(o: YearOverview): string {
+  return o.provisionalBasis
+    ? `尚未收录国务院办公厅通知，暂按《${o.provisionalBasis.title}》（${o.provisionalBasis.decree}）的法定节假日和周末计算，不含补假和调休`
+    : '尚未收录国务院办公厅通知，按周末暂计';
 }
 
 const recomputedText = (r: Recomputed) => `已重新计算${r.checked}件未办结申请的期限，其中${r.changed}件的期限有变化（已记入各案卷）。`;
@@ -132,8 +139,8 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
                 <td>{o.workingDays}</td>
                 <td class={o.notice ? '' : 'late'}>
                   {o.notice
-                    ? `${o.notice.number}（${o.notice.date}）${o.amendments.map((m) => `；调整：${m.number}（${m.date}）`).join('')}`
-                    : '尚未收录国务院办公厅通知，按周末暂计'}
+                    ? `${o.notice.number}（${o.notice.date}）${o.entered ? '，平台管理员录入' : ''}${o.amendments.map((m) => `；调整：${m.number}（${m.date}）`).join('')}`
+                    : provisionalText(o)}
                 </td>
                 <td>{o.year === shown ? '（见下）' : <a href={`/admin/calendar?year=${o.year}#months`}>查看{o.year}年月历</a>}</td>
               </tr>
@@ -205,7 +212,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
             {years.map((y) => (y === shown ? <span aria-current="page">{y}</span> : <a href={`/admin/calendar?year=${y}#months`}>{y}</a>))}
           </nav>
           <p>
-            {selected.notice ? `依据${selected.notice.number}《${holidayArrangements.find((a) => a.year === shown)?.notice.title ?? ''}》。` : `${shown}年尚未收录国务院办公厅通知，按周末暂计。`}
+            {selected.notice ? `依据${selected.notice.number}《${calendar.arrangement(shown)?.notice.title ?? ''}》${selected.entered ? '（平台管理员录入）' : ''}。` : `${shown}年${provisionalText(selected)}。`}
             全年工作日{selected.workingDays}天。
           </p>
           <ul class="cal-legend">
@@ -213,7 +220,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
             <li class="holiday">休：法定节假日</li>
             <li class="makeup">班：调休上班</li>
             <li class="local">地方调整</li>
-            <li>暂定：所在年度的通知尚未收录</li>
+            <li>暂定：所在年度的放假安排通知尚未收录，法定节假日按《全国年节及纪念日放假办法》暂计</li>
           </ul>
           <div class="cal-months">
             {selected.months.map((m) => (
@@ -381,7 +388,13 @@ const Month: FC<{ year: number; grid: MonthGrid }> = ({ year, grid }) => (
               <td class={`${m.cls}${pending ? ' pending' : ''}`.trim() || undefined}>
                 <span class="day">{Number(d.date.slice(8))}</span>
                 {m.text ? <span class="mark">{m.text}</span> : ''}
-                {pending ? <span class="mark">暂定</span> : ''}
+                {pending ? (
+                  <span class="mark" title={d.kind === 'statutoryHoliday' ? `${d.label}：${provisionalHolidayNote}` : `${d.pendingNoticeYear}年的放假安排通知尚未收录`}>
+                    暂定
+                  </span>
+                ) : (
+                  ''
+                )}
               </td>
             );
           })}
