@@ -65,3 +65,8 @@ export async function isUpToDate(db: Kysely<DB>): Promise<boolean> {
   const applied = await appliedMigrations(db);
   return Object.keys(migrations).every((name) => applied.has(name));
 }
+
+/** Whether one migration is applied (a reader that needs only its tables accepts an otherwise older schema). */
+export async function hasMigration(db: Kysely<DB>, name: string): Promise<boolean> {
+  return (await appliedMigrations(db)).has(name);
+}
