@@ -22,9 +22,17 @@ export async function deleteCalendarOverride(db: Kysely<DB>, date: string): Prom
   return Number(r.numDeletedRows);
 }
 
-/** Every version of every entered holiday notice, by year and version (the calendar screen's history). */
-export async function holidayNoticeVersions(db: Kysely<DB>) {
-  return db.selectFrom('holiday_notices').selectAll().orderBy('year').orderBy('version').execute();
+/** Every version of a year's entered holiday notice, oldest first, with who entered and ended each. */
+export async function holidayNoticeVersions(db: Kysely<DB>, year: number) {
+  return db
+    .selectFrom('holiday_notices as n')
+    .leftJoin('users as e', 'e.id', 'n.entered_by')
+    .leftJoin('users as x', 'x.id', 'n.ended_by')
+    .selectAll('n')
+    .select(['e.display_name as entered_by_name', 'x.display_name as ended_by_name'])
+    .where('n.year', '=', year)
+    .orderBy('n.version')
+    .execute();
 }
 
 /** The entered notices in force: one current version per year at most. */

@@ -115,13 +115,14 @@ function checkStatutory(year: number, breaks: readonly CleanBreak[]): FieldError
   const allOff = new Set(breaks.flatMap((b) => b.weekdaysOff));
   breaks.forEach((b, i) => {
     const days = statutory.days.filter((d) => b.holidays.includes(d.holiday));
-    for (const d of days) {
-      if (isWeekend(d.date) || allOff.has(d.date)) continue;
+    const notOff = days.filter((d) => !isWeekend(d.date) && !allOff.has(d.date));
+    for (const d of notOff) {
       const rule = measures.holidays.find((h) => h.holiday === d.holiday)!;
       errors.push(fieldError(`breaks[${i}].weekdaysOff`, 'GK_NOTICE_STATUTORY_DAY', `${d.date}（${weekdayName(d.date)}）是${d.holiday}的法定假日（《${measures.title}》${measures.decree}：${d.holiday}${rule.text}），第${i + 1}项应列为放假日`));
     }
     const owed = new Set(days.map((d) => d.date)).size;
-    if (owed > 0 && b.weekdaysOff.length < owed) {
+    // A day said missing above already explains a short list.
+    if (!notOff.length && b.weekdaysOff.length < owed) {
       errors.push(fieldError(`breaks[${i}].weekdaysOff`, 'GK_NOTICE_MAKE_UP', `第${i + 1}项（${b.holidays.join('、')}）法定假日${owed}天，放假的工作日只列了${b.weekdaysOff.length}天：${measures.makeUpRule}，请核对通知`));
     }
   });
