@@ -9,6 +9,7 @@ import * as requests from './migrations/0006-requests.ts';
 import * as portalFilters from './migrations/0007-portal-filters.ts';
 import * as reportImports from './migrations/0008-report-imports.ts';
 import * as receiptViews from './migrations/0009-receipt-views.ts';
+import * as holidayNotices from './migrations/0011-holiday-notices.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007-portal-filters': portalFilters,
   '0008-report-imports': reportImports,
   '0009-receipt-views': receiptViews,
+  '0011-holiday-notices': holidayNotices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -62,4 +64,9 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
 export async function isUpToDate(db: Kysely<DB>): Promise<boolean> {
   const applied = await appliedMigrations(db);
   return Object.keys(migrations).every((name) => applied.has(name));
+}
+
+/** Whether one migration is applied (a reader that needs only its tables accepts an otherwise older schema). */
+export async function hasMigration(db: Kysely<DB>, name: string): Promise<boolean> {
+  return (await appliedMigrations(db)).has(name);
 }

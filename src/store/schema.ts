@@ -288,6 +288,26 @@ export interface ApplicationFileTable {
   content: Uint8Array;
   created_at: string;
 }
+/** A version of a State Council holiday notice entered as data (migration 0011). */
+export interface HolidayNoticeTable {
+  id: Generated<number>;
+  year: number;
+  version: number;
+  number: string;
+  title: string;
+  notice_date: string;
+  url: string | null;
+  /** JSON: [{holidays, weekdaysOff, makeUpWorkingDays}]. */
+  breaks: string;
+  status: 'current' | 'replaced' | 'removed';
+  reason: string | null;
+  entered_by: number | null;
+  entered_at: string;
+  ended_by: number | null;
+  ended_at: string | null;
+  end_reason: string | null;
+}
+
 /** A local change to the national working-day calendar (an extra local holiday, say). */
 export interface CalendarOverrideTable {
   date: string;
@@ -430,6 +450,7 @@ export interface DB {
   application_files: ApplicationFileTable;
   receipt_views: ReceiptViewTable;
   calendar_overrides: CalendarOverrideTable;
+  holiday_notices: HolidayNoticeTable;
   report_narratives: ReportNarrativeTable;
   annual_reports: AnnualReportTable;
   report_imports: ReportImportTable;

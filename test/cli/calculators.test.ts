@@ -1,7 +1,17 @@
 /** `gongkai deadline` and `gongkai fee`, run as the real command (contract: shared/contracts/cli.md). */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { enterHolidayNotice } from '../../src/app/calendar/notices.ts';
+import { grantRole, insertUser } from '../../src/store/users.repo.ts';
 import { gongkai } from '../helpers/cli.ts';
+import { createTestDatabase, dialects, type TestDatabase } from '../helpers/db.ts';
+import { notice2027 } from '../helpers/notices.ts';
+import { postgresSkip } from '../helpers/resources.ts';
+
+const skipPg = await postgresSkip();
 
 function assertBadInput(r: { code: number | null; stdout: string; stderr: string }, pattern: RegExp) {
   assert.equal(r.code, 2, r.stderr);
@@ -30,8 +40,34 @@ describe('gongkai deadline', () => {
   test('provisional on the same line when the count reaches a year without a notice', async () => {
     const r = await gongkai(['deadline', '--from', '2026-12-15', '--working-days', '20']);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout.split('\n')[0], '2027-01-12 provisional');
+    assert.equal(r.stdout.split('\n')[0], '2027-01-13 provisional');
     assert.match(r.stdout, /暂定：2027年/);
+  });
+
+  test('a year without a notice counts its statutory holidays, and says the date is provisional', async () => {
+    // the issue's Done-when lines: 元旦 2027 (Friday); 除夕 and 初三 2027 on weekdays; 国庆 2027-10-01 (Friday)
+    for (const [from, n, due] of [['2026-12-25', '5', '2027-01-04'], ['2027-02-03', '3', '2027-02-10'], ['2027-09-28', '3', '2027-10-04'], ['2026-12-10', '20', '2027-01-08']]) {
+      const r = await gongkai(['deadline', '--from', from!, '--working-days', n!]);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.split('\n')[0], `${due} provisional`, `${from} + ${n}`);
+      assert.match(r.stdout, /暂定：2027年的国务院办公厅放假安排通知尚未收入日历，2027年按《全国年节及纪念日放假办法》（国务院令第795号）规定的法定节假日和周末计算/);
+    }
+    const r = await gongkai(['deadline', '--from', '2027-02-03', '--working-days', '3']);
+    assert.ok(r.stdout.includes('  2027-02-05 星期五  不计  春节  国务院令第795号  暂定'), r.stdout);
+    assert.ok(r.stdout.includes('  2027-02-08 星期一  不计  春节  国务院令第795号  暂定'), r.stdout);
+  });
+
+  test('without a database file it answers from the notices in code, and creates no database', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-deadline-'));
+    try {
+      const file = path.join(dir, 'none', 'gongkai.db');
+      const r = await gongkai(['deadline', '--from', '2026-12-25', '--working-days', '5'], { DATABASE_URL: `file:${file}` });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.split('\n')[0], '2027-01-04 provisional');
+      assert.equal(fs.existsSync(path.join(dir, 'none')), false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('paused ranges, repeated, are not counted', async () => {
@@ -58,6 +94,33 @@ describe('gongkai deadline', () => {
     for (const [args, pattern] of cases) assertBadInput(await gongkai(['deadline', ...args]), pattern);
   });
 });
+
+for (const dialect of dialects) {
+  describe(`gongkai deadline with a notice entered in the database [${dialect}]`, { skip: dialect === 'postgres' ? skipPg : false }, () => {
+    let t: TestDatabase;
+    before(async () => {
+      t = await createTestDatabase(dialect);
+      const id = await insertUser(t.ctx.db, { username: 'admin', displayName: '平台管理员', passwordHash: 'x', createdAt: t.ctx.now().toISOString() });
+      await grantRole(t.ctx.db, id, { role: 'platformAdmin', agencyId: null });
+      // The 2027 notice with 元旦 reaching back to Thursday 2026-12-31.
+      const n = notice2027();
+      await enterHolidayNotice(t.ctx, { id, roles: [{ role: 'platformAdmin', agencyId: null }] }, { ...n, breaks: n.breaks.map((b, i) => (i === 0 ? { ...b, weekdaysOff: ['2026-12-31', '2027-01-01'] } : b)) });
+    });
+    after(async () => t.drop());
+
+    test('the stored notice changes the answer, which is no longer provisional', async () => {
+      const r = await gongkai(['deadline', '--from', '2026-12-25', '--working-days', '5'], { DATABASE_URL: t.url });
+      assert.equal(r.code, 0, r.stderr);
+      const lines = r.stdout.trimEnd().split('\n');
+      assert.equal(lines[0], '2027-01-05');
+      assert.ok(lines.includes('2027年放假安排：国办发明电〔2026〕9号《国务院办公厅关于2027年部分节假日安排的通知》（平台管理员据通知录入）'), r.stdout);
+      assert.ok(lines.includes('  2026-12-31 星期四  不计  元旦  国办发明电〔2026〕9号'), r.stdout);
+      assert.ok(!r.stdout.includes('暂定'));
+      // 2027's 春节 as the notice arranges it: 2027-02-09 off, the Saturday 2027-02-20 worked
+      assert.equal((await gongkai(['deadline', '--from', '2027-02-03', '--working-days', '3'], { DATABASE_URL: t.url })).stdout.split('\n')[0], '2027-02-15');
+    });
+  });
+}
 
 describe('gongkai fee', () => {
   test('--items: the amount first, then the bands', async () => {

@@ -45,9 +45,11 @@ export class Client {
     return res;
   }
 
-  /** Posts a form, with the page's CSRF token unless `csrf: false`. */
-  async post(url: string, form: Record<string, string>, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
-    const body = new URLSearchParams({ ...(opts.csrf === false ? {} : { _csrf: this.csrf }), ...form }).toString();
+  /** Posts a form, with the page's CSRF token unless `csrf: false`; a list is sent as a repeated field (checkboxes). */
+  async post(url: string, form: Record<string, string | readonly string[]>, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    const params = new URLSearchParams(opts.csrf === false ? {} : { _csrf: this.csrf });
+    for (const [name, value] of Object.entries(form)) for (const v of typeof value === 'string' ? [value] : value) params.append(name, v);
+    const body = params.toString();
     const res = await this.app.inject({
       method: 'POST',
       url,

@@ -6,17 +6,16 @@
 import type { Actor } from '../../domain/access/policy.ts';
 import { can } from '../../domain/access/policy.ts';
 import { createWorkingCalendar } from '../../domain/calendar/working-calendar.ts';
-import { chinaDate, type IsoDate } from '../../domain/shared/dates.ts';
+import type { IsoDate } from '../../domain/shared/dates.ts';
 import { fieldError, ForbiddenError, InputError } from '../../domain/shared/result.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { deleteCalendarOverride, upsertCalendarOverride } from '../../store/calendar.repo.ts';
-import { appendEvent } from '../../store/events.repo.ts';
 import type { AppContext } from '../context.ts';
-import { recomputeOpenDeadlines, type Recomputed } from '../requests/recompute.ts';
+import type { Recomputed } from '../requests/recompute.ts';
 import { inTransaction } from '../transaction.ts';
-import { loadCalendar, localOverrides } from './calendar.ts';
+import { calendarWith, enteredNotices, loadCalendar, localOverrides, recomputeAfterChange } from './calendar.ts';
 
-async function mayAdminister(ctx: AppContext, actor: Actor): Promise<void> {
+export async function mayAdminister(ctx: AppContext, actor: Actor): Promise<void> {
   if (!can(actor, 'platform.administer', null, await listAgencies(ctx.db))) throw new ForbiddenError('只有平台管理员可以调整工作日历');
 }
 
@@ -44,18 +43,16 @@ async function writeOverride(ctx: AppContext, actor: Actor, input: OverrideInput
     const same = existing.find((x) => x.date === o.date);
     if (same && !replace) throw new InputError([fieldError('date', 'GK_CALENDAR_DUPLICATE', `${o.date} 已有地方调整（${same.kind === 'holiday' ? '放假' : '上班'}：${same.reason}），如需改动请先撤销原调整`)]);
     const others = existing.filter((x) => x.date !== o.date);
-    const r = createWorkingCalendar([...others, o]);
+    const entered = await enteredNotices(db);
+    const r = createWorkingCalendar([...others, o], { entered });
     if (!r.ok) throw new InputError(r.errors.map((e) => ({ ...e, field: e.field.replace(/^overrides\[\d+\]\./, '') })));
-    const without = createWorkingCalendar(others);
+    const without = createWorkingCalendar(others, { entered });
     const was = without.ok ? without.value.dayStatus(o.date) : null;
     if (was && was.working === (o.kind === 'workingDay')) {
       throw new InputError([fieldError('kind', 'GK_CALENDAR_NO_EFFECT', `${o.date} 本来就是${was.working ? '工作日' : `非工作日（${was.label}）`}，这项调整不改变任何期限`)]);
     }
-    const at = ctx.now().toISOString();
-    await upsertCalendarOverride(db, { date: o.date, working: o.kind === 'workingDay' ? 1 : 0, reason: o.reason, created_by: actor.id, created_at: at });
-    const result = await recomputeOpenDeadlines(db, r.value, chinaDate(ctx.now()), at, actor.id);
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: null, subjectType: 'calendar', subjectId: o.date, action: 'calendar.overrideSet', reason: o.reason, payload: { kind: o.kind, ...result } });
-    return result;
+    await upsertCalendarOverride(db, { date: o.date, working: o.kind === 'workingDay' ? 1 : 0, reason: o.reason, created_by: actor.id, created_at: ctx.now().toISOString() });
+    return recomputeAfterChange(db, ctx, actor, r.value, { subjectId: o.date, action: 'calendar.overrideSet', reason: o.reason, payload: { kind: o.kind } });
   });
 }
 
@@ -64,12 +61,7 @@ export async function removeCalendarOverride(ctx: AppContext, actor: Actor, date
   if (reason.trim() === '') throw new InputError([fieldError('reason', 'GK_REASON_REQUIRED', '请填写撤销这项地方调整的原因')]);
   return inTransaction(ctx, async (db) => {
     if ((await deleteCalendarOverride(db, date)) !== 1) throw new InputError([fieldError('date', 'GK_NOT_FOUND', `${date} 没有地方调整`)]);
-    const r = createWorkingCalendar(await localOverrides(db));
-    if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('；'));
-    const at = ctx.now().toISOString();
-    const result = await recomputeOpenDeadlines(db, r.value, chinaDate(ctx.now()), at, actor.id);
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: null, subjectType: 'calendar', subjectId: date, action: 'calendar.overrideRemoved', reason: reason.trim(), payload: result });
-    return result;
+    return recomputeAfterChange(db, ctx, actor, await calendarWith(db), { subjectId: date, action: 'calendar.overrideRemoved', reason: reason.trim() });
   });
 }
 
@@ -81,10 +73,6 @@ export async function removeCalendarOverride(ctx: AppContext, actor: Actor, date
 export async function recomputeAllDeadlines(ctx: AppContext, actor: Actor): Promise<Recomputed> {
   await mayAdminister(ctx, actor);
   return inTransaction(ctx, async (db) => {
-    const calendar = await loadCalendar(db);
-    const at = ctx.now().toISOString();
-    const result = await recomputeOpenDeadlines(db, calendar, chinaDate(ctx.now()), at, actor.id);
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: null, subjectType: 'calendar', subjectId: 'all', action: 'calendar.recomputed', reason: null, payload: result });
-    return result;
+    return recomputeAfterChange(db, ctx, actor, await loadCalendar(db), { subjectId: 'all', action: 'calendar.recomputed', reason: null });
   });
 }

@@ -28,7 +28,7 @@ export function clockOf(calendar: WorkingCalendar, generatedDate: IsoDate, today
   const { due, provisional } = addWorkingDays(calendar, generatedDate, limit.workingDays);
   const { workingDays } = workingDaysBetween(calendar, today, due);
   const overdue = today > due;
-  const suffix = provisional ? '（日期暂按周末计算，待国务院公布放假安排）' : '';
+  const suffix = provisional ? '（日期暂按法定节假日和周末计算，待国务院公布放假安排）' : '';
   const text = overdue
     ? `已超过${limit.basis}规定的期限${due}，逾期${-workingDays}个工作日${suffix}`
     : `应于${due}前公开，还剩${workingDays}个工作日${suffix}`;

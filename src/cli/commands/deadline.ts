@@ -1,15 +1,26 @@
 /**
  * `gongkai deadline --from D --working-days N [--paused A..B]…`: the due date first on the
  * line (with `provisional` when a year's holiday notice is missing), then how it was counted.
+ * The official calendar: the notices in code, and those a platform administrator entered when
+ * a database is configured (DATABASE_URL, by default file:./data/gongkai.db). Without a
+ * database file it answers from the code's notices; it never creates one. Local overrides
+ * are the county's own and stay on the calendar screen's calculator.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { enteredNotices } from '../../app/calendar/calendar.ts';
 import { addWorkingDays, type PausedRange } from '../../domain/calendar/deadline.ts';
 import { explainDeadline } from '../../domain/calendar/explain.ts';
-import { nationalCalendar } from '../../domain/calendar/working-calendar.ts';
+import { createWorkingCalendar, nationalCalendar, type WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import type { YearArrangement } from '../../law/calendar/index.ts';
+import { openDatabase } from '../../store/db.ts';
+import { hasMigration } from '../../store/migrate.ts';
 import { isIsoDate } from '../../domain/shared/dates.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { parse, requireOption } from '../args.ts';
 import type { Io } from '../main.ts';
 import { countOption, joinNegativeValues } from './fee.ts';
+import { databaseUrl } from './open.ts';
 
 const bad = (name: string, message: string) => new InputError([fieldError(name, 'GK_ARGS', message)]);
 
@@ -36,7 +47,28 @@ export async function deadlineCommand(args: string[], io: Io): Promise<number> {
   const from = dateOption(requireOption(values.from, 'from'));
   const workingDays = countOption(requireOption(values['working-days'], 'working-days'), 'working-days', 10_000);
   const paused = (values.paused ?? []).map(pausedOption);
-  const deadline = addWorkingDays(nationalCalendar, from, workingDays, paused);
-  io.out(`${deadline.due}${deadline.provisional ? ' provisional' : ''}\n${explainDeadline(deadline, nationalCalendar).join('\n')}\n`);
+  const calendar = await officialCalendar(io);
+  const deadline = addWorkingDays(calendar, from, workingDays, paused);
+  io.out(`${deadline.due}${deadline.provisional ? ' provisional' : ''}\n${explainDeadline(deadline, calendar).join('\n')}\n`);
   return 0;
+}
+
+/** The notices entered in the configured database; none when there is no database file or no such table yet. */
+async function storedNotices(io: Io): Promise<YearArrangement[]> {
+  const url = databaseUrl(io);
+  if (url.startsWith('file:') && url.length > 'file:'.length && !fs.existsSync(path.resolve(url.slice('file:'.length)))) return [];
+  const database = await openDatabase(url, { mustExist: true });
+  try {
+    return (await hasMigration(database.db, '0011-holiday-notices')) ? await enteredNotices(database.db) : [];
+  } finally {
+    await database.close();
+  }
+}
+
+async function officialCalendar(io: Io): Promise<WorkingCalendar> {
+  const entered = await storedNotices(io);
+  if (!entered.length) return nationalCalendar;
+  const r = createWorkingCalendar([], { entered });
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('；'));
+  return r.value;
 }

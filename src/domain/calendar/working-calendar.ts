@@ -1,13 +1,16 @@
 /**
  * The statutory working-day calendar (spec §2.4, §6): Monday to Friday, less the weekdays a
  * State Council notice gives off, plus its 调休上班 weekend days, plus a locality's own
- * overrides. A year without a notice in the data counts weekends only, and every day that
- * depends on it says so (pendingNoticeYear) rather than passing as settled.
+ * overrides. The notices are the ones in code (src/law/calendar) and the ones a platform
+ * administrator entered as data. A year without a notice counts the statutory holidays of
+ * 《全国年节及纪念日放假办法》 in force that year (no 补假, no 调休: the notice decides those),
+ * and every day that depends on it says so (pendingNoticeYear) rather than passing as settled.
  */
 import { holidayArrangements, dayKinds, nextYearNoticeReachesBackTo, type DayKind, type YearArrangement } from '../../law/calendar/index.ts';
 import { isIsoDate, yearOf, type IsoDate } from '../shared/dates.ts';
 import { fail, fieldError, ok, type FieldError, type Result } from '../shared/result.ts';
 import { isWeekend } from './days.ts';
+import { statutoryYear } from './statutory.ts';
 
 /** A day a locality adds off (e.g. a county's own holiday) or adds as working, with why. */
 export interface LocalOverride {
@@ -22,14 +25,20 @@ export interface DayStatus {
   working: boolean;
   /** 工作日, 周末, 春节, 调休上班（春节）, 地方假日：… */
   label: string;
-  /** The notice that made the day what it is (国办发明电〔2025〕7号), if one did. */
+  /**
+   * What made the day what it is: the notice (国办发明电〔2025〕7号), or in a year without one
+   * the decree whose statutory holiday it is (国务院令第795号).
+   */
   notice?: string;
   /** A year whose notice this day depends on and the calendar lacks: counted by weekends only. */
   pendingNoticeYear?: number;
 }
 
 export interface WorkingCalendar {
+  /** Years with a notice, in code or entered. */
   readonly declaredYears: readonly number[];
+  /** Years whose notice a platform administrator entered as data (none of them in code). */
+  readonly enteredYears: readonly number[];
   arrangement(year: number): YearArrangement | undefined;
   dayStatus(date: IsoDate): DayStatus;
   isWorkingDay(date: IsoDate): boolean;
@@ -73,12 +82,31 @@ export function checkLocalOverrides(overrides: readonly LocalOverride[]): FieldE
   return errors;
 }
 
-export function createWorkingCalendar(
-  overrides: readonly LocalOverride[] = [],
-  arrangements: readonly YearArrangement[] = holidayArrangements,
-): Result<WorkingCalendar> {
+export interface CalendarNotices {
+  /** The notices in code; the law data by default. */
+  code?: readonly YearArrangement[];
+  /** Notices a platform administrator entered; one for a year the code declares is ignored (a release that adds the year replaces it). */
+  entered?: readonly YearArrangement[];
+}
+
+/** A year's statutory days by date (a day can be two holidays: 中秋节 on 10月1日). */
+function statutoryDates(year: number): Map<IsoDate, Declared> {
+  const s = statutoryYear(year);
+  const byDate = new Map<IsoDate, Declared>();
+  for (const d of s?.days ?? []) {
+    const label = byDate.has(d.date) ? `${byDate.get(d.date)!.label}、${d.holiday}` : d.holiday;
+    byDate.set(d.date, { kind: 'statutoryHoliday', working: false, label, notice: s!.measures.decree });
+  }
+  return byDate;
+}
+
+export function createWorkingCalendar(overrides: readonly LocalOverride[] = [], notices: CalendarNotices = {}): Result<WorkingCalendar> {
   const errors = checkLocalOverrides(overrides);
   if (errors.length) return fail(...errors);
+  const code = notices.code ?? holidayArrangements;
+  const codeYears = new Set(code.map((a) => a.year));
+  const entered = (notices.entered ?? []).filter((a) => !codeYears.has(a.year));
+  const arrangements = [...code, ...entered];
   const days = declaredDays(arrangements);
   for (const o of overrides) {
     const kind = o.kind === 'holiday' ? 'localHoliday' : 'localWorkingDay';
@@ -93,6 +121,14 @@ export function createWorkingCalendar(
     return undefined;
   }
 
+  const statutory = new Map<number, Map<IsoDate, Declared>>();
+  function provisionalDay(date: IsoDate): Declared | undefined {
+    const year = yearOf(date);
+    let found = statutory.get(year);
+    if (!found) statutory.set(year, (found = statutoryDates(year)));
+    return found.get(date);
+  }
+
   // A day's status is asked for again and again (every open case's deadlines are counted
   // over the same weeks): each is made once per calendar and shared, frozen.
   const known = new Map<IsoDate, DayStatus>();
@@ -100,7 +136,10 @@ export function createWorkingCalendar(
     const seen = known.get(date);
     if (seen) return seen;
     const pending = pendingNoticeYear(date);
-    const declared: Declared = days.get(date) ?? (isWeekend(date) ? { kind: 'weekend', working: false, label: dayKinds.weekend.label } : { kind: 'weekday', working: true, label: dayKinds.weekday.label });
+    const declared: Declared =
+      days.get(date) ??
+      (byYear.has(yearOf(date)) ? undefined : provisionalDay(date)) ??
+      (isWeekend(date) ? { kind: 'weekend', working: false, label: dayKinds.weekend.label } : { kind: 'weekday', working: true, label: dayKinds.weekday.label });
     const status = Object.freeze(pending === undefined ? { date, ...declared } : { date, ...declared, pendingNoticeYear: pending });
     if (known.size < rememberedDays) known.set(date, status);
     return status;
@@ -108,6 +147,7 @@ export function createWorkingCalendar(
 
   return ok({
     declaredYears: [...byYear.keys()].sort((a, b) => a - b),
+    enteredYears: entered.map((a) => a.year).sort((a, b) => a - b),
     arrangement: (year) => byYear.get(year),
     dayStatus,
     isWorkingDay: (date) => dayStatus(date).working,
@@ -126,5 +166,5 @@ function built(r: Result<WorkingCalendar>): WorkingCalendar {
   return r.value;
 }
 
-/** The State Council's calendar with no local overrides. */
+/** The State Council's calendar as the code declares it, with no local overrides or entered notices. */
 export const nationalCalendar: WorkingCalendar = built(createWorkingCalendar());

@@ -1,11 +1,13 @@
 /**
  * A year of the working-day calendar as the calendar screen shows it: how many working days
- * it has, the State Council notice it is built from (none yet: weekends only, provisional),
- * and its months as weeks from Monday to Sunday.
+ * it has, the State Council notice it is built from (none yet: the statutory holidays of the
+ * 放假办法 in force, provisional), and its months as weeks from Monday to Sunday.
  */
 import type { HolidayNotice } from '../../law/calendar/index.ts';
+import type { HolidayMeasures } from '../../law/calendar/statutory.ts';
 import type { IsoDate } from '../shared/dates.ts';
 import { addDays, dayOfWeek } from './days.ts';
+import { measuresInForce } from './statutory.ts';
 import type { DayStatus, WorkingCalendar } from './working-calendar.ts';
 
 export interface MonthGrid {
@@ -17,8 +19,12 @@ export interface MonthGrid {
 export interface YearOverview {
   year: number;
   workingDays: number;
-  /** The notice the year is built from; null while it is counted by weekends only. */
+  /** The notice the year is built from; null while it has none (provisional). */
   notice: HolidayNotice | null;
+  /** The notice was entered as data by a platform administrator, not released in code. */
+  entered: boolean;
+  /** Without a notice: the 放假办法 whose statutory holidays the year counts (null before 2008: weekends only). */
+  provisionalBasis: HolidayMeasures | null;
   amendments: readonly HolidayNotice[];
   /** Days that are not plain weekdays or weekends: holidays, 调休上班, local changes. */
   specialDays: number;
@@ -46,5 +52,6 @@ export function yearOverview(calendar: WorkingCalendar, year: number): YearOverv
     if (week.length) weeks.push([...week, ...Array.from({ length: 7 - week.length }, () => null)]);
     months.push({ month, weeks });
   }
-  return { year, workingDays, notice: a?.notice ?? null, amendments: (a?.amendments ?? []).map((m) => m.notice), specialDays, months };
+  const entered = calendar.enteredYears.includes(year);
+  return { year, workingDays, notice: a?.notice ?? null, entered, provisionalBasis: a ? null : measuresInForce(year), amendments: (a?.amendments ?? []).map((m) => m.notice), specialDays, months };
 }

@@ -1,8 +1,9 @@
 /**
  * The working-day calendar screen (spec §2.4): for platform administrators, each year's
- * working days and the State Council notice it is built from (or the warning that it is
- * counted by weekends only), a month grid, and the local changes with forms to add and
- * remove them (every open case's deadlines are recomputed); for every staff member, the
+ * working days and the State Council notice it is built from (in code, or entered as data on
+ * the notice pages of calendar-notice-routes.tsx; without one, the warning that it counts the
+ * statutory holidays provisionally), a month grid, and the local changes with forms to add
+ * and remove them (every open case's deadlines are recomputed); for every staff member, the
  * deadline calculator with the day-by-day count.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -15,8 +16,7 @@ import { can } from '../../domain/access/policy.ts';
 import { addWorkingDays, type PausedRange } from '../../domain/calendar/deadline.ts';
 import { weekdayName } from '../../domain/calendar/days.ts';
 import { explainDeadline } from '../../domain/calendar/explain.ts';
-import type { DayStatus } from '../../domain/calendar/working-calendar.ts';
-import { yearOverview, type MonthGrid } from '../../domain/calendar/year.ts';
+import { yearOverview, type YearOverview } from '../../domain/calendar/year.ts';
 import { chinaDate, isIsoDate, portalDateTime } from '../../domain/shared/dates.ts';
 import { fieldError, ForbiddenError, InputError, type FieldError } from '../../domain/shared/result.ts';
 import { holidayArrangements } from '../../law/calendar/index.ts';
@@ -28,6 +28,8 @@ import { Breadcrumbs, SelectField } from '../views/components.tsx';
 import { ErrorSummary, Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { actorOf } from './access.ts';
+import { Month } from './calendar-month.tsx';
+import { enterableYears, registerNoticeRoutes } from './calendar-notice-routes.tsx';
 import { viewerOf } from './viewer.ts';
 
 type Form = Partial<Record<string, string>>;
@@ -68,6 +70,13 @@ function readCalculator(q: CalculatorInput): { from: string; days: number; pause
   return errors.length ? errors : { from, days, paused };
 }
 
+/** What a year without a notice counts (暂定). */
+function provisionalText(o: YearOverview): string {
+  return o.provisionalBasis
+    ? `尚未收录国务院办公厅通知，暂按《${o.provisionalBasis.title}》（${o.provisionalBasis.decree}）的法定节假日和周末计算，不含补假和调休`
+    : '尚未收录国务院办公厅通知，按周末暂计';
+}
+
 const recomputedText = (r: Recomputed) => `已重新计算${r.checked}件未办结申请的期限，其中${r.changed}件的期限有变化（已记入各案卷）。`;
 
 export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
@@ -82,15 +91,17 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
   const calendarPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    state: { errors?: FieldError[]; add?: Form; remove?: Form; notice?: string; status?: number } = {},
+    state: { errors?: FieldError[]; add?: Form; remove?: Form; notice?: string; status?: number; year?: number } = {},
   ) => {
     const tree = await mayAdminister(request);
     const viewer = viewerOf(request, reply, tree);
     const calendar = await loadCalendar(ctx.db);
     const overrides = await calendarOverrides(ctx.db);
     const thisYear = Number(chinaDate(ctx.now()).slice(0, 4));
-    const years = Array.from({ length: thisYear + 2 - firstYear }, (_, i) => firstYear + i);
-    const asked = Number((request.query as { year?: string }).year);
+    const from = Math.min(firstYear, ...calendar.enteredYears);
+    const years = Array.from({ length: thisYear + 2 - from }, (_, i) => from + i);
+    const enterable = enterableYears(chinaDate(ctx.now()), calendar.enteredYears);
+    const asked = state.year ?? Number((request.query as { year?: string }).year);
     const shown = years.includes(asked) ? asked : thisYear;
     const overview = years.map((y) => yearOverview(calendar, y));
     const selected = overview.find((o) => o.year === shown)!;
@@ -102,9 +113,9 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
         <Breadcrumbs trail={[['工作台', '/admin'], ['工作日历', null]]} />
         <h1>工作日历</h1>
         <p class="help">
-          依申请公开、主动公开等期限按工作日计算（不含起算日）。全国的放假和调休按国务院办公厅每年的部分节假日安排通知，收录在程序中（src/law/calendar），
-          新一年的通知（通常在上一年11至12月发布）须由技术人员录入并发布新版本；在此之前该年按周末暂计，相关期限标为“暂定”。本县自行放假或调整上班的日子在本页作为地方调整录入，
-          录入或撤销后立即重新计算所有未办结申请的期限。
+          依申请公开、主动公开等期限按工作日计算（不含起算日）。全国的放假和调休按国务院办公厅每年的部分节假日安排通知：已有的收录在程序中（src/law/calendar），
+          新一年的通知（通常在上一年11至12月发布）公布后由平台管理员在本页按原文录入。录入之前，该年按《全国年节及纪念日放假办法》规定的法定节假日和周末暂计（补假和调休以通知为准），相关期限标为“暂定”。
+          本县自行放假或调整上班的日子在本页作为地方调整录入。录入、更正或撤销后立即重新计算所有未办结申请的期限。
         </p>
         <ErrorSummary errors={state.errors ?? []} />
         {state.notice ? (
@@ -132,8 +143,21 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
                 <td>{o.workingDays}</td>
                 <td class={o.notice ? '' : 'late'}>
                   {o.notice
-                    ? `${o.notice.number}（${o.notice.date}）${o.amendments.map((m) => `；调整：${m.number}（${m.date}）`).join('')}`
-                    : '尚未收录国务院办公厅通知，按周末暂计'}
+                    ? `${o.notice.number}（${o.notice.date}）${o.entered ? '，平台管理员录入' : ''}${o.amendments.map((m) => `；调整：${m.number}（${m.date}）`).join('')}`
+                    : provisionalText(o)}
+                  {o.entered ? (
+                    <>
+                      {' '}
+                      <a href={`/admin/calendar/notices/${o.year}`}>查看、更正或撤销</a>
+                    </>
+                  ) : !o.notice && enterable.includes(o.year) ? (
+                    <>
+                      {' '}
+                      <a href={`/admin/calendar/notices/new?year=${o.year}`}>录入{o.year}年的通知</a>
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </td>
                 <td>{o.year === shown ? '（见下）' : <a href={`/admin/calendar?year=${o.year}#months`}>查看{o.year}年月历</a>}</td>
               </tr>
@@ -141,9 +165,12 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
           </tbody>
         </table>
 
+        <p>
+          <a href="/admin/calendar/notices/new">录入国务院办公厅放假安排通知</a>
+        </p>
         <form method="post" action="/admin/calendar/recompute" class="form inline-form" aria-label="重新计算期限">
           <input type="hidden" name="_csrf" value={viewer.csrf} />
-          <p class="help">新版本收录了新一年的国务院办公厅通知后，请重新计算一次，使未办结申请的期限和“暂定”标记随之更新。</p>
+          <p class="help">新版本在程序中收录了新一年的国务院办公厅通知后，请重新计算一次，使未办结申请的期限和“暂定”标记随之更新（在本页录入的通知会自动重新计算）。</p>
           <button type="submit">重新计算所有未办结申请的期限</button>
         </form>
 
@@ -205,7 +232,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
             {years.map((y) => (y === shown ? <span aria-current="page">{y}</span> : <a href={`/admin/calendar?year=${y}#months`}>{y}</a>))}
           </nav>
           <p>
-            {selected.notice ? `依据${selected.notice.number}《${holidayArrangements.find((a) => a.year === shown)?.notice.title ?? ''}》。` : `${shown}年尚未收录国务院办公厅通知，按周末暂计。`}
+            {selected.notice ? `依据${selected.notice.number}《${calendar.arrangement(shown)?.notice.title ?? ''}》${selected.entered ? '（平台管理员录入）' : ''}。` : `${shown}年${provisionalText(selected)}。`}
             全年工作日{selected.workingDays}天。
           </p>
           <ul class="cal-legend">
@@ -213,7 +240,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
             <li class="holiday">休：法定节假日</li>
             <li class="makeup">班：调休上班</li>
             <li class="local">地方调整</li>
-            <li>暂定：所在年度的通知尚未收录</li>
+            <li>暂定：所在年度的放假安排通知尚未收录，法定节假日按《全国年节及纪念日放假办法》暂计</li>
           </ul>
           <div class="cal-months">
             {selected.months.map((m) => (
@@ -232,6 +259,7 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
   };
 
   app.get('/admin/calendar', async (request, reply) => calendarPage(request, reply));
+  await registerNoticeRoutes(app, { ctx, mayAdminister, calendarPage });
 
   app.post<{ Body: Form }>('/admin/calendar/overrides', { preHandler: app.csrfProtection }, async (request, reply) => {
     await mayAdminister(request);
@@ -334,59 +362,4 @@ const CalculatorForm: FC<{ values?: CalculatorInput }> = ({ values }) => (
     </div>
     <button type="submit">计算</button>
   </form>
-);
-
-const weekdayHeads = ['一', '二', '三', '四', '五', '六', '日'];
-
-/** What a day's cell says besides its number, and its class. */
-function dayMark(d: DayStatus): { cls: string; text: string } {
-  switch (d.kind) {
-    case 'weekday':
-      return { cls: '', text: '' };
-    case 'weekend':
-      return { cls: 'weekend', text: '' };
-    case 'statutoryHoliday':
-      return { cls: 'holiday', text: `休 ${d.label}` };
-    case 'makeUpWorkingDay':
-      return { cls: 'makeup', text: `班 ${d.label}` };
-    case 'localHoliday':
-      return { cls: 'local holiday', text: `休 ${d.label}` };
-    case 'localWorkingDay':
-      return { cls: 'local makeup', text: `班 ${d.label}` };
-  }
-}
-
-const Month: FC<{ year: number; grid: MonthGrid }> = ({ year, grid }) => (
-  <table class="cal-month">
-    <caption>
-      {year}年{grid.month}月
-    </caption>
-    <thead>
-      <tr>
-        {weekdayHeads.map((h) => (
-          <th scope="col">
-            <abbr title={`星期${h}`}>{h}</abbr>
-          </th>
-        ))}
-      </tr>
-    </thead>
-    <tbody>
-      {grid.weeks.map((w) => (
-        <tr>
-          {w.map((d) => {
-            if (!d) return <td></td>;
-            const m = dayMark(d);
-            const pending = d.pendingNoticeYear !== undefined;
-            return (
-              <td class={`${m.cls}${pending ? ' pending' : ''}`.trim() || undefined}>
-                <span class="day">{Number(d.date.slice(8))}</span>
-                {m.text ? <span class="mark">{m.text}</span> : ''}
-                {pending ? <span class="mark">暂定</span> : ''}
-              </td>
-            );
-          })}
-        </tr>
-      ))}
-    </tbody>
-  </table>
 );

@@ -101,13 +101,23 @@ describe('counting rules', () => {
 });
 
 describe('provisional due dates', () => {
-  test('a deadline reaching into 2027 counts weekends only there and is flagged', () => {
+  test('a deadline reaching into 2027 counts its statutory holidays there and is flagged', () => {
     const d = addWorkingDays(cal, '2026-12-15', 20);
-    // 12-16 … 12-31: 12 working days; 2027-01-01 (a Friday) counts as the 13th
-    assert.equal(d.due, '2027-01-12');
+    // 12-16 … 12-31: 12 working days; 2027-01-01 (a Friday) is 元旦 under the 放假办法, not counted
+    assert.equal(d.due, '2027-01-13');
     assert.equal(d.provisional, true);
     assert.deepEqual(d.pendingNoticeYears, [2027]);
-    assert.equal(d.days.find((x) => x.day.date === '2027-01-01')!.ordinal, 13);
+    assert.equal(d.days.find((x) => x.day.date === '2027-01-01')!.ordinal, null);
+    assert.equal(skipped(d)['2027-01-01'], '元旦');
+  });
+
+  test('the issue\'s examples: 2026-12-25 + 5 is 2027-01-04, 2027-02-03 + 3 is 2027-02-10, 2027-09-28 + 3 is 2027-10-04, all provisional', () => {
+    for (const [from, n, due] of [['2026-12-25', 5, '2027-01-04'], ['2027-02-03', 3, '2027-02-10'], ['2027-09-28', 3, '2027-10-04'], ['2026-12-10', 20, '2027-01-08']] as const) {
+      const d = addWorkingDays(cal, from, n);
+      assert.deepEqual([d.due, d.provisional], [due, true], `${from} + ${n}`);
+    }
+    // 除夕 2027-02-05 (Friday) and 初三 2027-02-08 (Monday) are skipped; no 补假 for 初一 and 初二 on the weekend
+    assert.deepEqual(counted(addWorkingDays(cal, '2027-02-03', 3)), ['2027-02-04', '2027-02-09', '2027-02-10']);
   });
 
   test('a deadline within declared days is not provisional; one touching 12-29 of the last declared year is', () => {
@@ -121,7 +131,11 @@ describe('provisional due dates', () => {
   test('the explanation says which notice is missing', () => {
     const lines = explainDeadline(addWorkingDays(cal, '2026-12-15', 20), cal);
     assert.ok(lines.some((l) => l.startsWith('暂定：2027年')), lines.join('\n'));
-    assert.ok(lines.some((l) => l.includes('2027-01-01 星期五  第13个工作日  暂定')), lines.join('\n'));
+    assert.ok(lines.includes('  2027-01-01 星期五  不计  元旦  国务院令第795号  暂定'), lines.join('\n'));
+    assert.ok(lines.includes('  2027-01-04 星期一  第13个工作日  暂定'), lines.join('\n'));
+    const why = lines.find((l) => l.startsWith('暂定：2027年'))!;
+    assert.ok(why.includes('按《全国年节及纪念日放假办法》（国务院令第795号）规定的法定节假日和周末计算'), why);
+    assert.ok(why.includes('补假和调休上班由通知安排，暂不计入'), why);
   });
 });
 
@@ -157,7 +171,8 @@ describe('working days between two dates', () => {
   test('paused working days and undeclared years', () => {
     assert.equal(workingDaysBetween(cal, '2026-03-02', '2026-03-09', [{ from: '2026-03-04', to: '2026-03-05' }]).workingDays, 3);
     const r = workingDaysBetween(cal, '2026-12-28', '2027-01-04');
-    assert.deepEqual([r.workingDays, r.provisional, r.pendingNoticeYears], [5, true, [2027]]);
+    // 12-29, 12-30, 12-31 and 01-04: 元旦 2027-01-01 is not a working day even before the notice
+    assert.deepEqual([r.workingDays, r.provisional, r.pendingNoticeYears], [4, true, [2027]]);
   });
 });
 

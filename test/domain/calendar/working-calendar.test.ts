@@ -143,15 +143,17 @@ describe('why a day is not a working day', () => {
 });
 
 describe('years without a notice', () => {
-  test('2027 counts weekends only and every day says which notice it waits for', () => {
+  test('2027 counts its statutory holidays and weekends, and every day says which notice it waits for', () => {
+    const statutory = new Set(['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05', '2027-05-01', '2027-05-02', '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03']);
     for (const d of daysOf(2027)) {
       const s = nationalCalendar.dayStatus(d);
-      assert.equal(s.working, !isWeekend(d), d);
+      assert.equal(s.working, !isWeekend(d) && !statutory.has(d), d);
+      assert.equal(s.kind, statutory.has(d) ? 'statutoryHoliday' : isWeekend(d) ? 'weekend' : 'weekday', d);
       assert.equal(s.pendingNoticeYear, 2027, d);
     }
-    // 2027-01-01 is a Friday: surely 元旦, but not declared yet
+    // 2027-01-01 is a Friday: 元旦 under the 放假办法, off before the notice says so
     assert.equal(dayOfWeek('2027-01-01'), 5);
-    assert.equal(nationalCalendar.isWorkingDay('2027-01-01'), true);
+    assert.equal(nationalCalendar.isWorkingDay('2027-01-01'), false);
   });
 
   test('the last days of 2026 wait for the 2027 notice too (元旦 can reach back to 12-29)', () => {

@@ -4,11 +4,15 @@ import { createWorkingCalendar, nationalCalendar } from '../../../src/domain/cal
 import { yearOverview } from '../../../src/domain/calendar/year.ts';
 
 describe('a year of the calendar screen', () => {
-  test('working days per year as the notices give them (spec §6.2), 2027 by weekends only', () => {
+  test('working days per year as the notices give them (spec §6.2), 2027 by its statutory holidays', () => {
     const counts = [2023, 2024, 2025, 2026, 2027].map((y) => yearOverview(nationalCalendar, y).workingDays);
-    assert.deepEqual(counts, [249, 251, 248, 248, 261]);
+    // 2027: 261 weekdays less the 7 statutory days that fall on one
+    assert.deepEqual(counts, [249, 251, 248, 248, 254]);
     assert.equal(yearOverview(nationalCalendar, 2026).notice?.number, '国办发明电〔2025〕7号');
+    assert.equal(yearOverview(nationalCalendar, 2026).provisionalBasis, null);
     assert.equal(yearOverview(nationalCalendar, 2027).notice, null);
+    assert.equal(yearOverview(nationalCalendar, 2027).provisionalBasis?.decree, '国务院令第795号');
+    assert.equal(yearOverview(nationalCalendar, 2027).specialDays, 13);
   });
 
   test('months are weeks from Monday to Sunday; every day appears once', () => {
