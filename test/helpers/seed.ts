@@ -1,8 +1,8 @@
-/** The seed report (shared/seed), read for comparison: its table values in reading order, and its narrative. */
+/** The seed report (a copy of shared/seed in test/fixtures/seed), read for comparison: its table values in reading order, and its narrative. */
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const seedPath = path.resolve(import.meta.dirname, '../../../shared/seed/chaqi-2023-annual-report.txt');
+export const seedPath = path.resolve(import.meta.dirname, '../fixtures/seed/chaqi-2023-annual-report.txt');
 export const seedText = fs.readFileSync(seedPath, 'utf8');
 
 /** Every number of tables 二, 三 and 四, in the order the text shows them. */
