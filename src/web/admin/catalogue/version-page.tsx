@@ -8,7 +8,7 @@ import type { AppContext } from '../../../app/context.ts';
 import { publicationClock } from '../../../app/catalog/clock.ts';
 import { can } from '../../../domain/access/policy.ts';
 import { unsettledCounts } from '../../../domain/catalog/hits.ts';
-import { chinaDate } from '../../../domain/shared/dates.ts';
+import { chinaDate, portalDateTime } from '../../../domain/shared/dates.ts';
 import { NotFoundError, type FieldError } from '../../../domain/shared/result.ts';
 import { categoryLabel, validityStates } from '../../../law/catalogue-categories.ts';
 import { itemStatuses, versionStates, type VersionState } from '../../../law/catalogue-workflow.ts';
@@ -257,7 +257,7 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
         <ol class="timeline">
           {events.map((e) => (
             <li>
-              {e.occurred_at.slice(0, 16).replace('T', ' ')} {e.action}
+              {portalDateTime(e.occurred_at)} {e.action}
               {e.reason ? `：${e.reason}` : ''}
             </li>
           ))}
