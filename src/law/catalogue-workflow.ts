@@ -20,10 +20,16 @@ export const itemStatuses = {
 } as const;
 export type ItemStatus = keyof typeof itemStatuses;
 
-/** How a reviewer settles a screening hit before the review can be approved. */
+/**
+ * How a reviewer settles a screening hit before the review can be approved. Personal data
+ * is `redacted` or `justified`; a value in an unreadable attachment only `justified` after
+ * checking it by eye; a secrecy marking only `declassified`, with the 解密 recorded
+ * (src/law/secrecy.ts) — it is never masked.
+ */
 export const hitResolutions = {
   redacted: { label: '遮蔽后公开' },
   justified: { label: '确认可以公开' },
+  declassified: { label: '已解密，按原样公开' },
 } as const;
 export type HitResolution = keyof typeof hitResolutions;
 export function isHitResolution(value: string): value is HitResolution {

@@ -8,31 +8,41 @@
  * How a redacted value is masked. `keep`: the first `start` and last `end` digits or letters
  * stay, every other digit or letter becomes *, separators (spaces, hyphens, brackets) stay.
  * `areaCode`: a landline keeps its area code and the last `end` digits. `email`: the first
- * character of the local part and the domain stay (a***@example.com). `block`: every
- * character becomes ■ (markings: the published text shows that something was removed).
+ * character of the local part and the domain stay (a***@example.com).
  */
-export type MaskRule =
-  | { style: 'keep'; start: number; end: number }
-  | { style: 'areaCode'; end: number }
-  | { style: 'email' }
-  | { style: 'block' };
+export type MaskRule = { style: 'keep'; start: number; end: number } | { style: 'areaCode'; end: number } | { style: 'email' };
 
+/**
+ * What was found. `personalData` (条例 第十五条 个人隐私) is masked or justified by the
+ * reviewer; a `marking` (密级 or 不得公开) is never masked: the version is returned, or
+ * published after a recorded 解密 with the marking as printed (src/law/secrecy.ts).
+ */
 export const hitKinds = {
-  idNumber: { label: '居民身份证号码', mask: { style: 'keep', start: 6, end: 4 } },
-  mobile: { label: '手机号码', mask: { style: 'keep', start: 3, end: 4 } },
-  landline: { label: '固定电话号码', mask: { style: 'areaCode', end: 2 } },
-  bankCard: { label: '银行卡号', mask: { style: 'keep', start: 0, end: 4 } },
+  idNumber: { label: '居民身份证号码', group: 'personalData', mask: { style: 'keep', start: 6, end: 4 } },
+  mobile: { label: '手机号码', group: 'personalData', mask: { style: 'keep', start: 3, end: 4 } },
+  landline: { label: '固定电话号码', group: 'personalData', mask: { style: 'areaCode', end: 2 } },
+  bankCard: { label: '银行卡号', group: 'personalData', mask: { style: 'keep', start: 0, end: 4 } },
   // 92 + the 6-digit region stay: they say where, not who.
-  businessCode: { label: '个体工商户统一社会信用代码', mask: { style: 'keep', start: 8, end: 0 } },
-  email: { label: '电子邮箱', mask: { style: 'email' } },
-  secrecyMarking: { label: '密级或不得公开标识', mask: { style: 'block' } },
-} as const satisfies Record<string, { label: string; mask: MaskRule }>;
+  businessCode: { label: '个体工商户统一社会信用代码', group: 'personalData', mask: { style: 'keep', start: 8, end: 0 } },
+  email: { label: '电子邮箱', group: 'personalData', mask: { style: 'email' } },
+  secrecyMarking: { label: '密级或不得公开标识', group: 'marking', mask: null },
+} as const satisfies Record<string, { label: string; group: 'personalData' | 'marking'; mask: MaskRule | null }>;
 
 export type HitKind = keyof typeof hitKinds;
 export const hitKindKeys = Object.keys(hitKinds) as HitKind[];
 
 export function isHitKind(value: string): value is HitKind {
   return Object.hasOwn(hitKinds, value);
+}
+
+/** The kinds a reviewer may mask: personal data, never a marking. */
+export type MaskableKind = { [K in HitKind]: (typeof hitKinds)[K]['mask'] extends null ? never : K }[HitKind];
+export const maskableKinds = hitKindKeys.filter((k): k is MaskableKind => hitKinds[k].mask !== null);
+export function isMaskable(kind: string): kind is MaskableKind {
+  return isHitKind(kind) && hitKinds[kind].mask !== null;
+}
+export function isMarking(kind: string): boolean {
+  return isHitKind(kind) && hitKinds[kind].group === 'marking';
 }
 
 /**

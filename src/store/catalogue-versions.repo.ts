@@ -133,8 +133,9 @@ export async function copyAttachments(db: Kysely<DB>, fromVersion: number, toVer
   }
 }
 
+/** A version's hits by their number (order of location, then position). */
 export async function hitsOf(db: Kysely<DB>, versionId: number): Promise<HitRow[]> {
-  return db.selectFrom('screening_hits').selectAll().where('version_id', '=', versionId).orderBy('id').execute();
+  return db.selectFrom('screening_hits').selectAll().where('version_id', '=', versionId).orderBy('number').orderBy('id').execute();
 }
 
 export async function getHit(db: Kysely<DB>, id: number): Promise<HitRow | undefined> {
@@ -146,10 +147,28 @@ export async function replaceHits(db: Kysely<DB>, versionId: number, hits: Inser
   for (const h of hits) await db.insertInto('screening_hits').values(h).execute();
 }
 
-export async function settleHitRow(db: Kysely<DB>, id: number, set: { resolution: string; reason: string | null; resolvedBy: number; resolvedAt: string }) {
+export interface HitSettlement {
+  resolution: string;
+  reason: string | null;
+  resolvedBy: number;
+  resolvedAt: string;
+  /** A marking's 解密: decision 文号, date, issuing body. */
+  declassification?: { docNo: string; date: string; authority: string } | null;
+}
+
+export async function settleHitRow(db: Kysely<DB>, id: number, set: HitSettlement) {
+  const d = set.declassification ?? null;
   await db
     .updateTable('screening_hits')
-    .set({ resolution: set.resolution, reason: set.reason, resolved_by: set.resolvedBy, resolved_at: set.resolvedAt })
+    .set({
+      resolution: set.resolution,
+      reason: set.reason,
+      resolved_by: set.resolvedBy,
+      resolved_at: set.resolvedAt,
+      decl_doc_no: d?.docNo ?? null,
+      decl_date: d?.date ?? null,
+      decl_authority: d?.authority ?? null,
+    })
     .where('id', '=', id)
     .execute();
 }

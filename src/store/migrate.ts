@@ -9,6 +9,7 @@ import * as requests from './migrations/0006-requests.ts';
 import * as portalFilters from './migrations/0007-portal-filters.ts';
 import * as reportImports from './migrations/0008-report-imports.ts';
 import * as receiptViews from './migrations/0009-receipt-views.ts';
+import * as secrecy from './migrations/0010-secrecy.ts';
 import * as holidayNotices from './migrations/0011-holiday-notices.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007-portal-filters': portalFilters,
   '0008-report-imports': reportImports,
   '0009-receipt-views': receiptViews,
+  '0010-secrecy': secrecy,
   '0011-holiday-notices': holidayNotices,
 };
 

@@ -12,11 +12,13 @@ export interface StoredNarrative {
   signer: string;
   signedDate: string | null;
   updatedAt: string;
+  /** Who saved it last (null: loaded with the demo or before this was kept). */
+  updatedBy?: number | null;
 }
 
 export async function getNarrative(db: Kysely<DB>, agencyId: number, year: number): Promise<StoredNarrative | undefined> {
   const r = await db.selectFrom('report_narratives').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).executeTakeFirst();
-  return r && { overview: r.overview, problems: r.problems, other: r.other, signer: r.signer, signedDate: r.signed_date, updatedAt: r.updated_at };
+  return r && { overview: r.overview, problems: r.problems, other: r.other, signer: r.signer, signedDate: r.signed_date, updatedAt: r.updated_at, updatedBy: r.updated_by };
 }
 
 export async function narrativesOfYear(db: Kysely<DB>, year: number): Promise<Map<number, StoredNarrative>> {
@@ -73,6 +75,8 @@ export interface PublishedReport {
   importedBy: number | null;
   /** When the version was stored (for an imported one: when it was imported). */
   createdAt: string;
+  /** The 保密审查 it was published on (platform versions since issue 9). */
+  reviewId: number | null;
 }
 
 type SummaryColumns = Pick<AnnualReportRow, 'id' | 'agency_id' | 'year' | 'version' | 'origin' | 'data' | 'published_at' | 'index_no'>;
@@ -110,11 +114,12 @@ function toPublished(r: AnnualReportRow): PublishedReport {
     sourceFormat: r.source_format,
     importedBy: r.imported_by,
     createdAt: r.created_at,
+    reviewId: r.review_id,
   };
 }
 
-export type NewReportVersion = Omit<PublishedReport, 'id' | 'sourceName' | 'sourceFormat' | 'importedBy'> &
-  Partial<Pick<PublishedReport, 'sourceName' | 'sourceFormat' | 'importedBy'>>;
+export type NewReportVersion = Omit<PublishedReport, 'id' | 'sourceName' | 'sourceFormat' | 'importedBy' | 'reviewId'> &
+  Partial<Pick<PublishedReport, 'sourceName' | 'sourceFormat' | 'importedBy' | 'reviewId'>>;
 
 export async function insertPublishedReport(db: Kysely<DB>, p: NewReportVersion): Promise<number> {
   const r = await db
@@ -140,6 +145,7 @@ export async function insertPublishedReport(db: Kysely<DB>, p: NewReportVersion)
       source_name: p.sourceName ?? null,
       source_format: p.sourceFormat ?? null,
       imported_by: p.importedBy ?? null,
+      review_id: p.reviewId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

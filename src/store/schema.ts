@@ -152,6 +152,12 @@ export interface ScreeningHitTable {
   reason: string | null;
   resolved_by: number | null;
   resolved_at: string | null;
+  /** 1…n within the version, in order of location, then position (0010). */
+  number: number;
+  /** A marking settled by 解密: the decision's 文号, date and issuing body (0010). */
+  decl_doc_no: string | null;
+  decl_date: string | null;
+  decl_authority: string | null;
 }
 
 export interface ValidityChangeTable {
@@ -368,6 +374,20 @@ export interface AnnualReportTable {
   source_name: string | null;
   source_format: string | null;
   imported_by: number | null;
+  /** The 保密审查 this platform version was published on (0010); null for imported and earlier versions. */
+  review_id: number | null;
+}
+
+/** A 保密审查 of an annual report as it would be published, bound to that content by its digest (0010). */
+export interface ReportReviewTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  /** SHA-256 of the report, 落款 and 成文日期 reviewed. */
+  digest: string;
+  opinion: string;
+  reviewed_by: number;
+  reviewed_at: string;
 }
 
 /** A file of a supervisor's upload batch: what the reader made of it, until it is stored as a version or left out (0008). */
@@ -453,6 +473,7 @@ export interface DB {
   holiday_notices: HolidayNoticeTable;
   report_narratives: ReportNarrativeTable;
   annual_reports: AnnualReportTable;
+  report_reviews: ReportReviewTable;
   report_imports: ReportImportTable;
   index_sequences: IndexSequenceTable;
   search_documents: SearchDocumentTable;

@@ -84,3 +84,11 @@ export async function setActive(db: Kysely<DB>, userId: number, active: boolean)
 export async function passwordHashOf(db: Kysely<DB>, userId: number): Promise<string | undefined> {
   return (await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst())?.password_hash;
 }
+
+/** Display names of staff by id (who recorded a settlement, a 解密, a review). */
+export async function displayNames(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -10,6 +10,7 @@ import { apiRoutes } from './api/routes.ts';
 import { authRoutes } from './admin/auth-routes.tsx';
 import { dashboardRoutes } from './admin/dashboard.tsx';
 import { reportRoutes } from './admin/report-routes.tsx';
+import { reportReviewRoutes } from './admin/report-review-page.tsx';
 import { peopleRoutes } from './admin/people-routes.tsx';
 import { catalogueRoutes } from './admin/catalogue-routes.tsx';
 import { countyRoutes } from './admin/county-routes.tsx';
@@ -69,6 +70,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     staff.addHook('preHandler', requireStaffPage);
     await staff.register(dashboardRoutes, { ctx });
     await staff.register(reportRoutes, { ctx });
+    await staff.register(reportReviewRoutes, { ctx });
     await staff.register(peopleRoutes, { ctx });
     await staff.register(catalogueRoutes, { ctx });
     await staff.register(countyRoutes, { ctx, reader: opts.reportReader ?? checkReportFile });

@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { screenText } from '../../src/domain/screening/index.ts';
 import { extractText } from '../../src/extract/index.ts';
+import { reviewOpinions } from '../../src/law/secrecy.ts';
 import { chromiumSkip } from '../helpers/resources.ts';
 import { demoInChromium, logIn } from '../helpers/browser.ts';
 import { docxWith, validId } from '../helpers/files.ts';
@@ -51,11 +52,15 @@ describe('publishing an item in Chromium', { skip: chromiumSkip() }, () => {
     await hit.getByLabel('遮蔽后公开').check();
     await hit.getByRole('button', { name: '保存' }).click();
     await reviewer.waitForSelector('text=遮蔽后公开');
+    // The opinion form starts empty (issue 9): the reviewer picks one.
+    await reviewer.getByLabel(reviewOpinions.masked.text).check();
     await reviewer.getByRole('button', { name: '审查通过' }).click();
     await reviewer.waitForSelector('text=保密审查已通过，待领导审核。');
 
     const leader = await logIn(s.browser, s.base, 'chaqi-leader');
     await leader.goto(versionUrl);
+    // The leader approves from the approval page, which shows the text as published (issue 9).
+    await leader.getByRole('link', { name: /进入领导审核/ }).click();
     await leader.getByRole('button', { name: '批准公开' }).click();
     await leader.waitForSelector('text=已公开，索引号');
     const indexNo = /索引号 (\S+?)。/.exec(await leader.locator('.notice').innerText())?.[1];

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
+import { reviewOpinions } from '../../src/law/secrecy.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { chromiumSkip } from '../helpers/resources.ts';
 import { closeAll, logIn, serveInChromium, seriousViolations } from '../helpers/browser.ts';
@@ -57,6 +58,14 @@ describe('annual report in Chromium', { skip: chromiumSkip() }, () => {
     await editor.getByRole('button', { name: '保存正文' }).click();
     await editor.waitForSelector('text=已保存。');
     assert.ok((await editor.locator('.annual-report').innerText()).includes('本年度未收到人大代表建议和政协委员提案。'));
+
+    // 保密审查 of the report as it will be published comes before publication (issue 9).
+    const reviewer = await logIn(browser, base, 'wanyu-reviewer');
+    await reviewer.goto(`${base}/admin/reports/${wanyu}/2024/review`);
+    assert.deepEqual(await seriousViolations(reviewer), []);
+    await reviewer.getByLabel(reviewOpinions.clear.text).check();
+    await reviewer.getByRole('button', { name: '记录保密审查意见' }).click();
+    await reviewer.waitForSelector('text=已记录保密审查意见。');
 
     const leader = await logIn(browser, base, 'wanyu-leader');
     await leader.goto(`${base}/admin/reports/${wanyu}/2024`);

@@ -1,9 +1,9 @@
-/** DOCX: every kind found in body, table, header, footer, comment, footnote, hidden and deleted text; redacted copies carry none. */
+/** DOCX: every kind found in body, table, header, footer, comment, footnote, hidden and deleted text; redacted copies carry no personal data (a secrecy marking stays as printed). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import JSZip from 'jszip';
 import { extractText, RedactionError, redactDocx, sniffAttachment } from '../../src/extract/index.ts';
-import { buildDocx, docxValues, hitsIn, invalid, replacementsFor } from './files.ts';
+import { buildDocx, docxValues, hitsIn, invalid, personalData, replacementsFor } from './files.ts';
 
 const docx = await buildDocx();
 const extracted = await extractText(docx, 'docx');
@@ -61,16 +61,18 @@ describe('redacting a DOCX', async () => {
   const redacted = await redactDocx(docx, replacementsFor(hits));
   const again = await extractText(redacted, 'docx');
 
-  test('the copy is still a DOCX, and shows no hit anywhere, hidden text included', () => {
+  // A secrecy marking is not personal data and is never masked (issue 9): it stays as printed.
+  test('the copy is still a DOCX, and shows no personal data anywhere, hidden text included; the marking stays', () => {
     assert.deepEqual(sniffAttachment(redacted, 'x.docx'), { type: 'docx' });
-    assert.deepEqual(hitsIn(again), []);
+    assert.deepEqual(personalData(hitsIn(again)), []);
+    assert.deepEqual(hitsIn(again).map((h) => [h.kind, h.value, h.location]), [['secrecyMarking', docxValues.marking, '正文第1段']]);
     const all = again.parts.filter((p) => !p.text.startsWith('不应标出')).map((p) => p.text).join('\n');
-    for (const value of Object.values(docxValues)) assert.ok(!all.includes(value), value);
+    for (const [name, value] of Object.entries(docxValues)) if (name !== 'marking') assert.ok(!all.includes(value), value);
   });
 
   test('each value is replaced by its mask; the split value keeps its runs and their formatting', async () => {
     const texts = again.parts.map((p) => p.text);
-    for (const masked of ['■■■■■', '联系电话：138****5678', '110105********002X', '***************0128', '0730-*****56', '92430623**********', 'z***@example.com']) {
+    for (const masked of [docxValues.marking, '联系电话：138****5678', '110105********002X', '***************0128', '0730-*****56', '92430623**********', 'z***@example.com']) {
       assert.ok(texts.some((t) => t.includes(masked)), masked);
     }
     const xml = await (await JSZip.loadAsync(redacted)).file('word/document.xml')!.async('string');

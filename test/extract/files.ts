@@ -23,7 +23,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { maskValue, screenText } from '../../src/domain/screening/index.ts';
 import type { Extracted, Replacement } from '../../src/extract/index.ts';
-import type { HitKind } from '../../src/law/screening.ts';
+import { isMaskable } from '../../src/law/screening.ts';
 import { invalid, valid } from '../domain/screening/values.ts';
 
 export { invalid, valid };
@@ -181,10 +181,13 @@ export function hitsIn(extracted: Extracted): FoundHit[] {
   );
 }
 
-/** The replacements the workflow makes from a set of hits. */
+/** The replacements the workflow makes from a set of hits: personal data only, a secrecy marking is never masked. */
 export function replacementsFor(hits: readonly FoundHit[]): Replacement[] {
-  return hits.map((h) => ({ value: h.value, mask: maskValue(h.kind as HitKind, h.value) }));
+  return hits.flatMap((h) => (isMaskable(h.kind) ? [{ value: h.value, mask: maskValue(h.kind, h.value) }] : []));
 }
+
+/** The hits that are personal data (what a redacted copy must not show). */
+export const personalData = (hits: readonly FoundHit[]) => hits.filter((h) => isMaskable(h.kind));
 
 /** Converts a file to PDF with LibreOffice (its own profile: parallel runs sharing one can silently fail). */
 export function libreOfficePdf(bytes: Uint8Array, filename: string): Uint8Array {

@@ -1,9 +1,9 @@
-/** XLSX: every kind found in visible, hidden and very hidden sheets, hidden rows and columns, notes and links; redacted copies carry none. */
+/** XLSX: every kind found in visible, hidden and very hidden sheets, hidden rows and columns, notes and links; redacted copies carry no personal data (a secrecy marking stays as printed). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { extractText, redactXlsx, sniffAttachment } from '../../src/extract/index.ts';
-import { buildXlsx, hitsIn, invalid, replacementsFor, xlsxValues } from './files.ts';
+import { buildXlsx, hitsIn, invalid, personalData, replacementsFor, xlsxValues } from './files.ts';
 
 const xlsx = await buildXlsx();
 const extracted = await extractText(xlsx, 'xlsx');
@@ -51,7 +51,9 @@ describe('redacting an XLSX', async () => {
 
   test('the copy is still an XLSX and shows no hit, in hidden sheets, rows, columns, notes and links too', () => {
     assert.deepEqual(sniffAttachment(redacted, 'x.xlsx'), { type: 'xlsx' });
-    assert.deepEqual(hitsIn(again), []);
+    assert.deepEqual(personalData(hitsIn(again)), []);
+    // A secrecy marking is never masked (issue 9): it stays as printed.
+    assert.deepEqual(hitsIn(again).map((h) => h.value), [xlsxValues.markingHidden]);
   });
 
   test('masks in place: a number cell becomes text, a formula keeps its formula, the split card its runs', async () => {
@@ -62,7 +64,7 @@ describe('redacting an XLSX', async () => {
     assert.equal(at('工作表“名单”C3（隐藏行）'), '139 **** 4321');
     assert.equal(at('工作表“名单”A2批注'), '固话0730-*****56');
     assert.equal(at('工作表“名单”F2超链接地址'), 'mailto:l***@example.com');
-    assert.equal(at('工作表“隐藏名单”（隐藏）A2'), '■■■■');
+    assert.equal(at('工作表“隐藏名单”（隐藏）A2'), xlsxValues.markingHidden);
     const wb = await workbook(redacted);
     const sheet = wb.getWorksheet('名单')!;
     assert.deepEqual(sheet.getCell('G2').formula, 'C2');

@@ -20,6 +20,15 @@ eachDialect(
     });
     after(async () => app.close());
 
+    /** The agency's reviewer records the 保密审查 of the report as it stands. */
+    const reviewReport = async (agencyId: number, year: number, reviewer: string) => {
+      const c = new Client(app);
+      await c.login(reviewer);
+      await c.get(`/admin/reports/${agencyId}/${year}/review`);
+      const res = await c.post(`/admin/reports/${agencyId}/${year}/review`, { opinionChoice: 'clear', opinion: '' });
+      assert.equal(res.statusCode, 303, textOf(res.body).slice(0, 300));
+    };
+
     test('staff pages need a log-in', async () => {
       const res = await new Client(app).get('/admin');
       assert.equal(res.statusCode, 303);
@@ -126,6 +135,13 @@ eachDialect(
       });
       assert.equal(saved.statusCode, 303);
 
+      // 保密审查 of the report as it will be published comes first (issue 9).
+      await leader.get(base);
+      const unreviewed = await leader.post(`${base}/publish`, { reason: '补充第六部分信息处理费收取情况' });
+      assert.equal(unreviewed.statusCode, 400);
+      assert.ok(textOf(unreviewed.body).includes('未经保密审查，不得发布'));
+      await reviewReport(chaqi, 2023, 'chaqi-reviewer');
+
       await leader.get(base);
       const noReason = await leader.post(`${base}/publish`, { reason: '' });
       assert.equal(noReason.statusCode, 400);
@@ -154,6 +170,9 @@ eachDialect(
       await leader.login('wanyu-leader');
       const page = await leader.get(`/admin/reports/${wanyu}/2024`);
       assert.ok(page.body.includes('发布年度报告'));
+      assert.ok(!page.body.includes('/publish"'), 'no publish form before the 保密审查');
+      await reviewReport(wanyu, 2024, 'wanyu-reviewer');
+      await leader.get(`/admin/reports/${wanyu}/2024`);
       const res = await leader.post(`/admin/reports/${wanyu}/2024/publish`, {});
       assert.equal(res.statusCode, 303);
       const [v] = await reportVersions(ctx.db, wanyu, 2024);

@@ -28,13 +28,13 @@ export async function allow(db: Kysely<DB>, actor: Actor, agencyId: number, acti
   if (!can(actor, action, agencyId, tree)) throw new ForbiddenError(refusal);
 }
 
-/** A version's facts for the workflow. */
-export function versionFacts(v: VersionRow, unresolvedHits: number) {
+/** A version's facts for the workflow; `open`: its hits not settled (none for acts that ignore them). */
+export function versionFacts(v: VersionRow, open: { unresolvedHits: number; unresolvedMarkings: number } = { unresolvedHits: 0, unresolvedMarkings: 0 }) {
   return {
     state: v.state as import('../../law/catalogue-workflow.ts').VersionState,
     authorId: v.author_id,
     reviewedBy: v.reviewed_by,
     reviewOpinion: v.review_opinion,
-    unresolvedHits,
+    ...open,
   };
 }

@@ -19,7 +19,7 @@ import { rescreen } from './screening.ts';
 
 async function editableVersion(ctx: AppContext, actor: Actor, versionId: number) {
   const { version, item } = await versionFor(ctx.db, actor, versionId, 'catalogue.edit', '只有本单位的编辑可以管理附件');
-  const t = transition(versionFacts(version, 0), { act: 'edit' }, actor.id);
+  const t = transition(versionFacts(version), { act: 'edit' }, actor.id);
   if ('error' in t) throw new InputError([{ ...t.error, field: 'attachment' }]);
   return { version, item };
 }
@@ -55,7 +55,7 @@ export async function addAttachment(ctx: AppContext, actor: Actor, versionId: nu
   const extracted = await extractText(file.bytes, sniffed.type);
   return inTransaction(ctx, async (db) => {
     const now = await getVersion(db, versionId);
-    if (!now || 'error' in transition(versionFacts(now, 0), { act: 'edit' }, actor.id)) {
+    if (!now || 'error' in transition(versionFacts(now), { act: 'edit' }, actor.id)) {
       throw new InputError([fieldError('attachment', 'GK_NOT_EDITABLE', '只有草稿或被退回的版本可以添加附件')]);
     }
     const at = ctx.now().toISOString();

@@ -59,14 +59,14 @@ export async function createItem(ctx: AppContext, actor: Actor, agencyId: number
 
 export async function saveDraft(ctx: AppContext, actor: Actor, versionId: number, form: VersionForm): Promise<void> {
   const { version, item } = await versionFor(ctx.db, actor, versionId, 'catalogue.edit', '只有本单位的编辑可以修改信息');
-  const t = transition(versionFacts(version, 0), { act: 'edit' }, actor.id);
+  const t = transition(versionFacts(version), { act: 'edit' }, actor.id);
   if ('error' in t) throw new InputError([t.error]);
   const content = checked(ctx, form);
   await inTransaction(ctx, async (db) => {
     const at = ctx.now().toISOString();
     // Checked again inside the transaction: the version may have been submitted meanwhile.
     const now = await getVersion(db, versionId);
-    const again = now && transition(versionFacts(now, 0), { act: 'edit' }, actor.id);
+    const again = now && transition(versionFacts(now), { act: 'edit' }, actor.id);
     if (!again || 'error' in again) throw new InputError([again && 'error' in again ? again.error : { field: 'state', code: 'GK_NOT_EDITABLE', message: '只有草稿或被退回的版本可以修改' }]);
     await updateVersion(db, versionId, { ...contentColumns(content), updated_at: at });
     if (item.status === 'draft') await updateItem(db, item.id, { title: content.title, category: content.category, generated_date: content.generatedDate });

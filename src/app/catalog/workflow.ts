@@ -1,51 +1,23 @@
 /**
  * The acts of the publication workflow, each one transaction with its audit event:
- * submit for 保密审查, settle screening hits, record the review, send back, approve and
- * publish, start a correction, withdraw.
+ * submit for 保密审查, record the review, send back, approve and publish, start a
+ * correction, withdraw (settling screening hits: ./hits.ts).
  */
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/policy.ts';
 import { indexNumberPrefix } from '../../domain/agencies/agency.ts';
 import { indexNumber } from '../../domain/catalog/version.ts';
-import { transition, type WorkflowAct } from '../../domain/catalog/workflow.ts';
 import { chinaDate } from '../../domain/shared/dates.ts';
 import { fieldError, InputError, NotFoundError } from '../../domain/shared/result.ts';
-import { isHitResolution, manualCheck } from '../../law/catalogue-workflow.ts';
 import { getAgency } from '../../store/agencies.repo.ts';
-import {
-  copyAttachments,
-  getHit,
-  getItemRow,
-  getVersion,
-  hitsOf,
-  insertVersion,
-  settleHitRow,
-  updateItem,
-  updateVersion,
-  versionsOf,
-  type VersionRow,
-} from '../../store/catalogue-versions.repo.ts';
-import { appendEvent } from '../../store/events.repo.ts';
+import { copyAttachments, getItemRow, getVersion, hitsOf, insertVersion, updateItem, updateVersion, versionsOf } from '../../store/catalogue-versions.repo.ts';
 import { nextSerial } from '../../store/index-numbers.repo.ts';
-import type { DB } from '../../store/schema.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
-import { itemFor, versionFacts, versionFor } from './access.ts';
-import { checkRedactable, publishedContent, rescreen, unsettledHits } from './screening.ts';
+import { itemFor, versionFor } from './access.ts';
+import { decide, event } from './decide.ts';
+import { publishedContent, rescreen } from './screening.ts';
 import { itemChanged } from './portal-changes.ts';
 import { indexForSearch, unindexFromSearch } from './search-index.ts';
-
-/** Re-reads the version inside the transaction and applies the workflow's decision. */
-async function decide(db: Kysely<DB>, versionId: number, act: WorkflowAct, actorId: number): Promise<{ version: VersionRow; next: ReturnType<typeof transition> }> {
-  const version = await getVersion(db, versionId);
-  if (!version) throw new NotFoundError('找不到这条信息');
-  const t = transition(versionFacts(version, await unsettledHits(db, versionId)), act, actorId);
-  if ('error' in t) throw new InputError([t.error]);
-  return { version, next: t };
-}
-
-const event = (db: Kysely<DB>, at: string, actor: Actor, item: { id: number; agency_id: number }, action: string, payload: unknown, reason?: string | null) =>
-  appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: item.agency_id, subjectType: 'catalogueItem', subjectId: item.id, action, reason: reason ?? null, payload });
 
 export async function submitForReview(ctx: AppContext, actor: Actor, versionId: number): Promise<void> {
   const { item } = await versionFor(ctx.db, actor, versionId, 'catalogue.edit', '只有本单位的编辑可以提交保密审查');
@@ -55,26 +27,6 @@ export async function submitForReview(ctx: AppContext, actor: Actor, versionId: 
     await rescreen(db, versionId);
     await updateVersion(db, versionId, { state: 'inReview', returned_reason: null, updated_at: at });
     await event(db, at, actor, item, 'catalogue.submitted', { version: version.version });
-  });
-}
-
-export async function settleHit(ctx: AppContext, actor: Actor, hitId: number, resolution: string, reason: string): Promise<void> {
-  const hit = await getHit(ctx.db, hitId);
-  if (!hit) throw new NotFoundError('找不到这条筛查结果');
-  const { item } = await versionFor(ctx.db, actor, hit.version_id, 'catalogue.review', '只有本单位的保密审查员可以处理筛查结果');
-  if (!isHitResolution(resolution)) throw new InputError([fieldError('resolution', 'GK_RESOLUTION', '请选择“遮蔽后公开”或“确认可以公开”')]);
-  if (resolution === 'justified' && reason.trim() === '') {
-    throw new InputError([fieldError('reason', 'GK_REASON_REQUIRED', '确认可以公开的，须说明理由（如：已取得本人同意、属于依法应公开的信息）')]);
-  }
-  if (hit.kind === manualCheck.kind && resolution !== 'justified') {
-    throw new InputError([fieldError('resolution', 'GK_MANUAL_CHECK', '无法自动检查的附件须人工核对后说明理由；如需遮蔽，请退回由编辑上传处理后的文件')]);
-  }
-  if (resolution === 'redacted') await checkRedactable(ctx.db, hit.attachment_id);
-  await inTransaction(ctx, async (db) => {
-    await decide(db, hit.version_id, { act: 'settleHit' }, actor.id);
-    const at = ctx.now().toISOString();
-    await settleHitRow(db, hitId, { resolution, reason: reason.trim() || null, resolvedBy: actor.id, resolvedAt: at });
-    await event(db, at, actor, item, 'catalogue.hitSettled', { hit: hitId, kind: hit.kind, location: hit.location, resolution }, reason.trim() || null);
   });
 }
 
@@ -202,3 +154,4 @@ export async function withdrawItem(ctx: AppContext, actor: Actor, itemId: number
 }
 
 export { hitsOf };
+export { declassifyHits, settleAllOfKind, settleHit } from './hits.ts';

@@ -23,6 +23,8 @@ import { computeAgencyReport } from '../reports/compute.ts';
 import { requireAgency } from '../agencies/resolve.ts';
 import { validateReport } from '../../domain/reports/validate.ts';
 import { publishAnnualReport } from '../reports/publish.ts';
+import { recordReportReview } from '../reports/review.ts';
+import { reviewOpinions } from '../../law/secrecy.ts';
 import { demoAgencies, demoRecordsFrom, demoYears } from './agencies.ts';
 import { chaqi2023Narrative, chaqi2023Publication } from './chaqi-2023.ts';
 import { generateDemo } from './generate.ts';
@@ -134,9 +136,10 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
       }
     }
 
-    // The reports of 2022-2024 as published: through the platform by each agency's leader in
-    // January, except 插旗镇 2023, published on the county portal before the platform (the
-    // seed, with its own 索引号), and 万庾镇 2024, still waiting for its leader.
+    // The reports of 2022-2024 as published: reviewed (保密审查) by each agency's reviewer and
+    // published through the platform by its leader in January, except 插旗镇 2023, published on
+    // the county portal before the platform (the seed, with its own 索引号), and 万庾镇 2024,
+    // still waiting for its review and its leader.
     const tctx = { ...ctx, db };
     for (const year of demoYears) {
       for (const [index, a] of demoAgencies.entries()) {
@@ -145,7 +148,11 @@ export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
         if (a.slug === 'chaqi' && year === 2023) {
           await importChaqi2023(db, { ...tctx, now: () => new Date(chaqi2023Publication.publishedAt) }, agencyId('chaqi'));
         } else {
-          const at = new Date(isoAt(`${year + 1}-01-${String(12 + index).padStart(2, '0')}`, '10:30'));
+          const day = `${year + 1}-01-${String(12 + index).padStart(2, '0')}`;
+          const reviewer = { id: userIds.get(`${a.slug}-reviewer`) as number, roles: [{ role: 'reviewer' as const, agencyId: agencyId(a.slug) }] };
+          const reviewedAt = new Date(isoAt(day, '09:00'));
+          await recordReportReview({ ...tctx, now: () => reviewedAt }, reviewer, { agencyId: agencyId(a.slug), year, opinion: reviewOpinions.clear.text });
+          const at = new Date(isoAt(day, '10:30'));
           await publishAnnualReport({ ...tctx, now: () => at }, { id: leader, roles: [{ role: 'leader', agencyId: agencyId(a.slug) }] }, { agencyId: agencyId(a.slug), year });
         }
         summary.reports++;

@@ -1,7 +1,8 @@
 /**
  * Publishing an annual report: a leader of the agency publishes the computed report.
- * A report with an error-severity finding cannot be published. Every publication is a
- * new immutable version with its own 索引号; a correction needs a reason.
+ * A report with an error-severity finding cannot be published, nor one without a 保密审查
+ * of this very content (./review.ts). Every publication is a new immutable version with
+ * its own 索引号; a correction needs a reason.
  */
 import type { Actor } from '../../domain/access/policy.ts';
 import { can } from '../../domain/access/policy.ts';
@@ -18,6 +19,7 @@ import type { AppContext } from '../context.ts';
 import { requireAgency } from '../agencies/resolve.ts';
 import { inTransaction } from '../transaction.ts';
 import { computeAgencyReport } from './compute.ts';
+import { reviewRefusal, reviewStatus } from './review.ts';
 
 export interface PublishInput {
   agencyId: number;
@@ -40,11 +42,15 @@ export async function publishAnnualReport(ctx: AppContext, actor: Actor, input: 
   return inTransaction(ctx, async (db) => {
     const tctx = { ...ctx, db };
     const computed = await computeAgencyReport(tctx, agency, input.year);
+    // What keeps it from publication, all at once: error findings, and a missing or void review.
+    const review = await reviewStatus(db, computed);
+    const refusal = reviewRefusal(review, input.year);
     const errors = computed.findings.filter((f) => f.severity === 'error');
-    if (hasErrors(computed.findings)) {
-      throw new InputError(
-        errors.map((f) => fieldError(f.where, `GK_REPORT_${f.rule}`, `${f.rule}（${ruleTitle(f.rule)}）：${f.message}`)),
-      );
+    if (hasErrors(computed.findings) || refusal) {
+      throw new InputError([
+        ...errors.map((f) => fieldError(f.where, `GK_REPORT_${f.rule}`, `${f.rule}（${ruleTitle(f.rule)}）：${f.message}`)),
+        ...(refusal ? [refusal] : []),
+      ]);
     }
     const reason = input.reason?.trim() || null;
     const previous = computed.current;
@@ -78,6 +84,7 @@ export async function publishAnnualReport(ctx: AppContext, actor: Actor, input: 
       publishedBy: actor.id,
       reason,
       createdAt: publishedAt,
+      reviewId: review.review!.id,
     });
     await appendEvent(db, {
       occurredAt: publishedAt,
@@ -87,7 +94,7 @@ export async function publishAnnualReport(ctx: AppContext, actor: Actor, input: 
       subjectId: `${agency.id}/${input.year}`,
       action: previous ? 'report.corrected' : 'report.published',
       reason,
-      payload: { versionId: id, version, indexNo, warnings: computed.findings.length },
+      payload: { versionId: id, version, indexNo, warnings: computed.findings.length, review: review.review!.id },
     });
     return { id, version, indexNo };
   });

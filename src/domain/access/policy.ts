@@ -8,6 +8,7 @@ import { subtreeIds } from '../agencies/agency.ts';
 export type Action =
   | 'report.view'
   | 'report.editNarrative'
+  | 'report.review'
   | 'report.publish'
   | 'records.edit'
   | 'county.supervise'
@@ -27,6 +28,7 @@ export interface Actor {
 const allowed: Record<Action, readonly Role[]> = {
   'report.view': ['editor', 'reviewer', 'leader', 'agencyAdmin', 'countySupervisor'],
   'report.editNarrative': ['editor', 'leader', 'agencyAdmin'],
+  'report.review': ['reviewer'],
   'report.publish': ['leader'],
   'records.edit': ['editor', 'agencyAdmin'],
   'county.supervise': ['countySupervisor'],

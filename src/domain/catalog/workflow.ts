@@ -1,29 +1,38 @@
 /**
  * The workflow of a version: an editor drafts and submits; a reviewer who is not the
  * author performs 保密审查 (every screening hit settled, an opinion recorded); a leader
- * approves, which publishes it. Reviewer or leader may send it back with a reason. Pure:
- * the app layer checks roles and writes what this decides.
+ * approves, which publishes it. Reviewer or leader may send it back with a reason. A
+ * secrecy marking is settled only by a recorded 解密 (never masked), and an opinion saying
+ * nothing is a 国家秘密 is refused while one is not. Pure: the app layer checks roles and
+ * writes what this decides.
  */
-import type { VersionState } from '../../law/catalogue-workflow.ts';
+import type { HitResolution, VersionState } from '../../law/catalogue-workflow.ts';
+import { claimsNoSecret } from '../secrecy/opinions.ts';
 import { fieldError, type FieldError } from '../shared/result.ts';
+import { settlementRefusal } from './hits.ts';
 
 export interface VersionFacts {
   state: VersionState;
   authorId: number | null;
   reviewedBy: number | null;
   reviewOpinion: string | null;
+  /** Hits not settled in a way the law accepts, markings included. */
   unresolvedHits: number;
+  /** Of those, secrecy markings without a recorded 解密. */
+  unresolvedMarkings: number;
 }
 
 export type WorkflowAct =
   | { act: 'edit' }
   | { act: 'submit' }
-  | { act: 'settleHit' }
+  | { act: 'settleHit'; kind: string; resolution: HitResolution }
   | { act: 'review'; opinion: string }
   | { act: 'return'; reason: string }
   | { act: 'approve' };
 
 const editable: readonly VersionState[] = ['draft', 'returned'];
+
+const markingsLeft = (n: number) => `还有${n}处密级或不得公开标识未经解密：未经解密并准予公开的信息不得公开，请退回由编辑删除，或登记解密决定`;
 
 /** The state a version moves to, or why it may not. */
 export function transition(v: VersionFacts, a: WorkflowAct, actorId: number): { next: VersionState } | { error: FieldError } {
@@ -33,13 +42,20 @@ export function transition(v: VersionFacts, a: WorkflowAct, actorId: number): { 
       return editable.includes(v.state) ? { next: v.state } : no('GK_NOT_EDITABLE', '只有草稿或被退回的版本可以修改');
     case 'submit':
       return editable.includes(v.state) ? { next: 'inReview' } : no('GK_NOT_EDITABLE', '只有草稿或被退回的版本可以提交保密审查');
-    case 'settleHit':
-      return v.state === 'inReview' ? { next: v.state } : no('GK_NOT_IN_REVIEW', '只有待保密审查的版本可以处理筛查结果');
+    case 'settleHit': {
+      if (v.state !== 'inReview') return no('GK_NOT_IN_REVIEW', '只有待保密审查的版本可以处理筛查结果');
+      const refusal = settlementRefusal(a.kind, a.resolution);
+      return refusal ? { error: refusal } : { next: v.state };
+    }
     case 'review':
       if (v.state !== 'inReview') return no('GK_NOT_IN_REVIEW', '只有待保密审查的版本可以进行保密审查');
       if (v.authorId !== null && v.authorId === actorId) return no('GK_REVIEWER_IS_AUTHOR', '保密审查须由撰稿人以外的审查员进行');
+      if (v.unresolvedMarkings > 0 && claimsNoSecret(a.opinion)) {
+        return no('GK_OPINION_CONTRADICTS_MARKING', `不能记录“不涉及国家秘密”的意见：${markingsLeft(v.unresolvedMarkings)}`, 'opinion');
+      }
+      if (v.unresolvedMarkings > 0) return no('GK_MARKING_UNRESOLVED', markingsLeft(v.unresolvedMarkings), 'hits');
       if (v.unresolvedHits > 0) return no('GK_HITS_UNRESOLVED', `还有${v.unresolvedHits}处筛查结果未处理：每处须遮蔽或说明可以公开的理由`, 'hits');
-      if (a.opinion.trim() === '') return no('GK_OPINION_REQUIRED', '请填写保密审查意见', 'opinion');
+      if (a.opinion.trim() === '') return no('GK_OPINION_REQUIRED', '请填写或选择保密审查意见', 'opinion');
       return { next: 'inApproval' };
     case 'return':
       if (v.state !== 'inReview' && v.state !== 'inApproval') return no('GK_NOT_RETURNABLE', '只有待审查或待审核的版本可以退回');
@@ -48,6 +64,7 @@ export function transition(v: VersionFacts, a: WorkflowAct, actorId: number): { 
     case 'approve':
       if (v.state !== 'inApproval') return no('GK_NOT_IN_APPROVAL', '只有通过保密审查、待领导审核的版本可以批准公开');
       if (v.reviewedBy === null || !v.reviewOpinion) return no('GK_NOT_REVIEWED', '未经保密审查的信息不得公开');
+      if (v.unresolvedMarkings > 0) return no('GK_MARKING_UNRESOLVED', `${markingsLeft(v.unresolvedMarkings)}，不得公开`, 'hits');
       if (v.unresolvedHits > 0) return no('GK_HITS_UNRESOLVED', '筛查结果未全部处理，不得公开', 'hits');
       return { next: 'published' };
   }

@@ -1,5 +1,5 @@
 /** Masking redacted hits in the published text (the rules per kind are in src/law/screening.ts). */
-import { hitKinds, type HitKind } from '../../law/screening.ts';
+import { hitKinds, isMaskable, type MaskableKind } from '../../law/screening.ts';
 import { normalize } from './detect.ts';
 import type { Hit } from './screen.ts';
 
@@ -19,7 +19,8 @@ function keep(value: string, start: number, end: number): string {
     .join('');
 }
 
-export function maskValue(kind: HitKind, value: string): string {
+/** The mask of a personal-data value (a secrecy marking has none: it is never masked). */
+export function maskValue(kind: MaskableKind, value: string): string {
   const rule = hitKinds[kind].mask;
   switch (rule.style) {
     case 'keep':
@@ -32,13 +33,11 @@ export function maskValue(kind: HitKind, value: string): string {
       const at = value.lastIndexOf('@');
       return at <= 0 ? '*'.repeat(value.length) : `${[...value][0]}***${value.slice(at)}`;
     }
-    case 'block':
-      return [...value].map(() => '■').join('');
   }
 }
 
 /**
- * `text` with each hit replaced by its mask. The hits must come from screening this very
+ * `text` with each personal-data hit replaced by its mask; a secrecy marking stays as printed. The hits must come from screening this very
  * text: a hit whose place no longer holds its value means the text changed since, and
  * masking the old places could publish the value unmasked, so it throws.
  */
@@ -49,7 +48,7 @@ export function maskText(text: string, hits: readonly Hit[]): string {
     if (text.slice(hit.start, hit.end) !== hit.value) {
       throw new Error(`第 ${hit.start + 1} 至 ${hit.end} 个字符已不是筛查时的内容：文本筛查后又改过，请重新筛查`);
     }
-    if (hit.start < at) continue; // overlaps a hit already masked
+    if (hit.start < at || !isMaskable(hit.kind)) continue; // overlaps a hit already masked, or a marking
     pieces.push(text.slice(at, hit.start), maskValue(hit.kind, hit.value));
     at = hit.end;
   }

@@ -1,7 +1,8 @@
 /**
  * Staff pages of the catalogue: the agency's items with their state and 第二十六条 clock,
- * drafting with attachments, the screening results, 保密审查, approval and publication,
- * corrections, withdrawal and 有效性.
+ * drafting with attachments, and the acts of the workflow posted from a version's page
+ * (./catalogue/: the version page, the screening results and their settlement, the
+ * leader's approval page), corrections, withdrawal and 有效性.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
@@ -9,45 +10,29 @@ import { addAttachment, removeAttachment } from '../../app/catalog/attachments.t
 import { publicationClock } from '../../app/catalog/clock.ts';
 import { createItem, saveDraft } from '../../app/catalog/drafts.ts';
 import { recordValidity } from '../../app/catalog/validity.ts';
-import { approveAndPublish, recordReview, returnVersion, settleHit, startCorrection, submitForReview, withdrawItem } from '../../app/catalog/workflow.ts';
-import { can } from '../../domain/access/policy.ts';
-import type { VersionForm } from '../../domain/catalog/version.ts';
+import { recordReview, returnVersion, startCorrection, submitForReview, withdrawItem } from '../../app/catalog/workflow.ts';
+import { agenciesWhere, can } from '../../domain/access/policy.ts';
+import { composeOpinion } from '../../domain/secrecy/opinions.ts';
 import { chinaDate } from '../../domain/shared/dates.ts';
 import { InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
-import { catalogueCategories, categoryKeys, categoryLabel, documentKinds, validityStates } from '../../law/catalogue-categories.ts';
-import { hitResolutions, itemStatuses, manualCheck, scopes, versionStates, type VersionState } from '../../law/catalogue-workflow.ts';
-import { attachmentMime, hitKinds } from '../../law/screening.ts';
-import { basicDomains, statutoryItems } from '../../law/statutory-items.ts';
-import { topicPaths } from '../../law/topics.ts';
-import { agenciesWhere } from '../../domain/access/policy.ts';
+import { categoryLabel } from '../../law/catalogue-categories.ts';
+import { itemStatuses, versionStates, type VersionState } from '../../law/catalogue-workflow.ts';
+import { attachmentMime } from '../../law/screening.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
-import { attachmentContent, attachmentsOf, getItemRow, getVersion, hitsOf, itemsOfAgency, versionsOf } from '../../store/catalogue-versions.repo.ts';
-import { eventsFor } from '../../store/events.repo.ts';
+import { attachmentContent, getItemRow, getVersion, itemsOfAgency, versionsOf } from '../../store/catalogue-versions.repo.ts';
 import { siteInfo } from '../site.ts';
 import { Breadcrumbs, Pager, positiveInt, SelectField } from '../views/components.tsx';
 import { ErrorSummary, Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { actorOf, agencyFor } from './access.ts';
+import { versionAct, versionIdFor, type ActRunner } from './catalogue/act.ts';
+import { approvalRoutes } from './catalogue/approval-page.tsx';
+import { ContentFields, versionForm, type Form } from './catalogue/content-fields.tsx';
+import { hitRoutes } from './catalogue/hit-routes.ts';
+import { versionPage } from './catalogue/version-page.tsx';
 import { viewerOf } from './viewer.ts';
 
-type Form = Partial<Record<string, string>>;
 const pageSize = 30;
-const editableStates: readonly string[] = ['draft', 'returned'];
-
-const versionForm = (f: Form): VersionForm => ({
-  title: f.title ?? '',
-  summary: f.summary ?? '',
-  body: f.body ?? '',
-  category: f.category ?? '',
-  topic: f.topic ?? '',
-  statutoryItem: f.statutoryItem ?? '',
-  domain: f.domain ?? '',
-  docNo: f.docNo ?? '',
-  documentKind: f.documentKind ?? '',
-  writtenDate: f.writtenDate ?? '',
-  generatedDate: f.generatedDate ?? '',
-  scope: f.scope ?? '',
-});
 
 export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
@@ -164,328 +149,12 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
     return reply.redirect(`/admin/versions/${latest.id}`, 303);
   });
 
-  const versionPage = async (request: FastifyRequest, reply: FastifyReply, rawId: string, state: { errors?: FieldError[]; form?: Form; notice?: string; status?: number } = {}) => {
-    const version = await getVersion(ctx.db, positiveInt(rawId) ?? 0);
-    const item = version && (await getItemRow(ctx.db, version.item_id));
-    if (!version || !item) throw new NotFoundError('找不到这条信息');
-    const { agency, tree } = await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view');
-    const actor = actorOf(request);
-    const [attachments, hits, versions, events] = await Promise.all([
-      attachmentsOf(ctx.db, version.id),
-      hitsOf(ctx.db, version.id),
-      versionsOf(ctx.db, item.id),
-      eventsFor(ctx.db, 'catalogueItem', item.id),
-    ]);
-    const mayEdit = can(actor, 'catalogue.edit', agency.id, tree) && editableStates.includes(version.state);
-    const mayReview = can(actor, 'catalogue.review', agency.id, tree) && version.state === 'inReview';
-    const mayApprove = can(actor, 'catalogue.approve', agency.id, tree) && version.state === 'inApproval';
-    const isLatest = versions[0]?.id === version.id;
-    const today = chinaDate(ctx.now());
-    const clock = item.status === 'draft' ? await publicationClock(ctx, version.generated_date, today) : null;
-    const viewer = viewerOf(request, reply, tree);
-    const csrf = viewer.csrf;
-    const base = `/admin/versions/${version.id}`;
-    const unsettled = hits.filter((h) => h.resolution === null).length;
-    return sendPage(
-      reply,
-      <Layout title={version.title} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['主动公开信息', `/admin/items?agency=${agency.id}`], [version.title, null]]} />
-        <h1>{version.title}</h1>
-        <ErrorSummary errors={state.errors ?? []} />
-        {state.notice ? (
-          <p class="notice" role="status">
-            {state.notice}
-          </p>
-        ) : (
-          ''
-        )}
-        <dl class="metadata status">
-          <div>
-            <dt>发布机构</dt>
-            <dd>{agency.name}</dd>
-          </div>
-          <div>
-            <dt>版本</dt>
-            <dd>
-              第{version.version}版：{versionStates[version.state as VersionState]?.label}
-            </dd>
-          </div>
-          <div>
-            <dt>信息状态</dt>
-            <dd>{itemStatuses[item.status as 'draft']?.label}</dd>
-          </div>
-          {item.index_no ? (
-            <div>
-              <dt>索引号</dt>
-              <dd>
-                <a href={`/items/${item.id}`}>{item.index_no}</a>
-              </dd>
-            </div>
-          ) : (
-            ''
-          )}
-          {clock ? (
-            <div>
-              <dt>公开期限</dt>
-              <dd class={clock.overdue ? 'late' : ''}>{clock.text}</dd>
-            </div>
-          ) : (
-            ''
-          )}
-        </dl>
-        {version.change_note ? <p class="notice">更正理由：{version.change_note}</p> : ''}
-        {version.returned_reason ? <p class="notice">退回理由：{version.returned_reason}</p> : ''}
-        {version.review_opinion ? <p>保密审查意见：{version.review_opinion}</p> : ''}
-
-        <section aria-labelledby="content">
-          <h2 id="content">内容</h2>
-          {mayEdit ? (
-            <form method="post" action={base} class="form">
-              <input type="hidden" name="_csrf" value={csrf} />
-              <ContentFields form={state.form ?? formOf(version)} />
-              <button type="submit">保存草稿</button>
-            </form>
-          ) : (
-            <VersionView v={version} />
-          )}
-        </section>
-
-        <section aria-labelledby="attachments">
-          <h2 id="attachments">附件</h2>
-          {attachments.length === 0 ? <p>没有附件。</p> : ''}
-          <ul class="attachments">
-            {attachments.map((a) => (
-              <li>
-                <a href={`/admin/attachments/${a.id}`}>{a.filename}</a>（{a.type.toUpperCase()}，{Math.ceil(a.size / 1024)} KB）
-                {a.unreadable ? <span class="tag">{a.unreadable}</span> : ''}
-                {mayEdit ? (
-                  <form method="post" action={`/admin/attachments/${a.id}/delete`} class="inline">
-                    <input type="hidden" name="_csrf" value={csrf} />
-                    <button type="submit" class="small" aria-label={`删除附件 ${a.filename}`}>
-                      删除
-                    </button>
-                  </form>
-                ) : (
-                  ''
-                )}
-              </li>
-            ))}
-          </ul>
-          {mayEdit ? (
-            <form method="post" action={`${base}/attachments?_csrf=${encodeURIComponent(csrf)}`} enctype="multipart/form-data" class="form inline-form">
-              <div class="field">
-                <label for="field-attachment">上传附件（PDF、DOCX、XLSX、PNG、JPEG，20 MB以内）</label>
-                <input id="field-attachment" type="file" name="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif" />
-              </div>
-              <button type="submit">上传</button>
-            </form>
-          ) : (
-            ''
-          )}
-        </section>
-
-        <section aria-labelledby="screening">
-          <h2 id="screening">个人信息和涉密标识筛查</h2>
-          {hits.length === 0 ? (
-            <p class="ok">未发现身份证号码、电话号码、银行卡号、电子邮箱、个体工商户代码或密级标识。</p>
-          ) : (
-            <>
-              <p>
-                发现{hits.length}处，{unsettled ? `${unsettled}处待保密审查员处理` : '均已处理'}。遮蔽后公开的内容，门户网站上显示为遮蔽后的文字。
-              </p>
-              <table class="list hits">
-                <caption class="visually-hidden">筛查结果</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">类别</th>
-                    <th scope="col">位置</th>
-                    <th scope="col">上下文</th>
-                    <th scope="col">处理</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {hits.map((h) => (
-                    <tr id={`hit-${h.id}`}>
-                      <td>{h.kind === manualCheck.kind ? manualCheck.label : hitKinds[h.kind as 'email']?.label ?? h.kind}</td>
-                      <td>{h.location}</td>
-                      <td>
-                        <Highlighted context={h.context} value={h.value} />
-                      </td>
-                      <td>
-                        {h.resolution ? (
-                          <span>
-                            {hitResolutions[h.resolution as 'redacted']?.label}
-                            {h.reason ? `：${h.reason}` : ''}
-                          </span>
-                        ) : (
-                          '待处理'
-                        )}
-                        {mayReview ? (
-                          <form method="post" action={`/admin/hits/${h.id}`} class="settle">
-                            <input type="hidden" name="_csrf" value={csrf} />
-                            <fieldset>
-                              <legend class="visually-hidden">处理第{h.id}处</legend>
-                              {h.kind === manualCheck.kind ? (
-                                ''
-                              ) : (
-                                <label>
-                                  <input type="radio" name="resolution" value="redacted" checked={h.resolution === 'redacted'} /> 遮蔽后公开
-                                </label>
-                              )}
-                              <label>
-                                <input type="radio" name="resolution" value="justified" checked={h.resolution === 'justified'} /> 确认可以公开
-                              </label>
-                              <label>
-                                理由 <input name="reason" value={h.reason ?? ''} />
-                              </label>
-                              <button type="submit" class="small">
-                                保存
-                              </button>
-                            </fieldset>
-                          </form>
-                        ) : (
-                          ''
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-        </section>
-
-        <section aria-labelledby="workflow">
-          <h2 id="workflow">审核流程</h2>
-          {mayEdit && isLatest ? (
-            <form method="post" action={`${base}/submit`} class="form">
-              <input type="hidden" name="_csrf" value={csrf} />
-              <p>提交后由保密审查员审查，审查通过后报审核领导批准公开。</p>
-              <button type="submit">提交保密审查</button>
-            </form>
-          ) : (
-            ''
-          )}
-          {mayReview ? (
-            <form method="post" action={`${base}/review`} class="form">
-              <input type="hidden" name="_csrf" value={csrf} />
-              <div class="field">
-                <label for="field-opinion">保密审查意见</label>
-                <textarea id="field-opinion" name="opinion" rows={3}>
-                  经审查，该信息不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开。
-                </textarea>
-              </div>
-              <button type="submit">审查通过</button>
-            </form>
-          ) : (
-            ''
-          )}
-          {mayApprove ? (
-            <form method="post" action={`${base}/approve`} class="form">
-              <input type="hidden" name="_csrf" value={csrf} />
-              <p>批准后立即在门户网站公开{item.index_no ? '（更正版本）' : '，并分配索引号'}。</p>
-              <button type="submit">批准公开</button>
-            </form>
-          ) : (
-            ''
-          )}
-          {mayReview || mayApprove ? (
-            <form method="post" action={`${base}/return`} class="form">
-              <input type="hidden" name="_csrf" value={csrf} />
-              <div class="field">
-                <label for="field-reason">退回理由</label>
-                <textarea id="field-reason" name="reason" rows={2} />
-              </div>
-              <button type="submit">退回修改</button>
-            </form>
-          ) : (
-            ''
-          )}
-          {item.status === 'published' && isLatest && version.state === 'published' && can(actor, 'catalogue.edit', agency.id, tree) ? (
-            <form method="post" action={`/admin/items/${item.id}/correct`} class="form">
-              <input type="hidden" name="_csrf" value={csrf} />
-              <div class="field">
-                <label for="field-correction">更正理由（将在门户网站公开）</label>
-                <textarea id="field-correction" name="reason" rows={2} />
-              </div>
-              <button type="submit">起草更正版本</button>
-            </form>
-          ) : (
-            ''
-          )}
-          {item.status === 'published' && can(actor, 'catalogue.approve', agency.id, tree) ? (
-            <form method="post" action={`/admin/items/${item.id}/withdraw`} class="form">
-              <input type="hidden" name="_csrf" value={csrf} />
-              <div class="field">
-                <label for="field-withdraw">撤回理由（将在门户网站公开）</label>
-                <textarea id="field-withdraw" name="reason" rows={2} />
-              </div>
-              <button type="submit">撤回</button>
-            </form>
-          ) : (
-            ''
-          )}
-          {item.status === 'published' && item.document_kind && can(actor, 'catalogue.approve', agency.id, tree) ? (
-            <form method="post" action={`/admin/items/${item.id}/validity`} class="form inline-form">
-              <input type="hidden" name="_csrf" value={csrf} />
-              <SelectField id="field-validity" name="state" label="有效性" options={Object.entries(validityStates).map(([k, s]) => [k, s.label] as const)} />
-              <div class="field">
-                <label for="field-effectiveDate">生效日期</label>
-                <input id="field-effectiveDate" name="effectiveDate" type="date" />
-              </div>
-              <div class="field">
-                <label for="field-validityReason">理由</label>
-                <input id="field-validityReason" name="reason" />
-              </div>
-              <button type="submit">登记</button>
-            </form>
-          ) : (
-            ''
-          )}
-        </section>
-
-        <section aria-labelledby="history">
-          <h2 id="history">版本和记录</h2>
-          <ul>
-            {versions.map((v) => (
-              <li>
-                <a href={`/admin/versions/${v.id}`}>第{v.version}版</a>：{versionStates[v.state as VersionState]?.label}
-                {v.change_note ? `（更正理由：${v.change_note}）` : ''}
-              </li>
-            ))}
-          </ul>
-          <ol class="timeline">
-            {events.map((e) => (
-              <li>
-                {e.occurred_at.slice(0, 16).replace('T', ' ')} {e.action}
-                {e.reason ? `：${e.reason}` : ''}
-              </li>
-            ))}
-          </ol>
-        </section>
-      </Layout>,
-      state.status ?? 200,
-    );
-  };
 
   app.get<{ Params: { id: string }; Querystring: { saved?: string; done?: string } }>('/admin/versions/:id', async (request, reply) =>
-    versionPage(request, reply, request.params.id, { notice: request.query.saved ? '已保存。' : request.query.done ? String(request.query.done).slice(0, 80) : undefined }),
+    versionPage(ctx, request, reply, request.params.id, { notice: request.query.saved ? '已保存。' : request.query.done ? String(request.query.done).slice(0, 80) : undefined }),
   );
 
-  /** A form on a version page: performs the act, then shows the page (or the errors, naming their fields). */
-  const act = (path: string, run: (id: number, form: Form, request: FastifyRequest) => Promise<string>) =>
-    app.post<{ Params: { id: string }; Body: Form }>(path, { preHandler: app.csrfProtection }, async (request, reply) => {
-      const id = positiveInt(request.params.id) ?? 0;
-      const form = request.body ?? {};
-      try {
-        return reply.redirect(await run(id, form, request), 303);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        const versionId = await versionIdFor(ctx, path, id);
-        if (versionId === null) throw e;
-        return versionPage(request, reply, String(versionId), { errors: e.errors, form, status: 400 });
-      }
-    });
+  const act = (path: string, run: ActRunner) => versionAct(app, ctx, path, run);
 
   act('/admin/versions/:id', async (id, form, request) => {
     await saveDraft(ctx, actorOf(request), id, versionForm(form));
@@ -496,21 +165,17 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
     return `/admin/versions/${id}?done=${encodeURIComponent('已提交保密审查。')}`;
   });
   act('/admin/versions/:id/review', async (id, form, request) => {
-    await recordReview(ctx, actorOf(request), id, form.opinion ?? '');
+    const composed = composeOpinion(form.opinionChoice ?? '', form.opinion ?? '', 'item');
+    if ('error' in composed) throw new InputError([composed.error]);
+    await recordReview(ctx, actorOf(request), id, composed.opinion);
     return `/admin/versions/${id}?done=${encodeURIComponent('保密审查已通过，待领导审核。')}`;
   });
   act('/admin/versions/:id/return', async (id, form, request) => {
     await returnVersion(ctx, actorOf(request), id, form.reason ?? '');
     return `/admin/versions/${id}?done=${encodeURIComponent('已退回。')}`;
   });
-  act('/admin/versions/:id/approve', async (id, _form, request) => {
-    const { indexNo } = await approveAndPublish(ctx, actorOf(request), id);
-    return `/admin/versions/${id}?done=${encodeURIComponent(`已公开，索引号 ${indexNo}。`)}`;
-  });
-  act('/admin/hits/:id', async (id, form, request) => {
-    await settleHit(ctx, actorOf(request), id, form.resolution ?? '', form.reason ?? '');
-    return `/admin/versions/${(await versionIdFor(ctx, '/admin/hits/:id', id)) ?? 0}#hit-${id}`;
-  });
+  hitRoutes(app, ctx);
+  approvalRoutes(app, ctx);
   act('/admin/attachments/:id/delete', async (id, _form, request) => {
     const versionId = await versionIdFor(ctx, '/admin/attachments/:id/delete', id);
     await removeAttachment(ctx, actorOf(request), id);
@@ -545,7 +210,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
         const tooLarge = (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
         if (!(e instanceof InputError) && !tooLarge) throw e;
         const errors = tooLarge ? [{ field: 'attachment', code: 'GK_ATTACHMENT_TOO_LARGE', message: '附件超过20 MB，请压缩或拆分后上传' }] : (e as InputError).errors;
-        return versionPage(request, reply, String(id), { errors, status: 400 });
+        return versionPage(ctx, request, reply, String(id), { errors, status: 400 });
       }
     },
   );
@@ -562,120 +227,3 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
       .send(Buffer.from(a.content));
   });
 }
-
-/** The version page an error on `path` belongs to. */
-async function versionIdFor(ctx: AppContext, path: string, id: number): Promise<number | null> {
-  if (path.startsWith('/admin/versions/')) return id;
-  if (path.startsWith('/admin/hits/')) {
-    const h = await ctx.db.selectFrom('screening_hits').select('version_id').where('id', '=', id).executeTakeFirst();
-    return h?.version_id ?? null;
-  }
-  if (path.startsWith('/admin/attachments/')) {
-    const a = await ctx.db.selectFrom('item_attachments').select('version_id').where('id', '=', id).executeTakeFirst();
-    return a?.version_id ?? null;
-  }
-  const v = (await versionsOf(ctx.db, id))[0];
-  return v?.id ?? null;
-}
-
-function formOf(v: NonNullable<Awaited<ReturnType<typeof getVersion>>>): Form {
-  return {
-    title: v.title,
-    summary: v.summary,
-    body: v.body,
-    category: v.category,
-    topic: v.topic ?? '',
-    statutoryItem: v.statutory_item ?? '',
-    domain: v.domain ?? '',
-    docNo: v.doc_no ?? '',
-    documentKind: v.document_kind ?? '',
-    writtenDate: v.written_date ?? '',
-    generatedDate: v.generated_date,
-    scope: v.scope,
-  };
-}
-
-const Highlighted = ({ context, value }: { context: string; value: string }) => {
-  const at = value ? context.indexOf(value) : -1;
-  if (at < 0) return <span>{context}</span>;
-  return (
-    <span>
-      {context.slice(0, at)}
-      <mark>{value}</mark>
-      {context.slice(at + value.length)}
-    </span>
-  );
-};
-
-const VersionView = ({ v }: { v: NonNullable<Awaited<ReturnType<typeof getVersion>>> }) => (
-  <dl class="metadata">
-    {(
-      [
-        ['名称', v.title],
-        ['内容概述', v.summary],
-        ['栏目', categoryLabel(v.category)],
-        ['主题分类', v.topic ?? ''],
-        ['文号', v.doc_no ?? ''],
-        ['成文日期', v.written_date ?? ''],
-        ['生成日期', v.generated_date],
-        ['公开范围', v.scope],
-        ['正文', v.body],
-      ] as const
-    ).map(([k, val]) => (
-      <div>
-        <dt>{k}</dt>
-        <dd class="pre">{val}</dd>
-      </div>
-    ))}
-  </dl>
-);
-
-const Input = ({ name, label, value, type, hint }: { name: string; label: string; value: string; type?: string; hint?: string }) => (
-  <div class="field">
-    <label for={`field-${name}`}>{label}</label>
-    {hint ? (
-      <p class="hint" id={`hint-${name}`}>
-        {hint}
-      </p>
-    ) : (
-      ''
-    )}
-    <input id={`field-${name}`} name={name} type={type ?? 'text'} value={value} {...(hint ? { 'aria-describedby': `hint-${name}` } : {})} />
-  </div>
-);
-
-/** The fields of a version's content and metadata (spec §4). */
-const ContentFields = ({ form }: { form: Form }) => {
-  const v = (k: keyof VersionForm) => form[k] ?? '';
-  return (
-    <>
-      <Input name="title" label="名称（必填）" value={v('title')} />
-      <div class="field">
-        <label for="field-summary">内容概述</label>
-        <textarea id="field-summary" name="summary" rows={2}>
-          {v('summary')}
-        </textarea>
-      </div>
-      <div class="field">
-        <label for="field-body">正文</label>
-        <textarea id="field-body" name="body" rows={12}>
-          {v('body')}
-        </textarea>
-      </div>
-      <SelectField
-        name="category"
-        label="公开目录栏目（必填）"
-        value={v('category')}
-        options={categoryKeys.filter((k) => k !== 'statutory').map((k) => [k, catalogueCategories[k].label] as const)}
-      />
-      <SelectField name="topic" label="主题分类" value={v('topic')} options={topicPaths.map((t) => [t, t.replace('/', ' / ')] as const)} empty="（不选）" />
-      <SelectField name="statutoryItem" label="条例规定的公开事项" value={v('statutoryItem')} options={Object.entries(statutoryItems)} empty="（不选）" />
-      <SelectField name="domain" label="基层政务公开领域" value={v('domain')} options={basicDomains.map((d) => [d, d] as const)} empty="（不选）" />
-      <Input name="docNo" label="文号" value={v('docNo')} hint="如：华政发〔2026〕3号" />
-      <SelectField name="documentKind" label="文件类型" value={v('documentKind')} options={Object.entries(documentKinds).map(([k, d]) => [k, d.label] as const)} empty="（一般信息）" />
-      <Input name="writtenDate" label="成文日期" type="date" value={v('writtenDate')} />
-      <Input name="generatedDate" label="生成日期（必填；自此起20个工作日内公开，条例第二十六条）" type="date" value={v('generatedDate')} />
-      <SelectField name="scope" label="公开范围" value={v('scope') || scopes[0]} options={scopes.map((s) => [s, s] as const)} />
-    </>
-  );
-};

@@ -1,7 +1,8 @@
 /**
  * The staff pages of the annual report: the computed report with its findings marked on
  * their cells, the records behind each number, the narrative form, downloads in every
- * format, and publication by the agency's leader.
+ * format, where its 保密审查 stands (./report-review-page.tsx), and publication by the
+ * agency's leader (./report-publish.tsx).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
@@ -32,6 +33,8 @@ import { actorOf, agencyFor } from './access.ts';
 import { viewerOf } from './viewer.ts';
 import { agencyCopyCheck } from '../../app/reports/supervision.ts';
 import { CopySection, Findings } from './report-parts.tsx';
+import { PublishForm, ReviewStatusLine } from './report-publish.tsx';
+import { reviewStatus, type ReviewStatus } from '../../app/reports/review.ts';
 
 type Params = { agencyId: string; year: string };
 type Form = Partial<Record<string, string>>;
@@ -71,6 +74,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const recheck = versions[0] ? recheckPublished(computed, versions[0]) : [];
     // Other agencies' drafts are compared only for those who supervise them.
     const copy = await agencyCopyCheck(ctx, agency, year, can(actor, 'county.supervise', agency.id, tree));
+    const review = await reviewStatus(ctx.db, computed);
     return sendPage(
       reply,
       <Layout title={title} site={site} area="admin" viewer={viewer}>
@@ -85,7 +89,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
           ''
         )}
         <YearLinks agency={agency} year={year} today={chinaDate(ctx.now())} />
-        <Status computed={computed} versions={versions} />
+        <Status computed={computed} versions={versions} base={base} review={review} />
         <Findings findings={computed.findings} blocking />
         <CopySection agencyId={agency.id} year={year} check={copy} />
         {recheck.length ? (
@@ -124,7 +128,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
         </section>
         {mayRecord ? <StatisticsForm base={base} csrf={csrf} year={year} saved={statistics} form={state.form} /> : ''}
         {mayEdit ? <NarrativeForm base={base} csrf={csrf} computed={computed} form={state.form} /> : ''}
-        {mayPublish ? <PublishForm base={base} csrf={csrf} computed={computed} published={versions.length > 0} /> : ''}
+        {mayPublish ? <PublishForm base={base} csrf={csrf} computed={computed} published={versions.length > 0} review={review} /> : ''}
       </Layout>,
       state.status ?? 200,
     );
@@ -264,7 +268,7 @@ const YearLinks = ({ agency, year, today }: { agency: Agency; year: number; toda
   );
 };
 
-const Status = ({ computed, versions }: { computed: ComputedReport; versions: Awaited<ReturnType<typeof reportVersions>> }) => {
+const Status = ({ computed, versions, base, review }: { computed: ComputedReport; versions: Awaited<ReturnType<typeof reportVersions>>; base: string; review: ReviewStatus }) => {
   const current = versions[0];
   return (
     <dl class="metadata status">
@@ -276,6 +280,7 @@ const Status = ({ computed, versions }: { computed: ComputedReport; versions: Aw
         <dt>发布期限</dt>
         <dd>{computed.context.publication?.deadline}</dd>
       </div>
+      <ReviewStatusLine base={base} status={review} />
       {current ? (
         <div>
           <dt>索引号</dt>
@@ -391,31 +396,6 @@ const NarrativeForm = ({ base, csrf, computed, form }: { base: string; csrf: str
         </div>
         <button type="submit">保存正文</button>
       </form>
-    </section>
-  );
-};
-
-const PublishForm = ({ base, csrf, computed, published }: { base: string; csrf: string; computed: ComputedReport; published: boolean }) => {
-  const errors = computed.findings.filter((f) => f.severity === 'error');
-  return (
-    <section aria-labelledby="publish">
-      <h2 id="publish">{published ? '发布更正版本' : '发布年度报告'}</h2>
-      {errors.length ? (
-        <p class="blocked">报告还有{errors.length}个错误，改正后才能发布。</p>
-      ) : (
-        <form method="post" action={`${base}/publish`} class="form">
-          <input type="hidden" name="_csrf" value={csrf} />
-          {published ? (
-            <div class="field">
-              <label for="field-reason">更正理由（必填，将在门户网站公开）</label>
-              <textarea id="field-reason" name="reason" rows={3} required />
-            </div>
-          ) : (
-            <p>发布后，报告将在门户网站本单位“政府信息公开年报”栏目公开，并分配索引号。已发布的版本不能修改，只能发布更正版本。</p>
-          )}
-          <button type="submit">{published ? '发布更正版本' : '发布'}</button>
-        </form>
-      )}
     </section>
   );
 };

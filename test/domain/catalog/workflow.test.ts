@@ -11,6 +11,7 @@ const facts = (state: VersionState, more: Partial<VersionFacts> = {}): VersionFa
   reviewedBy: null,
   reviewOpinion: null,
   unresolvedHits: 0,
+  unresolvedMarkings: 0,
   ...more,
 });
 const errorCode = (r: ReturnType<typeof transition>) => ('error' in r ? r.error.code : null);
@@ -48,5 +49,30 @@ test('reviewer or leader sends back with a reason; only drafts and returned vers
     assert.equal(errorCode(transition(facts(state), { act: 'edit' }, author)), 'GK_NOT_EDITABLE');
     assert.equal(errorCode(transition(facts(state), { act: 'submit' }, author)), 'GK_NOT_EDITABLE');
   }
-  assert.equal(errorCode(transition(facts('draft'), { act: 'settleHit' }, reviewer)), 'GK_NOT_IN_REVIEW');
+  assert.equal(errorCode(transition(facts('draft'), { act: 'settleHit', kind: 'mobile', resolution: 'redacted' }, reviewer)), 'GK_NOT_IN_REVIEW');
+});
+
+test('a secrecy marking is never masked nor waved through: only a recorded 解密 settles it', () => {
+  const settle = (kind: string, resolution: 'redacted' | 'justified' | 'declassified') => transition(facts('inReview'), { act: 'settleHit', kind, resolution }, reviewer);
+  assert.equal(errorCode(settle('secrecyMarking', 'redacted')), 'GK_MARKING_NOT_MASKABLE');
+  assert.equal(errorCode(settle('secrecyMarking', 'justified')), 'GK_MARKING_NOT_MASKABLE');
+  assert.deepEqual(settle('secrecyMarking', 'declassified'), { next: 'inReview' });
+  assert.deepEqual(settle('idNumber', 'redacted'), { next: 'inReview' });
+  assert.deepEqual(settle('mobile', 'justified'), { next: 'inReview' });
+  assert.equal(errorCode(settle('mobile', 'declassified')), 'GK_NOT_A_MARKING');
+  assert.equal(errorCode(settle('manualCheck', 'redacted')), 'GK_MANUAL_CHECK');
+  assert.deepEqual(settle('manualCheck', 'justified'), { next: 'inReview' });
+});
+
+test('while a marking is not declassified the review cannot say 不涉及国家秘密, and nothing is approved', () => {
+  const marked = { unresolvedHits: 1, unresolvedMarkings: 1 };
+  const review = (opinion: string) => transition(facts('inReview', marked), { act: 'review', opinion }, reviewer);
+  assert.equal(errorCode(review('经审查，该信息不涉及国家秘密和工作秘密，同意公开。')), 'GK_OPINION_CONTRADICTS_MARKING');
+  assert.equal(errorCode(review('不涉密，同意')), 'GK_OPINION_CONTRADICTS_MARKING');
+  assert.equal(errorCode(review('同意遮蔽后公开')), 'GK_MARKING_UNRESOLVED');
+  const approve = transition(facts('inApproval', { reviewedBy: reviewer, reviewOpinion: '同意', ...marked }), { act: 'approve' }, 3);
+  assert.equal(errorCode(approve), 'GK_MARKING_UNRESOLVED');
+  assert.match('error' in approve ? approve.error.message : '', /未经解密/);
+  // Declassified: the opinion may then say so.
+  assert.deepEqual(transition(facts('inReview'), { act: 'review', opinion: '经审查，该信息不涉及国家秘密，同意公开。' }, reviewer), { next: 'inApproval' });
 });

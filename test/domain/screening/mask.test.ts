@@ -16,12 +16,12 @@ test('each kind is masked by its rule', () => {
   assert.equal(maskValue('bankCard', '4111 1111 1111 1111'), '**** **** **** 1111');
   assert.equal(maskValue('businessCode', valid.businessCode), '92430623**********');
   assert.equal(maskValue('email', 'zhang.san@example.com'), 'z***@example.com');
-  assert.equal(maskValue('secrecyMarking', '秘密★1年'), '■■■■■');
 });
 
-test('maskText masks every hit and nothing else', () => {
+test('maskText masks every personal-data hit and nothing else; a secrecy marking stays as printed', () => {
+  // A marking is not personal data: it is never masked (the version is returned or declassified).
   const text = `联系人王五，手机${valid.mobile}，身份证${valid.idNumber}，邮箱${valid.email}。秘密★1年`;
-  assert.equal(maskText(text, screenText(text)), '联系人王五，手机138****5678，身份证110105********002X，邮箱z***@example.com。■■■■■');
+  assert.equal(maskText(text, screenText(text)), '联系人王五，手机138****5678，身份证110105********002X，邮箱z***@example.com。秘密★1年');
   const hits = screenText(text).filter((h) => h.kind === 'mobile');
   assert.equal(maskText(text, hits), text.replace(valid.mobile, '138****5678'));
   assert.equal(maskText(text, []), text);
