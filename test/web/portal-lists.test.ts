@@ -229,6 +229,9 @@ eachDialect(
       const off = await c.get('/care?on=0&back=/items');
       assert.equal(off.headers.location, '/items');
       assert.ok((await c.get('/items')).body.includes('<body class="portal">'));
+      const chinese = await c.get(`/care?on=1&back=${encodeURIComponent('/search?q=政府信息Ā')}`);
+      assert.equal(chinese.statusCode, 303, 'a character above U+00FF is not a server error');
+      assert.equal(chinese.headers.location, '/search?q=%E6%94%BF%E5%BA%9C%E4%BF%A1%E6%81%AF%C4%80');
       for (const back of ['//evil.example/', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '']) {
         const res = await c.get(`/care?on=1&back=${encodeURIComponent(back)}`);
         assert.equal(res.headers.location, '/', back);

@@ -5,7 +5,9 @@ import { one } from './lookup.ts';
 
 /** Only a path on this site: not `//host` or `/\host` (browsers read both as another site), no control characters. */
 export function safeBack(raw: string): string {
-  return /^\/(?![/\\])[^\u0000-\u001f\u007f]{0,2000}$/.test(raw) ? raw : '/';
+  if (!/^\/(?![/\\])[^\u0000-\u001f\u007f]{0,2000}$/.test(raw)) return '/';
+  // A Location header carries bytes, not characters: anything past ASCII goes percent-encoded as UTF-8.
+  return raw.replace(/[^\u0020-\u007e]+/gu, (s) => [...Buffer.from(s, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
 export async function careRoutes(app: FastifyInstance) {
