@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { dialects, createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { postgresSkip } from '../helpers/resources.ts';
 import { gongkai } from '../helpers/cli.ts';
+import { ensurePlatformAdmin } from '../../src/app/auth/users.ts';
 import { seedActive, seedText, tableValues } from '../helpers/seed.ts';
 
 const skipPg = await postgresSkip();
@@ -39,6 +40,24 @@ for (const dialect of dialects) {
       const second = await gongkai(['demo'], env);
       assert.equal(second.code, 0);
       assert.match(second.stdout, /未作改动/);
+    });
+
+    test('demo refuses a real database, with its own accounts, unless forced', async () => {
+      const real = await createTestDatabase(dialect);
+      try {
+        const admin = await ensurePlatformAdmin(real.ctx);
+        assert.ok(admin);
+        const refused = await gongkai(['demo'], { DATABASE_URL: real.url });
+        assertBadInput(refused, /不是演示数据库.*--force/);
+        assert.equal((await real.ctx.db.selectFrom('users').select('username').execute()).length, 1, 'nothing written');
+        const forced = await gongkai(['demo', '--force'], { DATABASE_URL: real.url });
+        assert.equal(forced.code, 0, forced.stderr);
+        assert.match(forced.stdout, /已载入演示县/);
+        const again = await gongkai(['demo', '--force'], { DATABASE_URL: real.url });
+        assert.match(again.stdout, /未作改动/);
+      } finally {
+        await real.drop();
+      }
     });
 
     test('agencies --format json lists the agencies in the contract shape', async () => {

@@ -70,17 +70,32 @@ export async function isDemoDatabase(db: Kysely<DB>): Promise<boolean> {
   return (await getSetting(db, 'demo')) !== undefined;
 }
 
-export async function loadDemo(ctx: AppContext): Promise<DemoSummary> {
+/**
+ * The demo brings accounts whose password is public: a database that already holds agencies or
+ * accounts of its own is refused unless forced, and even then nothing of it may be overwritten.
+ */
+async function refuseRealDatabase(db: Kysely<DB>, accounts: DemoAccount[], force: boolean): Promise<void> {
+  const agencies = await db.selectFrom('agencies').select(['name', 'code']).execute();
+  const users = await db.selectFrom('users').select('username').execute();
+  if (agencies.length === 0 && users.length === 0) return;
+  if (!force) {
+    throw new InputError([fieldError('DATABASE_URL', 'GK_NOT_DEMO', `数据库中已有${agencies.length}个单位、${users.length}个账号，不是演示数据库：演示数据带有密码公开的演示账号，只能载入新数据库（请为演示另设 DATABASE_URL；确需载入请加 --force）`)]);
+  }
+  const taken = new Set([...agencies.flatMap((a) => [a.name, a.code]), ...users.map((u) => u.username)]);
+  const clashes = [...demoAgencies.flatMap((a) => [a.name, a.code]), ...accounts.map((a) => a.username)].filter((x) => taken.has(x));
+  if (clashes.length > 0) {
+    throw new InputError([fieldError('DATABASE_URL', 'GK_NOT_EMPTY', `演示数据与数据库中已有的单位或账号重名，无法载入：${clashes.slice(0, 5).join('、')}`)]);
+  }
+}
+
+export async function loadDemo(ctx: AppContext, opts: { force?: boolean } = {}): Promise<DemoSummary> {
   const data = generateDemo();
   const accounts = demoAccounts();
   const passwordHash = await hashPassword(demoPassword);
   const summary = await ctx.db.transaction().execute(async (db) => {
     const summary: DemoSummary = { loaded: false, agencies: demoAgencies.length, applications: data.applications.length, appeals: data.appeals.length, items: data.items.length, reports: 0, accounts };
     if (await isDemoDatabase(db)) return summary;
-    const existing = await db.selectFrom('agencies').select('id').limit(1).execute();
-    if (existing.length > 0) {
-      throw new InputError([fieldError('DATABASE_URL', 'GK_NOT_EMPTY', '数据库中已有单位数据：演示数据只能载入新数据库（请为演示另设 DATABASE_URL）')]);
-    }
+    await refuseRealDatabase(db, accounts, opts.force === true);
     const loadedAt = ctx.now().toISOString();
     await setSetting(db, 'demo', loadedAt);
     await setSetting(db, 'site.domain', 'www.huarong.gov.cn');
