@@ -107,7 +107,13 @@ eachDialect(
       await other.login('zhanghua-editor');
       const { ctx } = get();
       const chaqiDraft = await ctx.db.selectFrom('item_versions as v').innerJoin('catalogue_items as i', 'i.id', 'v.item_id').select('v.id').where('i.agency_id', '=', chaqi).where('v.state', '=', 'inReview').executeTakeFirstOrThrow();
-      assert.equal((await other.get(`/admin/versions/${chaqiDraft.id}`)).statusCode, 404);
+      const hidden = await other.get(`/admin/versions/${chaqiDraft.id}`);
+      const missing = await other.get('/admin/versions/999999');
+      assert.equal(hidden.statusCode, 404);
+      const main = (body: string) => /<main[\s\S]*<\/main>/.exec(body)?.[0];
+      assert.equal(main(hidden.body), main(missing.body), "another agency's draft reads exactly like a missing one");
+      const item = await ctx.db.selectFrom('item_versions').select('item_id').where('id', '=', chaqiDraft.id).executeTakeFirstOrThrow();
+      assert.equal(main((await other.get(`/admin/items/${item.item_id}`)).body), main((await other.get('/admin/items/999999')).body));
       const reviewer = new Client(app);
       await reviewer.login('chaqi-reviewer');
       const dash = await reviewer.get('/admin');

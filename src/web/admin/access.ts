@@ -14,12 +14,22 @@ export function actorOf(request: FastifyRequest): Actor & StaffUser {
   return staff;
 }
 
-/** The agency named in the route, if the actor may perform `action` on it; otherwise 404. */
-export async function agencyFor(ctx: AppContext, request: FastifyRequest, rawId: string, action: Action): Promise<{ agency: Agency; tree: Agency[] }> {
+/**
+ * The agency named in the route, if the actor may perform `action` on it; otherwise 404. For a
+ * record of that agency, `missing` is the record's own not-found message, so another agency's
+ * record reads exactly like one that does not exist.
+ */
+export async function agencyFor(
+  ctx: AppContext,
+  request: FastifyRequest,
+  rawId: string,
+  action: Action,
+  missing = '找不到这个单位，或您没有查看它的权限。',
+): Promise<{ agency: Agency; tree: Agency[] }> {
   const actor = actorOf(request);
   const id = positiveInt(rawId);
   const tree = await listAgencies(ctx.db);
   const agency = tree.find((a) => a.id === id);
-  if (!agency || !can(actor, action, agency.id, tree)) throw new NotFoundError('找不到这个单位，或您没有查看它的权限。');
+  if (!agency || !can(actor, action, agency.id, tree)) throw new NotFoundError(missing);
   return { agency, tree };
 }

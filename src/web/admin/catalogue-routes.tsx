@@ -145,7 +145,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
     const item = await getItemRow(ctx.db, positiveInt(request.params.id) ?? 0);
     const latest = item && (await versionsOf(ctx.db, item.id))[0];
     if (!item || !latest) throw new NotFoundError('找不到这条信息');
-    await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view');
+    await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view', '找不到这条信息');
     return reply.redirect(`/admin/versions/${latest.id}`, 303);
   });
 
@@ -220,7 +220,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
     const version = a && (await getVersion(ctx.db, a.version_id));
     const item = version && (await getItemRow(ctx.db, version.item_id));
     if (!a || !item) throw new NotFoundError('找不到这个附件');
-    await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view');
+    await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view', '找不到这个附件');
     return reply
       .type(attachmentMime(a.type))
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`)

@@ -32,7 +32,7 @@ async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: Fas
   const version = await getVersion(ctx.db, positiveInt(rawId) ?? 0);
   const item = version && (await getItemRow(ctx.db, version.item_id));
   if (!version || !item) throw new NotFoundError('找不到这条信息');
-  const { agency, tree } = await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view');
+  const { agency, tree } = await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view', '找不到这条信息');
   const [text, hits, attachments] = await Promise.all([publishedText(ctx.db, version), hitsOf(ctx.db, version.id), attachmentsOf(ctx.db, version.id)]);
   const names = await displayNames(ctx.db, [...hits.map((h) => h.resolved_by), version.reviewed_by].filter((id): id is number => id !== null));
   const masked = hits.filter((h) => h.resolution === 'redacted' && isMaskable(h.kind));

@@ -38,7 +38,7 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
   const version = await getVersion(ctx.db, positiveInt(rawId) ?? 0);
   const item = version && (await getItemRow(ctx.db, version.item_id));
   if (!version || !item) throw new NotFoundError('找不到这条信息');
-  const { agency, tree } = await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view');
+  const { agency, tree } = await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view', '找不到这条信息');
   const actor = actorOf(request);
   const [attachments, hits, versions, events] = await Promise.all([
     attachmentsOf(ctx.db, version.id),
