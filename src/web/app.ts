@@ -21,7 +21,7 @@ import { requestRoutes } from './admin/requests/routes.tsx';
 import { closeViews } from '../app/catalog/views.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
 import { security, securityHeaderList } from './plugins/security.ts';
-import { front } from './portal/front.ts';
+import { front, type Timeouts } from './portal/front.ts';
 import { htmlHeaders } from './views/page.ts';
 import { requireStaffPage, sessions } from './plugins/session.ts';
 import { portalRoutes } from './portal/routes.tsx';
@@ -38,13 +38,15 @@ export interface BuildOptions {
   logger?: boolean;
   /** Reads uploaded annual reports for import; the reader of `gongkai check` unless given. */
   reportReader?: ReportReader;
+  /** Client timeouts (src/web/portal/front.ts); the defaults unless given. */
+  timeouts?: Partial<Timeouts>;
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { ctx } = opts;
   const secureCookies = opts.secureCookies ?? (process.env.GONGKAI_SECURE_COOKIES === '1' ? true : 'auto');
   // Kept public pages are answered before Fastify, with the headers Fastify would send them with.
-  const early = front(ctx, [...securityHeaderList(secureCookies), ...Object.entries(htmlHeaders).flat()]);
+  const early = front(ctx, [...securityHeaderList(secureCookies), ...Object.entries(htmlHeaders).flat()], opts.timeouts);
   const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? process.env.GONGKAI_TRUST_PROXY === '1', serverFactory: early.serverFactory });
   app.decorate('front', early);
   app.addHook('preClose', (done) => {

@@ -49,8 +49,23 @@ export interface Front {
   served: number;
 }
 
+/** How long a client may take, in ms. Fastify's defaults (0) let a client that sends its headers slowly hold a connection forever. */
+export interface Timeouts {
+  /** To send the request line and headers. */
+  headers: number;
+  /** To send the whole request, an upload's body included (20 MB at about 1 Mbit/s). */
+  request: number;
+  /** A connection with nothing happening on it. */
+  idle: number;
+  /** How often the server looks for connections past the first two. */
+  checkEvery: number;
+}
+
+export const defaultTimeouts: Timeouts = { headers: 20_000, request: 300_000, idle: 120_000, checkEvery: 2_000 };
+
 /** `headers`: the headers of every kept page as a flat [name, value, …] list, without Content-Length. */
-export function front(ctx: AppContext, headers: readonly string[]): Front {
+export function front(ctx: AppContext, headers: readonly string[], limits: Partial<Timeouts> = {}): Front {
+  const t = { ...defaultTimeouts, ...limits };
   const cache = pageCache(ctx.db);
   const f: Front = {
     closing: false,
@@ -75,12 +90,12 @@ export function front(ctx: AppContext, headers: readonly string[]): Front {
     serverFactory(handler, fastifyOptions) {
       // As Fastify makes its HTTP/1 server (fastify/lib/server.js), with `serve` first.
       const options = fastifyOptions as ServerOptions;
-      const server = http.createServer(options.http ?? {}, (req, res) => {
+      const limits = { headersTimeout: t.headers, requestTimeout: options.requestTimeout || t.request, connectionsCheckingInterval: t.checkEvery };
+      const server = http.createServer({ ...options.http, ...limits }, (req, res) => {
         if (!f.serve(req, res)) handler(req, res);
       });
       server.keepAliveTimeout = options.keepAliveTimeout ?? server.keepAliveTimeout;
-      server.requestTimeout = options.requestTimeout ?? server.requestTimeout;
-      server.setTimeout(options.connectionTimeout ?? 0);
+      server.setTimeout(options.connectionTimeout || t.idle);
       if (options.maxRequestsPerSocket) server.maxRequestsPerSocket = options.maxRequestsPerSocket;
       return server;
     },
