@@ -46,4 +46,9 @@ export const applicationLimits = {
   maxItems: 20,
   maxUploads: 5,
   maxUploadBytes: 10 * 1024 * 1024,
+  /**
+   * What the public form may store in all, over any 24 hours, from anyone (no account is needed to
+   * apply). The setting `apply.uploadQuotaMb` changes it; staff registration is not counted.
+   */
+  onlineUploadBytesPerDay: 1024 * 1024 * 1024,
 } as const;

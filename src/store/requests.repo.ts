@@ -313,3 +313,14 @@ export async function updateCaseProjections(db: Kysely<DB>, rows: readonly { id:
     await sql`update applications set ${assignments} from (values ${values}) as v where applications.id = v.column1`.execute(db);
   }
 }
+
+/** Bytes of identity files stored with online submissions since `since` (ISO time). */
+export async function onlineUploadBytesSince(db: Kysely<DB>, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('application_files')
+    .select((eb) => eb.fn.sum<string | number | null>('size').as('bytes'))
+    .where('submission_id', 'is not', null)
+    .where('created_at', '>=', since)
+    .executeTakeFirst();
+  return Number(row?.bytes ?? 0);
+}

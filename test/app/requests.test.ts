@@ -23,6 +23,7 @@ import {
   withdraw,
 } from '../../src/app/requests/acts.ts';
 import { concludeAppeal, recordAppeal } from '../../src/app/requests/appeals.ts';
+import { setSetting } from '../../src/store/settings.repo.ts';
 import { confirmSubmission, registerApplication, submitApplication } from '../../src/app/requests/intake.ts';
 import { caseDashboard, caseDetail, registrationHints } from '../../src/app/requests/read.ts';
 import { openReceiptView, receiptViewMinutes } from '../../src/app/requests/receipt-view.ts';
@@ -150,6 +151,23 @@ eachDialect(
       const disguised = { filename: 'id.jpg', bytes: new TextEncoder().encode('not an image at all') };
       assert.deepEqual(await codes(submitApplication(ctx, chaqi, person(), [disguised])), ['identityFiles:GK_FILE']);
       assert.equal(await count(), n);
+    });
+
+    test('the public form stores at most the day’s quota of files, for everyone together', async () => {
+      const { ctx } = get();
+      const scan = (kb: number) => ({ filename: '身份证.png', bytes: Uint8Array.from({ length: kb * 1024 }, (_, i) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a][i] ?? 0) });
+      const submissions = async () => Number((await ctx.db.selectFrom('application_submissions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      await setSetting(ctx.db, 'apply.uploadQuotaMb', '1');
+      try {
+        await submitApplication(ctx, chaqi, person({ delivery: 'online' }), [scan(700)]);
+        const n = await submissions();
+        assert.deepEqual(await codes(submitApplication(ctx, chaqi, person({ delivery: 'online', name: '王五' }), [scan(400)])), ['identityFiles:GK_UPLOAD_QUOTA']);
+        assert.equal(await submissions(), n, 'nothing saved');
+        await submitApplication(ctx, chaqi, person({ delivery: 'online', name: '王五' }), []);
+        assert.equal(await submissions(), n + 1, 'without files the application goes through');
+      } finally {
+        await setSetting(ctx.db, 'apply.uploadQuotaMb', '0');
+      }
     });
 
     test('online: submitted, confirmed by both sides (that day is 收到申请之日), the applicant sees letters with the query code', async () => {

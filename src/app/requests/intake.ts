@@ -24,11 +24,13 @@ import {
   insertCase,
   insertLetter,
   insertSubmission,
+  onlineUploadBytesSince,
   linkSubmission,
   settleSubmission,
   updateCaseProjection,
 } from '../../store/requests.repo.ts';
 import type { DB } from '../../store/schema.ts';
+import { getSetting } from '../../store/settings.repo.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { loadCalendar } from '../calendar/calendar.ts';
 import { allow } from '../catalog/access.ts';
@@ -85,6 +87,18 @@ async function saveFiles(db: Kysely<DB>, files: readonly (Upload & { type: strin
   }
 }
 
+/** The public form's storage over the last 24 hours, checked inside the submitting transaction. */
+async function withinUploadQuota(ctx: AppContext, db: Kysely<DB>, files: readonly Upload[]): Promise<void> {
+  const adding = files.reduce((n, f) => n + f.bytes.length, 0);
+  if (adding === 0) return;
+  const setting = Number(await getSetting(db, 'apply.uploadQuotaMb'));
+  const quota = setting > 0 ? setting * 1024 * 1024 : applicationLimits.onlineUploadBytesPerDay;
+  const since = new Date(ctx.now().getTime() - 24 * 3600 * 1000).toISOString();
+  if ((await onlineUploadBytesSince(db, since)) + adding > quota) {
+    throw new InputError([fieldError('identityFiles', 'GK_UPLOAD_QUOTA', '今天网上申请上传的材料已达本平台的存储上限，暂时不能接收文件：请明天再试，或不附文件提交申请，身份证明材料现场或邮寄提交')]);
+  }
+}
+
 export interface Submitted {
   receiptNo: string;
   queryCode: string;
@@ -113,6 +127,7 @@ export async function submitApplication(ctx: AppContext, agencyId: number, raw: 
     const at = ctx.now().toISOString();
     const year = chinaDate(ctx.now()).slice(0, 4);
     const receiptNo = `WS${year}${String(await nextSerial(db, `submissions:${year}`)).padStart(6, '0')}`;
+    await withinUploadQuota(ctx, db, files);
     const id = await insertSubmission(db, { agency_id: agency.id, receipt_no: receiptNo, query_code_hash: hash, form: JSON.stringify(form), submitted_at: at });
     await saveFiles(db, files, at, { submission_id: id, application_id: null });
     await appendEvent(db, { occurredAt: at, actorId: null, agencyId: agency.id, subjectType: 'applicationSubmission', subjectId: id, action: 'request.submitted', reason: null, payload: { receiptNo } });
