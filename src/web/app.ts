@@ -22,6 +22,7 @@ import { closeViews } from '../app/catalog/views.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
 import { security, securityHeaderList } from './plugins/security.ts';
 import { front, type Timeouts } from './portal/front.ts';
+import { refuseNulInput } from './plugins/input.ts';
 import { htmlHeaders } from './views/page.ts';
 import { requireStaffPage, sessions } from './plugins/session.ts';
 import { portalRoutes } from './portal/routes.tsx';
@@ -54,6 +55,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     done();
   });
   installErrorHandling(app, ctx);
+  refuseNulInput(app);
   // Item views are counted in memory and written in batches: write the last ones on close
   // (logged, not thrown, when the database is already closed: closing goes on).
   app.addHook('onClose', async () => closeViews(ctx).catch((e: unknown) => app.log.error(e, 'item views not written')));

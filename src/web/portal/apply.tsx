@@ -16,6 +16,7 @@ import { InputError, NotFoundError, fieldError } from '../../domain/shared/resul
 import { applicationLimits } from '../../law/application-form.ts';
 import { receiptChannels } from '../../law/receipt-channels.ts';
 import { timeLimits } from '../../law/time-limits.ts';
+import { refuseNul } from '../plugins/input.ts';
 import { renderLetterDocx } from '../../render/letters/docx.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import { siteInfo } from '../site.ts';
@@ -78,6 +79,7 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
           return applyPage(reply, { values: {}, errors: [fieldError('identityFiles', 'GK_TOO_LARGE', message)], filesDropped: true }, 413);
         }
         const read = await readApplicationMultipart(request);
+        refuseNul({ ...read.fields, identityFiles: read.uploads.map((u) => u.filename) });
         uploadsOf.set(request, read.uploads);
         (request as { body: unknown }).body = read.fields;
       },
