@@ -223,6 +223,18 @@ eachDialect(
       assert.equal(read.body.includes('/acts/'), false);
       assert.equal((await supervisor.get(file)).statusCode, 404);
       assert.equal((await supervisor.get(letter)).statusCode, 200);
+      // Letters name the applicant and their address: masked for the supervisor, in HTML and Word alike.
+      const staffLetter = await c.get(letter);
+      assert.ok(staffLetter.body.includes('李四'), 'the agency reads the name');
+      const masked = await supervisor.get(letter);
+      assert.equal(masked.body.includes('李四'), false, 'no name in the letter');
+      assert.ok(masked.body.includes('李*'));
+      assert.equal(read.body.includes('李四'), false, 'no name on the case page');
+      const docx = await supervisor.get(`${letter}.docx`);
+      assert.equal(docx.statusCode, 200);
+      const { default: JSZip } = await import('jszip');
+      const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+      assert.ok(xml.includes('李*') && !xml.includes('李四'), 'the Word letter is masked too');
       assert.equal((await supervisor.post(`${path}/acts/withdrawn`, { on: '2026-11-27', reason: '撤回' })).statusCode, 403);
       assert.equal((await supervisor.get(`/admin/requests?agency=${chaqi}`)).statusCode, 200);
       assert.equal((await supervisor.get(`/admin/requests/new?agency=${chaqi}`)).statusCode, 404);

@@ -9,7 +9,7 @@ import { explainDeadline } from '../../domain/calendar/explain.ts';
 import { deadlineLabels, nextDeadline, type DeadlineKind } from '../../domain/requests/case.ts';
 import type { ApplicationForm } from '../../domain/requests/intake.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
-import { can } from '../../domain/access/policy.ts';
+import { can, seesApplicantData } from '../../domain/access/policy.ts';
 import { keyPhrases, requestSimilarity, similarRequestThreshold } from '../../domain/requests/similar.ts';
 import { chinaDate, type IsoDate } from '../../domain/shared/dates.ts';
 import type { LetterContent } from '../../domain/requests/letters.ts';
@@ -31,6 +31,7 @@ import {
 import { resultItems, SearchTimeout, searchItems } from '../../store/search.repo.ts';
 import { loadCalendar } from '../calendar/calendar.ts';
 import { allow } from '../catalog/access.ts';
+import { maskApplicant, maskingOf, maskLetter, maskText } from '../../domain/requests/masking.ts';
 import type { AppContext } from '../context.ts';
 import { caseFor, eventOf, loadCase } from './ledger.ts';
 
@@ -96,17 +97,28 @@ export async function caseDetail(ctx: AppContext, actor: Actor, id: number) {
   ]);
   const actors = await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [0, ...ledger.map((l) => l.actor_id ?? 0)]).execute();
   const names = new Map(actors.map((a) => [a.id, a.display_name]));
+  const ownStaff = seesApplicantData(actor, c.row.agency_id);
+  const pairs = !ownStaff && applicant ? maskingOf(applicant) : [];
+  const mask = (text: string) => (ownStaff ? text : maskText(text, pairs));
   return {
     ...c,
     agency: agency!,
-    applicant,
-    items,
+    /** False for a supervisor: the applicant, items, letters and timeline come masked. */
+    ownStaff,
+    applicant: ownStaff || !applicant ? applicant : maskApplicant(applicant),
+    items: items.map((i) => ({ ...i, description: mask(i.description) })),
     today,
     next: nextDeadline(c.view, today, calendar),
     replyDueWorking: c.view.replyDue ? explainDeadline(c.view.replyDue, calendar) : [],
     correctionNoticeWorking: explainDeadline(c.view.correctionNoticeDue, calendar),
-    timeline: ledger.map((l) => ({ ...l, event: eventOf(l), actor: l.actor_id ? (names.get(l.actor_id) ?? '') : '申请人或系统' })),
-    letters: letters.map((l) => ({ id: l.id, kind: l.kind, number: l.number, issuedOn: l.issued_on, content: JSON.parse(l.content) as LetterContent })),
+    timeline: ledger.map((raw) => {
+      const l = { ...raw, payload: mask(raw.payload) };
+      return { ...l, event: eventOf(l), actor: l.actor_id ? (names.get(l.actor_id) ?? '') : '申请人或系统' };
+    }),
+    letters: letters.map((l) => {
+      const content = JSON.parse(l.content) as LetterContent;
+      return { id: l.id, kind: l.kind, number: l.number, issuedOn: l.issued_on, content: ownStaff ? content : maskLetter(content, pairs) };
+    }),
     files,
     appeals,
   };

@@ -68,3 +68,6 @@ export function can(
 export function agenciesWhere(actor: Actor, action: Action, tree: readonly { id: number; parentId: number | null }[]): Set<number> {
   return new Set(tree.filter((a) => can(actor, action, a.id, tree)).map((a) => a.id));
 }
+
+/** The agency's own staff see an applicant's personal data; its supervisors see it masked (src/domain/requests/masking.ts). */
+export const seesApplicantData = (actor: Actor, agencyId: number): boolean => actor.roles.some((r) => r.agencyId === agencyId && r.role !== 'countySupervisor');

@@ -24,9 +24,8 @@ import { attachmentMime } from '../../../law/screening.ts';
 import { caseActs } from '../../../law/request-workflow.ts';
 import { LetterView } from '../../../render/letters/html.tsx';
 import { renderLetterDocx } from '../../../render/letters/docx.ts';
-import type { LetterContent } from '../../../domain/requests/letters.ts';
 import { listAgencies } from '../../../store/agencies.repo.ts';
-import { getApplicationFile, getLetter, getSubmission } from '../../../store/requests.repo.ts';
+import { getApplicationFile, getSubmission } from '../../../store/requests.repo.ts';
 import { listStaff } from '../../../store/users.repo.ts';
 import { siteInfo } from '../../site.ts';
 import { readApplicationMultipart } from '../../portal/apply-upload.ts';
@@ -60,7 +59,6 @@ function doneMessage(done: string | undefined): string | undefined {
 }
 
 /** The agency's own staff (not a supervisor from above) see the applicant's personal data. */
-const isOwnStaff = (actor: Actor, agencyId: number) => actor.roles.some((r) => r.agencyId === agencyId && r.role !== 'countySupervisor');
 
 const formOf = (body: unknown): Form => {
   const out: Form = {};
@@ -158,7 +156,7 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const d = await caseDetail(ctx, actor, id);
     const [hints, tree, calendar, site] = await Promise.all([registrationHints(ctx, actor, id), listAgencies(ctx.db), loadCalendar(ctx.db), siteInfo(ctx.db)]);
     const mayHandle = can(actor, 'requests.handle', d.agency.id, tree);
-    const ownStaff = isOwnStaff(actor, d.agency.id);
+    const ownStaff = d.ownStaff;
     const acts = mayHandle ? availableActs(d.view, d.today) : [];
     const staff = acts.includes('assigned')
       ? (await listStaff(ctx.db)).filter((u) => u.active && u.roles.some((r) => r.agencyId === d.agency.id && r.role !== 'countySupervisor')).map((u) => ({ id: u.id, name: u.displayName }))
@@ -300,9 +298,10 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
   const letterOf = async (request: FastifyRequest, rawId: string, rawLetter: string) => {
     const id = positiveInt(rawId) ?? 0;
     const d = await caseDetail(ctx, actorOf(request), id);
-    const letter = await getLetter(ctx.db, positiveInt(rawLetter) ?? 0);
-    if (!letter || letter.application_id !== id) throw new NotFoundError('找不到这份文书');
-    return { d, letter, content: JSON.parse(letter.content) as LetterContent };
+    // The letter as this reader may see it: masked for a supervisor (caseDetail).
+    const letter = d.letters.find((l) => l.id === positiveInt(rawLetter));
+    if (!letter) throw new NotFoundError('找不到这份文书');
+    return { d, letter, content: letter.content };
   };
 
   app.get<{ Params: { id: string; letter: string } }>('/admin/requests/:id/letters/:letter', async (request, reply) => {
@@ -335,7 +334,7 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const d = await caseDetail(ctx, actor, id);
     const file = await getApplicationFile(ctx.db, positiveInt(request.params.file) ?? 0);
     // Identity documents are personal data: the agency's own staff only.
-    if (!file || file.application_id !== id || !isOwnStaff(actor, d.agency.id)) throw new NotFoundError('找不到这个文件');
+    if (!file || file.application_id !== id || !d.ownStaff) throw new NotFoundError('找不到这个文件');
     return reply
       .type(attachmentMime(file.type))
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
