@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gongkai } from '../helpers/cli.ts';
 import { seedActive, seedPath } from '../helpers/seed.ts';
-import { ownDir, sharedDir } from '../extract/report/fixtures.ts';
+import { ownDir, publishedDir } from '../extract/report/fixtures.ts';
 
 describe('gongkai check', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-check-'));
@@ -30,7 +30,7 @@ describe('gongkai check', () => {
   });
 
   test('a report with error findings exits 1; the readable summary names them in Chinese', async () => {
-    const file = path.join(sharedDir, 'hongze-district-2023.pdf');
+    const file = path.join(publishedDir, 'hongze-district-2023.pdf');
     const r = await gongkai(['check', file]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /淮安市洪泽区人民政府2023年度报告（2021年格式），错误 3 项/);

@@ -1,6 +1,6 @@
 /**
  * The report reader against published reports (issue 5): the seed, the real reports of
- * shared/fixtures/published-reports and this project's own varied layouts read with every
+ * test/fixtures/published-reports and this project's own varied layouts read with every
  * number equal to the expected one; the errors printed in the real reports come out as
  * findings; a cell that cannot be read is null with a finding, never a guess.
  */
@@ -14,7 +14,7 @@ import { applicationColumnKeys, applicationRowKeys, appealColumnKeys } from '../
 import { renderReportText } from '../../../src/render/report/txt.ts';
 import { sampleDocument } from '../../render/sample-report.ts';
 import { seedActive, seedPath } from '../../helpers/seed.ts';
-import { bytesOf, fixtures, numbers, ownDir, sharedDir } from './fixtures.ts';
+import { bytesOf, fixtures, numbers, ownDir, publishedDir } from './fixtures.ts';
 
 const read = (r: ReadReport | { error: string }): ReadReport => {
   if ('error' in r) assert.fail(r.error);
@@ -37,9 +37,9 @@ describe('the seed (browser text, a blank line between cells)', () => {
   });
 });
 
-describe('real published reports (shared/fixtures/published-reports)', () => {
-  const all = fixtures(sharedDir);
-  test('the fixtures are there', () => assert.ok(all.length >= 5, sharedDir));
+describe('real published reports (test/fixtures/published-reports)', () => {
+  const all = fixtures(publishedDir);
+  test('the fixtures are there', () => assert.ok(all.length >= 5, publishedDir));
 
   for (const f of all.filter((x) => !x.ocr)) {
     test(`${f.name}: every number as printed`, async () => {
@@ -64,7 +64,7 @@ describe('real published reports (shared/fixtures/published-reports)', () => {
   }
 
   test('洪泽区 2023: 行政复议 总计 printed as 0 is T4-01 (10 + 1 = 11), an error', async () => {
-    const r = await checkReportFile(bytesOf(`${sharedDir}/hongze-district-2023.pdf`), 'hongze-district-2023.pdf');
+    const r = await checkReportFile(bytesOf(`${publishedDir}/hongze-district-2023.pdf`), 'hongze-district-2023.pdf');
     if ('error' in r) assert.fail(r.error);
     const t = r.findings.find((x) => x.rule === 'T4-01' && x.where === 'appeals.reconsideration');
     assert.equal(t?.severity, 'error');
