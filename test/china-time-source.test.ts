@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { chinaDate, portalDateTime, utcMidnightDate } from '../src/domain/shared/dates.ts';
+import { chinaDate, chinaTimestamp, portalDateTime, utcMidnightDate } from '../src/domain/shared/dates.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** The helpers themselves: the one place that turns an instant into China time. */
@@ -76,6 +76,7 @@ describe('China time in the source', () => {
     assert.equal(chinaDate(new Date('2026-12-07T15:59:59.999Z')), '2026-12-07');
     assert.equal(portalDateTime('2026-12-07T16:50:00.000Z'), '2026-12-08 00:50');
     assert.equal(chinaDate('2026-12-31T16:00:00.000Z'), '2027-01-01');
+    assert.equal(chinaTimestamp('2026-12-07T16:50:00.000Z'), '2026-12-08T00:50:00+08:00');
     assert.equal(utcMidnightDate(Date.UTC(2027, 1, 3)), '2027-02-03');
   });
 });

@@ -2,7 +2,8 @@
  * China time everywhere (issue 9.8): an application submitted at 16:50 UTC on 12-07, which is
  * 00:50 on 12-08 in Beijing, shows 12-08 to everyone — the applicant's status page and letter,
  * the staff's list of submissions, the confirmation's default date, the case page, the
- * letter they download, and the audit timeline of a draft made at the same moment.
+ * letter they download, and the audit timeline of a draft made at the same moment; the
+ * JSON API gives times with the +08:00 offset.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -90,6 +91,11 @@ eachDialect(
       const draft = await createItem(ctx(), editor, chaqi, itemForm({ title: '插旗镇关于元旦假期值班安排的通知' }));
       const version = textOf((await staff.get(`/admin/versions/${draft.versionId}`)).body);
       assert.ok(version.includes('2026-12-08 00:50'), 'the version page timeline');
+
+      // The JSON API gives times with the +08:00 offset (contract): 插旗镇 published its 2023 report at 15:01 on 2024-03-07.
+      const seed = await get().ctx.db.selectFrom('annual_reports').select('id').where('agency_id', '=', chaqi).where('year', '=', 2023).where('origin', '=', 'imported').executeTakeFirstOrThrow();
+      const api = JSON.parse((await applicant.get(`/api/annual-reports/${seed.id}`)).body) as { publication: { publishedAt: string } };
+      assert.equal(api.publication.publishedAt, '2024-03-07T15:01:00+08:00');
     });
   },
   async (t) => void (await loadDemo(t.ctx)),

@@ -42,6 +42,12 @@ export function portalDateTime(timestamp: string): string {
   return shifted.toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** A timestamp as the JSON API gives it: ISO 8601 in China time with its offset, 2026-12-08T00:50:00+08:00. */
+export function chinaTimestamp(timestamp: string | Date): string {
+  const t = typeof timestamp === 'string' ? new Date(timestamp) : timestamp;
+  return `${new Date(t.getTime() + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
 /** The calendar date of a timestamp in China time (UTC+8, no daylight saving). */
 export function chinaDate(timestamp: string | Date): IsoDate {
   const t = typeof timestamp === 'string' ? new Date(timestamp) : timestamp;

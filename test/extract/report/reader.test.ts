@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fs from 'node:fs';
 import { checkReportFile, readCells, readReportFile, textCells, markdownCells, htmlCells } from '../../../src/extract/report/index.ts';
 import type { ReadReport } from '../../../src/extract/report/index.ts';
 import { hasErrors } from '../../../src/domain/reports/findings.ts';
@@ -124,12 +125,17 @@ describe("this project's layouts (test/fixtures/reports, made by make.ts)", () =
     assert.ok(!r.document.labels.includes('隐藏的统计表'));
   });
 
-  test('the 2019 format: its table 二 under extra.active2019, X-02 for each 2019 label', async () => {
+  test('the 2019 format: its table 二 under extra.active2019; right for 2019, X-02 for each 2019 label from 2021', async () => {
     const r = await checkReportFile(bytesOf(`${ownDir}/sample-2019-format.txt`), 'x.txt');
     if ('error' in r) assert.fail(r.error);
     assert.equal(r.report.format, '2019');
-    assert.ok(r.findings.some((x) => x.rule === 'X-02' && /本年新制作数量/.test(x.message)));
-    assert.ok(r.findings.some((x) => x.rule === 'X-02' && x.where === 'report'));
+    assert.equal(r.report.year, 2019);
+    assert.ok(!r.findings.some((x) => x.rule === 'X-02'), 'the 2019 试行 format is right for a 2019 report');
+    const text = fs.readFileSync(`${ownDir}/sample-2019-format.txt`, 'utf8').replace('2019年政府信息公开工作年度报告', '2023年政府信息公开工作年度报告');
+    const late = await checkReportFile(new TextEncoder().encode(text), 'x.txt');
+    if ('error' in late) assert.fail(late.error);
+    assert.ok(late.findings.some((x) => x.rule === 'X-02' && /本年新制作数量/.test(x.message)));
+    assert.ok(late.findings.some((x) => x.rule === 'X-02' && x.where === 'report'));
   });
 
   test('printed text: / cells are null with P-02, a blank cell is null (T3-04 names it)', async () => {
