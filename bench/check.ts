@@ -28,8 +28,9 @@ const reps = Number(args.reps);
 const warmup = Number(args.warmup);
 
 const root = path.resolve(import.meta.dirname, '..');
-const dirs = [path.resolve(root, '../shared/fixtures/published-reports'), path.join(root, 'test/fixtures/reports')];
-const seed = path.resolve(root, '../shared/seed/chaqi-2023-annual-report.txt');
+// The project's own copies (test/fixtures): a clone of the repository alone runs the bench.
+const dirs = [path.join(root, 'test/fixtures/published-reports'), path.join(root, 'test/fixtures/reports')];
+const seed = path.join(root, 'test/fixtures/seed/chaqi-2023-annual-report.txt');
 // Every fixture under the folders, subfolders included (test/fixtures/reports/real holds real page excerpts).
 const files = [
   seed,

@@ -1,5 +1,6 @@
 /** Text of an Excel workbook: every sheet, hidden or not, every cell with its address, notes and links. */
 import ExcelJS from 'exceljs';
+import { utcMidnightDate } from '../domain/shared/dates.ts';
 import { mediaNote } from './media.ts';
 import type { Extracted, Part } from './types.ts';
 
@@ -8,7 +9,7 @@ const sheetStates: Record<string, string> = { visible: '', hidden: '（隐藏）
 /** A cell's value as the text a reader sees (formulas by their last result). */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return utcMidnightDate(value);
   if (typeof value !== 'object') return String(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);

@@ -29,10 +29,13 @@ export interface FeeSchedule {
 
 export const feeSchedules = {
   perItem: {
+    // 第四条 counts the 件 for the fee that *a* 行政机关 charges on *its* applications: per
+    // applicant and per agency, so applications to 县民政局 do not raise what 插旗镇 charges
+    // (store: itemsInMonth).
     label: '按件计收',
     article: '第四条',
     unit: '件',
-    counts: '同一申请人在一个自然月内累计申请',
+    counts: '同一申请人在一个自然月内累计向本机关申请',
     bands: [
       { from: 1, to: 10, yuanPerUnit: 0 },
       { from: 11, to: 30, yuanPerUnit: 100 },

@@ -165,14 +165,19 @@ export async function openCaseIds(db: Kysely<DB>, afterId: number, limit: number
   return rows.map((r) => r.id);
 }
 
-/** Requested items (件) of the applicant's applications received earlier in the same calendar month (across channels). */
-export async function itemsInMonth(db: Kysely<DB>, applicantKey: string, received: string, beforeId: number): Promise<number> {
+/**
+ * Requested items (件) of the applicant's applications to `agencyId` received earlier in the
+ * same calendar month (across channels): the 按件计收 count is per applicant and per agency
+ * (src/law/fees.ts, 109号 第四条).
+ */
+export async function itemsInMonth(db: Kysely<DB>, applicantKey: string, agencyId: number, received: string, beforeId: number): Promise<number> {
   const month = received.slice(0, 7);
   const r = await db
     .selectFrom('application_items as i')
     .innerJoin('applications as a', 'a.id', 'i.application_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('a.applicant_key', '=', applicantKey)
+    .where('a.agency_id', '=', agencyId)
     .where('a.received_date', '>=', `${month}-01`)
     .where((eb) => eb.or([eb('a.received_date', '<', received), eb.and([eb('a.received_date', '=', received), eb('a.id', '<', beforeId)])]))
     .executeTakeFirstOrThrow();

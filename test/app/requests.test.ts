@@ -251,6 +251,25 @@ eachDialect(
       assert.equal((await caseDetail(ctx, people.editor!, first.id)).row.outcome, 'otherDisposal.other');
     });
 
+    test('fees: the 按件 count is per applicant and per agency (109号 第四条; legal review D5)', async () => {
+      const { ctx } = get();
+      const minzheng = (await resolveAgency(ctx, '县民政局')).id;
+      const users = await ctx.db.selectFrom('users').select(['id', 'username']).where('username', '=', 'minzheng-editor').executeTakeFirstOrThrow();
+      const minzhengEditor: Actor = { id: users.id, roles: [{ role: 'editor', agencyId: minzheng }] };
+      const applicant = { name: '钱七', idNumber: '430623198505051238' }; // a valid number of no other test
+      const items = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what}第${i + 1}项`).join('\n\n');
+      // 8 件 to 县民政局, then 5 to 插旗镇, in the same month: 插旗镇 counts only its own.
+      const toBureau = await registerApplication(ctx, minzhengEditor, minzheng, { channel: 'email', receivedDate: '2025-03-03' }, person({ ...applicant, items: items(8, '低保审批材料') }), []);
+      const toTown = await registerApplication(ctx, people.editor!, chaqi, { channel: 'email', receivedDate: '2025-03-10' }, person({ ...applicant, items: items(5, '村级财务公开') }), []);
+      const town = await quoteFee(ctx, people.editor!, toTown.id, { scheme: 'perItem', quantity: 5 });
+      assert.deepEqual([town.countedBefore, town.yuan], [0, 0]);
+      // A later application to 县民政局 counts the bureau's 8 (and not the town's 5).
+      const again = await registerApplication(ctx, minzhengEditor, minzheng, { channel: 'email', receivedDate: '2025-03-20' }, person({ ...applicant, items: items(5, '救助资金') }), []);
+      const bureau = await quoteFee(ctx, minzhengEditor, again.id, { scheme: 'perItem', quantity: 5 });
+      assert.deepEqual([bureau.countedBefore, bureau.yuan], [8, 3 * 100]);
+      assert.ok(toBureau.id < toTown.id);
+    });
+
     test('a paid fee is counted in the year; an unanswered correction closes as （六）1', async () => {
       const { ctx } = get();
       const a = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2025-11-03' }, person({ items: Array.from({ length: 3 }, (_, i) => `材料${i + 1}`).join('\n\n') }), []);

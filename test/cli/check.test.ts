@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { gongkai } from '../helpers/cli.ts';
 import { seedActive, seedPath } from '../helpers/seed.ts';
-import { ownDir, sharedDir } from '../extract/report/fixtures.ts';
+import { ownDir, publishedDir } from '../extract/report/fixtures.ts';
 
 describe('gongkai check', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-check-'));
@@ -30,11 +30,31 @@ describe('gongkai check', () => {
   });
 
   test('a report with error findings exits 1; the readable summary names them in Chinese', async () => {
-    const file = path.join(sharedDir, 'hongze-district-2023.pdf');
+    const file = path.join(publishedDir, 'hongze-district-2023.pdf');
     const r = await gongkai(['check', file]);
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stdout, /淮安市洪泽区人民政府2023年度报告（2021年格式），错误 3 项/);
     assert.match(r.stdout, /错误 T4-01 表四“行政复议”总计为0，结果维持、结果纠正、其他结果、尚未审结之和为11/);
+  });
+
+  test('a 2019 or 2020 report in the 2019 format: no X-02, no X-03; the same report dated 2021: X-02 and X-03', async () => {
+    // The 2019-format sample, its section 六 without a 信息处理费 statement (X-03 applies from 2021 too).
+    const sample = fs.readFileSync(path.join(ownDir, 'sample-2019-format.txt'), 'utf8').replace('本年度未收取信息处理费。', '无。');
+    assert.ok(sample.startsWith('华容县测试镇人民政府2019年政府信息公开工作年度报告'));
+    const rulesOf = async (year: number) => {
+      const file = path.join(tmp, `report-2019-format-${year}.txt`);
+      fs.writeFileSync(file, sample.replace('2019年政府信息公开工作年度报告', `${year}年政府信息公开工作年度报告`));
+      const r = await gongkai(['check', file, '--format', 'json']);
+      const { report, findings } = JSON.parse(r.stdout) as { report: { year: number; format: string }; findings: { rule: string }[] };
+      assert.deepEqual([report.year, report.format], [year, '2019']);
+      return new Set(findings.map((f) => f.rule));
+    };
+    for (const year of [2019, 2020]) {
+      const rules = await rulesOf(year);
+      assert.ok(!rules.has('X-02') && !rules.has('X-03'), `${year}: ${[...rules].join(' ')}`);
+    }
+    const late = await rulesOf(2021);
+    assert.ok(late.has('X-02') && late.has('X-03'), [...late].join(' '));
   });
 
   test('a directory is read recursively: one JSON object per file per line, READMEs left out', async () => {

@@ -122,12 +122,13 @@ eachDialect(
       const blocked = await leader.post(`${base}/publish`, { reason: '补充信息处理费说明' });
       assert.equal(blocked.statusCode, 400);
       assert.ok(textOf(blocked.body).includes('X-03'));
+      assert.ok(textOf(blocked.body).includes('X-04'), 'the seed states no result of 考核、评议、责任追究 (第五十条第（四）项)');
       assert.equal((await reportVersions(ctx.db, chaqi, 2023)).length, 1);
 
       const before = await computeAgencyReport(ctx, await resolveAgency(ctx, '插旗镇'), 2023);
       await editor.get(base);
       const saved = await editor.post(`${base}/narrative`, {
-        overview: before.narrative!.overview,
+        overview: `${before.narrative!.overview}\n（四）监督保障\n本年度我镇政务公开工作考核结果为合格，群众社会评议总体满意，未发生责任追究情况。`,
         problems: before.narrative!.problems,
         other: '本年度未收取信息处理费。\n无其他需要报告的事项。',
         signer: '插旗镇人民政府办公室',

@@ -12,6 +12,7 @@ import { demoAgencies, type DemoAgency } from './agencies.ts';
 import { chaqi2023Items } from './chaqi-2023.ts';
 import { random, type Random } from '../../domain/shared/random.ts';
 import { addWorkingDays } from '../../domain/calendar/deadline.ts';
+import { addDays } from '../../domain/calendar/days.ts';
 import { nationalCalendar } from '../../domain/calendar/working-calendar.ts';
 import type { IsoDate } from '../../domain/shared/dates.ts';
 
@@ -62,7 +63,6 @@ export interface DemoDecisions {
   feesFen: number;
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 /** Moves a weekend date to the next Monday. */
 const toWeekday = (date: string) => (weekday(date) === 6 ? addDays(date, 2) : weekday(date) === 0 ? addDays(date, 1) : date);

@@ -19,7 +19,7 @@ import { checks } from '../../domain/reports/validate.ts';
 import { chinaDate, isIsoDate } from '../../domain/shared/dates.ts';
 import { fieldError, ForbiddenError, InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
 import { defaultDisclosure } from '../../law/catalogue-categories.ts';
-import { formatDocument2019, ruleIds, type RuleId } from '../../law/report-format/index.ts';
+import { formatDocument2019, ruleApplies, ruleIds, type RuleId } from '../../law/report-format/index.ts';
 import { maxAttachmentBytes } from '../../law/screening.ts';
 import { zipEntries, type ZipEntry } from '../../extract/zip.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
@@ -65,7 +65,7 @@ export const contextRules: readonly RuleId[] = ['T2-02', 'T2-03', 'T3-05', 'T4-0
 export function importedFindings(report: AnnualReport, readerFindings: readonly Finding[], context: ValidationContext): Finding[] {
   const context_ = contextRules as readonly string[];
   const own = readerFindings.filter((f) => !context_.includes(f.rule));
-  const fresh = contextRules.flatMap((id) => checks[id](report, context));
+  const fresh = contextRules.filter((id) => ruleApplies(id, report.year)).flatMap((id) => checks[id](report, context));
   // The reader's own findings (reading a cell, a title) come first, then the rules in their order.
   const order = (f: Finding) => (ruleIds as readonly string[]).indexOf(f.rule);
   return [...own, ...fresh].sort((a, b) => order(a) - order(b));

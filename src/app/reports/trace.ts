@@ -16,6 +16,7 @@ import { catalogueCategories, isCategoryKey, reportedCategoryKeys, validityState
 import { receiptChannels, type ReceiptChannel } from '../../law/receipt-channels.ts';
 import { appealsTouchingYear, applicationsTouchingYear, getDecisionStatistics, normativeDocuments, publishedInYear, toAppealFacts, toApplicationFacts } from '../../store/records.repo.ts';
 import type { AppContext } from '../context.ts';
+import { chinaDate } from '../../domain/shared/dates.ts';
 
 export interface TracedRecord {
   kind: 'application' | 'appeal' | 'document' | 'statistics' | 'item';
@@ -143,7 +144,7 @@ async function traceActive(ctx: AppContext, agency: Agency, year: number, key: s
             id: null,
             reference: `${year}年度统计`,
             title: `行政许可${s.licensing}件，行政处罚${s.penalty}件，行政强制${s.coercion}件，行政事业性收费${s.feesFen / 100}元`,
-            details: [s.note, `更新：${s.updatedAt.slice(0, 10)}`],
+            details: [s.note, `更新：${chinaDate(s.updatedAt)}`],
           },
         ]
       : [],

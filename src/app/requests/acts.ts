@@ -160,12 +160,12 @@ function quantityOf(v: unknown): number {
   return n;
 }
 
-/** The fee calculator: the applicant's running 件 in the month of receipt count before this application's. */
+/** The fee calculator: the applicant's running 件 to this agency in the month of receipt count before this application's. */
 export async function quoteFee(ctx: AppContext, actor: Actor, id: number, input: { scheme: string; quantity: unknown }): Promise<FeeQuote> {
   const row = await caseFor(ctx.db, actor, id, 'requests.view');
   const scheme = schemeOf(input.scheme);
   const quantity = quantityOf(input.quantity);
-  const before = scheme === 'perItem' && row.applicant_key ? await itemsInMonth(ctx.db, row.applicant_key, row.received_date, row.id) : 0;
+  const before = scheme === 'perItem' && row.applicant_key ? await itemsInMonth(ctx.db, row.applicant_key, row.agency_id, row.received_date, row.id) : 0;
   const fee = informationProcessingFee(scheme, quantity, before);
   return { scheme, quantity, countedBefore: before, yuan: fee.yuan, working: explainFee(fee) };
 }

@@ -1,6 +1,6 @@
 /** Day arithmetic on ISO dates, in UTC so no time zone or daylight saving can shift a day. */
 import { weekdayNames } from '../../law/calendar/labels.ts';
-import type { IsoDate } from '../shared/dates.ts';
+import { utcMidnightDate, type IsoDate } from '../shared/dates.ts';
 
 const dayMs = 86_400_000;
 
@@ -18,11 +18,11 @@ const previousDay = new Map<IsoDate, IsoDate>();
 const rememberedDays = 100_000;
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  if (days !== 1 && days !== -1) return new Date(utcMs(date) + days * dayMs).toISOString().slice(0, 10);
+  if (days !== 1 && days !== -1) return utcMidnightDate(utcMs(date) + days * dayMs);
   const table = days === 1 ? nextDay : previousDay;
   let d = table.get(date);
   if (d === undefined) {
-    d = new Date(utcMs(date) + days * dayMs).toISOString().slice(0, 10);
+    d = utcMidnightDate(utcMs(date) + days * dayMs);
     if (table.size < rememberedDays) table.set(date, d);
   }
   return d;

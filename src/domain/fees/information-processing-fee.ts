@@ -14,7 +14,7 @@ export interface FeeLine {
 export interface InformationProcessingFee {
   scheme: FeeScheme;
   quantity: number;
-  /** 按件计收: the applicant's 件 earlier in the same calendar month, which this application's count starts after. */
+  /** 按件计收: the applicant's 件 to the same agency earlier in the calendar month, which this application's count starts after. */
   countedBefore: number;
   yuan: number;
   /** One line per band the quantity reaches, free bands included. */
@@ -36,7 +36,7 @@ function bandOf(schedule: FeeSchedule, n: number): FeeBand {
 /**
  * The fee for `quantity` units. Under 按件计收 the count runs through the calendar month
  * (第四条), so an application's 件 are charged at the bands the month's running count
- * reaches: `countedBefore` is the applicant's 件 earlier in the month.
+ * reaches: `countedBefore` is the applicant's 件 to the same agency earlier in the month.
  */
 export function informationProcessingFee(scheme: FeeScheme, quantity: number, countedBefore = 0): InformationProcessingFee {
   if (!Number.isSafeInteger(quantity) || quantity < 0) throw new RangeError(`not a quantity: ${quantity}`);
@@ -57,7 +57,7 @@ export function informationProcessingFee(scheme: FeeScheme, quantity: number, co
 /** The breakdown by band, in the words of a 收费通知. */
 export function explainFee(fee: InformationProcessingFee): string[] {
   const s: FeeSchedule = feeSchedules[fee.scheme];
-  const running = fee.countedBefore > 0 ? `（本月此前已累计 ${fee.countedBefore} ${s.unit}，本次为第${fee.countedBefore + 1}—${fee.countedBefore + fee.quantity}${s.unit}）` : '';
+  const running = fee.countedBefore > 0 ? `（本月此前已向本机关累计申请 ${fee.countedBefore} ${s.unit}，本次为第${fee.countedBefore + 1}—${fee.countedBefore + fee.quantity}${s.unit}）` : '';
   const head = `${s.label}（${feeMeasure.number}《${feeMeasure.title}》${s.article}）：${fee.countedBefore > 0 ? '本次申请' : s.counts} ${fee.quantity} ${s.unit}${running}`;
   if (fee.quantity === 0) return [head];
   return [

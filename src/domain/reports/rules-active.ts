@@ -1,5 +1,6 @@
 /** Rules on table 二 (主动公开政府信息情况): T2-01 … T2-05. */
-import { activeCells, feeUnitSuspicionThreshold } from '../../law/report-format/index.ts';
+import { activeCells, feeUnitSuspicionThresholds } from '../../law/report-format/index.ts';
+import { agencyKinds } from '../../law/agency-kinds.ts';
 import { activeCell, type AnnualReport, type Triple } from './annual-report.ts';
 import { finding, type Finding, type ValidationContext } from './findings.ts';
 
@@ -101,8 +102,21 @@ export function checkFeeUnit(r: AnnualReport, ctx: ValidationContext): Finding[]
   // Negative and non-finite amounts are T2-01's.
   if (v === null || v < 0 || !Number.isFinite(v)) return [];
   const where = 'active.feesTenThousandYuan';
-  if (v >= feeUnitSuspicionThreshold) {
-    return [finding('T2-05', ctx, where, `${label('feesTenThousandYuan')}为${v}万元，数额异常，可能误将“元”填作“万元”`, null, v)];
+  const kind = ctx.agency?.kind ?? null;
+  const threshold = feeUnitSuspicionThresholds[kind ?? 'unknown'];
+  if (v >= threshold) {
+    const body = kind === 'town' || kind === 'department' ? `${agencyKinds[kind].label}一年收取的行政事业性收费不会达到${threshold}万元` : '数额异常';
+    const asTenThousand = Number((v / 10000).toFixed(4));
+    return [
+      finding(
+        'T2-05',
+        ctx,
+        where,
+        `${label('feesTenThousandYuan')}为${v}万元，${body}，可能误将“元”填作“万元”：本栏应以万元为单位填写，如${v}元应填${asTenThousand}`,
+        null,
+        v,
+      ),
+    ];
   }
   if (hasMoreDecimals(v, 4)) {
     return [finding('T2-05', ctx, where, `${label('feesTenThousandYuan')}为${v}，以万元为单位时最多保留4位小数（精确到元）`, null, v)];

@@ -1,5 +1,5 @@
 /** Rules on the report as a whole: X-01 … X-08. */
-import { copyShareThreshold, labels2019Only, sections, type NarrativeKey } from '../../law/report-format/index.ts';
+import { accountabilityResult, accountabilityTopics, copyShareThreshold, labels2019Only, overviewTopics, sections, type NarrativeKey } from '../../law/report-format/index.ts';
 import type { AnnualReport } from './annual-report.ts';
 import { finding, type Finding, type ValidationContext } from './findings.ts';
 import { mostRepeated, shareInText, shinglesOf } from './similarity.ts';
@@ -66,25 +66,49 @@ export function checkFeeSentence(r: AnnualReport, ctx: ValidationContext): Findi
   ];
 }
 
-/** 各级人民政府 (the county government and the towns) report on 考核、评议 and 责任追究 (条例 第五十条). */
-export function checkGovernmentAccountability(r: AnnualReport, ctx: ValidationContext): Finding[] {
+/** Sentences of a narrative: split at 。；！？ and line ends. */
+const sentencesOf = (text: string) => text.split(/[。；;！？!?\n]/).filter((x) => x.trim() !== '');
+
+/** A 人民政府 (the county government, a town) but not a 街道办事处, which is no 人民政府. */
+function isGovernment(r: AnnualReport, ctx: ValidationContext): boolean {
+  if (/街道(?:办事处)?$/.test(r.agency.trim())) return false;
   const kind = ctx.agency?.kind ?? (/人民政府$/.test(r.agency) ? 'town' : null);
-  if (kind !== 'town' && kind !== 'countyGovernment') return [];
-  const text = `${r.text.overview}${r.text.problems}`;
-  const missing = [
-    ['工作考核', /考核/],
-    ['社会评议', /评议/],
-    ['责任追究', /责任追究|追责/],
-  ].filter(([, re]) => !(re as RegExp).test(text));
+  return kind === 'town' || kind === 'countyGovernment';
+}
+
+/**
+ * 各级人民政府 report the results of 工作考核、社会评议 and 责任追究 (条例 第五十条第（四）项):
+ * each in a sentence of section 一 or 五 that states a result, not one naming a rule.
+ */
+export function checkGovernmentAccountability(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  if (!isGovernment(r, ctx)) return [];
+  const stated = sentencesOf(`${r.text.overview}\n${r.text.problems}`).filter((x) => accountabilityResult.test(x));
+  const missing = accountabilityTopics.filter((t) => !stated.some((x) => t.words.test(x)));
   if (missing.length === 0) return [];
   return [
     finding(
       'X-04',
       ctx,
       'text.overview',
-      `人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况，未见：${missing.map(([n]) => n).join('、')}`,
+      `人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况（条例第五十条第（四）项），未见以下结果：${missing.map((t) => `${t.name}结果`).join('、')}`,
     ),
   ];
+}
+
+/** Section 一 covers the five topics the 2021 format lists for it, one warning for each one missing. */
+export function checkOverviewTopics(r: AnnualReport, ctx: ValidationContext): Finding[] {
+  const text = r.text.overview;
+  if (text.trim() === '') return []; // an empty section is X-01's
+  return overviewTopics
+    .filter((t) => !t.words.test(text))
+    .map((t) =>
+      finding(
+        'X-09',
+        ctx,
+        'text.overview',
+        `第一部分“总体情况”未见“${t.name}”方面的内容（国办公开办函〔2021〕30号：总体情况主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障）`,
+      ),
+    );
 }
 
 /**

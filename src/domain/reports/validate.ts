@@ -3,7 +3,7 @@
  * one check, so adding a rule to src/law makes the compiler ask for its check.
  */
 import type { RuleId } from '../../law/report-format/rules.ts';
-import { ruleIds } from '../../law/report-format/rules.ts';
+import { ruleApplies, ruleIds } from '../../law/report-format/rules.ts';
 import type { AnnualReport } from './annual-report.ts';
 import type { Finding, ValidationContext } from './findings.ts';
 import * as active from './rules-active.ts';
@@ -43,11 +43,13 @@ export const checks = {
   'X-06': doc.checkTimeliness,
   'X-07': doc.checkCopying,
   'X-08': doc.checkPublicationRecord,
+  'X-09': doc.checkOverviewTopics,
   'P-01': foundByReader,
   'P-02': foundByReader,
   'P-03': foundByReader,
 } as const satisfies Record<RuleId, Check>;
 
+/** Every rule that applies to the report's year (the 2021 format's rules from the 2021 report). */
 export function validateReport(report: AnnualReport, ctx: ValidationContext): Finding[] {
-  return ruleIds.flatMap((id) => checks[id](report, ctx));
+  return ruleIds.filter((id) => ruleApplies(id, report.year)).flatMap((id) => checks[id](report, ctx));
 }

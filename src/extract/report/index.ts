@@ -116,7 +116,10 @@ export async function readReportFile(bytes: Uint8Array, filename: string, work?:
 export function agencyFromName(name: string): NonNullable<ValidationContext['agency']> {
   const town = /(?:乡|镇|街道)(?:人民政府|办事处)$/.test(name);
   const belowCity = /^(?:[\u4e00-\u9fff]{1,6}[省市州])?[\u4e00-\u9fff]{1,6}[县区旗]/.test(name);
-  const kind: AgencyKind | null = town ? 'town' : belowCity && /人民政府$/.test(name) ? 'countyGovernment' : null;
+  const government = /人民政府$/.test(name);
+  // A county's or district's own body (沭阳县发展和改革局): a department, for T2-05's bound.
+  const department = belowCity && !government && /(?:局|委员会|委|办公室|办|中心|所|队|站|院)$/.test(name);
+  const kind: AgencyKind | null = town ? 'town' : belowCity && government ? 'countyGovernment' : department ? 'department' : null;
   return { kind, mayMakeRules: town || belowCity ? false : null };
 }
 

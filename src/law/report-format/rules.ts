@@ -3,8 +3,13 @@
  * Severity `error` blocks publication. Some rules are errors for a report the platform
  * computed and warnings for one read from a published document, where the platform
  * can only point at the problem (T3-04 as the spec states it; X-03 likewise, since real
- * reports such as the seed write "无。" in section 六).
+ * reports such as the seed write "无。" in section 六; X-04, whose words a published
+ * report may put otherwise). A rule of the 2021 format applies from the 2021 report
+ * (`fromYear`): 2019 and 2020 reports rightly used the 2019 试行 format.
  */
+import type { AgencyKind } from '../agency-kinds.ts';
+import { formatDocument } from './format-2021.ts';
+
 export type Severity = 'error' | 'warning';
 export type ReportOrigin = 'platform' | 'imported';
 
@@ -12,6 +17,8 @@ interface RuleSpec {
   title: string;
   severity: Severity | Record<ReportOrigin, Severity>;
   basis: string;
+  /** The first report year the rule applies to; reports of earlier years are not checked against it. */
+  fromYear?: number;
 }
 
 export const reportRules = {
@@ -34,13 +41,30 @@ export const reportRules = {
   'T4-02': { title: '表四数值为非负整数，不留空', severity: 'error', basis: '表四结构' },
   'T4-03': { title: '上年尚未审结的案件本年应继续统计', severity: 'warning', basis: '实践' },
   'X-01': { title: '六个部分齐全、顺序和标题正确', severity: 'error', basis: '国办公开办函〔2021〕30号' },
-  'X-02': { title: '使用2021年版格式', severity: 'error', basis: '国办公开办函〔2021〕30号' },
-  'X-03': { title: '第六部分说明信息处理费收取情况', severity: { platform: 'error', imported: 'warning' }, basis: '国办函〔2020〕109号' },
-  'X-04': { title: '各级人民政府报告工作考核、社会评议和责任追究结果情况', severity: 'warning', basis: '条例第五十条' },
+  'X-02': { title: '使用2021年版格式', severity: 'error', basis: '国办公开办函〔2021〕30号', fromYear: formatDocument.firstYear },
+  // The 30号 format's section 六 asks for the 信息处理费 collected; 109号 is the fee itself.
+  'X-03': {
+    title: '第六部分说明信息处理费收取情况',
+    severity: { platform: 'error', imported: 'warning' },
+    basis: '国办公开办函〔2021〕30号（第六部分）、国办函〔2020〕109号',
+    fromYear: formatDocument.firstYear,
+  },
+  // 第五十条 "应当包括"; a 街道办事处 is not a 人民政府.
+  'X-04': {
+    title: '各级人民政府（街道办事处除外）报告工作考核、社会评议和责任追究结果情况',
+    severity: { platform: 'error', imported: 'warning' },
+    basis: '条例第五十条第（四）项',
+  },
   'X-05': { title: '报告年度与正文年份一致', severity: 'warning', basis: '实践' },
   'X-06': { title: '按期发布年度报告', severity: 'warning', basis: '条例第四十九条' },
   'X-07': { title: '报告正文不应大段重复本单位上年或本县其他乡镇的报告', severity: 'warning', basis: '国办公开办函〔2021〕30号（内容雷同）' },
   'X-08': { title: '报告在年报栏目发布并保存结构化数据', severity: 'warning', basis: '实践' },
+  'X-09': {
+    title: '总体情况包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障',
+    severity: 'warning',
+    basis: '国办公开办函〔2021〕30号（第一部分）',
+    fromYear: formatDocument.firstYear,
+  },
   // Findings of the report reader (`gongkai check`, src/extract/report) about the document it
   // read, not checks of the numbers: a cell it could not read is null and gets one of these,
   // so that no number is ever guessed (issue 5). Not in spec §1.6; no validator reports them.
@@ -61,8 +85,49 @@ export function ruleSeverity(rule: RuleId, origin: ReportOrigin): Severity {
   return typeof s === 'string' ? s : s[origin];
 }
 
-/** T2-05: amounts at or above this many 万元 in a town's report look like 元 entered as 万元. */
-export const feeUnitSuspicionThreshold = 10000;
+/** Whether `rule` applies to the report of `year` (X-02, X-03, X-09 from the 2021 report). */
+export function ruleApplies(rule: RuleId, year: number): boolean {
+  const spec: RuleSpec = reportRules[rule];
+  return spec.fromYear === undefined || year >= spec.fromYear;
+}
+
+/**
+ * T2-05: 行政事业性收费 (万元) at or above which a report's amount looks like 元 typed as
+ * 万元, by the kind of body. A town collects nothing near 100 万元 a year (3,500 元 typed as
+ * "3500" is the usual slip); a county department may, through 不动产登记费 and the like,
+ * reach some hundreds of 万元, not 1000; a county government (or a body the title does not
+ * tell) keeps the wide bound.
+ */
+export const feeUnitSuspicionThresholds: Record<AgencyKind | 'unknown', number> = {
+  town: 100,
+  department: 1000,
+  countyGovernment: 10000,
+  unknown: 10000,
+};
+
+/**
+ * X-04 (条例 第五十条第（四）项): the three things a 人民政府 reports the results of, in
+ * section 一 (监督保障) or 五. A sentence counts only if it also states a result
+ * (`accountabilityResult`): "健全……责任追究……等制度" names a rule, not a result.
+ */
+export const accountabilityTopics = [
+  { name: '工作考核', words: /考核/ },
+  { name: '社会评议', words: /评议/ },
+  { name: '责任追究', words: /责任追究|追责|问责/ },
+] as const;
+
+/** Words that make a sentence report an outcome: 考核结果良好, 未发生责任追究, 评议满意度95%, 问责2人. */
+export const accountabilityResult =
+  /结果|未发生|未出现|没有|(?<!有)无(?!障碍|论)|满意|良好|优秀|合格|达标|称职|[0-9０-９]+\s*%|[0-9０-９一二两三四五六七八九十]+\s*(?:人次|次|件|人|起|例|名)/;
+
+/** X-09: the topics 国办公开办函〔2021〕30号 lists for section 一 (总体情况), and words that show each is covered. */
+export const overviewTopics = [
+  { name: '主动公开', words: /主动公开/ },
+  { name: '依申请公开', words: /依申请公开|政府信息公开申请/ },
+  { name: '政府信息管理', words: /信息(?:的)?管理/ },
+  { name: '政府信息公开平台建设', words: /平台/ },
+  { name: '监督保障', words: /监督/ },
+] as const;
 /** X-07: share of repeated narrative above which a report is flagged as copied. */
 export const copyShareThreshold = 0.8;
 

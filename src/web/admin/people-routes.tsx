@@ -22,6 +22,7 @@ import { ErrorSummary, Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { actorOf } from './access.ts';
 import { viewerOf } from './viewer.ts';
+import { chinaDate } from '../../domain/shared/dates.ts';
 
 type Form = Partial<Record<string, string>>;
 
@@ -81,7 +82,7 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
           <SelectField name="kind" label="类型" value={f.kind} options={agencyKindKeys.map((k) => [k, agencyKinds[k].label] as const)} />
           <Text name="code" label="统一社会信用代码或组织机构代码（索引号前段）" value={f.code} />
           <SelectField name="parentId" label="上级单位" value={f.parentId} options={tree.map((a) => [a.id, a.name] as const)} empty="（无，县人民政府）" />
-          <Text name="recordsFrom" label="平台记录起始年度" value={f.recordsFrom ?? String(ctx.now().getUTCFullYear())} />
+          <Text name="recordsFrom" label="平台记录起始年度" value={f.recordsFrom ?? chinaDate(ctx.now()).slice(0, 4)} />
           <div class="field checkbox">
             <label>
               <input type="checkbox" name="mayMakeRules" value="1" checked={f.mayMakeRules === '1'} /> 有规章制定权（设区的市以上人民政府及部门）

@@ -334,7 +334,7 @@ const StatisticsForm = ({
     <section aria-labelledby="statistics">
       <h2 id="statistics">行政执法和收费统计（表二）</h2>
       <p class="help">
-        {saved ? `最近更新：${saved.updatedAt.slice(0, 10)}。` : `尚未录入${year}年度统计，报告中按0计。`}数据应与本单位行政执法统计台账一致。
+        {saved ? `最近更新：${chinaDate(saved.updatedAt)}。` : `尚未录入${year}年度统计，报告中按0计。`}数据应与本单位行政执法统计台账一致。
       </p>
       <form method="post" action={`${base}/statistics`} class="form inline-form">
         <input type="hidden" name="_csrf" value={csrf} />

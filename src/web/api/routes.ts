@@ -14,6 +14,7 @@ import { getPublishedReport } from '../../store/reports.repo.ts';
 import { agencyFor } from '../admin/access.ts';
 import { requireStaffApi } from '../plugins/session.ts';
 import { positiveInt } from '../views/components.tsx';
+import { chinaTimestamp } from '../../domain/shared/dates.ts';
 
 export async function apiRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
@@ -33,7 +34,7 @@ export async function apiRoutes(app: FastifyInstance, opts: { ctx: AppContext })
         publisher: p.publisher,
         scope: p.scope,
         generatedDate: p.generatedDate,
-        publishedAt: p.publishedAt,
+        publishedAt: chinaTimestamp(p.publishedAt),
         disclosureMode: p.disclosureMode,
         version: p.version,
         correctionReason: p.reason,

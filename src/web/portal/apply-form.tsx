@@ -72,7 +72,7 @@ export const ApplyForm: FC<{ agencies: readonly Agency[]; state: ApplyFormState;
           </p>
           <h3>费用</h3>
           <p>
-            依申请提供政府信息，不收取费用。但申请公开政府信息的数量、频次明显超过合理范围的，受理机关可以收取信息处理费（《条例》第四十二条，《{feeMeasure.title}》{feeMeasure.number}）：按件计收的，同一申请人一个自然月内累计申请{freeItems}件以内不收费；按量计收的，一件申请{freePages}页以内不收费。需要收费的，受理机关会先书面通知收费的依据、标准和数额，您自收到通知次日起{timeLimits.feePayment.workingDays}个工作日内缴纳；逾期未缴纳的，视为放弃申请。
+            依申请提供政府信息，不收取费用。但申请公开政府信息的数量、频次明显超过合理范围的，受理机关可以收取信息处理费（《条例》第四十二条，《{feeMeasure.title}》{feeMeasure.number}）：按件计收的，同一申请人一个自然月内向同一机关累计申请{freeItems}件以内不收费；按量计收的，一件申请{freePages}页以内不收费。需要收费的，受理机关会先书面通知收费的依据、标准和数额，您自收到通知次日起{timeLimits.feePayment.workingDays}个工作日内缴纳；逾期未缴纳的，视为放弃申请。
           </p>
         </section>
 

@@ -13,6 +13,7 @@ import {
   baseRecords,
   clone,
   department,
+  labels2021,
   makeBase,
   narrative2024,
   previousRecords,
@@ -88,7 +89,7 @@ describe('the base year', () => {
   test('a department’s report passes without 考核、评议、责任追究 (条例 第五十条 asks it of governments only)', () => {
     const overview = narrative2024.overview
       .split('\n')
-      .filter((l) => !/考核|监督保障/.test(l))
+      .map((l) => (/考核/.test(l) ? '自觉接受县政务公开办和社会公众的监督，及时回应群众关切。' : l))
       .join('\n')
       .replaceAll('我镇', '我局')
       .replaceAll('镇党委、政府', '县委、县政府');
@@ -124,7 +125,7 @@ function quietTown(): Base {
 
 describe('the validator', () => {
   test('has one check for every rule id, in the order of the rules', () => {
-    assert.equal(checkedRuleIds.length, 26);
+    assert.equal(checkedRuleIds.length, 27);
     assert.deepEqual(Object.keys(checks), ruleIds);
     for (const id of ruleIds) assert.equal(typeof checks[id], 'function', id);
   });
@@ -222,20 +223,33 @@ describe('table 二', () => {
     assert.match(fs[0]?.message ?? '', /“行政事业性收费”的“本年收费金额（单位：万元）”为0\.35215，以万元为单位时最多保留4位小数/);
   });
 
-  test('T2-05: an amount in 元 typed as 万元', () => {
-    const fs = only(check(edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 35200))), 'T2-05', 'warning');
+  test('T2-05: an amount in 元 typed as 万元, by the kind of body, saying which unit is expected', () => {
+    // A town's 3,520 元 typed as "3520": no town collects 100 万元 a year (legal review D11).
+    const fs = only(check(edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 3520))), 'T2-05', 'warning');
     assert.equal(fs.length, 1);
-    assert.match(fs[0]?.message ?? '', /为35200万元，数额异常，可能误将“元”填作“万元”/);
-    assert.deepEqual(check(edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 10000))).map((f) => f.rule), ['T2-05']);
-    assert.deepEqual(check(edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 9999.5))), []);
+    assert.equal(
+      fs[0]?.message,
+      '表二“行政事业性收费”的“本年收费金额（单位：万元）”为3520万元，乡镇一年收取的行政事业性收费不会达到100万元，可能误将“元”填作“万元”：本栏应以万元为单位填写，如3520元应填0.352',
+    );
+    assert.deepEqual(check(edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 100))).map((f) => f.rule), ['T2-05']);
+    assert.deepEqual(check(edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 99.5))), []);
+    // A county department: from 1000 万元; the county government and a body not known: from 10000.
+    const dept = (v: number) => { const b = makeBase(department); return check(edited(b, (r) => (r.active.feesTenThousandYuan = v))).filter((f) => f.rule === 'T2-05'); };
+    assert.match(dept(3520)[0]?.message ?? '', /部门一年收取的行政事业性收费不会达到1000万元，可能误将“元”填作“万元”：本栏应以万元为单位填写/);
+    assert.deepEqual(dept(350), []);
+    const b = edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 3520));
+    const county = validateReport(b.report, { ...b.ctx, agency: { kind: 'countyGovernment', mayMakeRules: false } }).filter((f) => f.rule === 'T2-05');
+    assert.deepEqual(county, []);
+    const unknown = validateReport(edited(b, (r) => (r.active.feesTenThousandYuan = 35200)).report, { ...b.ctx, agency: undefined }).filter((f) => f.rule === 'T2-05');
+    assert.match(unknown[0]?.message ?? '', /为35200万元，数额异常，可能误将“元”填作“万元”：本栏应以万元为单位填写，如35200元应填3\.52$/);
   });
 
   test('T2-05: the 4-decimal test reads decimals, not binary noise', () => {
     const flagged = (v: number) => check(edited(makeBase(), (r) => (r.active.feesTenThousandYuan = v))).map((f) => f.rule);
-    for (const v of [0, 0.0001, 0.352, 1234.5678, 9999.9999, 0.1 + 0.2, 0.3521 * 3, 1.1 + 2.2, 0.0007 + 0.0001]) {
+    for (const v of [0, 0.0001, 0.352, 12.5678, 99.9999, 0.1 + 0.2, 0.3521 * 3, 1.1 + 2.2, 0.0007 + 0.0001]) {
       assert.deepEqual(flagged(v), [], String(v));
     }
-    for (const v of [0.00001, 1e-7, 0.12345, 1234.56785, 9999.99995, 0.1 + 0.2 + 0.00001]) {
+    for (const v of [0.00001, 1e-7, 0.12345, 12.56785, 99.99995, 0.1 + 0.2 + 0.00001]) {
       assert.deepEqual(flagged(v), ['T2-05'], String(v));
     }
   });
@@ -536,15 +550,37 @@ describe('the report as a whole', () => {
     assert.equal(only(check(b), 'X-03').length, 1);
   });
 
-  test('X-04: a town’s report leaves out 社会评议', () => {
+  test('X-04: a town’s report leaves out 社会评议 (error computed, warning imported)', () => {
     const overview = narrative2024.overview.replace('通过群众满意度问卷开展社会评议，群众总体评价满意；', '');
     const b = withRecords(makeBase(), records((r) => (r.narrative.overview = overview)));
-    const fs = only(check(b), 'X-04', 'warning');
+    const fs = only(check(b), 'X-04', 'error');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]?.where, 'text.overview');
-    assert.match(fs[0]?.message ?? '', /人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况，未见：社会评议$/);
+    assert.match(fs[0]?.message ?? '', /人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况（条例第五十条第（四）项），未见以下结果：社会评议结果$/);
     // Without the agency's kind, the title (…人民政府) tells a government.
     assert.equal(only(validateReport(b.report, { ...b.ctx, agency: undefined }), 'X-04').length, 1);
+    only(validateReport(b.report, { ...b.ctx, origin: 'imported' }), 'X-04', 'warning');
+  });
+
+  test('X-04: 责任追究 named as a rule (the seed’s 制度 sentence) is not a result', () => {
+    const seedLike = '健全保密审查、发布协调、责任追究、澄清虚假或不完整信息等政务公开制度，并严格执行。';
+    const overview = narrative2024.overview.replace('本年度未发生因政务公开工作引起的责任追究情况。', '').replace('（三）政府信息管理情况', `${seedLike}\n（三）政府信息管理情况`);
+    const b = withRecords(makeBase(), records((r) => (r.narrative.overview = overview)));
+    assert.ok(b.report.text.overview.includes('责任追究'));
+    const fs = only(check(b), 'X-04', 'error');
+    assert.match(fs[0]?.message ?? '', /未见以下结果：责任追究结果$/);
+    // Stated as a result in section 五 instead, it passes.
+    const inFive = withRecords(b, records((r) => ((r.narrative.overview = overview), (r.narrative.problems = `${narrative2024.problems}\n本年度未发生政务公开工作责任追究事项。`))));
+    assert.deepEqual(check(inFive), []);
+  });
+
+  test('X-04: not asked of a 街道办事处, which is no 人民政府', () => {
+    const overview = narrative2024.overview.split('\n').filter((l) => !/考核/.test(l)).join('\n').concat('\n自觉接受社会监督。');
+    const street = { ...town, name: '华容县章华街道办事处', shortName: '章华街道' };
+    const b = makeBase(street, records((r) => (r.narrative = { ...narrative2024, overview })));
+    assert.deepEqual(check(b), []);
+    // read from a document, with no agency known: the title tells it too
+    assert.deepEqual(validateReport(b.report, { ...b.ctx, origin: 'imported', agency: undefined }), []);
   });
 
   test('X-05: a sentence copied from last year keeps last year’s year', () => {
@@ -606,6 +642,37 @@ describe('the report as a whole', () => {
     const fs = only(validateReport(b.report, { ...b.ctx, others: [...(b.ctx.others ?? []), { agency: '华容县治河渡镇人民政府', text }] }), 'X-07');
     assert.equal(fs.length, 1);
     assert.match(fs[0]?.message ?? '', /与华容县治河渡镇人民政府同年度报告相同，内容雷同/);
+  });
+
+  test('X-09: section 一 leaves out one of the five topics of the 2021 format, named in a warning', () => {
+    const overview = narrative2024.overview.replace('（四）平台建设情况\n', '').replace('依托县政府门户网站政务公开专栏发布信息，', '依托县政府门户网站发布信息，');
+    const b = withRecords(makeBase(), records((r) => (r.narrative.overview = overview)));
+    const fs = only(check(b), 'X-09', 'warning');
+    assert.equal(fs.length, 1);
+    assert.equal(fs[0]?.where, 'text.overview');
+    assert.match(fs[0]?.message ?? '', /^第一部分“总体情况”未见“政府信息公开平台建设”方面的内容/);
+    // Two missing, two findings, each naming its topic.
+    const two = withRecords(b, records((r) => (r.narrative.overview = overview.replace('（五）监督保障情况\n', '').replace('（三）政府信息管理情况\n', ''))));
+    assert.deepEqual(only(check(two), 'X-09').map((f) => /“([^”]+)”方面/.exec(f.message)?.[1]), ['政府信息管理', '政府信息公开平台建设', '监督保障']);
+  });
+
+  test('X-02, X-03 and X-09 apply from the 2021 report: a 2019 or 2020 report in the 2019 format gets none of them', () => {
+    const b = makeBase();
+    const in2019Format = (y: number) =>
+      edited(b, (r) => {
+        r.year = y;
+        r.format = '2019';
+        r.text.other = '无。';
+        r.text.overview = '本年度我镇认真贯彻落实《条例》，做好政府信息公开工作。';
+      });
+    const document = { sectionTitles: titles, labels: [...labels2021, '本年新制作数量', '第二十条第(九)项'], singleOtherDisposalRow: true };
+    const rulesOf = (r: AnnualReport) => new Set(validateReport(r, { ...b.ctx, origin: 'imported', document, previous: null, publication: undefined }).map((f) => f.rule));
+    for (const y of [2019, 2020]) {
+      const found = rulesOf(in2019Format(y).report);
+      for (const id of ['X-02', 'X-03', 'X-09'] as const) assert.ok(!found.has(id), `${y}: ${id}`);
+    }
+    const late = rulesOf(in2019Format(2021).report);
+    for (const id of ['X-02', 'X-03', 'X-09'] as const) assert.ok(late.has(id), `2021: ${id}`);
   });
 
   test('X-08: not in the 年报 column, or its numbers not stored', () => {

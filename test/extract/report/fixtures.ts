@@ -1,10 +1,10 @@
-/** The published-report fixtures: the shared real ones and this project's own (test/fixtures/reports). */
+/** The published-report fixtures: real published reports (test/fixtures/published-reports) and this project's own (test/fixtures/reports). */
 import fs from 'node:fs';
 import path from 'node:path';
 import { reportJsonValue } from '../../../src/render/report/json.ts';
 import type { AnnualReport } from '../../../src/domain/reports/annual-report.ts';
 
-export const sharedDir = path.resolve(import.meta.dirname, '../../../../shared/fixtures/published-reports');
+export const publishedDir = path.resolve(import.meta.dirname, '../../fixtures/published-reports');
 export const ownDir = path.resolve(import.meta.dirname, '../../fixtures/reports');
 
 export interface Fixture {
@@ -17,8 +17,8 @@ export interface Fixture {
 function expectedOf(dir: string, name: string): string | null {
   const own = path.join(dir, `${name}.expected.json`);
   if (fs.existsSync(own)) return own;
-  const shared = path.join(dir, name.replace(/\.(pdf|txt|md)$/, '.expected.json'));
-  return fs.existsSync(shared) ? shared : null;
+  const plain = path.join(dir, name.replace(/\.(pdf|txt|md)$/, '.expected.json'));
+  return fs.existsSync(plain) ? plain : null;
 }
 
 export function fixtures(dir: string): Fixture[] {

@@ -10,7 +10,7 @@ import { readReportFile, type Work } from '../../../src/extract/report/index.ts'
 import { random } from '../../../src/domain/shared/random.ts';
 import { applicationRowKeys } from '../../../src/law/report-format/index.ts';
 import { seedPath } from '../../helpers/seed.ts';
-import { bytesOf, ownDir, sharedDir } from './fixtures.ts';
+import { bytesOf, ownDir, publishedDir } from './fixtures.ts';
 
 const inputs = 10_000;
 /** PDFs go through pdf.js, a hundred times slower than text: a few dozen of them. */
@@ -18,8 +18,8 @@ const pdfShare = 0.01;
 
 const bases: { name: string; bytes: Uint8Array }[] = [
   { name: 'seed.txt', bytes: bytesOf(seedPath) },
-  { name: 'drc.txt', bytes: bytesOf(`${sharedDir}/shuyang-drc-2023.txt`) },
-  { name: 'ocr.md', bytes: bytesOf(`${sharedDir}/shuyang-county-2025.ocr.md`) },
+  { name: 'drc.txt', bytes: bytesOf(`${publishedDir}/shuyang-drc-2023.txt`) },
+  { name: 'ocr.md', bytes: bytesOf(`${publishedDir}/shuyang-county-2025.ocr.md`) },
   { name: 'portal.html', bytes: bytesOf(`${ownDir}/sample-2023-portal.html`) },
   { name: 'portal-gbk.html', bytes: bytesOf(`${ownDir}/sample-2023-portal-gbk.html`) },
   { name: 'printed.txt', bytes: bytesOf(`${ownDir}/sample-2023-printed.txt`) },
@@ -28,7 +28,7 @@ const bases: { name: string; bytes: Uint8Array }[] = [
 ];
 const pdfs = [
   { name: 'report.pdf', bytes: bytesOf(`${ownDir}/sample-2023.pdf`) },
-  { name: 'hongze.pdf', bytes: bytesOf(`${sharedDir}/hongze-district-2024.pdf`) },
+  { name: 'hongze.pdf', bytes: bytesOf(`${publishedDir}/hongze-district-2024.pdf`) },
 ];
 
 const rnd = random(20261127);

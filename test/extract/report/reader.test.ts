@@ -1,11 +1,12 @@
 /**
  * The report reader against published reports (issue 5): the seed, the real reports of
- * shared/fixtures/published-reports and this project's own varied layouts read with every
+ * test/fixtures/published-reports and this project's own varied layouts read with every
  * number equal to the expected one; the errors printed in the real reports come out as
  * findings; a cell that cannot be read is null with a finding, never a guess.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fs from 'node:fs';
 import { checkReportFile, readCells, readReportFile, textCells, markdownCells, htmlCells } from '../../../src/extract/report/index.ts';
 import type { ReadReport } from '../../../src/extract/report/index.ts';
 import { hasErrors } from '../../../src/domain/reports/findings.ts';
@@ -14,7 +15,7 @@ import { applicationColumnKeys, applicationRowKeys, appealColumnKeys } from '../
 import { renderReportText } from '../../../src/render/report/txt.ts';
 import { sampleDocument } from '../../render/sample-report.ts';
 import { seedActive, seedPath } from '../../helpers/seed.ts';
-import { bytesOf, fixtures, numbers, ownDir, sharedDir } from './fixtures.ts';
+import { bytesOf, fixtures, numbers, ownDir, publishedDir } from './fixtures.ts';
 
 const read = (r: ReadReport | { error: string }): ReadReport => {
   if ('error' in r) assert.fail(r.error);
@@ -37,9 +38,9 @@ describe('the seed (browser text, a blank line between cells)', () => {
   });
 });
 
-describe('real published reports (shared/fixtures/published-reports)', () => {
-  const all = fixtures(sharedDir);
-  test('the fixtures are there', () => assert.ok(all.length >= 5, sharedDir));
+describe('real published reports (test/fixtures/published-reports)', () => {
+  const all = fixtures(publishedDir);
+  test('the fixtures are there', () => assert.ok(all.length >= 5, publishedDir));
 
   for (const f of all.filter((x) => !x.ocr)) {
     test(`${f.name}: every number as printed`, async () => {
@@ -64,7 +65,7 @@ describe('real published reports (shared/fixtures/published-reports)', () => {
   }
 
   test('洪泽区 2023: 行政复议 总计 printed as 0 is T4-01 (10 + 1 = 11), an error', async () => {
-    const r = await checkReportFile(bytesOf(`${sharedDir}/hongze-district-2023.pdf`), 'hongze-district-2023.pdf');
+    const r = await checkReportFile(bytesOf(`${publishedDir}/hongze-district-2023.pdf`), 'hongze-district-2023.pdf');
     if ('error' in r) assert.fail(r.error);
     const t = r.findings.find((x) => x.rule === 'T4-01' && x.where === 'appeals.reconsideration');
     assert.equal(t?.severity, 'error');
@@ -124,12 +125,17 @@ describe("this project's layouts (test/fixtures/reports, made by make.ts)", () =
     assert.ok(!r.document.labels.includes('隐藏的统计表'));
   });
 
-  test('the 2019 format: its table 二 under extra.active2019, X-02 for each 2019 label', async () => {
+  test('the 2019 format: its table 二 under extra.active2019; right for 2019, X-02 for each 2019 label from 2021', async () => {
     const r = await checkReportFile(bytesOf(`${ownDir}/sample-2019-format.txt`), 'x.txt');
     if ('error' in r) assert.fail(r.error);
     assert.equal(r.report.format, '2019');
-    assert.ok(r.findings.some((x) => x.rule === 'X-02' && /本年新制作数量/.test(x.message)));
-    assert.ok(r.findings.some((x) => x.rule === 'X-02' && x.where === 'report'));
+    assert.equal(r.report.year, 2019);
+    assert.ok(!r.findings.some((x) => x.rule === 'X-02'), 'the 2019 试行 format is right for a 2019 report');
+    const text = fs.readFileSync(`${ownDir}/sample-2019-format.txt`, 'utf8').replace('2019年政府信息公开工作年度报告', '2023年政府信息公开工作年度报告');
+    const late = await checkReportFile(new TextEncoder().encode(text), 'x.txt');
+    if ('error' in late) assert.fail(late.error);
+    assert.ok(late.findings.some((x) => x.rule === 'X-02' && /本年新制作数量/.test(x.message)));
+    assert.ok(late.findings.some((x) => x.rule === 'X-02' && x.where === 'report'));
   });
 
   test('printed text: / cells are null with P-02, a blank cell is null (T3-04 names it)', async () => {

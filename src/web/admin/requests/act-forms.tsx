@@ -298,7 +298,7 @@ const FeeForms: FC<CaseFormsProps> = (p) => {
         信息处理费计算和{caseActs.feeNoticed.label}
         <span class="basis">（{caseActs.feeNoticed.basis}）</span>
       </h3>
-      <p class="hint">一件申请只能选择按件计收或按量计收中的一种，超额累进计算。按件计收的件数包括同一申请人本月此前的申请。</p>
+      <p class="hint">一件申请只能选择按件计收或按量计收中的一种，超额累进计算。按件计收的件数包括同一申请人本月此前向本机关提出的申请（不计向其他机关的申请）。</p>
       <form method="get" action={`/admin/requests/${p.caseId}#act-feeNoticed`} class="form inline-form">
         <SelectField id="field-fee-scheme" name="scheme" label="计收方式" value={q?.scheme} options={Object.entries(feeSchedules).map(([k, s]) => [k, s.label] as const)} empty="（请选择）" error={q?.errors?.scheme} />
         <TextField id="field-fee-quantity" name="quantity" label="件数或页数" type="number" attrs={{ min: 1 }} value={q?.quantity} error={q?.errors?.quantity} />
@@ -309,7 +309,7 @@ const FeeForms: FC<CaseFormsProps> = (p) => {
           <p>
             {feeSchedules[q.result.scheme].label}：本申请{q.result.quantity}
             {feeSchedules[q.result.scheme].unit}
-            {q.result.scheme === 'perItem' ? `，申请人本月此前已累计${q.result.countedBefore}件` : ''}。
+            {q.result.scheme === 'perItem' ? `，申请人本月此前已向本机关累计申请${q.result.countedBefore}件` : ''}。
           </p>
           <ul class="working">
             {q.result.working.map((l) => (

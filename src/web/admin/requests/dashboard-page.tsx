@@ -14,6 +14,7 @@ import { caseStates, dueSoonWorkingDays, type CaseState } from '../../../law/req
 import { Breadcrumbs, Pager, SelectField, TextField } from '../../views/components.tsx';
 import { ErrorSummary } from '../../views/layout.tsx';
 import type { FormValues } from '../../views/application-fields.tsx';
+import { chinaDate } from '../../../domain/shared/dates.ts';
 
 type Dashboard = Awaited<ReturnType<typeof caseDashboard>>;
 
@@ -153,7 +154,7 @@ export const RequestsDashboard: FC<{ agency: Agency; agencies: readonly Agency[]
           return (
             <article class="submission" aria-labelledby={`submission-${s.id}`}>
               <h3 id={`submission-${s.id}`}>
-                {s.receipt_no}（{s.submitted_at.slice(0, 10)}提交）
+                {s.receipt_no}（{chinaDate(s.submitted_at)}提交）
               </h3>
               <p>
                 申请人类型：{applicantTypeLabel(s.form.applicant.type)}；申请内容：{s.form.items.join('；')}
