@@ -18,7 +18,8 @@ export type Action =
   | 'catalogue.review'
   | 'catalogue.approve'
   | 'requests.view'
-  | 'requests.handle';
+  | 'requests.handle'
+  | 'complaints.handle';
 
 export interface Actor {
   id: number;
@@ -40,6 +41,8 @@ const allowed: Record<Action, readonly Role[]> = {
   // Cases carry applicants' personal data: the agency's own staff and its supervisors only.
   'requests.view': ['editor', 'reviewer', 'leader', 'agencyAdmin', 'countySupervisor'],
   'requests.handle': ['editor', 'leader', 'agencyAdmin'],
+  // 条例 第四十七条: complaints go to the county's 主管部门; they carry the complainant's personal data.
+  'complaints.handle': ['countySupervisor'],
 };
 
 /** A platform administrator runs the platform and sees everything, but does not act for an agency. */
