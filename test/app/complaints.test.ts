@@ -96,10 +96,13 @@ eachDialect(
       assert.equal((await complaintFor(ctx, people.supervisor!, id)).view.state, 'closed');
     });
 
-    test('the supervisor registers one received by phone, on its own date; others may not', async () => {
+    test('staff of the county register one received by phone, on its own date; it goes to the supervisor', async () => {
       const { ctx } = get();
       const raw = { ...complaint(), channel: 'phone', receivedDate: '2026-11-02' };
-      assert.deepEqual(await codes(registerComplaint(ctx, people.editor!, raw)), ['FORBIDDEN']);
+      assert.deepEqual(await codes(registerComplaint(ctx, people.admin!, raw)), ['FORBIDDEN']);
+      const byTown = await registerComplaint(ctx, people.editor!, raw);
+      assert.deepEqual(await codes(complaintFor(ctx, people.editor!, byTown.id)), ['NOT_FOUND']);
+      assert.equal((await complaintFor(ctx, people.supervisor!, byTown.id)).row.channel, 'phone');
       assert.deepEqual(await codes(registerComplaint(ctx, people.supervisor!, { ...raw, channel: 'online', receivedDate: '2026-12-01' })), ['channel:GK_CHANNEL', 'receivedDate:GK_DATE_FUTURE']);
       const r = await registerComplaint(ctx, people.supervisor!, raw);
       assert.equal(r.due, '2026-11-30');

@@ -90,7 +90,7 @@ eachDialect(
       assert.equal((await editor.get('/admin/supervision/complaints')).statusCode, 404);
     });
 
-    test('the supervisor registers one received by phone, and sets the county time limits', async () => {
+    test('staff register one received by phone or in person; the supervisor sets the county time limits', async () => {
       const supervisor = new Client(app);
       await supervisor.login('county-supervisor');
       await supervisor.get('/admin/supervision/complaints/new');
@@ -101,6 +101,14 @@ eachDialect(
       assert.equal(ok.statusCode, 303);
       assert.ok(textOf((await supervisor.get(ok.headers.location!)).body).includes('电话'));
       await supervisor.get('/admin/supervision/complaints');
+      const editor = new Client(app);
+      await editor.login('chaqi-editor');
+      assert.ok((await editor.get('/admin')).body.includes('href="/admin/supervision/complaints/new"'));
+      await editor.get('/admin/supervision/complaints/new');
+      const byTown = await editor.post('/admin/supervision/complaints/new', { ...complaint({ content: '镇政府信息公开栏目无法访问。' }), channel: 'inPerson', receivedDate: '2026-11-26' });
+      assert.equal(byTown.statusCode, 200);
+      assert.match(textOf(byTown.body), /已登记，编号为TS2026-\d{5}，已转交华容县人民政府政府信息公开工作主管部门处理/);
+      assert.ok(textOf((await supervisor.get('/admin/supervision/complaints')).body).includes('2026-11-26'));
       const limits = await supervisor.post('/admin/supervision/limits', { correctionDays: '3', complaintDays: '15' });
       assert.equal(limits.statusCode, 400);
       assert.ok(textOf(limits.body).includes('更正申请的办理时限应为5至60个工作日'));

@@ -8,7 +8,8 @@
  * audit event.
  */
 import type { Kysely } from 'kysely';
-import { can, type Actor } from '../../domain/access/policy.ts';
+import { agenciesWhere, can, type Actor } from '../../domain/access/policy.ts';
+import { subtreeIds, type Agency } from '../../domain/agencies/agency.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
 import { checkComplaintAct, checkComplaintForm, foldComplaint, type ComplaintEvent, type ComplaintForm, type ComplaintView } from '../../domain/complaints/complaint.ts';
 import { chinaDate, isIsoDate, type IsoDate } from '../../domain/shared/dates.ts';
@@ -58,7 +59,7 @@ async function open(ctx: AppContext, actor: Actor | null, form: ComplaintForm, c
     const agency = tree.find((a) => a.id === form.agencyId);
     if (!agency) throw new InputError([fieldError('agency', 'GK_AGENCY', '请选择被投诉、举报的行政机关')]);
     const county = countyOf(tree, agency.id)!;
-    if (actor && !can(actor, 'complaints.handle', county.id, tree)) throw new ForbiddenError('只有本县的政府信息公开工作主管部门可以登记投诉、举报');
+    if (actor && !mayRegister(actor, county.id, tree)) throw new ForbiddenError('只有本县的工作人员可以登记投诉、举报');
     const kind = form.kind as ComplaintKind;
     const { complaintDays } = await countyLimits(db, county.id);
     const year = on.slice(0, 4);
@@ -154,6 +155,18 @@ export async function recordHandling(ctx: AppContext, actor: Actor, id: number, 
 /** The answer to the complainant, which closes the complaint. */
 export async function answerComplaint(ctx: AppContext, actor: Actor, id: number, input: { on: string; answer: string; method: string }): Promise<void> {
   await record(ctx, actor, id, { act: 'answered', on: input.on.trim(), answer: input.answer.trim(), method: input.method as AnswerMethod });
+}
+
+/** Staff of any agency of the county may register a complaint received otherwise than online; it goes to the county's supervisor. */
+function mayRegister(actor: Actor, countyId: number, tree: readonly Agency[]): boolean {
+  const county = subtreeIds(tree, countyId);
+  return [...agenciesWhere(actor, 'complaints.register', tree)].some((id) => county.has(id));
+}
+
+/** The counties in which the actor may register complaints. */
+export async function registrableCounties(ctx: AppContext, actor: Actor) {
+  const tree = await listAgencies(ctx.db);
+  return { tree, counties: tree.filter((a) => a.parentId === null && mayRegister(actor, a.id, tree)) };
 }
 
 /** The counties whose complaints the actor handles. */

@@ -19,7 +19,8 @@ export type Action =
   | 'catalogue.approve'
   | 'requests.view'
   | 'requests.handle'
-  | 'complaints.handle';
+  | 'complaints.handle'
+  | 'complaints.register';
 
 export interface Actor {
   id: number;
@@ -43,6 +44,8 @@ const allowed: Record<Action, readonly Role[]> = {
   'requests.handle': ['editor', 'leader', 'agencyAdmin'],
   // 条例 第四十七条: complaints go to the county's 主管部门; they carry the complainant's personal data.
   'complaints.handle': ['countySupervisor'],
+  // Any staff member may register one received by phone, letter or visit: it goes to the supervisor.
+  'complaints.register': ['editor', 'reviewer', 'leader', 'agencyAdmin', 'countySupervisor'],
 };
 
 /** A platform administrator runs the platform and sees everything, but does not act for an agency. */

@@ -8,9 +8,10 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../app/context.ts';
-import { answerComplaint, complaintFor, countyComplaints, recordHandling, registerComplaint, supervisedCountiesForComplaints } from '../../../app/complaints/complaints.ts';
+import { answerComplaint, complaintFor, countyComplaints, recordHandling, registerComplaint, registrableCounties, supervisedCountiesForComplaints } from '../../../app/complaints/complaints.ts';
 import { countyLimits, saveCountyLimits } from '../../../app/supervision/limits.ts';
 import { subtreeIds } from '../../../domain/agencies/agency.ts';
+import { can } from '../../../domain/access/policy.ts';
 import { chinaDate } from '../../../domain/shared/dates.ts';
 import { InputError, NotFoundError, type FieldError } from '../../../domain/shared/result.ts';
 import { complaintChannels, staffComplaintChannels } from '../../../law/complaints.ts';
@@ -83,15 +84,25 @@ export async function supervisionRoutes(app: FastifyInstance, opts: { ctx: AppCo
     return reply.redirect(`/admin/supervision/complaints?county=${county.id}&done=limits#limits`, 303);
   });
 
+  /** The county whose complaints the actor may register (any staff of it). */
+  const registerCounty = async (request: FastifyRequest<{ Querystring: Q }>) => {
+    const { tree, counties } = await registrableCounties(ctx, actorOf(request));
+    const wanted = request.query.county ? positiveInt(request.query.county) : (counties[0]?.id ?? null);
+    const county = counties.find((c) => c.id === wanted);
+    if (!county) throw new NotFoundError('找不到这个县，或您不能为它登记投诉、举报。');
+    return { county, tree };
+  };
+
   const registerPage = async (request: FastifyRequest<{ Querystring: Q }>, reply: FastifyReply, values: Record<string, string>, errors: readonly FieldError[], status = 200) => {
-    const { county, tree } = await countyFor(request);
+    const { county, tree } = await registerCounty(request);
     const viewer = viewerOf(request, reply, tree);
     const msg = (f: string) => errors.find((e) => e.field === f)?.message;
     return sendPage(
       reply,
       <Layout title="登记投诉、举报" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], [listTitle, `/admin/supervision/complaints?county=${county.id}`], ['登记', null]]} />
+        <Breadcrumbs trail={[['工作台', '/admin'], ...(can(actorOf(request), 'complaints.handle', county.id, tree) ? ([[listTitle, `/admin/supervision/complaints?county=${county.id}`]] as const) : []), ['登记投诉、举报', null]]} />
         <h1>登记投诉、举报（{county.shortName}）</h1>
+        <p>对本县行政机关政府信息公开工作的投诉、举报，通过电话、信件、来访或者电子邮件收到的，在此登记，由县政府信息公开工作主管部门调查处理并答复（条例第四十七条）。</p>
         <ErrorSummary errors={errors} />
         <form method="post" action={`/admin/supervision/complaints/new?county=${county.id}`} class="form">
           <input type="hidden" name="_csrf" value={viewer.csrf} />
@@ -109,10 +120,21 @@ export async function supervisionRoutes(app: FastifyInstance, opts: { ctx: AppCo
 
   app.post<{ Querystring: Q; Body: Record<string, string> }>('/admin/supervision/complaints/new', { preHandler: app.csrfProtection }, async (request, reply) => {
     const values = complaintValuesOf(request.body);
-    await countyFor(request);
+    const { county, tree } = await registerCounty(request);
     try {
       const filed = await registerComplaint(ctx, actorOf(request), values);
-      return reply.redirect(`/admin/supervision/complaints/${filed.id}?done=registered`, 303);
+      if (can(actorOf(request), 'complaints.handle', county.id, tree)) return reply.redirect(`/admin/supervision/complaints/${filed.id}?done=registered`, 303);
+      // Registered by the staff of an agency: it is the supervisor's to handle, and holds personal data.
+      return sendPage(
+        reply,
+        <Layout title="投诉、举报已登记" site={await siteInfo(ctx.db)} area="admin" viewer={viewerOf(request, reply, tree)}>
+          <Breadcrumbs trail={[['工作台', '/admin'], ['投诉、举报已登记', null]]} />
+          <h1>投诉、举报已登记</h1>
+          <p class="notice" role="status">
+            已登记，编号为{filed.receiptNo}，已转交{filed.countyName}政府信息公开工作主管部门处理，答复期限为{filed.due}。
+          </p>
+        </Layout>,
+      );
     } catch (e) {
       if (e instanceof InputError) return registerPage(request, reply, values, e.errors, 400);
       throw e;
