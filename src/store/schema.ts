@@ -447,6 +447,85 @@ export interface SearchTextTable {
   chars: string;
 }
 
+/** A 更正 request (条例 第四十一条) and its projection, kept with its ledger (0014). Staff only. */
+export interface CorrectionRequestTable {
+  id: Generated<number>;
+  agency_id: number;
+  receipt_no: string;
+  applicant_type: string;
+  applicant_name: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  /** The record said to be inaccurate, what the applicant asks for, and the evidence offered. */
+  record: string;
+  requested_change: string;
+  evidence: string;
+  channel: string;
+  received_date: string;
+  due_date: string;
+  provisional: Generated<number>;
+  state: 'open' | 'closed';
+  decision: string | null;
+  decided_date: string | null;
+  event_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+/** The append-only ledger of a 更正 request (0014). */
+export interface CorrectionEventTable {
+  id: Generated<number>;
+  correction_id: number;
+  seq: number;
+  act: string;
+  on_date: string;
+  recorded_at: string;
+  actor_id: number | null;
+  payload: string;
+}
+export interface CorrectionLetterTable {
+  id: Generated<number>;
+  correction_id: number;
+  agency_id: number;
+  event_seq: number;
+  kind: string;
+  number: string;
+  issued_on: string;
+  content: string;
+  created_at: string;
+}
+/** A complaint or report to the county's 政府信息公开工作主管部门 (条例 第四十七条; 0014). Staff only. */
+export interface ComplaintTable {
+  id: Generated<number>;
+  county_id: number;
+  agency_id: number;
+  kind: 'complaint' | 'report';
+  receipt_no: string;
+  channel: string;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  content: string;
+  received_date: string;
+  due_date: string;
+  provisional: Generated<number>;
+  state: 'open' | 'closed';
+  answered_date: string | null;
+  event_count: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+export interface ComplaintEventTable {
+  id: Generated<number>;
+  complaint_id: number;
+  seq: number;
+  act: string;
+  on_date: string;
+  recorded_at: string;
+  actor_id: number | null;
+  payload: string;
+}
+
 export interface DB {
   settings: SettingTable;
   agencies: AgencyTable;
@@ -478,6 +557,11 @@ export interface DB {
   index_sequences: IndexSequenceTable;
   search_documents: SearchDocumentTable;
   search_text: SearchTextTable;
+  correction_requests: CorrectionRequestTable;
+  correction_events: CorrectionEventTable;
+  correction_letters: CorrectionLetterTable;
+  complaints: ComplaintTable;
+  complaint_events: ComplaintEventTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -18,6 +18,8 @@ import type { ReportReader } from '../app/reports/import.ts';
 import { checkReportFile } from '../extract/report/index.ts';
 import { calendarRoutes } from './admin/calendar-routes.tsx';
 import { requestRoutes } from './admin/requests/routes.tsx';
+import { correctionRoutes } from './admin/corrections/routes.tsx';
+import { supervisionRoutes } from './admin/supervision/routes.tsx';
 import { closeViews } from '../app/catalog/views.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
 import { security, securityHeaderList } from './plugins/security.ts';
@@ -80,6 +82,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await staff.register(countyRoutes, { ctx, reader: opts.reportReader ?? checkReportFile });
     await staff.register(requestRoutes, { ctx, secureCookies });
     await staff.register(calendarRoutes, { ctx });
+    await staff.register(correctionRoutes, { ctx });
+    await staff.register(supervisionRoutes, { ctx });
   });
   return app;
 }

@@ -12,6 +12,7 @@ import { appendEvent } from '../../store/events.repo.ts';
 import type { DB } from '../../store/schema.ts';
 import type { AppContext } from '../context.ts';
 import { recomputeOpenDeadlines, type Recomputed } from '../requests/recompute.ts';
+import { recomputeOpenComplaints, recomputeOpenCorrections } from '../supervision/recompute.ts';
 
 export async function localOverrides(db: Kysely<DB>): Promise<LocalOverride[]> {
   return (await calendarOverrides(db)).map((o) => ({ date: o.date as IsoDate, kind: o.working ? 'workingDay' : 'holiday', reason: o.reason }));
@@ -58,6 +59,9 @@ export async function recomputeAfterChange(
 ): Promise<Recomputed> {
   const at = ctx.now().toISOString();
   const result = await recomputeOpenDeadlines(db, calendar, chinaDate(ctx.now()), at, actor.id);
-  await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: null, subjectType: 'calendar', subjectId: event.subjectId, action: event.action, reason: event.reason, payload: { ...event.payload, ...result } });
+  // 更正 requests and complaints have due dates on the same calendar.
+  const corrections = await recomputeOpenCorrections(db, calendar, chinaDate(ctx.now()), at, actor.id);
+  const complaints = await recomputeOpenComplaints(db, calendar, chinaDate(ctx.now()), at, actor.id);
+  await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: null, subjectType: 'calendar', subjectId: event.subjectId, action: event.action, reason: event.reason, payload: { ...event.payload, ...result, corrections, complaints } });
   return result;
 }

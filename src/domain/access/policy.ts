@@ -18,7 +18,9 @@ export type Action =
   | 'catalogue.review'
   | 'catalogue.approve'
   | 'requests.view'
-  | 'requests.handle';
+  | 'requests.handle'
+  | 'complaints.handle'
+  | 'complaints.register';
 
 export interface Actor {
   id: number;
@@ -40,6 +42,10 @@ const allowed: Record<Action, readonly Role[]> = {
   // Cases carry applicants' personal data: the agency's own staff and its supervisors only.
   'requests.view': ['editor', 'reviewer', 'leader', 'agencyAdmin', 'countySupervisor'],
   'requests.handle': ['editor', 'leader', 'agencyAdmin'],
+  // 条例 第四十七条: complaints go to the county's 主管部门; they carry the complainant's personal data.
+  'complaints.handle': ['countySupervisor'],
+  // Any staff member may register one received by phone, letter or visit: it goes to the supervisor.
+  'complaints.register': ['editor', 'reviewer', 'leader', 'agencyAdmin', 'countySupervisor'],
 };
 
 /** A platform administrator runs the platform and sees everything, but does not act for an agency. */

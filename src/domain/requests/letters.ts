@@ -6,11 +6,13 @@
 import { letterKinds, replyAnswerOpenings, replyKinds, replySpec, sentencePlaceholders, type LetterKind, type LetterPlaceholder, type ReplyKind } from '../../law/letters.ts';
 import { outcomeCodes, type OutcomeCode } from '../../law/outcome-codes.ts';
 import { remedyRegimeOn, type RemedyRoute } from '../../law/remedies.ts';
+import type { CorrectionLetterKind } from '../../law/corrections.ts';
 import { chineseDate, type IsoDate } from '../shared/dates.ts';
 import { fieldError, type FieldError } from '../shared/result.ts';
 
 export interface LetterContent {
-  kind: LetterKind;
+  /** A case letter's kind, or a 更正 request's (src/law/corrections.ts). */
+  kind: LetterKind | CorrectionLetterKind;
   title: string;
   number: string;
   addressee: string;
@@ -53,7 +55,7 @@ export function fillTemplate(template: string, values: LetterValues): { text: st
   return { text: tidyPunctuation(text) };
 }
 
-interface Frame {
+export interface Frame {
   number: string;
   addressee: string;
   agencyName: string;
@@ -101,7 +103,16 @@ export function remediesTemplate(date: IsoDate, routes: readonly RemedyRoute[]):
 
 /** A notice (回执, 补正告知书, 延期告知书, 征询函, 收费通知书, 终止处理告知书); a notice's remedies keep both routes. */
 export function buildLetter(kind: Exclude<LetterKind, 'reply'>, values: LetterValues, frame: Frame): { letter: LetterContent } | { error: FieldError } {
-  const spec = letterKinds[kind];
+  return buildNotice(kind, letterKinds[kind], values, frame);
+}
+
+/** A notice from its template, whichever set it belongs to (the 更正 letters too); remedies by the letter's date, both routes. */
+export function buildNotice(
+  kind: LetterContent['kind'],
+  spec: { title: string; paragraphs: readonly string[]; remedies: boolean },
+  values: LetterValues,
+  frame: Frame,
+): { letter: LetterContent } | { error: FieldError } {
   const body = fill([...spec.paragraphs, ...(spec.remedies ? [remediesTemplate(frame.date, ['either'])] : [])], values);
   if ('error' in body) return body;
   return { letter: { kind, title: spec.title, number: frame.number, addressee: frame.addressee, paragraphs: body.paragraphs, signature: frame.agencyName, date: frame.date } };

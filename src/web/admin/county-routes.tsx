@@ -38,6 +38,8 @@ import { sendPage } from '../views/page.ts';
 import { actorOf, agencyFor } from './access.ts';
 import { viewerOf } from './viewer.ts';
 import { CopySection, Findings } from './report-parts.tsx';
+import { countyComplaints } from '../../app/complaints/complaints.ts';
+import { ComplaintsSummary } from './supervision/complaint-parts.tsx';
 
 const sourceLabels: Record<ReportSource, string> = { published: '平台发布', imported: '导入', computed: '平台生成（未发布）' };
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -75,6 +77,8 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
     const suffix = counties.length > 1 ? `?county=${s.county.id}` : '';
     const thisYear = Number(chinaDate(ctx.now()).slice(0, 4));
     const yearLinks = Array.from({ length: 6 }, (_, i) => thisYear - 1 - i).filter((y) => y >= firstImportYear);
+    // 条例 第四十七条: the complaints the county's supervisor handles, with their due dates.
+    const complaints = can(actor, 'complaints.handle', s.county.id, tree) ? await countyComplaints(ctx, actor, s.county.id) : null;
     return sendPage(
       reply,
       <Layout title={`${s.county.shortName}${year}年度报告监督`} site={site} area="admin" viewer={viewer}>
@@ -104,6 +108,7 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
         <p>
           <a href="/admin/county/imports">导入已发布的年度报告</a>（平台启用前的年度、或在平台外编写发布的报告）
         </p>
+        {complaints ? <ComplaintsSummary data={complaints} countyId={s.county.id} /> : ''}
         <StatusTable s={s} />
         <CarryOverTable s={s} />
         <CopyTable s={s} />

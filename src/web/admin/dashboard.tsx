@@ -66,6 +66,13 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
           </p>
         </section>
         {requests ? <RequestsTodo counts={requests} /> : ''}
+        {actor.roles.some((r) => r.agencyId !== null) ? (
+          <p>
+          收到对政府信息公开工作的投诉、举报（电话、信件、来访）？请<a href="/admin/supervision/complaints/new">登记</a>，由县政府信息公开工作主管部门处理（条例第四十七条）。
+          </p>
+        ) : (
+          ''
+        )}
         {agencies.length === 0 ? (
           <p>您的账号还没有分配单位。</p>
         ) : (

@@ -8,6 +8,7 @@ import type { AppContext } from '../../app/context.ts';
 import { agencyRoutes } from './agency.tsx';
 import { applyRoutes } from './apply.tsx';
 import { careRoutes } from './care.ts';
+import { complaintRoutes } from './complaint.tsx';
 import { feedRoutes } from './feeds.ts';
 import { homeRoutes } from './home.tsx';
 import { itemRoutes } from './item.tsx';
@@ -15,6 +16,6 @@ import { listRoutes } from './list.tsx';
 import { annualReportRoutes } from './reports.tsx';
 
 export async function portalRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
-  for (const routes of [homeRoutes, agencyRoutes, listRoutes, itemRoutes, annualReportRoutes, feedRoutes, applyRoutes]) await app.register(routes, opts);
+  for (const routes of [homeRoutes, agencyRoutes, listRoutes, itemRoutes, annualReportRoutes, feedRoutes, applyRoutes, complaintRoutes]) await app.register(routes, opts);
   await app.register(careRoutes);
 }
