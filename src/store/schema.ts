@@ -447,6 +447,24 @@ export interface SearchTextTable {
   chars: string;
 }
 
+/** One window of one rate limit (migration 0016). */
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  /** Milliseconds since the epoch. */
+  resets_at: number;
+}
+
+/** Failed log-ins of one user name since its last successful log-in (migration 0016). */
+export interface LoginThrottleTable {
+  username: string;
+  failures: number;
+  total_failures: number;
+  lockouts: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}
+
 export interface DB {
   settings: SettingTable;
   agencies: AgencyTable;
@@ -478,6 +496,8 @@ export interface DB {
   index_sequences: IndexSequenceTable;
   search_documents: SearchDocumentTable;
   search_text: SearchTextTable;
+  rate_limits: RateLimitTable;
+  login_throttles: LoginThrottleTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;
