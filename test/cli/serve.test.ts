@@ -1,37 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { bin, root } from '../helpers/cli.ts';
-
-/** Starts `gongkai <command>` on a free port and resolves once it prints its URL. */
-function start(command: string, env: Record<string, string>): Promise<{ url: string; output: string; stop: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, command], { cwd: root, env: { ...process.env, PORT: '0', ...env } });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 60_000);
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      output += d.toString();
-      const m = /已启动：(http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve({
-          url: m[1]!,
-          output,
-          stop: () =>
-            new Promise((done) => {
-              child.once('close', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.on('close', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
+import { startServer as start } from '../helpers/cli.ts';
 
 describe('starting the platform', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-serve-'));
