@@ -21,6 +21,7 @@ import { requestRoutes } from './admin/requests/routes.tsx';
 import { closeViews } from '../app/catalog/views.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
 import { trustedProxies } from './config/trust-proxy.ts';
+import { loggerOptions, newRequestId, type LogDestination } from './logging.ts';
 import { security, securityHeaderList } from './plugins/security.ts';
 import { front } from './portal/front.ts';
 import { htmlHeaders } from './views/page.ts';
@@ -36,7 +37,8 @@ export interface BuildOptions {
   secureCookies?: boolean | 'auto';
   /** Addresses or CIDRs of the reverse proxies whose X-Forwarded-* are believed; GONGKAI_TRUST_PROXY unless given. */
   trustProxy?: readonly string[];
-  logger?: boolean;
+  /** Request and error logs (src/web/logging.ts): true to stdout, or to the given destination; none by default. */
+  logger?: boolean | LogDestination;
   /**
    * Rate limits are counted in the database, together by every app on it; apps given
    * different scopes count apart (tests that each want fresh limits on one database).
@@ -52,8 +54,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // Kept public pages are answered before Fastify, with the headers Fastify would send them with.
   const early = front(ctx, [...securityHeaderList(secureCookies), ...Object.entries(htmlHeaders).flat()]);
   const proxies = opts.trustProxy ?? trustedProxies(process.env.GONGKAI_TRUST_PROXY);
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: proxies.length ? [...proxies] : false, serverFactory: early.serverFactory });
+  const app = Fastify({
+    logger: opts.logger ? loggerOptions(opts.logger === true ? undefined : opts.logger) : false,
+    genReqId: newRequestId,
+    // A client does not choose the id its request is logged under.
+    requestIdHeader: false,
+    trustProxy: proxies.length ? [...proxies] : false,
+    serverFactory: early.serverFactory,
+  });
   app.decorate('front', early);
+  early.log = app.log;
   app.addHook('preClose', (done) => {
     early.closing = true;
     done();

@@ -44,8 +44,10 @@ export function startServer(command: string, env: Record<string, string>): Promi
           get output() {
             return output;
           },
+          // Stopping a stopped server does nothing.
           stop: () =>
             new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
               child.once('close', () => done());
               child.kill('SIGTERM');
             }),
