@@ -1,7 +1,7 @@
 /**
  * Structured request and error logs (Fastify's pino, one JSON object a line) for `serve`
  * and `start`. Each request has a random id; a 500 shows it on its page (and in X-Request-Id)
- * 500 page, so an administrator can find its entry. Nothing personal or secret is logged:
+ * so an administrator can find its entry. Nothing personal or secret is logged:
  * no headers, cookies, bodies or query strings; a request is named by its route pattern
  * (`/apply/receipt/:token`, not the token), with only its numeric parameters.
  */
