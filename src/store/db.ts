@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
 import type { DB } from './schema.ts';
 import type { DialectName } from './dialect.ts';
 
@@ -52,12 +52,57 @@ function openSqlite(file: string, options: OpenOptions): Database {
     sqlite = new SQLite(resolved, { fileMustExist: Boolean(options.mustExist) });
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
+    // Another process's write transaction is waited for, up to 5 s, instead of failing at once.
     sqlite.pragma('busy_timeout = 5000');
   } catch (e) {
     throw new DatabaseUnavailable(`无法打开数据库文件 ${file}：${(e as Error).message}`);
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/**
+ * Transactions on SQLite begin IMMEDIATE: they take the write lock at once, waiting (busy
+ * timeout) while another process holds it. A deferred transaction that read first fails
+ * with "database is locked" when it comes to write after another process has written,
+ * with no waiting at all; that was the HTTP 500 of two processes on one file (issue 15).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+/** SQLite's busy and locked codes, PostgreSQL's serialization failure and deadlock: worth running the transaction again. */
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (/^SQLITE_(BUSY|LOCKED)/.test(code) || code === '40001' || code === '40P01');
+}
+
+/**
+ * Runs `work` (a whole transaction) again when the database was busy: up to 6 times, after
+ * a growing, jittered pause that leaves the event loop free.
+ */
+export async function retryBusy<T>(work: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (i >= attempts || !isBusy(e)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** i * (0.5 + Math.random())));
+    }
+  }
 }
 
 async function openPostgres(url: string): Promise<Database> {

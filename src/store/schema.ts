@@ -525,6 +525,23 @@ export interface ComplaintEventTable {
   actor_id: number | null;
   payload: string;
 }
+/** One window of one rate limit (migration 0016). */
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  /** Milliseconds since the epoch. */
+  resets_at: number;
+}
+
+/** Failed log-ins of one user name since its last successful log-in (migration 0016). */
+export interface LoginThrottleTable {
+  username: string;
+  failures: number;
+  total_failures: number;
+  lockouts: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}
 
 export interface DB {
   settings: SettingTable;
@@ -562,6 +579,8 @@ export interface DB {
   correction_letters: CorrectionLetterTable;
   complaints: ComplaintTable;
   complaint_events: ComplaintEventTable;
+  rate_limits: RateLimitTable;
+  login_throttles: LoginThrottleTable;
 }
 
 export type AgencyRow = Selectable<AgencyTable>;

@@ -22,6 +22,8 @@ import { correctionRoutes } from './admin/corrections/routes.tsx';
 import { supervisionRoutes } from './admin/supervision/routes.tsx';
 import { closeViews } from '../app/catalog/views.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
+import { trustedProxies } from './config/trust-proxy.ts';
+import { loggerOptions, newRequestId, type LogDestination } from './logging.ts';
 import { security, securityHeaderList } from './plugins/security.ts';
 import { front, type Timeouts } from './portal/front.ts';
 import { refuseNulInput } from './plugins/input.ts';
@@ -36,9 +38,15 @@ export interface BuildOptions {
   ctx: AppContext;
   /** Secure cookies: true behind HTTPS; 'auto' (default) marks them Secure on HTTPS requests. */
   secureCookies?: boolean | 'auto';
-  /** Trust X-Forwarded-* from a reverse proxy. */
-  trustProxy?: boolean;
-  logger?: boolean;
+  /** Addresses or CIDRs of the reverse proxies whose X-Forwarded-* are believed; GONGKAI_TRUST_PROXY unless given. */
+  trustProxy?: readonly string[];
+  /** Request and error logs (src/web/logging.ts): true to stdout, or to the given destination; none by default. */
+  logger?: boolean | LogDestination;
+  /**
+   * Rate limits are counted in the database, together by every app on it; apps given
+   * different scopes count apart (tests that each want fresh limits on one database).
+   */
+  rateLimitScope?: string;
   /** Reads uploaded annual reports for import; the reader of `gongkai check` unless given. */
   reportReader?: ReportReader;
   /** Client timeouts (src/web/portal/front.ts); the defaults unless given. */
@@ -50,8 +58,17 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const secureCookies = opts.secureCookies ?? (process.env.GONGKAI_SECURE_COOKIES === '1' ? true : 'auto');
   // Kept public pages are answered before Fastify, with the headers Fastify would send them with.
   const early = front(ctx, [...securityHeaderList(secureCookies), ...Object.entries(htmlHeaders).flat()], opts.timeouts);
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? process.env.GONGKAI_TRUST_PROXY === '1', serverFactory: early.serverFactory });
+  const proxies = opts.trustProxy ?? trustedProxies(process.env.GONGKAI_TRUST_PROXY);
+  const app = Fastify({
+    logger: opts.logger ? loggerOptions(opts.logger === true ? undefined : opts.logger) : false,
+    genReqId: newRequestId,
+    // A client does not choose the id its request is logged under.
+    requestIdHeader: false,
+    trustProxy: proxies.length ? [...proxies] : false,
+    serverFactory: early.serverFactory,
+  });
   app.decorate('front', early);
+  early.log = app.log;
   app.addHook('preClose', (done) => {
     early.closing = true;
     done();
@@ -61,7 +78,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // Item views are counted in memory and written in batches: write the last ones on close
   // (logged, not thrown, when the database is already closed: closing goes on).
   app.addHook('onClose', async () => closeViews(ctx).catch((e: unknown) => app.log.error(e, 'item views not written')));
-  await app.register(security, { ctx, secureCookies });
+  await app.register(security, { ctx, secureCookies, rateLimitScope: opts.rateLimitScope ?? '' });
   await app.register(sessions, { ctx });
   await app.register(fastifyStatic, { root: path.join(import.meta.dirname, 'static'), prefix: '/static/', maxAge: '1h' });
   // The report tables' styles are declared once (src/render/report/report-css.ts) for the site and the HTML export.

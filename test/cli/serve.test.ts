@@ -1,37 +1,9 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { bin, root } from '../helpers/cli.ts';
-
-/** Starts `gongkai <command>` on a free port and resolves once it prints its URL. */
-function start(command: string, env: Record<string, string>): Promise<{ url: string; output: string; stop: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, command], { cwd: root, env: { ...process.env, PORT: '0', ...env } });
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 60_000);
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      output += d.toString();
-      const m = /已启动：(http:\/\/\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve({
-          url: m[1]!,
-          output,
-          stop: () =>
-            new Promise((done) => {
-              child.once('close', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.on('close', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
+import { gongkai, startServer as start } from '../helpers/cli.ts';
 
 describe('starting the platform', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-serve-'));
@@ -80,6 +52,43 @@ describe('starting the platform', () => {
       assert.equal(login.headers.get('location'), '/admin');
     } finally {
       await second.stop();
+    }
+  });
+
+  test('GONGKAI_TRUST_PROXY=1 is refused at start, before anything is written', async () => {
+    const file = path.join(tmp, 'proxy.db');
+    const run = await gongkai(['serve'], { DATABASE_URL: `file:${file}`, GONGKAI_TRUST_PROXY: '1', PORT: '0' });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^错误：GONGKAI_TRUST_PROXY=1 会信任任何来源伪造的 X-Forwarded-For/);
+    assert.equal(fs.existsSync(file), false);
+  });
+
+  test('serve logs each request to stdout as JSON, with no password or cookie', async () => {
+    const env = { DATABASE_URL: `file:${path.join(tmp, 'logs.db')}`, GONGKAI_TRUST_PROXY: '127.0.0.1' };
+    const server = await start('start', env);
+    try {
+      const page = await fetch(`${server.url}/admin/login`, { headers: { 'x-forwarded-for': '198.51.100.23' } });
+      const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+      const login = await fetch(`${server.url}/admin/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
+        body: new URLSearchParams({ _csrf: csrf, username: 'chaqi-editor', password: 'gongkai-demo' }).toString(),
+      });
+      assert.equal(login.status, 303);
+      const id = login.headers.get('x-request-id');
+      await server.stop();
+      const logLines = server.output.split('\n').filter((l) => l.startsWith('{'));
+      const entries = logLines.map((l) => JSON.parse(l) as { reqId?: string; msg: string; req?: { route: string; remoteAddress: string }; res?: { statusCode: number } });
+      const done = entries.find((e) => e.reqId === id && e.msg === 'request completed');
+      assert.deepEqual(done?.res, { statusCode: 303 });
+      // The address behind the trusted proxy is the client's.
+      assert.ok(entries.some((e) => e.req?.route === '/admin/login' && e.req.remoteAddress === '198.51.100.23'));
+      // (The banner of `start` names the demo password; the log does not.)
+      for (const secret of ['gongkai-demo', 'chaqi-editor', csrf, cookies.split('=')[1]!]) assert.ok(!logLines.join('').includes(secret), secret);
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -26,3 +26,34 @@ export function gongkai(args: string[], env: Record<string, string> = {}, comman
     });
   });
 }
+
+/** Starts `gongkai <command>` on a free port and resolves once it prints its URL; `output` is all it has printed so far. */
+export function startServer(command: string, env: Record<string, string>): Promise<{ url: string; output: string; stop: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, command], { cwd: root, env: { ...process.env, PORT: '0', ...env } });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 60_000);
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+      const m = /已启动：(http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          get output() {
+            return output;
+          },
+          // Stopping a stopped server does nothing.
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
+              child.once('close', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.on('close', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}

@@ -139,8 +139,11 @@ export async function listening(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${address.port}`;
 }
 
+/** The app on a test database; its rate limits count apart from other apps' on that database. */
+let apps = 0;
+
 export async function testApp(ctx: AppContext): Promise<FastifyInstance> {
-  const app = await buildApp({ ctx, secureCookies: false });
+  const app = await buildApp({ ctx, secureCookies: false, rateLimitScope: `test-${++apps}|` });
   await app.ready();
   return app;
 }

@@ -2,6 +2,7 @@ import { ensurePlatformAdmin } from '../../app/auth/users.ts';
 import { demoAccounts, demoPassword, isDemoDatabase, loadDemo } from '../../app/demo/load.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { buildApp } from '../../web/app.ts';
+import { trustedProxies } from '../../web/config/trust-proxy.ts';
 import { roles, type Role } from '../../law/roles.ts';
 import { parse } from '../args.ts';
 import type { Io } from '../main.ts';
@@ -12,6 +13,8 @@ export async function serveCommand(args: string[], io: Io, opts: { demoIfNew: bo
   const port = Number(io.env.PORT ?? 3000);
   const host = io.env.HOST?.trim() || '127.0.0.1';
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError([fieldError('PORT', 'GK_PORT', `PORT 应为0至65535的整数，收到“${io.env.PORT}”`)]);
+  // A wrong proxy setting is refused before anything is opened or written.
+  const trustProxy = trustedProxies(io.env.GONGKAI_TRUST_PROXY);
   const { database, ctx } = await openForWriting(io);
   try {
     const empty = (await ctx.db.selectFrom('agencies').select('id').limit(1).execute()).length === 0;
@@ -30,7 +33,8 @@ export async function serveCommand(args: string[], io: Io, opts: { demoIfNew: bo
       }
       io.out('  其他单位同样以 <单位>-editor / -reviewer / -leader / -agency-admin 登录（zhanghua、zhihedu、wanyu、minzheng、ziran、shichang）\n');
     }
-    const app = await buildApp({ ctx });
+    // Request and error logs go to stdout as JSON lines (src/web/logging.ts).
+    const app = await buildApp({ ctx, trustProxy, logger: true });
     await app.listen({ port, host });
     const bound = app.server.address();
     const shownPort = typeof bound === 'object' && bound ? bound.port : port;

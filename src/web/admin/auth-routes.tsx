@@ -1,9 +1,15 @@
-/** Log-in and log-out of staff. Log-in is rate-limited per client and every attempt is audited. */
+/**
+ * Log-in and log-out of staff. Log-in is rate-limited per client address (formRateLimit)
+ * and throttled per account whatever the address (src/app/auth/throttle.ts); every
+ * attempt is audited, and the owner of a locked account is told at the next log-in.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
-import { login, logout, sessionHours } from '../../app/auth/sessions.ts';
+import { login, logout, sessionHours, type LockoutNotice } from '../../app/auth/sessions.ts';
+import { LoginLocked } from '../../app/auth/throttle.ts';
+import { portalDateTime } from '../../domain/shared/dates.ts';
 import { InputError, type FieldError } from '../../domain/shared/result.ts';
-import { formRateLimit, loginAttemptsPerAccount, tooManyRequests } from '../plugins/security.ts';
+import { formRateLimit } from '../plugins/security.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie } from '../plugins/session.ts';
 import { siteInfo } from '../site.ts';
 import { ErrorSummary, Layout } from '../views/layout.tsx';
@@ -49,25 +55,40 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext; 
     return loginPage(reply, safeNext(request.query.next), []);
   });
 
-  const perAccount = app.createRateLimit({
-    ...loginAttemptsPerAccount,
-    keyGenerator: (request) => `${request.ip}|${String((request.body as { username?: unknown } | undefined)?.username ?? '').trim()}`,
-  });
+  /** The first page after a log-in that follows a lockout: the owner learns of the attempts. */
+  const noticePage = async (reply: Parameters<typeof sendPage>[0], next: string, notice: LockoutNotice) =>
+    sendPage(
+      reply,
+      <Layout title="账号安全提醒" site={await siteInfo(ctx.db)} area="admin">
+        <h1>账号安全提醒</h1>
+        <div class="notice" role="alert">
+          <p>
+            自您上次登录以来，有人以错误的密码尝试登录您的账号{notice.failures}次，账号因此被暂时锁定{notice.lockouts}次；最近一次尝试在{portalDateTime(notice.lastFailedAt)}（北京时间）。
+          </p>
+          <p>如果这些尝试不是您本人所为，请立即在“我的账号”中修改密码，并告知本单位管理员。</p>
+        </div>
+        <p>
+          <a href={next}>继续</a>
+        </p>
+      </Layout>,
+    );
 
   app.post<{ Body: { username?: string; password?: string; next?: string } }>(
     '/admin/login',
     { config: formRateLimit, preHandler: app.csrfProtection },
     async (request, reply) => {
       const body = request.body ?? {};
-      const limit = await perAccount(request);
-      if (!limit.isAllowed && limit.isExceeded) throw tooManyRequests();
+      const next = safeNext(body.next);
       try {
-        const { token } = await login(ctx, String(body.username ?? ''), String(body.password ?? ''));
+        const { token, notice } = await login(ctx, String(body.username ?? ''), String(body.password ?? ''));
         setSessionCookie(reply, token, sessionHours * 3600, opts.secureCookies);
-        return reply.redirect(safeNext(body.next), 303);
+        if (notice) return noticePage(reply, next, notice);
+        return reply.redirect(next, 303);
       } catch (e) {
-        if (e instanceof InputError) return loginPage(reply, safeNext(body.next), e.errors, String(body.username ?? ''), 400);
-        throw e;
+        if (e instanceof InputError) return loginPage(reply, next, e.errors, String(body.username ?? ''), 400);
+        if (!(e instanceof LoginLocked)) throw e;
+        reply.header('retry-after', String(Math.max(1, Math.ceil((Date.parse(e.until) - ctx.now().getTime()) / 1000))));
+        return loginPage(reply, next, [{ field: 'password', code: 'GK_LOGIN_LOCKED', message: e.message }], String(body.username ?? ''), 429);
       }
     },
   );

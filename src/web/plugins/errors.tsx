@@ -12,13 +12,20 @@ import type { AppContext } from '../../app/context.ts';
 
 const wantsJson = (request: FastifyRequest) => request.url.startsWith('/api/');
 
-async function problemPage(ctx: AppContext, reply: FastifyReply, status: number, title: string, message: string, errors: FieldError[] = []) {
+async function problemPage(ctx: AppContext, reply: FastifyReply, status: number, title: string, message: string, errors: FieldError[] = [], requestId?: string) {
   const site = await siteInfo(ctx.db).catch(() => ({ name: '政府信息公开平台', domain: '', idCode: '', origin: null }));
   return sendPage(
     reply,
     <Layout title={title} site={site}>
       <h1>{title}</h1>
       <p>{message}</p>
+      {requestId ? (
+        <p>
+          错误编号：<code>{requestId}</code>（向网站管理员反映问题时请告知此编号）
+        </p>
+      ) : (
+        ''
+      )}
       {errors.length > 0 ? (
         <ul>
           {errors.map((e) => (
@@ -67,8 +74,10 @@ export function installErrorHandling(app: FastifyInstance, ctx: AppContext): voi
       if (wantsJson(request)) return reply.code(status).send({ error: { code: 'GK_BAD_REQUEST', message: '请求格式不正确' } });
       return problemPage(ctx, reply, status, '请求有误', '请求的格式不正确，请检查后重试。');
     }
-    request.log.error(error);
+    // Logged under the request's id, which the page shows and X-Request-Id carries (JSON too).
+    request.log.error({ err: error }, 'request failed');
+    reply.header('x-request-id', request.id);
     if (wantsJson(request)) return reply.code(500).send({ error: { code: 'GK_INTERNAL', message: '服务器内部错误' } });
-    return problemPage(ctx, reply, 500, '服务暂时不可用', '服务器处理请求时出错，请稍后再试。我们已记录此问题。');
+    return problemPage(ctx, reply, 500, '服务暂时不可用', '服务器处理请求时出错，请稍后再试。我们已记录此问题。', [], request.id);
   });
 }

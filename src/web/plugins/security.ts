@@ -13,6 +13,7 @@ import formbody from '@fastify/formbody';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
+import { databaseStore } from './rate-limit-store.ts';
 import { maxAttachmentBytes } from '../../law/screening.ts';
 import type { AppContext } from '../../app/context.ts';
 import { settingOnce } from '../../store/settings.repo.ts';
@@ -21,6 +22,8 @@ export interface SecurityOptions {
   ctx: AppContext;
   /** Mark cookies Secure: on behind HTTPS (GONGKAI_SECURE_COOKIES=1); 'auto' sets it for HTTPS requests. */
   secureCookies: boolean | 'auto';
+  /** Prefix of this app's rate-limit keys (BuildOptions.rateLimitScope). */
+  rateLimitScope: string;
 }
 
 export const security = fp(async (app: FastifyInstance, opts: SecurityOptions) => {
@@ -43,7 +46,8 @@ export const security = fp(async (app: FastifyInstance, opts: SecurityOptions) =
   await app.register(multipart, { limits: { fileSize: maxAttachmentBytes, files: 1, fields: 10 } });
   const headers = securityHeaders(opts.secureCookies);
   app.addHook('onRequest', (request, reply, done) => headers(request.raw, reply.raw, (err) => done(err as Error | undefined)));
-  await app.register(rateLimit, { global: false });
+  // Kept in the database, so the limits hold across processes (src/web/plugins/rate-limit-store.ts).
+  await app.register(rateLimit, { global: false, store: databaseStore(opts.ctx, opts.rateLimitScope) });
 });
 
 /**
@@ -93,9 +97,3 @@ export function securityHeaderList(secureCookies: boolean | 'auto'): string[] {
 
 /** Route config for rate-limited public forms and log-in: 30 posts a minute per client address. */
 export const formRateLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
-
-/** Log-in attempts per account and client address: 10 a minute (checked after the form is parsed). */
-export const loginAttemptsPerAccount = { max: 10, timeWindow: '1 minute' } as const;
-
-/** A 429 the error handler renders as a Chinese page. */
-export const tooManyRequests = () => Object.assign(new Error('Too many requests'), { statusCode: 429 });

@@ -11,7 +11,7 @@
  * request once the app is closing.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { FastifyServerFactory } from 'fastify';
+import type { FastifyBaseLogger, FastifyServerFactory } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { countViewIfKnown } from '../../app/catalog/views.ts';
 import { noticeOtherWriters } from '../../app/catalog/portal-changes.ts';
@@ -47,6 +47,8 @@ export interface Front {
   closing: boolean;
   /** Pages served here so far (for tests and the operator). */
   served: number;
+  /** The app's logger, set once Fastify is made: a kept page is logged like any request. */
+  log?: FastifyBaseLogger;
 }
 
 /** How long a client may take, in ms. Fastify's defaults (0) let a client that sends its headers slowly hold a connection forever. */
@@ -85,6 +87,8 @@ export function front(ctx: AppContext, headers: readonly string[], limits: Parti
       res.writeHead(200, [...headers, 'content-length', String(body.length)]);
       res.end(body);
       f.served++;
+      // Kept pages are public pages: their path (without the query) names them.
+      f.log?.info({ keptPage: (req.url ?? '').split('?')[0], res: { statusCode: 200 } }, 'request completed');
       return true;
     },
     serverFactory(handler, fastifyOptions) {
