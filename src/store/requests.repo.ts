@@ -313,3 +313,15 @@ export async function updateCaseProjections(db: Kysely<DB>, rows: readonly { id:
     await sql`update applications set ${assignments} from (values ${values}) as v where applications.id = v.column1`.execute(db);
   }
 }
+
+/** Cases of the agencies with an act of kind `act` dated within [from, to] (e.g. 补正 notices of a year), by id. */
+export async function casesWithAct(db: Kysely<DB>, agencyIds: readonly number[], act: string, from: string, to: string) {
+  if (!agencyIds.length) return [];
+  return db
+    .selectFrom('applications as a')
+    .select(['a.id', 'a.agency_id', 'a.receipt_no'])
+    .where('a.agency_id', 'in', agencyIds)
+    .where((eb) => eb.exists(eb.selectFrom('case_events as e').select('e.id').whereRef('e.application_id', '=', 'a.id').where('e.act', '=', act).where('e.on_date', '>=', from).where('e.on_date', '<=', to)))
+    .orderBy('a.id')
+    .execute();
+}

@@ -106,7 +106,14 @@ export async function caseDetail(ctx: AppContext, actor: Actor, id: number) {
     replyDueWorking: c.view.replyDue ? explainDeadline(c.view.replyDue, calendar) : [],
     correctionNoticeWorking: explainDeadline(c.view.correctionNoticeDue, calendar),
     timeline: ledger.map((l) => ({ ...l, event: eventOf(l), actor: l.actor_id ? (names.get(l.actor_id) ?? '') : '申请人或系统' })),
-    letters: letters.map((l) => ({ id: l.id, kind: l.kind, number: l.number, issuedOn: l.issued_on, content: JSON.parse(l.content) as LetterContent })),
+    letters: letters.map((l) => ({
+      id: l.id,
+      kind: l.kind,
+      number: l.number,
+      issuedOn: l.issued_on,
+      content: JSON.parse(l.content) as LetterContent,
+      delivery: c.view.letters.find((x) => x.seq === l.event_seq && x.letter === l.kind),
+    })),
     files,
     appeals,
   };
