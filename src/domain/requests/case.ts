@@ -304,17 +304,19 @@ export interface ActContext {
 
 const err = (field: string, code: string, message: string): FieldError => fieldError(field, code, message);
 
-/** Why `e` may not follow the ledger as folded into `v`; null when it may. */
+/** Why `e` may not follow the ledger as folded into `v`; null when it may. The act's own rules speak before its letter's delivery. */
 export function checkAct(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError | null {
+  const own = checkOwnRules(v, e, ctx);
+  if (own || e.act === 'received' || e.act === 'replied' || !lettersOfAct(e.act).length) return own;
+  return checkDelivery(e.delivery, e.on, ctx.today, anchoredActs.includes(e.act));
+}
+
+function checkOwnRules(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError | null {
   if (!isIsoDate(e.on)) return err('on', 'GK_DATE', '日期无效（YYYY-MM-DD）');
   if (e.on > ctx.today) return err('on', 'GK_DATE_FUTURE', `日期${e.on}晚于今天，不能预先登记`);
   if (e.act !== 'deadlinesRecomputed' && e.on < v.receivedDate) return err('on', 'GK_DATE_BEFORE_RECEIPT', `日期${e.on}早于收到申请之日${v.receivedDate}`);
   const open = v.state !== 'closed';
   const label = caseActs[e.act].label;
-  if (lettersOfAct(e.act).length && e.act !== 'received' && e.act !== 'replied') {
-    const bad = checkDelivery(e.delivery, e.on, ctx.today, anchoredActs.includes(e.act));
-    if (bad) return bad;
-  }
   const need = (ok: boolean, code: string, message: string, field = 'state') => (ok ? null : err(field, code, message));
   switch (e.act) {
     case 'received':
