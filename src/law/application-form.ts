@@ -36,6 +36,10 @@ export const deliveryWays = {
 
 export type DeliveryWay = keyof typeof deliveryWays;
 
+export function isDeliveryWay(value: string): value is DeliveryWay {
+  return Object.hasOwn(deliveryWays, value);
+}
+
 /** Field limits of the application form, shared by the public form and staff registration. */
 export const applicationLimits = {
   nameMaxLength: 60,

@@ -18,10 +18,14 @@ export const letterPlaceholders = [
   'replyDue',
   'correctionItems',
   'correctionDue',
+  'correctionTerm', // 补正期限 as the notice states it: N个工作日内, with the date when the day of receipt is known
   'correctionNoticeDate',
   'thirdParty',
   'consultedAgency',
-  'opinionDue',
+  'opinionDueNote', // （YYYY年M月D日前）when the day the letter is received is known, else nothing
+  'consultationDate',
+  'publicInterestReason', // 第三十二条: why not disclosing could seriously affect the public interest
+  'disclosedContent', // 决定公开的政府信息内容
   'extensionDays',
   'extensionReason',
   'extendedDue',
@@ -32,6 +36,7 @@ export const letterPlaceholders = [
   'feeWorking',
   'feeAmount',
   'feeDue',
+  'feeDueNote', // （YYYY年M月D日前）when the day the notice is received is known, else nothing
   'paymentMethod',
   'feeNoticeDate',
   'feeNoticeNo',
@@ -75,7 +80,7 @@ export const letterKinds = {
     paragraphs: [
       '本机关于{receivedDate}收到{you}提交的政府信息公开申请（申请编号：{receiptNo}），申请获取“{subject}”。',
       '经审查，{you}的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，现一次性告知{you}需要补正的事项：{correctionItems}',
-      '请{you}于{correctionDue}前补正。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。',
+      '请{you}自收到本告知书之日起{correctionTerm}补正。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。',
     ],
     remedies: false,
   },
@@ -93,7 +98,7 @@ export const letterKinds = {
     to: 'thirdParty',
     paragraphs: [
       '本机关收到一份政府信息公开申请，申请获取“{subject}”。该信息可能涉及贵方的商业秘密、个人隐私等合法权益。',
-      '根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。请于收到本函之日起15个工作日内（{opinionDue}前）书面提出意见；逾期未提出意见的，由本机关依照条例的规定决定是否公开。',
+      '根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。请于收到本函之日起15个工作日内{opinionDueNote}书面提出意见；逾期未提出意见的，由本机关依照条例的规定决定是否公开。',
       '贵方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知贵方。',
     ],
     remedies: false,
@@ -103,7 +108,7 @@ export const letterKinds = {
     to: 'agency',
     paragraphs: [
       '本机关收到一份政府信息公开申请，申请获取“{subject}”。该信息由本机关与贵机关共同制作。',
-      '根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关意见。请于收到本函之日起15个工作日内（{opinionDue}前）提出意见；逾期未提出意见的，视为同意公开。',
+      '根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵机关意见。请于收到本函之日起15个工作日内{opinionDueNote}提出意见；逾期未提出意见的，视为同意公开。',
     ],
     remedies: false,
   },
@@ -124,9 +129,20 @@ export const letterKinds = {
       '收费依据：《中华人民共和国政府信息公开条例》第四十二条，《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）{feeBasis}。本机关对本次申请{feeScheme}。',
       '收费标准：{feeStandard}',
       '收费数额：{feeWorking}应缴纳信息处理费{feeAmount}元。',
-      '缴纳方式：{paymentMethod}请{you}自收到本通知次日起20个工作日内（{feeDue}前）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。',
+      '缴纳方式：{paymentMethod}请{you}自收到本通知次日起20个工作日内{feeDueNote}缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。',
     ],
     remedies: true,
+  },
+  disclosureDecisionNotice: {
+    title: '政府信息公开决定公开告知书',
+    to: 'thirdParty',
+    paragraphs: [
+      '本机关收到一份政府信息公开申请，申请获取“{subject}”。本机关于{consultationDate}书面征求贵方意见，贵方不同意公开。',
+      '本机关经审查认为，不公开可能对公共利益造成重大影响：{publicInterestReason}根据《中华人民共和国政府信息公开条例》第三十二条的规定，本机关决定予以公开。',
+      '决定公开的政府信息内容：{disclosedContent}',
+      '现将决定公开的政府信息内容和理由书面告知贵方。贵方对本决定不服的，可以依法申请行政复议或者提起行政诉讼。',
+    ],
+    remedies: false,
   },
   correctionLapsedNotice: {
     title: '政府信息公开申请终止处理告知书',
@@ -340,7 +356,7 @@ export const addressForms = { 自然人: '您', 法人或其他组织: '贵单�
  * Facts staff type as sentences of their own: the letter builder ends each with 。 where
  * text follows it, and drops its final punctuation where the template's follows.
  */
-export const sentencePlaceholders: readonly LetterPlaceholder[] = ['reason', 'provision', 'publishedAs', 'correctionItems', 'searchDescription', 'feeStandard', 'feeWorking', 'paymentMethod'];
+export const sentencePlaceholders: readonly LetterPlaceholder[] = ['reason', 'provision', 'publishedAs', 'correctionItems', 'searchDescription', 'feeStandard', 'feeWorking', 'paymentMethod', 'publicInterestReason', 'disclosedContent'];
 
 /** 文号 of an outgoing letter: one sequence per agency and year, for every kind. */
 export const letterNumberPattern = '{short}依申公开〔{year}〕{serial}号';

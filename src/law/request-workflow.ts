@@ -4,6 +4,7 @@
  * act bears on the reply clock. The case itself is the ledger of these acts; its state,
  * deadlines and report row are derived from it (src/domain/requests/case.ts).
  */
+import type { LetterKind } from './letters.ts';
 import type { OutcomeCode } from './outcome-codes.ts';
 import type { TimeLimitKey } from './time-limits.ts';
 
@@ -24,6 +25,8 @@ interface ActSpec {
   closesAs?: OutcomeCode;
   /** The statutory period the act starts (the applicant's, a third party's, …). */
   starts?: TimeLimitKey;
+  /** The letters the act issues, each delivered (送达) and received on a day of its own. */
+  issues?: readonly LetterKind[];
 }
 
 /**
@@ -31,30 +34,38 @@ interface ActSpec {
  * legal effect (`on`), which may be earlier than the day it was entered.
  */
 export const caseActs = {
-  received: { label: '收到申请', basis: '条例第三十一条', starts: 'reply' },
+  received: { label: '收到申请', basis: '条例第三十一条', starts: 'reply', issues: ['receipt'] },
   assigned: { label: '指定承办人', basis: '条例第四十五条' },
-  correctionRequested: { label: '一次性告知补正', basis: '条例第三十条' },
+  correctionRequested: { label: '一次性告知补正', basis: '条例第三十条', issues: ['correctionNotice'] },
   correctionReceived: { label: '收到补正后的申请', basis: '条例第三十条', starts: 'reply' },
-  correctionLapsed: { label: '逾期未补正，视为放弃申请', basis: '条例第三十条', closesAs: 'otherDisposal.noCorrection' },
-  thirdPartyConsulted: { label: '书面征求第三方意见', basis: '条例第三十二条', starts: 'thirdPartyOpinion' },
+  correctionLapsed: { label: '逾期未补正，视为放弃申请', basis: '条例第三十条', closesAs: 'otherDisposal.noCorrection', issues: ['correctionLapsedNotice'] },
+  thirdPartyConsulted: { label: '书面征求第三方意见', basis: '条例第三十二条', starts: 'thirdPartyOpinion', issues: ['thirdPartyConsultation'] },
   thirdPartyAnswered: { label: '第三方意见', basis: '条例第三十二条' },
-  agencyConsulted: { label: '征求其他机关意见', basis: '条例第三十四条', starts: 'otherAgencyOpinion' },
+  agencyConsulted: { label: '征求其他机关意见', basis: '条例第三十四条', starts: 'otherAgencyOpinion', issues: ['agencyConsultation'] },
   agencyAnswered: { label: '其他机关意见', basis: '条例第三十四条' },
-  reasonsRequested: { label: '要求申请人说明理由', basis: '条例第三十五条' },
+  reasonsRequested: { label: '要求申请人说明理由', basis: '条例第三十五条', issues: ['reasonsRequest'] },
   reasonsAssessed: { label: '审核申请人说明的理由', basis: '条例第三十五条' },
-  extended: { label: '延长答复期限', basis: '条例第三十三条第二款' },
-  feeNoticed: { label: '发出收费通知', basis: '国办函〔2020〕109号', starts: 'feePayment' },
+  extended: { label: '延长答复期限', basis: '条例第三十三条第二款', issues: ['extensionNotice'] },
+  feeNoticed: { label: '发出收费通知', basis: '国办函〔2020〕109号', starts: 'feePayment', issues: ['feeNotice'] },
   feePaid: { label: '申请人缴纳信息处理费', basis: '国办函〔2020〕109号' },
-  feeLapsed: { label: '逾期未缴费，视为放弃申请', basis: '国办函〔2020〕109号', closesAs: 'otherDisposal.unpaidFee' },
-  replied: { label: '作出答复', basis: '条例第三十六条' },
+  feeLapsed: { label: '逾期未缴费，视为放弃申请', basis: '国办函〔2020〕109号', closesAs: 'otherDisposal.unpaidFee', issues: ['feeLapsedNotice'] },
+  disclosureDecided: { label: '决定公开并书面告知第三方', basis: '条例第三十二条', issues: ['disclosureDecisionNotice'] },
+  replied: { label: '作出答复', basis: '条例第三十六条', issues: ['reply'] },
   withdrawn: { label: '申请人撤回申请', basis: '实践做法', closesAs: 'otherDisposal.other' },
   delivered: { label: '送达', basis: '条例第四十条' },
+  letterDelivered: { label: '登记文书送达', basis: '条例第三十条、第三十二条，国办函〔2020〕109号' },
   archived: { label: '归档', basis: '条例第四十五条' },
   reopened: { label: '复议或诉讼决定纠正，重新答复', basis: '条例第五十一条' },
   deadlinesRecomputed: { label: '工作日历调整，重新计算期限', basis: '条例第三十三条' },
 } as const satisfies Record<string, ActSpec>;
 
 export type CaseAct = keyof typeof caseActs;
+
+/** The letters an act issues. */
+export function lettersOfAct(act: CaseAct): readonly LetterKind[] {
+  const spec: ActSpec = caseActs[act];
+  return spec.issues ?? [];
+}
 
 export function isCaseAct(value: string): value is CaseAct {
   return Object.hasOwn(caseActs, value);
@@ -75,8 +86,19 @@ export const clockStops = {
   feeNoticed: { until: 'feePaid', label: '等待缴纳信息处理费（不计入答复期限）' },
 } as const satisfies Partial<Record<CaseAct, { until: CaseAct; label: string }>>;
 
-/** 条例 第三十条 says the applicant is told “一次”; the correction period is for the agency to set, reasonably. */
+/**
+ * 条例 第三十条: the applicant is told “一次” and given a reasonable period, counted from the day
+ * the notice is received. Each county sets its default within these bounds (src/app/requests/
+ * settings.ts); a case may differ from it, within them, with a recorded reason.
+ */
 export const correctionPeriod = { defaultWorkingDays: 10, minWorkingDays: 5, maxWorkingDays: 20 } as const;
+
+/** Procedural defects (程序瑕疵) an act may carry, shown on the case and the county's supervision page. */
+export const procedureDefects = {
+  lateCorrectionNotice: { label: '逾期告知补正', basis: '条例第三十条', explain: '补正告知书在收到申请之日起7个工作日后才发出' },
+} as const satisfies Record<string, { label: string; basis: string; explain: string }>;
+
+export type ProcedureDefect = keyof typeof procedureDefects;
 
 /** Deadlines on the dashboard turn amber this many working days before they fall due. */
 export const dueSoonWorkingDays = 3;

@@ -329,3 +329,15 @@ export async function onlineUploadBytesSince(db: Kysely<DB>, since: string): Pro
     .executeTakeFirst();
   return Number(row?.bytes ?? 0);
 }
+
+/** Cases of the agencies with an act of kind `act` dated within [from, to] (e.g. 补正 notices of a year), by id. */
+export async function casesWithAct(db: Kysely<DB>, agencyIds: readonly number[], act: string, from: string, to: string) {
+  if (!agencyIds.length) return [];
+  return db
+    .selectFrom('applications as a')
+    .select(['a.id', 'a.agency_id', 'a.receipt_no'])
+    .where('a.agency_id', 'in', agencyIds)
+    .where((eb) => eb.exists(eb.selectFrom('case_events as e').select('e.id').whereRef('e.application_id', '=', 'a.id').where('e.act', '=', act).where('e.on_date', '>=', from).where('e.on_date', '<=', to)))
+    .orderBy('a.id')
+    .execute();
+}

@@ -91,7 +91,7 @@ eachDialect(
     test('补正 restarts the clock; third party stops it; extension; a 部分公开 reply sets the outcome and the letters', async () => {
       const { ctx } = get();
       const { id } = await registerApplication(ctx, people.editor!, chaqi, { channel: 'registeredPost', receivedDate: '2025-05-06' }, person(), []);
-      await requestCorrection(ctx, people.editor!, id, { on: '2025-05-09', items: '请写明所在村组。' });
+      await requestCorrection(ctx, people.editor!, id, { on: '2025-05-09', items: '请写明所在村组。', delivery: { method: 'email', on: '2025-05-09' } });
       let d = await caseDetail(ctx, people.editor!, id);
       assert.equal(d.view.state, 'awaitingCorrection');
       assert.equal(d.view.replyDue, null);
@@ -100,7 +100,7 @@ eachDialect(
       d = await caseDetail(ctx, people.editor!, id);
       assert.equal(d.view.clockStart, '2025-05-12');
       assert.equal(d.view.replyDue!.due, '2025-06-10'); // 20 WD from 05-12, 端午 05-31 to 06-02 skipped
-      await consultThirdParty(ctx, people.editor!, id, { on: '2025-05-20', party: '华容县某某农业合作社' });
+      await consultThirdParty(ctx, people.editor!, id, { on: '2025-05-20', party: '华容县某某农业合作社', delivery: { method: 'email', on: '2025-05-20' } });
       d = await caseDetail(ctx, people.editor!, id);
       assert.equal(d.view.state, 'consulting');
       assert.equal(d.view.pending!.due, '2025-06-11');
@@ -237,12 +237,12 @@ eachDialect(
       const q = await quoteFee(ctx, people.editor!, second.id, { scheme: 'perItem', quantity: 12 });
       assert.equal(q.countedBefore, 12);
       assert.equal(q.yuan, 12 * 100);
-      await noticeFee(ctx, people.editor!, second.id, { on: '2025-09-19', scheme: 'perItem', quantity: 12, paymentMethod: '到镇财政所缴纳' });
+      await noticeFee(ctx, people.editor!, second.id, { on: '2025-09-19', scheme: 'perItem', quantity: 12, paymentMethod: '到镇财政所缴纳', delivery: { method: 'email', on: '2025-09-19' } });
       let d = await caseDetail(ctx, people.editor!, second.id);
       assert.equal(d.view.fee!.due, '2025-10-23'); // 20 WD from the day after: 国庆 10-01..10-08 skipped, 09-28 and 10-11 worked
       assert.ok(d.letters.at(-1)!.content.paragraphs.join('').includes('1200元'));
       assert.deepEqual(await codes(lapseFee(ctx, people.editor!, second.id, { on: '2025-10-23' })), ['on:GK_PERIOD_NOT_OVER']);
-      await lapseFee(ctx, people.editor!, second.id, { on: '2025-10-24' });
+      await lapseFee(ctx, people.editor!, second.id, { on: '2025-10-24', delivery: { method: 'email', on: '2025-10-24' } });
       d = await caseDetail(ctx, people.editor!, second.id);
       assert.equal(d.row.outcome, 'otherDisposal.unpaidFee');
       // The first one pays nothing (its 12 件 start the month) and is withdrawn.
@@ -273,7 +273,7 @@ eachDialect(
     test('a paid fee is counted in the year; an unanswered correction closes as （六）1', async () => {
       const { ctx } = get();
       const a = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2025-11-03' }, person({ items: Array.from({ length: 3 }, (_, i) => `材料${i + 1}`).join('\n\n') }), []);
-      await noticeFee(ctx, people.editor!, a.id, { on: '2025-11-05', scheme: 'perPage', quantity: 250, paymentMethod: '银行转账' });
+      await noticeFee(ctx, people.editor!, a.id, { on: '2025-11-05', scheme: 'perPage', quantity: 250, paymentMethod: '银行转账', delivery: { method: 'inPerson', on: '2025-11-05' } });
       await recordFeePayment(ctx, people.editor!, a.id, { on: '2025-11-10', receiptNote: '财政票据0001' });
       const d = await caseDetail(ctx, people.editor!, a.id);
       assert.equal(d.row.fee_yuan, 4700);
@@ -287,10 +287,10 @@ eachDialect(
       assert.equal((await computeAgencyReport(ctx, await resolveAgency(ctx, '插旗镇'), 2024)).facts.informationFees.cases, 0);
 
       const b = await registerApplication(ctx, people.editor!, chaqi, { channel: 'ordinaryPost', receivedDate: '2025-03-03' }, person(), []);
-      await requestCorrection(ctx, people.editor!, b.id, { on: '2025-03-05', items: '请写明年份' });
+      await requestCorrection(ctx, people.editor!, b.id, { on: '2025-03-05', items: '请写明年份', delivery: { method: 'email', on: '2025-03-05' } });
       const due = (await caseDetail(ctx, people.editor!, b.id)).view.correction!.due;
       assert.equal(due, '2025-03-19');
-      await lapseCorrection(ctx, people.editor!, b.id, { on: '2025-03-20' });
+      await lapseCorrection(ctx, people.editor!, b.id, { on: '2025-03-20', delivery: { method: 'email', on: '2025-03-20' } });
       assert.equal((await caseDetail(ctx, people.editor!, b.id)).row.outcome, 'otherDisposal.noCorrection');
     });
 

@@ -88,7 +88,7 @@ eachDialect(
       assert.equal(download.headers['x-content-type-options'], 'nosniff');
       assert.match(String(download.headers['content-disposition']), /^attachment; filename\*=UTF-8''/);
 
-      let r = await act(c, path, 'correctionRequested', { on: '2025-05-09', items: '请写明所在村组。', due: '' });
+      let r = await act(c, path, 'correctionRequested', { on: '2025-05-09', items: '请写明所在村组。', workingDays: '', deliveryMethod: 'email', deliveredOn: '2025-05-09' });
       assert.equal(r.statusCode, 303, textOf(r.body).slice(0, 500));
       let page = await c.get(path);
       assert.ok(textOf(page.body).includes('待申请人补正'));
@@ -97,7 +97,7 @@ eachDialect(
       assert.equal(r.statusCode, 303);
       page = await c.get(path);
       assert.ok(textOf(page.body).includes('2025-06-10（2025年6月10日），自2025-05-12起算'), 'the clock restarts on the corrected application');
-      r = await act(c, path, 'thirdPartyConsulted', { on: '2025-05-20', party: '华容县某某农业合作社' });
+      r = await act(c, path, 'thirdPartyConsulted', { on: '2025-05-20', party: '华容县某某农业合作社', deliveryMethod: 'email', deliveredOn: '2025-05-20' });
       assert.equal(r.statusCode, 303);
       page = await c.get(path);
       assert.ok(textOf(page.body).includes('第三方提出意见期限 自2025-05-20至2025-06-11'));

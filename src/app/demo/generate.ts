@@ -8,6 +8,7 @@ import { outcomeCodeKeys, type OutcomeCode } from '../../law/outcome-codes.ts';
 import type { AppealOutcome, AppealTrack } from '../../law/appeals.ts';
 import type { CategoryKey, DocumentKind, ValidityState } from '../../law/catalogue-categories.ts';
 import type { ReceiptChannel } from '../../law/receipt-channels.ts';
+import { correctionPeriod } from '../../law/request-workflow.ts';
 import { demoAgencies, type DemoAgency } from './agencies.ts';
 import { chaqi2023Items } from './chaqi-2023.ts';
 import { random, type Random } from '../../domain/shared/random.ts';
@@ -218,19 +219,21 @@ function generateApplications(): DemoApplication[] {
 }
 
 /**
- * A case closed for an unpaid fee can only close after the 20 working days to pay from
- * the day after the notice (sent on receipt): its dates move within their years, so the
- * report's placement (received and closed years) stays as generated.
+ * A case closed for an unpaid fee or a correction not made can only close after the period
+ * the applicant had, counted from the day after the notice (sent and delivered on receipt):
+ * 20 working days to pay, the county's default 补正期限. Its dates move within their years,
+ * so the report's placement (received and closed years) stays as generated.
  */
 function withTimeToLapse(a: DemoApplication): DemoApplication {
-  if (a.outcome !== 'otherDisposal.unpaidFee' || !a.closedDate) return a;
-  const lapse = (received: string) => addDays(addWorkingDays(nationalCalendar, received as IsoDate, 20).due, 1);
+  const days = a.outcome === 'otherDisposal.unpaidFee' ? 20 : a.outcome === 'otherDisposal.noCorrection' ? correctionPeriod.defaultWorkingDays : null;
+  if (days === null || !a.closedDate) return a;
+  const lapse = (received: string) => addDays(addWorkingDays(nationalCalendar, received as IsoDate, days).due, 1);
   if (lapse(a.receivedDate) < a.closedDate) return a;
   if (lapse(a.receivedDate).slice(0, 4) === a.closedDate.slice(0, 4)) return { ...a, closedDate: lapse(a.receivedDate) };
   for (let r = a.receivedDate; r.slice(0, 4) === a.receivedDate.slice(0, 4); r = addDays(r, -1)) {
     if (lapse(r) < a.closedDate) return { ...a, receivedDate: r };
   }
-  throw new Error(`demo case ${a.receiptNo}: no dates within its years leave time to pay`);
+  throw new Error(`demo case ${a.receiptNo}: no dates within its years leave the applicant's period`);
 }
 
 const appealSpecs: readonly Omit<DemoAppeal, 'receiptNo'>[] = [

@@ -93,6 +93,12 @@ const reasonFor: Partial<Record<OutcomeCode | ReplyKind, string>> = {
   'otherDisposal.other': '申请人书面撤回申请。',
 };
 
+/**
+ * How a demo agency's letters reach the applicant, received the day they are sent: online and
+ * e-mail applicants by e-mail, the others handed over (the demo's past has no receipts to wait for).
+ */
+const sentTo = (a: Pick<DemoApplication, 'channel'>, on: IsoDate) => ({ method: a.channel === 'online' || a.channel === 'email' ? 'email' : 'inPerson', on });
+
 interface Handling {
   ctx: AppContext;
   actor: Actor;
@@ -104,11 +110,11 @@ interface Handling {
 async function before(h: Handling, received: IsoDate, closed: IsoDate): Promise<void> {
   const { ctx, actor, id, a } = h;
   if (a.outcome === 'unableToProvide.unclearAfterCorrection') {
-    await acts.requestCorrection(ctx, actor, id, { on: received, items: '请写明所需信息的名称、文号或者形成时间等特征性描述。' });
+    await acts.requestCorrection(ctx, actor, id, { on: received, items: '请写明所需信息的名称、文号或者形成时间等特征性描述。', delivery: sentTo(a, received) });
     await acts.receiveCorrection(ctx, actor, id, { on: addDays(received, 1) <= closed ? addDays(received, 1) : closed, note: '申请人补正了申请，但所需信息仍不明确。' });
   }
   if (a.outcome === 'withheld.thirdPartyRights' && workingDaysBetween(nationalCalendar, received, closed).workingDays >= 4) {
-    await acts.consultThirdParty(ctx, actor, id, { on: received, party: '华容县某某环保科技有限公司' });
+    await acts.consultThirdParty(ctx, actor, id, { on: received, party: '华容县某某环保科技有限公司', delivery: { method: 'post', on: addWorkingDays(nationalCalendar, received, 1).due } });
     await acts.recordThirdPartyOpinion(ctx, actor, id, { on: addWorkingDays(nationalCalendar, received, 3).due, opinion: 'objects', note: '该材料含有本公司工艺参数，属于商业秘密，不同意公开。' });
   }
 }
@@ -117,7 +123,7 @@ async function before(h: Handling, received: IsoDate, closed: IsoDate): Promise<
 async function extendIfLate(h: Handling, replyDue: IsoDate | null, closed: IsoDate): Promise<void> {
   if (!replyDue || closed <= replyDue) return;
   const needed = workingDaysBetween(nationalCalendar, replyDue, closed).workingDays;
-  await acts.extendDeadline(h.ctx, h.actor, h.id, { on: replyDue, workingDays: Math.min(20, Math.max(1, needed)), reason: '申请的信息涉及多个村（社区）和部门，需要调取、核对的材料较多', approver: '政务公开办公室负责人' });
+  await acts.extendDeadline(h.ctx, h.actor, h.id, { on: replyDue, workingDays: Math.min(20, Math.max(1, needed)), reason: '申请的信息涉及多个村（社区）和部门，需要调取、核对的材料较多', approver: '政务公开办公室负责人', delivery: sentTo(h.a, replyDue) });
 }
 
 async function closeAsGenerated(h: Handling, previous: DemoApplication | undefined): Promise<void> {
@@ -126,13 +132,13 @@ async function closeAsGenerated(h: Handling, previous: DemoApplication | undefin
   const closed = a.closedDate as IsoDate;
   const outcome = a.outcome as OutcomeCode;
   if (outcome === 'otherDisposal.noCorrection') {
-    await acts.requestCorrection(ctx, actor, id, { on: received, items: '请写明所需信息的名称、文号或者形成时间等特征性描述。', due: addDays(closed, -1) });
-    await acts.lapseCorrection(ctx, actor, id, { on: closed });
+    await acts.requestCorrection(ctx, actor, id, { on: received, items: '请写明所需信息的名称、文号或者形成时间等特征性描述。', delivery: sentTo(a, received) });
+    await acts.lapseCorrection(ctx, actor, id, { on: closed, delivery: sentTo(a, closed) });
     return;
   }
   if (outcome === 'otherDisposal.unpaidFee') {
-    await acts.noticeFee(ctx, actor, id, { on: received, scheme: 'perPage', quantity: 120, paymentMethod: '请持本通知到华容县财政局非税收入征收窗口缴纳' });
-    await acts.lapseFee(ctx, actor, id, { on: closed });
+    await acts.noticeFee(ctx, actor, id, { on: received, scheme: 'perPage', quantity: 120, paymentMethod: '请持本通知到华容县财政局非税收入征收窗口缴纳', delivery: sentTo(a, received) });
+    await acts.lapseFee(ctx, actor, id, { on: closed, delivery: sentTo(a, closed) });
     return;
   }
   await before(h, received, closed);
@@ -217,16 +223,17 @@ export async function writeDemoOpenCases(ctx: AppContext, db: Kysely<DB>, people
     { slug: 'chaqi', n: 1, type: 'naturalPerson', name: '彭卫东', channel: 'inPerson', subject: `插旗村${year}年度村集体经济收支情况`, received: back(2), then: async () => {} },
     {
       slug: 'chaqi', n: 2, type: 'naturalPerson', name: '罗秀英', channel: 'registeredPost', subject: '本村宅基地审批相关资料', received: back(6),
-      then: async (h) => void (await acts.requestCorrection(h.ctx, h.actor, h.id, { on: back(4), items: '请写明宅基地所在村组和申请年份。' })),
+      // Posted: the period waits (待送达) until the signed receipt comes back.
+      then: async (h) => void (await acts.requestCorrection(h.ctx, h.actor, h.id, { on: back(4), items: '请写明宅基地所在村组和申请年份。', delivery: { method: 'post' } })),
     },
     {
       slug: 'chaqi', n: 3, type: 'commercial', name: '华容县鑫达建材有限公司', channel: 'email', subject: '插旗镇道路硬化工程的招投标及验收资料', received: back(9),
-      then: async (h) => void (await acts.consultThirdParty(h.ctx, h.actor, h.id, { on: back(5), party: '湖南某某路桥建设有限公司' })),
+      then: async (h) => void (await acts.consultThirdParty(h.ctx, h.actor, h.id, { on: back(5), party: '湖南某某路桥建设有限公司', delivery: { method: 'post', on: back(3) } })),
     },
     { slug: 'chaqi', n: 4, type: 'legalService', name: '湖南章华律师事务所', channel: 'online', subject: '插旗镇高标准农田建设项目资金使用情况', received: back(18), then: async () => {} },
     {
       slug: 'chaqi', n: 5, type: 'naturalPerson', name: '何海燕', channel: 'inPerson', subject: '插旗镇农村危房改造补助对象名单', received: back(24),
-      then: async (h) => void (await acts.extendDeadline(h.ctx, h.actor, h.id, { on: back(5), workingDays: 15, reason: '需要调取各村的申报材料并逐项核对', approver: '政务公开办公室负责人' })),
+      then: async (h) => void (await acts.extendDeadline(h.ctx, h.actor, h.id, { on: back(5), workingDays: 15, reason: '需要调取各村的申报材料并逐项核对', approver: '政务公开办公室负责人', delivery: { method: 'inPerson', on: back(5) } })),
     },
     { slug: 'county', n: 1, type: 'naturalPerson', name: '周志强', channel: 'online', subject: `华容县${year}年重大行政决策事项目录`, received: back(21), then: async () => {} },
   ];

@@ -3,7 +3,7 @@
  * function each, every one recorded by `recordAct` in one transaction with its letters.
  */
 import type { Actor } from '../../domain/access/policy.ts';
-import { defaultCorrectionDue, type Opinion } from '../../domain/requests/case.ts';
+import type { Opinion } from '../../domain/requests/case.ts';
 import { applicationOutcome } from '../../domain/requests/outcome.ts';
 import { missingReplyFacts } from '../../domain/requests/letters.ts';
 import { explainFee, informationProcessingFee } from '../../domain/fees/information-processing-fee.ts';
@@ -15,6 +15,8 @@ import { getStaffUser } from '../../store/users.repo.ts';
 import { itemsInMonth, itemsOf, lettersOf } from '../../store/requests.repo.ts';
 import type { AppContext } from '../context.ts';
 import { caseFor, recordAct, type ActResult } from './ledger.ts';
+import { deliveryOf, dueNote, type DeliveryInput } from './delivery.ts';
+import { correctionDefaultDays } from './settings.ts';
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const date = (v: unknown) => text(v) as IsoDate;
@@ -33,17 +35,28 @@ export async function assignHandler(ctx: AppContext, actor: Actor, id: number, i
   return recordAct(ctx, actor, id, () => ({ event: { act: 'assigned', on: date(input.on), handlerId: user.id, handlerName: user.displayName } }));
 }
 
-/** 条例 第三十条: one notice of everything to correct, within 7 working days of receipt. */
-export async function requestCorrection(ctx: AppContext, actor: Actor, id: number, input: { on: string; items: string; due?: string }): Promise<ActResult> {
-  await handle(ctx, actor, id);
-  return recordAct(ctx, actor, id, ({ calendar }) => {
-    const on = date(input.on);
-    const due = text(input.due) ? date(input.due) : isIsoDate(on) ? defaultCorrectionDue(calendar, on) : on;
-    return {
-      event: { act: 'correctionRequested', on, due, items: text(input.items) },
-      letters: [{ kind: 'correctionNotice', values: () => ({ correctionItems: text(input.items), correctionDue: chineseDate(due) }) }],
-    };
-  });
+export interface CorrectionInput {
+  on: string;
+  items: string;
+  /** The 补正期限 in working days; the county's default when not given. */
+  workingDays?: unknown;
+  periodReason?: string;
+  /** Why the notice comes after the 7 working days of 第三十条. */
+  lateReason?: string;
+  delivery?: DeliveryInput;
+}
+
+/** 条例 第三十条: one notice of everything to correct, within 7 working days of receipt, its period counted from the day it is received. */
+export async function requestCorrection(ctx: AppContext, actor: Actor, id: number, input: CorrectionInput): Promise<ActResult> {
+  const row = await handle(ctx, actor, id);
+  const defaultDays = await correctionDefaultDays(ctx.db, row.agency_id);
+  const given = typeof input.workingDays === 'number' ? input.workingDays : text(input.workingDays);
+  const workingDays = given === '' ? defaultDays : /^\d+$/.test(String(given)) ? Number(given) : Number.NaN;
+  const optional = (k: 'periodReason' | 'lateReason') => (text(input[k]) ? { [k]: text(input[k]) } : {});
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'correctionRequested', on: date(input.on), items: text(input.items), workingDays, defaultWorkingDays: defaultDays, ...optional('periodReason'), ...optional('lateReason'), ...deliveryOf(input.delivery) },
+    letters: [{ kind: 'correctionNotice', values: (after) => ({ correctionItems: text(input.items), correctionTerm: `${workingDays}个工作日内${dueNote(after.correction?.due ?? null)}` }) }],
+  }));
 }
 
 export async function receiveCorrection(ctx: AppContext, actor: Actor, id: number, input: { on: string; note?: string }): Promise<ActResult> {
@@ -52,16 +65,16 @@ export async function receiveCorrection(ctx: AppContext, actor: Actor, id: numbe
 }
 
 /** No correction by the period given: deemed abandoned, （六）1. */
-export async function lapseCorrection(ctx: AppContext, actor: Actor, id: number, input: { on: string }): Promise<ActResult> {
+export async function lapseCorrection(ctx: AppContext, actor: Actor, id: number, input: { on: string; delivery?: DeliveryInput }): Promise<ActResult> {
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, ({ case: c }) => ({
-    event: { act: 'correctionLapsed', on: date(input.on) },
+    event: { act: 'correctionLapsed', on: date(input.on), ...deliveryOf(input.delivery) },
     letters: [
       {
         kind: 'correctionLapsedNotice',
         values: () => ({
           correctionNoticeDate: c.view.correction ? chineseDate(c.view.correction.requestedOn) : '',
-          correctionDue: c.view.correction ? chineseDate(c.view.correction.due) : '',
+          correctionDue: c.view.correction?.due ? chineseDate(c.view.correction.due) : '',
         }),
       },
     ],
@@ -69,11 +82,11 @@ export async function lapseCorrection(ctx: AppContext, actor: Actor, id: number,
 }
 
 /** 条例 第三十二条: the third party has 15 working days; the reply clock stops meanwhile. */
-export async function consultThirdParty(ctx: AppContext, actor: Actor, id: number, input: { on: string; party: string }): Promise<ActResult> {
+export async function consultThirdParty(ctx: AppContext, actor: Actor, id: number, input: { on: string; party: string; delivery?: DeliveryInput }): Promise<ActResult> {
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, () => ({
-    event: { act: 'thirdPartyConsulted', on: date(input.on), party: text(input.party) },
-    letters: [{ kind: 'thirdPartyConsultation', addressee: text(input.party), values: (after) => ({ thirdParty: text(input.party), opinionDue: after.pending ? chineseDate(after.pending.due) : '' }) }],
+    event: { act: 'thirdPartyConsulted', on: date(input.on), party: text(input.party), ...deliveryOf(input.delivery) },
+    letters: [{ kind: 'thirdPartyConsultation', addressee: text(input.party), values: (after) => ({ thirdParty: text(input.party), opinionDueNote: dueNote(after.pending?.due ?? null) }) }],
   }));
 }
 
@@ -91,11 +104,11 @@ export async function recordThirdPartyOpinion(ctx: AppContext, actor: Actor, id:
 }
 
 /** 条例 第三十四条: information made with another agency. */
-export async function consultAgency(ctx: AppContext, actor: Actor, id: number, input: { on: string; agency: string }): Promise<ActResult> {
+export async function consultAgency(ctx: AppContext, actor: Actor, id: number, input: { on: string; agency: string; delivery?: DeliveryInput }): Promise<ActResult> {
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, () => ({
-    event: { act: 'agencyConsulted', on: date(input.on), agency: text(input.agency) },
-    letters: [{ kind: 'agencyConsultation', addressee: text(input.agency), values: (after) => ({ consultedAgency: text(input.agency), opinionDue: after.pending ? chineseDate(after.pending.due) : '' }) }],
+    event: { act: 'agencyConsulted', on: date(input.on), agency: text(input.agency), ...deliveryOf(input.delivery) },
+    letters: [{ kind: 'agencyConsultation', addressee: text(input.agency), values: (after) => ({ consultedAgency: text(input.agency), opinionDueNote: dueNote(after.pending?.due ?? null) }) }],
   }));
 }
 
@@ -106,10 +119,10 @@ export async function recordAgencyOpinion(ctx: AppContext, actor: Actor, id: num
 }
 
 /** 条例 第三十五条: the applicant is asked to explain an unreasonable number or frequency of requests. */
-export async function requestReasons(ctx: AppContext, actor: Actor, id: number, input: { on: string; due: string }): Promise<ActResult> {
+export async function requestReasons(ctx: AppContext, actor: Actor, id: number, input: { on: string; due: string; delivery?: DeliveryInput }): Promise<ActResult> {
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, () => ({
-    event: { act: 'reasonsRequested', on: date(input.on), due: date(input.due) },
+    event: { act: 'reasonsRequested', on: date(input.on), due: date(input.due), ...deliveryOf(input.delivery) },
     letters: [{ kind: 'reasonsRequest', values: () => ({ reasonsDue: isIsoDate(text(input.due)) ? chineseDate(date(input.due)) : '' }) }],
   }));
 }
@@ -122,10 +135,10 @@ export async function assessReasons(ctx: AppContext, actor: Actor, id: number, i
 }
 
 /** 条例 第三十三条第二款: at most 20 working days more, approved by the head of the disclosure office, the applicant told. */
-export async function extendDeadline(ctx: AppContext, actor: Actor, id: number, input: { on: string; workingDays: number; reason: string; approver: string }): Promise<ActResult> {
+export async function extendDeadline(ctx: AppContext, actor: Actor, id: number, input: { on: string; workingDays: number; reason: string; approver: string; delivery?: DeliveryInput }): Promise<ActResult> {
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, () => ({
-    event: { act: 'extended', on: date(input.on), workingDays: input.workingDays, reason: text(input.reason), approver: text(input.approver) },
+    event: { act: 'extended', on: date(input.on), workingDays: input.workingDays, reason: text(input.reason), approver: text(input.approver), ...deliveryOf(input.delivery) },
     letters: [
       {
         kind: 'extensionNotice',
@@ -178,13 +191,13 @@ function standardText(scheme: FeeScheme): string {
 }
 
 /** The 收费通知书: 收费依据、标准、数额、缴纳方式; pay within 20 working days from the next day. */
-export async function noticeFee(ctx: AppContext, actor: Actor, id: number, input: { on: string; scheme: string; quantity: unknown; paymentMethod: string }): Promise<ActResult> {
+export async function noticeFee(ctx: AppContext, actor: Actor, id: number, input: { on: string; scheme: string; quantity: unknown; paymentMethod: string; delivery?: DeliveryInput }): Promise<ActResult> {
   const quote = await quoteFee(ctx, actor, id, input);
   await handle(ctx, actor, id);
   const payment = text(input.paymentMethod);
   if (payment === '') throw new InputError([fieldError('paymentMethod', 'GK_REQUIRED', '请填写缴纳方式（如缴款账户或缴费地点）')]);
   return recordAct(ctx, actor, id, () => ({
-    event: { act: 'feeNoticed', on: date(input.on), scheme: quote.scheme, quantity: quote.quantity, amountYuan: quote.yuan },
+    event: { act: 'feeNoticed', on: date(input.on), scheme: quote.scheme, quantity: quote.quantity, amountYuan: quote.yuan, ...deliveryOf(input.delivery) },
     letters: [
       {
         kind: 'feeNotice',
@@ -194,7 +207,7 @@ export async function noticeFee(ctx: AppContext, actor: Actor, id: number, input
           feeStandard: standardText(quote.scheme),
           feeWorking: `${quote.working.map((l) => l.trim()).join('；')}。`,
           feeAmount: String(quote.yuan),
-          feeDue: after.fee ? chineseDate(after.fee.due) : '',
+          feeDueNote: dueNote(after.fee?.due ?? null),
           paymentMethod: payment.endsWith('。') ? payment : `${payment}。`,
         }),
       },
@@ -208,18 +221,18 @@ export async function recordFeePayment(ctx: AppContext, actor: Actor, id: number
 }
 
 /** No payment within the period: deemed abandoned, （六）2. */
-export async function lapseFee(ctx: AppContext, actor: Actor, id: number, input: { on: string }): Promise<ActResult> {
+export async function lapseFee(ctx: AppContext, actor: Actor, id: number, input: { on: string; delivery?: DeliveryInput }): Promise<ActResult> {
   await handle(ctx, actor, id);
   const notice = (await lettersOf(ctx.db, id)).filter((l) => l.kind === 'feeNotice').at(-1);
   return recordAct(ctx, actor, id, ({ case: c }) => ({
-    event: { act: 'feeLapsed', on: date(input.on) },
+    event: { act: 'feeLapsed', on: date(input.on), ...deliveryOf(input.delivery) },
     letters: [
       {
         kind: 'feeLapsedNotice',
         values: () => ({
           feeNoticeDate: c.view.fee ? chineseDate(c.view.fee.noticedOn) : '',
           feeNoticeNo: notice?.number ?? '',
-          feeDue: c.view.fee ? chineseDate(c.view.fee.due) : '',
+          feeDue: c.view.fee?.due ? chineseDate(c.view.fee.due) : '',
         }),
       },
     ],

@@ -117,7 +117,14 @@ export async function caseDetail(ctx: AppContext, actor: Actor, id: number) {
     }),
     letters: letters.map((l) => {
       const content = JSON.parse(l.content) as LetterContent;
-      return { id: l.id, kind: l.kind, number: l.number, issuedOn: l.issued_on, content: ownStaff ? content : maskLetter(content, pairs) };
+      return {
+        id: l.id,
+        kind: l.kind,
+        number: l.number,
+        issuedOn: l.issued_on,
+        content: ownStaff ? content : maskLetter(content, pairs),
+        delivery: c.view.letters.find((x) => x.seq === l.event_seq && x.letter === l.kind),
+      };
     }),
     files,
     appeals,

@@ -31,7 +31,7 @@ export type ApplicationStatus =
       receivedDate: IsoDate;
       state: string;
       closed: boolean;
-      due: { label: string; due: IsoDate; provisional: boolean } | null;
+      due: { label: string; due: IsoDate | null; provisional: boolean } | null;
       timeline: { on: IsoDate; label: string }[];
       letters: { id: number; number: string; issuedOn: string; content: LetterContent }[];
     };

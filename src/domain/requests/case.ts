@@ -6,8 +6,9 @@
  */
 import type { ReceiptChannel } from '../../law/receipt-channels.ts';
 import type { OutcomeCode } from '../../law/outcome-codes.ts';
-import type { ReplyKind } from '../../law/letters.ts';
-import { caseActs, clockStops, correctionPeriod, outcomesByActOnly, type CaseAct, type CaseState } from '../../law/request-workflow.ts';
+import type { LetterKind, ReplyKind } from '../../law/letters.ts';
+import type { DeliveryMethod } from '../../law/delivery.ts';
+import { caseActs, clockStops, lettersOfAct, outcomesByActOnly, type CaseAct, type CaseState } from '../../law/request-workflow.ts';
 import { timeLimits } from '../../law/time-limits.ts';
 import type { FeeScheme } from '../../law/fees.ts';
 import { addDays } from '../calendar/days.ts';
@@ -15,6 +16,10 @@ import { addWorkingDays, workingDaysBetween, type Deadline, type PausedRange } f
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { isIsoDate, type IsoDate } from '../shared/dates.ts';
 import { fieldError, type FieldError } from '../shared/result.ts';
+import { anchorDay, checkDelivery, checkLetterDelivered, lettersIssued, reanchor, withDelivery, type Delivery, type LetterDelivery } from './delivery.ts';
+import { checkCorrectionNotice, checkDisclosureDecision, disclosesOverObjection, type CorrectionNotice, type DefectRecord } from './procedure.ts';
+
+export type { CorrectionNotice, DefectRecord } from './procedure.ts';
 
 export type Opinion = 'consents' | 'objects' | 'none';
 
@@ -25,10 +30,13 @@ export interface ItemReply {
   outcome: OutcomeCode;
 }
 
-export type CaseEvent =
+/** Acts whose letters are delivered with them; the periods some of them start run from receipt. */
+type WithDelivery = { delivery?: Delivery };
+
+export type CaseEvent = (
   | { act: 'received'; on: IsoDate; channel: ReceiptChannel }
   | { act: 'assigned'; on: IsoDate; handlerId: number; handlerName: string }
-  | { act: 'correctionRequested'; on: IsoDate; due: IsoDate; items: string }
+  | CorrectionNotice
   | { act: 'correctionReceived'; on: IsoDate; note: string }
   | { act: 'correctionLapsed'; on: IsoDate }
   | { act: 'thirdPartyConsulted'; on: IsoDate; party: string }
@@ -41,12 +49,19 @@ export type CaseEvent =
   | { act: 'feeNoticed'; on: IsoDate; scheme: FeeScheme; quantity: number; amountYuan: number }
   | { act: 'feePaid'; on: IsoDate; receiptNote: string }
   | { act: 'feeLapsed'; on: IsoDate }
+  | { act: 'disclosureDecided'; on: IsoDate; party: string; content: string; reason: string }
   | { act: 'replied'; on: IsoDate; outcome: OutcomeCode; items: readonly ItemReply[] }
   | { act: 'withdrawn'; on: IsoDate; reason: string }
   | { act: 'delivered'; on: IsoDate; method: string; proof: string }
   | { act: 'archived'; on: IsoDate }
   | { act: 'reopened'; on: IsoDate; appealId: number; reason: string }
-  | { act: 'deadlinesRecomputed'; on: IsoDate; before: IsoDate | null; after: IsoDate | null };
+  | { act: 'letterDelivered'; on: IsoDate; letterSeq: number; letter: LetterKind; method: DeliveryMethod; proof: string }
+  | { act: 'deadlinesRecomputed'; on: IsoDate; before: IsoDate | null; after: IsoDate | null }
+) &
+  WithDelivery;
+
+/** Acts that start a period counted from the receipt of their letter: they record its delivery. */
+const anchoredActs: readonly CaseAct[] = ['correctionRequested', 'thirdPartyConsulted', 'agencyConsulted', 'feeNoticed'];
 
 /** What each deadline a case watches is called: the reply's, and the periods others are given. */
 export const deadlineLabels = {
@@ -60,13 +75,19 @@ export const deadlineLabels = {
 
 export type DeadlineKind = keyof typeof deadlineLabels;
 
-/** A period someone other than the agency is given (the applicant, a third party, …). */
+/**
+ * A period someone other than the agency is given (the applicant, a third party, …). A
+ * period counted from the receipt of a letter (`anchor`: the act that sent it, its length)
+ * has no due date (待送达) until the day of receipt is recorded, and cannot lapse before.
+ */
 export interface PendingPeriod {
   kind: Exclude<DeadlineKind, 'reply'>;
   label: string;
   since: IsoDate;
-  due: IsoDate;
+  due: IsoDate | null;
+  anchor?: { seq: number; workingDays: number };
 }
+
 
 export interface CaseView {
   state: CaseState;
@@ -84,8 +105,8 @@ export interface CaseView {
   replyDue: Deadline | null;
   /** The Art. 30 day by which a correction notice must be sent. */
   correctionNoticeDue: Deadline;
-  correction: { requestedOn: IsoDate; due: IsoDate; items: string; receivedOn: IsoDate | null } | null;
-  fee: { noticedOn: IsoDate; due: IsoDate; scheme: FeeScheme; quantity: number; amountYuan: number; paidOn: IsoDate | null } | null;
+  correction: { requestedOn: IsoDate; due: IsoDate | null; workingDays: number | null; items: string; receivedOn: IsoDate | null } | null;
+  fee: { noticedOn: IsoDate; due: IsoDate | null; scheme: FeeScheme; quantity: number; amountYuan: number; paidOn: IsoDate | null } | null;
   pending: PendingPeriod | null;
   /** The first closure: the year and row table 三 counts the case in (a reopening does not move it). */
   closedDate: IsoDate | null;
@@ -94,6 +115,11 @@ export interface CaseView {
   lastClosedDate: IsoDate | null;
   lastOutcome: OutcomeCode | null;
   thirdPartyObjected: boolean;
+  /** 条例 第三十二条: the decision to disclose despite the objection, told to the third party. */
+  disclosureDecision: { on: IsoDate; party: string } | null;
+  /** Every letter issued and its delivery (送达). */
+  letters: readonly LetterDelivery[];
+  defects: readonly DefectRecord[];
   delivered: IsoDate | null;
   archived: IsoDate | null;
   reopenings: number;
@@ -125,6 +151,9 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
     lastClosedDate: null,
     lastOutcome: null,
     thirdPartyObjected: false,
+    disclosureDecision: null,
+    letters: lettersIssued('received', 1, first.on, undefined, first.channel),
+    defects: [],
     delivered: null,
     archived: null,
     reopenings: 0,
@@ -135,36 +164,57 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
   const endStop = (end: IsoDate) => {
     v = { ...v, stops: v.stops.map((s) => (s.open ? { ...s, to: end < s.from ? addDays(s.from, -1) : end, open: false } : s)).filter((s) => s.to >= s.from), pending: null, state: 'inProgress' };
   };
-  for (const e of events.slice(1)) {
+  /** A period of `days` working days from the receipt of act `seq`'s letter, or null while 待送达. */
+  const fromReceipt = (seq: number, days: number) => {
+    const day = anchorDay(v.letters, seq);
+    return day ? limit(days, day) : null;
+  };
+  for (const [i, e] of events.entries()) {
+    if (i === 0) continue;
+    const seq = i + 1;
+    v = { ...v, letters: [...v.letters, ...lettersIssued(e.act, seq, e.on, e.delivery, v.channel)] };
     switch (e.act) {
       case 'received':
         throw new RangeError('a case is received once');
       case 'assigned':
         v = { ...v, handlerId: e.handlerId };
         break;
-      case 'correctionRequested':
-        v = { ...v, state: 'awaitingCorrection', correction: { requestedOn: e.on, due: e.due, items: e.items, receivedOn: null }, pending: { kind: 'correction', label: deadlineLabels.correction, since: e.on, due: e.due } };
+      case 'correctionRequested': {
+        const days = e.workingDays ?? null;
+        const due = days === null ? (e.due ?? null) : fromReceipt(seq, days);
+        const late = e.on > v.correctionNoticeDue.due ? [{ kind: 'lateCorrectionNotice' as const, on: e.on, reason: e.lateReason ?? '' }] : [];
+        v = {
+          ...v,
+          state: 'awaitingCorrection',
+          correction: { requestedOn: e.on, due, workingDays: days, items: e.items, receivedOn: null },
+          pending: { kind: 'correction', label: deadlineLabels.correction, since: e.on, due, ...(days === null ? {} : { anchor: { seq, workingDays: days } }) },
+          defects: [...v.defects, ...late],
+        };
         break;
+      }
       case 'correctionReceived':
         // 条例 第三十条: the reply period runs afresh from the corrected application.
         v = { ...v, state: 'inProgress', pending: null, clockStart: e.on, stops: [], correction: v.correction && { ...v.correction, receivedOn: e.on } };
         break;
       case 'thirdPartyConsulted':
       case 'agencyConsulted': {
-        const due = limit(timeLimits[e.act === 'thirdPartyConsulted' ? 'thirdPartyOpinion' : 'otherAgencyOpinion'].workingDays, e.on);
+        const days = timeLimits[e.act === 'thirdPartyConsulted' ? 'thirdPartyOpinion' : 'otherAgencyOpinion'].workingDays;
+        const due = fromReceipt(seq, days);
         const label = stopOf(e.act)!.label;
+        const kind = e.act === 'thirdPartyConsulted' ? 'thirdParty' : 'agency';
         v = {
           ...v,
           state: 'consulting',
-          stops: [...v.stops, { from: addDays(e.on, 1), to: due, label, open: true }],
-          pending: { kind: e.act === 'thirdPartyConsulted' ? 'thirdParty' : 'agency', label: deadlineLabels[e.act === 'thirdPartyConsulted' ? 'thirdParty' : 'agency'], since: e.on, due },
+          // Until the day of receipt is known the stop is projected from the day of sending (its shortest).
+          stops: [...v.stops, { from: addDays(e.on, 1), to: due ?? limit(days, e.on), label, open: true }],
+          pending: { kind, label: deadlineLabels[kind], since: e.on, due, anchor: { seq, workingDays: days } },
         };
         break;
       }
       case 'thirdPartyAnswered':
       case 'agencyAnswered': {
         // No answer: the stop lasts the whole period the 条例 gives, not until staff noticed.
-        const end = e.opinion === 'none' && v.pending ? (v.pending.due < e.on ? v.pending.due : e.on) : e.on;
+        const end = e.opinion === 'none' && v.pending?.due ? (v.pending.due < e.on ? v.pending.due : e.on) : e.on;
         endStop(end);
         if (e.act === 'thirdPartyAnswered' && e.opinion === 'objects') v = { ...v, thirdPartyObjected: true };
         break;
@@ -179,16 +229,26 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
         v = { ...v, extensionDays: v.extensionDays + e.workingDays };
         break;
       case 'feeNoticed': {
-        const due = limit(timeLimits.feePayment.workingDays, e.on);
+        // 国办函〔2020〕109号: 自收到收费通知的次日起20个工作日 — counting from the day after receipt.
+        const days = timeLimits.feePayment.workingDays;
+        const due = fromReceipt(seq, days);
         v = {
           ...v,
           state: 'awaitingPayment',
           fee: { noticedOn: e.on, due, scheme: e.scheme, quantity: e.quantity, amountYuan: e.amountYuan, paidOn: null },
-          stops: [...v.stops, { from: addDays(e.on, 1), to: due, label: clockStops.feeNoticed.label, open: true }],
-          pending: { kind: 'fee', label: deadlineLabels.fee, since: e.on, due },
+          stops: [...v.stops, { from: addDays(e.on, 1), to: due ?? limit(days, e.on), label: clockStops.feeNoticed.label, open: true }],
+          pending: { kind: 'fee', label: deadlineLabels.fee, since: e.on, due, anchor: { seq, workingDays: days } },
         };
         break;
       }
+      case 'letterDelivered':
+        v = { ...v, letters: withDelivery(v.letters, e.letterSeq, e.letter, { method: e.method, receivedOn: e.on, note: e.proof }) };
+        v = reanchor(v, e.letterSeq, fromReceipt);
+        if (e.letter === 'reply' && v.state === 'closed' && v.delivered === null) v = { ...v, delivered: e.on };
+        break;
+      case 'disclosureDecided':
+        v = { ...v, disclosureDecision: { on: e.on, party: e.party } };
+        break;
       case 'feePaid':
         endStop(e.on);
         v = { ...v, fee: v.fee && { ...v.fee, paidOn: e.on } };
@@ -201,9 +261,12 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
       case 'replied':
         close(e.on, e.outcome);
         break;
-      case 'delivered':
-        v = { ...v, delivered: e.on };
+      case 'delivered': {
+        // The 送达 of the reply: its letter is received that day.
+        const reply = v.letters.findLast((l) => l.letter === 'reply');
+        v = { ...v, delivered: e.on, letters: reply ? withDelivery(v.letters, reply.seq, 'reply', { method: null, receivedOn: e.on, note: [e.method, e.proof].filter(Boolean).join('；') }) : v.letters };
         break;
+      }
       case 'archived':
         v = { ...v, archived: e.on };
         break;
@@ -222,10 +285,12 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
 }
 
 /** The deadline a handler must watch next, with working days left (negative when passed). */
-export function nextDeadline(v: CaseView, today: IsoDate, calendar: WorkingCalendar): { label: string; due: IsoDate; left: number; provisional: boolean; applicants: boolean } | null {
+export function nextDeadline(v: CaseView, today: IsoDate, calendar: WorkingCalendar): { label: string; due: IsoDate | null; left: number | null; provisional: boolean; applicants: boolean } | null {
   if (v.state === 'closed') return null;
   const watch = v.pending && (v.pending.kind !== 'reasons' || !v.replyDue) ? { label: v.pending.label, due: v.pending.due, applicants: true } : v.replyDue ? { label: deadlineLabels.reply, due: v.replyDue.due, applicants: false } : null;
   if (!watch) return null;
+  // 待送达: the period has not started, so it has no due date and nothing is left or passed.
+  if (watch.due === null) return { ...watch, left: null, provisional: false };
   const between = workingDaysBetween(calendar, today, watch.due);
   return { ...watch, left: between.workingDays, provisional: between.provisional || (v.replyDue?.provisional ?? false) };
 }
@@ -239,8 +304,14 @@ export interface ActContext {
 
 const err = (field: string, code: string, message: string): FieldError => fieldError(field, code, message);
 
-/** Why `e` may not follow the ledger as folded into `v`; null when it may. */
+/** Why `e` may not follow the ledger as folded into `v`; null when it may. The act's own rules speak before its letter's delivery. */
 export function checkAct(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError | null {
+  const own = checkOwnRules(v, e, ctx);
+  if (own || e.act === 'received' || e.act === 'replied' || !lettersOfAct(e.act).length) return own;
+  return checkDelivery(e.delivery, e.on, ctx.today, anchoredActs.includes(e.act));
+}
+
+function checkOwnRules(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError | null {
   if (!isIsoDate(e.on)) return err('on', 'GK_DATE', '日期无效（YYYY-MM-DD）');
   if (e.on > ctx.today) return err('on', 'GK_DATE_FUTURE', `日期${e.on}晚于今天，不能预先登记`);
   if (e.act !== 'deadlinesRecomputed' && e.on < v.receivedDate) return err('on', 'GK_DATE_BEFORE_RECEIPT', `日期${e.on}早于收到申请之日${v.receivedDate}`);
@@ -256,14 +327,13 @@ export function checkAct(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError
       if (v.correction) return err('act', 'GK_CORRECTION_ONCE', '条例第三十条规定补正应一次性告知，本申请已经告知过补正');
       if (v.state !== 'inProgress' || v.reopenings > 0) return err('state', 'GK_NOT_IN_PROGRESS', '只有办理中的申请可以告知补正');
       if (v.stops.length || v.fee || v.extensionDays) return err('act', 'GK_CORRECTION_TOO_LATE', '已征求意见、延期或收费的申请不能再告知补正');
-      if (!isIsoDate(e.due) || e.due <= e.on) return err('due', 'GK_CORRECTION_DUE', '补正期限须晚于告知之日');
-      if (e.items.trim() === '') return err('items', 'GK_CORRECTION_ITEMS', '请写明需要补正的事项');
-      return null;
+      return checkCorrectionNotice(v, e);
     case 'correctionReceived':
       if (v.state !== 'awaitingCorrection' || !v.correction) return err('state', 'GK_NOT_AWAITING_CORRECTION', '本申请没有在等待补正');
       return need(e.on >= v.correction.requestedOn, 'GK_DATE_ORDER', '收到补正之日不能早于告知补正之日', 'on');
     case 'correctionLapsed':
       if (v.state !== 'awaitingCorrection' || !v.correction) return err('state', 'GK_NOT_AWAITING_CORRECTION', '本申请没有在等待补正');
+      if (v.correction.due === null) return err('on', 'GK_AWAITING_DELIVERY', '补正告知书尚未登记送达（待送达），补正期限尚未起算，不能按逾期未补正处理');
       return need(e.on > v.correction.due, 'GK_PERIOD_NOT_OVER', `补正期限${v.correction.due}尚未届满`, 'on');
     case 'thirdPartyConsulted':
     case 'agencyConsulted':
@@ -276,7 +346,8 @@ export function checkAct(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError
       const kind = e.act === 'thirdPartyAnswered' ? 'thirdParty' : 'agency';
       if (v.state !== 'consulting' || v.pending?.kind !== kind) return err('state', 'GK_NOT_CONSULTING', e.act === 'thirdPartyAnswered' ? '本申请没有在征求第三方意见' : '本申请没有在征求其他机关意见');
       if (e.on < v.pending.since) return err('on', 'GK_DATE_ORDER', '答复之日不能早于发函之日');
-      return need(e.opinion !== 'none' || e.on > v.pending.due, 'GK_PERIOD_NOT_OVER', `提出意见的期限${v.pending.due}尚未届满`, 'opinion');
+      if (e.opinion === 'none' && v.pending.due === null) return err('opinion', 'GK_AWAITING_DELIVERY', '征求意见函尚未登记送达（待送达），提出意见的期限尚未起算');
+      return need(e.opinion !== 'none' || e.on > v.pending.due!, 'GK_PERIOD_NOT_OVER', `提出意见的期限${v.pending.due}尚未届满`, 'opinion');
     }
     case 'reasonsRequested':
       if (v.state !== 'inProgress' || v.pending) return err('state', 'GK_NOT_IN_PROGRESS', '只有办理中的申请可以要求说明理由');
@@ -304,9 +375,10 @@ export function checkAct(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError
     case 'feePaid':
       if (v.state !== 'awaitingPayment' || !v.fee) return err('state', 'GK_NOT_AWAITING_PAYMENT', '本申请没有待缴的费用');
       if (e.on < v.fee.noticedOn) return err('on', 'GK_DATE_ORDER', '缴费之日不能早于收费通知之日');
-      return need(e.on <= v.fee.due, 'GK_FEE_LATE', `缴费期限${v.fee.due}已过，应按逾期未缴费处理`, 'on');
+      return need(v.fee.due === null || e.on <= v.fee.due, 'GK_FEE_LATE', `缴费期限${v.fee.due}已过，应按逾期未缴费处理`, 'on');
     case 'feeLapsed':
       if (v.state !== 'awaitingPayment' || !v.fee) return err('state', 'GK_NOT_AWAITING_PAYMENT', '本申请没有待缴的费用');
+      if (v.fee.due === null) return err('on', 'GK_AWAITING_DELIVERY', '收费通知尚未登记送达（待送达），缴费期限尚未起算，不能按逾期未缴费处理');
       return need(e.on > v.fee.due, 'GK_PERIOD_NOT_OVER', `缴费期限${v.fee.due}尚未届满`, 'on');
     case 'replied': {
       if (v.state !== 'inProgress') {
@@ -319,8 +391,21 @@ export function checkAct(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError
       if (e.outcome === 'unableToProvide.unclearAfterCorrection' && !v.correction?.receivedOn) {
         return err('items', 'GK_NO_CORRECTION', '“补正后申请内容仍不明确”须先告知补正并收到补正');
       }
+      if (v.thirdPartyObjected && disclosesOverObjection(e.items) && !(v.disclosureDecision && v.disclosureDecision.on < e.on)) {
+        return err(
+          'objection',
+          'GK_THIRD_PARTY_OBJECTED',
+          v.disclosureDecision
+            ? `决定公开告知书的日期（${v.disclosureDecision.on}）应早于答复之日`
+            : '第三方不同意公开（条例第三十二条）：予以公开须先登记“决定公开并书面告知第三方”，写明不公开可能对公共利益造成重大影响的理由，告知书日期应早于答复之日',
+        );
+      }
       return null;
     }
+    case 'disclosureDecided':
+      return checkDisclosureDecision(v, e);
+    case 'letterDelivered':
+      return checkLetterDelivered(v.letters, e, ctx.today);
     case 'withdrawn':
       if (!open) return err('state', 'GK_CASE_CLOSED', '申请已经办结，不能撤回');
       return need(e.reason.trim() !== '', 'GK_REASON_REQUIRED', '请填写撤回的方式和说明（如申请人书面撤回）', 'reason');
@@ -342,7 +427,3 @@ export function checkAct(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError
   }
 }
 
-/** The default period an applicant gets to correct, from the day the notice is sent. */
-export function defaultCorrectionDue(calendar: WorkingCalendar, on: IsoDate): IsoDate {
-  return addWorkingDays(calendar, on, correctionPeriod.defaultWorkingDays).due;
-}

@@ -40,6 +40,9 @@ import { viewerOf } from './viewer.ts';
 import { CopySection, Findings } from './report-parts.tsx';
 import { countyComplaints } from '../../app/complaints/complaints.ts';
 import { ComplaintsSummary } from './supervision/complaint-parts.tsx';
+import { procedureDefectsOfYear } from '../../app/requests/defects.ts';
+import { correctionDefaultDays, maySetCorrectionDefault } from '../../app/requests/settings.ts';
+import { ProcedureSection } from './requests/procedure-section.tsx';
 
 const sourceLabels: Record<ReportSource, string> = { published: '平台发布', imported: '导入', computed: '平台生成（未发布）' };
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -79,6 +82,7 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
     const yearLinks = Array.from({ length: 6 }, (_, i) => thisYear - 1 - i).filter((y) => y >= firstImportYear);
     // 条例 第四十七条: the complaints the county's supervisor handles, with their due dates.
     const complaints = can(actor, 'complaints.handle', s.county.id, tree) ? await countyComplaints(ctx, actor, s.county.id) : null;
+    const [defects, correctionDays, maySetCorrection] = await Promise.all([procedureDefectsOfYear(ctx, actor, s.county.id, year), correctionDefaultDays(ctx.db, s.county.id), maySetCorrectionDefault(ctx, actor, s.county.id)]);
     return sendPage(
       reply,
       <Layout title={`${s.county.shortName}${year}年度报告监督`} site={site} area="admin" viewer={viewer}>
@@ -114,6 +118,7 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
         <CopyTable s={s} />
         <CountyTotals s={s} />
         <Charts s={s} />
+        <ProcedureSection year={year} countyId={s.county.id} defects={defects} correctionDays={correctionDays} csrf={viewer.csrf} maySet={maySetCorrection} back={`/admin/county/${year}${suffix}`} />
         <SettingsForm s={s} csrf={viewer.csrf} maySet={maySet} errors={state.errors ?? []} form={state.form} year={year} suffix={suffix} />
       </Layout>,
       state.status ?? 200,

@@ -6,6 +6,7 @@
 import type { FC } from 'hono/jsx';
 import type { ApplicationStatus } from '../../app/requests/status.ts';
 import type { FieldError } from '../../domain/shared/result.ts';
+import { awaitingDeliveryLabel } from '../../law/delivery.ts';
 import { receiptChannels } from '../../law/receipt-channels.ts';
 import { timeLimits } from '../../law/time-limits.ts';
 import { LetterView } from '../../render/letters/html.tsx';
@@ -63,9 +64,9 @@ export const StatusForm: FC<{ csrf: string; state: StatusFormState }> = ({ csrf,
   );
 };
 
-const Due: FC<{ due: { label: string; due: string; provisional: boolean } }> = ({ due }) => (
+const Due: FC<{ due: { label: string; due: string | null; provisional: boolean } }> = ({ due }) => (
   <>
-    {due.label}：{due.due}
+    {due.label}：{due.due ?? `${awaitingDeliveryLabel}（自收到文书之日起计算，送达后显示期限）`}
     {due.provisional ? '（暂定：该年度的节假日安排尚未收录，公布后可能调整）' : ''}
   </>
 );

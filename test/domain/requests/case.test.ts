@@ -6,6 +6,8 @@ import { checkAct, foldCase, nextDeadline, type ActContext, type CaseEvent } fro
 const cal = nationalCalendar;
 const ctx: ActContext = { today: '2026-11-27', correctedByAppeal: false };
 const received = (on: string): CaseEvent => ({ act: 'received', on, channel: 'inPerson' });
+/** A letter handed over the day it is sent. */
+const handed = (on: string) => ({ delivery: { method: 'inPerson', receivedOn: on } as const });
 
 /** Folds the ledger, checking every act against the case as it stood before it. */
 function run(events: readonly CaseEvent[], context: ActContext = ctx) {
@@ -44,7 +46,7 @@ describe('the reply clock (条例 第三十三条)', () => {
 });
 
 describe('补正 (条例 第三十条)', () => {
-  const asked: CaseEvent[] = [received('2024-03-01'), { act: 'correctionRequested', on: '2024-03-05', due: '2024-03-19', items: '请写明文件名称或文号' }];
+  const asked: CaseEvent[] = [received('2024-03-01'), { act: 'correctionRequested', on: '2024-03-05', workingDays: 10, items: '请写明文件名称或文号', ...handed('2024-03-05') }];
 
   test('while waiting, the reply clock does not run; the corrected application restarts it', () => {
     const waiting = run(asked);
@@ -57,7 +59,7 @@ describe('补正 (条例 第三十条)', () => {
   });
 
   test('told once only; no correction in time closes the case as （六）1, not before the period is over', () => {
-    assert.equal(refused(asked, { act: 'correctionRequested', on: '2024-03-06', due: '2024-03-20', items: 'x' }), 'GK_CORRECTION_ONCE');
+    assert.equal(refused(asked, { act: 'correctionRequested', on: '2024-03-06', workingDays: 10, items: 'x', ...handed('2024-03-06') }), 'GK_CORRECTION_ONCE');
     assert.equal(refused(asked, { act: 'correctionLapsed', on: '2024-03-19' }), 'GK_PERIOD_NOT_OVER');
     const v = run([...asked, { act: 'correctionLapsed', on: '2024-03-20' }]);
     assert.equal(v.state, 'closed');
@@ -73,7 +75,7 @@ describe('补正 (条例 第三十条)', () => {
 });
 
 describe('consultation stops the clock (条例 第三十二条、第三十四条)', () => {
-  const consulted: CaseEvent[] = [received('2024-05-06'), { act: 'thirdPartyConsulted', on: '2024-05-10', party: '某某公司' }];
+  const consulted: CaseEvent[] = [received('2024-05-06'), { act: 'thirdPartyConsulted', on: '2024-05-10', party: '某某公司', ...handed('2024-05-10') }];
 
   test('from the day after the letter through the day the answer arrives', () => {
     const during = run(consulted);
@@ -95,13 +97,13 @@ describe('consultation stops the clock (条例 第三十二条、第三十四条
   test('no reply while consulting; another agency likewise', () => {
     const reply: CaseEvent = { act: 'replied', on: '2024-05-15', outcome: 'granted', items: [{ itemId: 1, kind: 'grantProvide', outcome: 'granted' }] };
     assert.equal(refused(consulted, reply), 'GK_NOT_IN_PROGRESS');
-    const v = run([received('2024-05-06'), { act: 'agencyConsulted', on: '2024-05-07', agency: '县财政局' }, { act: 'agencyAnswered', on: '2024-05-09', opinion: 'consents', note: '' }]);
+    const v = run([received('2024-05-06'), { act: 'agencyConsulted', on: '2024-05-07', agency: '县财政局', ...handed('2024-05-07') }, { act: 'agencyAnswered', on: '2024-05-09', opinion: 'consents', note: '' }]);
     assert.deepEqual(v.stops.map((s) => [s.from, s.to]), [['2024-05-08', '2024-05-09']]);
   });
 });
 
 describe('信息处理费 (国办函〔2020〕109号)', () => {
-  const noticed: CaseEvent[] = [received('2024-09-20'), { act: 'feeNoticed', on: '2024-09-27', scheme: 'perPage', quantity: 250, amountYuan: 4700 }];
+  const noticed: CaseEvent[] = [received('2024-09-20'), { act: 'feeNoticed', on: '2024-09-27', scheme: 'perPage', quantity: 250, amountYuan: 4700, ...handed('2024-09-27') }];
 
   test('20 working days to pay from the day after the notice, the clock stopped meanwhile', () => {
     const v = run(noticed);
@@ -117,7 +119,7 @@ describe('信息处理费 (国办函〔2020〕109号)', () => {
     assert.equal(refused(noticed, { act: 'feeLapsed', on: '2024-10-30' }), 'GK_PERIOD_NOT_OVER');
     const v = run([...noticed, { act: 'feeLapsed', on: '2024-10-31' }]);
     assert.equal(v.outcome, 'otherDisposal.unpaidFee');
-    assert.equal(refused(noticed, { act: 'feeNoticed', on: '2024-09-30', scheme: 'perItem', quantity: 12, amountYuan: 200 }), 'GK_NOT_IN_PROGRESS');
+    assert.equal(refused(noticed, { act: 'feeNoticed', on: '2024-09-30', scheme: 'perItem', quantity: 12, amountYuan: 200, ...handed('2024-09-30') }), 'GK_NOT_IN_PROGRESS');
   });
 });
 

@@ -53,18 +53,33 @@ test('every notice builds from complete facts and names what is missing otherwis
   assert.ok('error' in r && r.error.message.includes('receiptNo'));
 });
 
-test('the 补正告知书 reads as the 条例 requires (golden text)', () => {
-  const r = buildLetter(
-    'correctionNotice',
-    { you: '您', receivedDate: '2024年3月1日', receiptNo: 'YSQ-2024-0003', subject: '插旗镇危房改造资料', correctionItems: '请写明所需文件的名称或文号、形成时间。', correctionDue: '2024年3月19日' },
-    frame,
-  );
+test('the 补正告知书 reads as the 条例 requires (golden text), its period counted from receipt', () => {
+  const facts = { you: '您', receivedDate: '2024年3月1日', receiptNo: 'YSQ-2024-0003', subject: '插旗镇危房改造资料', correctionItems: '请写明所需文件的名称或文号、形成时间。' };
+  const r = buildLetter('correctionNotice', { ...facts, correctionTerm: '10个工作日内（2024年3月19日前，含当日）' }, frame);
   assert.ok('letter' in r);
   assert.deepEqual(r.letter.paragraphs, [
     '本机关于2024年3月1日收到您提交的政府信息公开申请（申请编号：YSQ-2024-0003），申请获取“插旗镇危房改造资料”。',
     '经审查，您的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，现一次性告知您需要补正的事项：请写明所需文件的名称或文号、形成时间。',
-    '请您于2024年3月19日前补正。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。',
+    '请您自收到本告知书之日起10个工作日内（2024年3月19日前，含当日）补正。答复期限自本机关收到补正后的申请之日起计算。无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。',
   ]);
+  // Posted: the day it will be received is not known when it is sent, so no date is promised.
+  const posted = buildLetter('correctionNotice', { ...facts, correctionTerm: '10个工作日内' }, frame);
+  assert.ok('letter' in posted && posted.letter.paragraphs[2]!.startsWith('请您自收到本告知书之日起10个工作日内补正。'));
+});
+
+test('the 决定公开告知书 tells the third party what will be disclosed and why (条例 第三十二条)', () => {
+  const r = buildLetter(
+    'disclosureDecisionNotice',
+    { subject: '道路硬化工程验收资料', consultationDate: '2024年5月10日', publicInterestReason: '该工程使用财政资金，验收结论关系公共安全', disclosedContent: '工程验收报告（隐去工艺参数）' },
+    { ...frame, addressee: '湖南某某路桥建设有限公司' },
+  );
+  assert.ok('letter' in r);
+  assert.equal(r.letter.title, '政府信息公开决定公开告知书');
+  assert.equal(letterKinds.disclosureDecisionNotice.to, 'thirdParty');
+  const text = r.letter.paragraphs.join('');
+  for (const part of ['2024年5月10日书面征求贵方意见', '不公开可能对公共利益造成重大影响：该工程使用财政资金，验收结论关系公共安全。', '第三十二条', '决定公开的政府信息内容：工程验收报告（隐去工艺参数）。', '书面告知贵方']) {
+    assert.ok(text.includes(part), part);
+  }
 });
 
 test('the receipt gives the reply date as the last day allowed (前，含当日)', () => {

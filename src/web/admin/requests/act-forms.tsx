@@ -6,6 +6,7 @@
 import type { Child, FC } from 'hono/jsx';
 import type { FeeQuote } from '../../../app/requests/acts.ts';
 import type { CaseView } from '../../../domain/requests/case.ts';
+import { awaitingDeliveryLabel, type DeliveryMethod } from '../../../law/delivery.ts';
 import { appealOutcomes, appealTracks } from '../../../law/appeals.ts';
 import { feeSchedules } from '../../../law/fees.ts';
 import type { LetterPlaceholder } from '../../../law/letters.ts';
@@ -16,6 +17,7 @@ import { SelectField, TextField } from '../../views/components.tsx';
 import type { FormValues } from '../../views/application-fields.tsx';
 import type { FormAct } from './available-acts.ts';
 import { ReplyForm } from './reply-form.tsx';
+import { DeliveryFields } from './delivery-forms.tsx';
 
 /** The table 三 row an act that closes a case counts it in (src/law). */
 const rowOf = (act: 'correctionLapsed' | 'feeLapsed' | 'withdrawn') => outcomeCodes[caseActs[act].closesAs].ref;
@@ -27,33 +29,38 @@ export interface ActFormState {
   errors: readonly { field: string; message: string }[];
 }
 
+/** The delivery fields of a form whose act sends a letter (DeliveryFields). */
+const delivery = ['deliveryMethod', 'deliveredOn'] as const;
+
 /** The fields of each form; an error about anything else is shown above the form. */
-export const actFields: Record<FormAct | 'appeal' | 'conclude', readonly string[]> = {
+export const actFields: Record<FormAct | 'appeal' | 'conclude' | 'letter', readonly string[]> = {
   assigned: ['on', 'handlerId'],
   correctionReceived: ['on', 'note'],
-  correctionLapsed: ['on'],
-  thirdPartyConsulted: ['on', 'party'],
+  correctionLapsed: ['on', ...delivery],
+  thirdPartyConsulted: ['on', 'party', ...delivery],
   thirdPartyAnswered: ['on', 'opinion', 'note'],
-  agencyConsulted: ['on', 'agency'],
+  agencyConsulted: ['on', 'agency', ...delivery],
   agencyAnswered: ['on', 'opinion', 'note'],
-  reasonsRequested: ['on', 'due'],
+  reasonsRequested: ['on', 'due', ...delivery],
   reasonsAssessed: ['on', 'reasonable', 'delayedDue', 'note'],
   feePaid: ['on', 'receiptNote'],
-  feeLapsed: ['on'],
+  feeLapsed: ['on', ...delivery],
+  disclosureDecided: ['on', 'content', 'reason', ...delivery],
   withdrawn: ['on', 'reason'],
   delivered: ['on', 'method', 'proof'],
   archived: ['on'],
-  correctionRequested: ['on', 'items', 'due'],
-  extended: ['on', 'workingDays', 'reason', 'approver'],
-  feeNoticed: ['on', 'scheme', 'quantity', 'paymentMethod'],
+  correctionRequested: ['on', 'items', 'workingDays', 'periodReason', 'lateReason', ...delivery],
+  extended: ['on', 'workingDays', 'reason', 'approver', ...delivery],
+  feeNoticed: ['on', 'scheme', 'quantity', 'paymentMethod', ...delivery],
   replied: ['on', 'items'],
   appeal: ['track', 'caseNo', 'body', 'filedDate'],
   conclude: ['concludedDate', 'outcome', 'reason'],
+  letter: ['on', 'method', 'proof'],
 };
 
 /** Where an error summary links to: the field, or the form's own message for anything else. */
 export function summaryField(act: string, field: string): string {
-  const fields = actFields[(act.startsWith('conclude-') ? 'conclude' : act) as keyof typeof actFields] ?? [];
+  const fields = actFields[(act.startsWith('conclude-') ? 'conclude' : act.startsWith('letter-') ? 'letter' : act) as keyof typeof actFields] ?? [];
   return fields.some((f) => field === f || field.startsWith(`${f}[`)) ? `${act}-${field}` : `${act}-state`;
 }
 
@@ -78,7 +85,7 @@ export function generalMessages(state: ActFormState | undefined, act: string, fi
   return state.errors.filter((e) => !fields.some((f) => e.field === f || e.field.startsWith(`${f}[`) || e.field.startsWith(`${f}.`))).map((e) => e.message);
 }
 
-const ActSection: FC<{ act: string; title: string; basis: string; action: string; csrf: string; state?: ActFormState; fields: readonly string[]; submit: string; intro?: Child; children?: Child }> = ({
+export const ActSection: FC<{ act: string; title: string; basis: string; action: string; csrf: string; state?: ActFormState; fields: readonly string[]; submit: string; intro?: Child; children?: Child }> = ({
   act,
   title,
   basis,
@@ -123,7 +130,10 @@ export interface CaseFormsProps {
   state?: ActFormState;
   staff: readonly { id: number; name: string }[];
   items: readonly { seq: number; description: string }[];
-  defaultCorrectionDue: string;
+  /** The county's default 补正期限 in working days. */
+  correctionDefaultDays: number;
+  /** How letters to the applicant go by default: the way the applicant asked to get information. */
+  deliveryDefault: DeliveryMethod;
   quote?: { scheme: string; quantity: string; result?: FeeQuote; errors?: Partial<Record<string, string>> };
   replyPreview?: { outcome: OutcomeCode | null };
   replyDefaults: Partial<Record<LetterPlaceholder, string>>;
@@ -135,9 +145,11 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
   const common = (act: FormAct) => ({ act, title: caseActs[act].label, basis: caseActs[act].basis, action: path(act), csrf: p.csrf, state: p.state, fields: actFields[act] });
   const f = (act: string) => fieldOf(p.state, act);
   const v = p.view;
+  const send = (act: FormAct, method: DeliveryMethod = p.deliveryDefault) => <DeliveryFields act={act} state={p.state} today={p.today} method={method} />;
+  const due = (d: string | null | undefined) => d ?? `${awaitingDeliveryLabel}（自收到文书之日起计算）`;
   /** The answer of a third party or another agency consulted. */
   const opinionForm = (act: 'thirdPartyAnswered' | 'agencyAnswered', submit: string) => (
-    <ActSection {...common(act)} submit={submit} intro={<p class="hint">提出意见期限：{v.pending?.due}。</p>}>
+    <ActSection {...common(act)} submit={submit} intro={<p class="hint">提出意见期限：{due(v.pending?.due)}。</p>}>
       <SelectField label="意见" {...f(act)('opinion')} options={Object.entries(opinionLabels)} empty="（请选择）" />
       <TextField label="收到意见之日（逾期未提出意见的，填期限届满后的日期）" type="date" {...f(act)('on', p.today)} />
       <TextField label="意见和理由" rows={2} {...f(act)('note')} />
@@ -159,24 +171,29 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
           submit="发出补正告知书"
           intro={
             <p class="hint">
-              申请内容不明确的，应自收到申请之日起{timeLimits.correctionNotice.workingDays}个工作日内（{v.correctionNoticeDue.due}前）一次性告知需要补正的全部事项，只能告知一次。
+              申请内容不明确的，应自收到申请之日起{timeLimits.correctionNotice.workingDays}个工作日内（{v.correctionNoticeDue.due}前）一次性告知需要补正的全部事项，只能告知一次；答复期限（{v.replyDue?.due ?? '—'}）届满后不能再告知补正。
+              {p.today > v.correctionNoticeDue.due ? <strong class="warning">已超过7个工作日，逾期告知须写明原因，并将标记为程序瑕疵。</strong> : ''}
             </p>
           }
         >
           <TextField label="需要补正的事项（一次性写全）" rows={3} {...f('correctionRequested')('items')} />
           <TextField label="告知日期" type="date" {...f('correctionRequested')('on', p.today)} />
           <TextField
-            label="补正期限"
-            type="date"
-            hint={`默认为告知之日起${correctionPeriod.defaultWorkingDays}个工作日；留空则按告知日期计算。`}
-            {...f('correctionRequested')('due', p.defaultCorrectionDue)}
+            label={`补正期限（工作日，${correctionPeriod.minWorkingDays}—${correctionPeriod.maxWorkingDays}）`}
+            type="number"
+            attrs={{ min: correctionPeriod.minWorkingDays, max: correctionPeriod.maxWorkingDays }}
+            hint={`自申请人收到补正告知书之日起计算。本县规定为${p.correctionDefaultDays}个工作日，另定期限的须写明理由。`}
+            {...f('correctionRequested')('workingDays', String(p.correctionDefaultDays))}
           />
+          <TextField label="另定补正期限的理由" {...f('correctionRequested')('periodReason')} />
+          <TextField label="逾期告知的原因（超过7个工作日的必填）" {...f('correctionRequested')('lateReason')} />
+          {send('correctionRequested')}
         </ActSection>
       ) : (
         ''
       )}
       {has('correctionReceived') ? (
-        <ActSection {...common('correctionReceived')} submit="登记收到补正" intro={<p class="hint">答复期限自收到补正后的申请之日起重新计算。补正期限：{v.correction?.due}。</p>}>
+        <ActSection {...common('correctionReceived')} submit="登记收到补正" intro={<p class="hint">答复期限自收到补正后的申请之日起重新计算。补正期限：{due(v.correction?.due)}。</p>}>
           <TextField label="收到补正之日" type="date" {...f('correctionReceived')('on', p.today)} />
           <TextField label="补正情况" {...f('correctionReceived')('note')} />
         </ActSection>
@@ -186,6 +203,7 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
       {has('correctionLapsed') ? (
         <ActSection {...common('correctionLapsed')} submit="终止处理并发出告知书" intro={<p class="hint">补正期限{v.correction?.due}已过，申请人无正当理由未补正的，视为放弃申请，计入表三{rowOf('correctionLapsed')}。</p>}>
           <TextField label="终止处理日期" type="date" {...f('correctionLapsed')('on', p.today)} />
+          {send('correctionLapsed')}
         </ActSection>
       ) : (
         ''
@@ -194,6 +212,7 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
         <ActSection {...common('thirdPartyConsulted')} submit="发出征询函" intro={<p class="hint">第三方自收到征询函之日起{timeLimits.thirdPartyOpinion.workingDays}个工作日内提出意见；征求意见的时间不计入答复期限。</p>}>
           <TextField label="第三方名称" {...f('thirdPartyConsulted')('party')} />
           <TextField label="发函日期" type="date" {...f('thirdPartyConsulted')('on', p.today)} />
+          {send('thirdPartyConsulted', 'post')}
         </ActSection>
       ) : (
         ''
@@ -203,6 +222,7 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
         <ActSection {...common('agencyConsulted')} submit="发出征求意见函" intro={<p class="hint">被征求意见的机关{timeLimits.otherAgencyOpinion.workingDays}个工作日内未提出意见的，视为同意公开；其间不计入答复期限。</p>}>
           <TextField label="被征求意见的机关" {...f('agencyConsulted')('agency')} />
           <TextField label="发函日期" type="date" {...f('agencyConsulted')('on', p.today)} />
+          {send('agencyConsulted', 'inPerson')}
         </ActSection>
       ) : (
         ''
@@ -212,6 +232,7 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
         <ActSection {...common('reasonsRequested')} submit="发出说明理由通知书" intro={<p class="hint">申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由。</p>}>
           <TextField label="通知日期" type="date" {...f('reasonsRequested')('on', p.today)} />
           <TextField label="说明理由的期限" type="date" {...f('reasonsRequested')('due')} />
+          {send('reasonsRequested')}
         </ActSection>
       ) : (
         ''
@@ -236,13 +257,14 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
           <TextField label="延期理由" rows={2} {...f('extended')('reason')} />
           <TextField label="批准人（政府信息公开工作机构负责人）" {...f('extended')('approver')} />
           <TextField label="批准日期" type="date" {...f('extended')('on', p.today)} />
+          {send('extended')}
         </ActSection>
       ) : (
         ''
       )}
       {has('feeNoticed') ? <FeeForms {...p} /> : ''}
       {has('feePaid') ? (
-        <ActSection {...common('feePaid')} submit="登记缴费" intro={<p class="hint">应缴{v.fee?.amountYuan}元，缴费期限{v.fee?.due}。</p>}>
+        <ActSection {...common('feePaid')} submit="登记缴费" intro={<p class="hint">应缴{v.fee?.amountYuan}元，缴费期限{due(v.fee?.due)}。</p>}>
           <TextField label="缴费日期" type="date" {...f('feePaid')('on', p.today)} />
           <TextField label="财政票据号码等" {...f('feePaid')('receiptNote')} />
         </ActSection>
@@ -252,6 +274,21 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
       {has('feeLapsed') ? (
         <ActSection {...common('feeLapsed')} submit="终止处理并发出告知书" intro={<p class="hint">缴费期限{v.fee?.due}已过，逾期未缴费的视为放弃申请，计入表三{rowOf('feeLapsed')}。</p>}>
           <TextField label="终止处理日期" type="date" {...f('feeLapsed')('on', p.today)} />
+          {send('feeLapsed')}
+        </ActSection>
+      ) : (
+        ''
+      )}
+      {has('disclosureDecided') ? (
+        <ActSection
+          {...common('disclosureDecided')}
+          submit="决定公开并发出告知书"
+          intro={<p class="hint">第三方不同意公开且有合理理由的，不予公开；认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知第三方。告知书须在答复之前发出。</p>}
+        >
+          <TextField label="决定公开的政府信息内容" rows={2} {...f('disclosureDecided')('content')} />
+          <TextField label="不公开可能对公共利益造成重大影响的理由" rows={3} {...f('disclosureDecided')('reason')} />
+          <TextField label="告知日期" type="date" {...f('disclosureDecided')('on', p.today)} />
+          {send('disclosureDecided', 'post')}
         </ActSection>
       ) : (
         ''
@@ -337,6 +374,7 @@ const FeeForms: FC<CaseFormsProps> = (p) => {
             {f('quantity').error ? <p class="field-error" id="field-feeNoticed-quantity">{f('quantity').error}</p> : ''}
             <TextField label="缴纳方式（缴款账户或缴费地点）" rows={2} {...f('paymentMethod')} />
             <TextField label="通知日期" type="date" {...f('on', p.today)} />
+            <DeliveryFields act="feeNoticed" state={p.state} today={p.today} method={p.deliveryDefault} />
             <button type="submit">发出收费通知</button>
           </form>
         </>

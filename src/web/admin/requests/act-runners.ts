@@ -21,6 +21,7 @@ import {
   withdraw,
   type ItemReplyForm,
 } from '../../../app/requests/acts.ts';
+import { decideDisclosure, type DeliveryInput } from '../../../app/requests/delivery.ts';
 import type { Actor } from '../../../domain/access/policy.ts';
 import { letterPlaceholders, type LetterPlaceholder } from '../../../law/letters.ts';
 import type { FormAct } from './available-acts.ts';
@@ -46,21 +47,26 @@ export function replyItemsOf(form: Form): ItemReplyForm[] {
 
 type Runner = (ctx: AppContext, actor: Actor, id: number, f: Form) => Promise<unknown>;
 
+/** The delivery fields every form of an act that sends a letter has (DeliveryFields). */
+const delivery = (f: Form): DeliveryInput => ({ method: f.deliveryMethod ?? '', on: f.deliveredOn ?? '' });
+
 export const actRunners: Record<FormAct, Runner> = {
   assigned: (ctx, actor, id, f) => assignHandler(ctx, actor, id, { on: f.on ?? '', handlerId: count(f.handlerId) }),
-  correctionRequested: (ctx, actor, id, f) => requestCorrection(ctx, actor, id, { on: f.on ?? '', items: f.items ?? '', due: f.due ?? '' }),
+  correctionRequested: (ctx, actor, id, f) =>
+    requestCorrection(ctx, actor, id, { on: f.on ?? '', items: f.items ?? '', workingDays: f.workingDays ?? '', periodReason: f.periodReason ?? '', lateReason: f.lateReason ?? '', delivery: delivery(f) }),
   correctionReceived: (ctx, actor, id, f) => receiveCorrection(ctx, actor, id, { on: f.on ?? '', note: f.note ?? '' }),
-  correctionLapsed: (ctx, actor, id, f) => lapseCorrection(ctx, actor, id, { on: f.on ?? '' }),
-  thirdPartyConsulted: (ctx, actor, id, f) => consultThirdParty(ctx, actor, id, { on: f.on ?? '', party: f.party ?? '' }),
+  correctionLapsed: (ctx, actor, id, f) => lapseCorrection(ctx, actor, id, { on: f.on ?? '', delivery: delivery(f) }),
+  thirdPartyConsulted: (ctx, actor, id, f) => consultThirdParty(ctx, actor, id, { on: f.on ?? '', party: f.party ?? '', delivery: delivery(f) }),
   thirdPartyAnswered: (ctx, actor, id, f) => recordThirdPartyOpinion(ctx, actor, id, { on: f.on ?? '', opinion: f.opinion ?? '', note: f.note ?? '' }),
-  agencyConsulted: (ctx, actor, id, f) => consultAgency(ctx, actor, id, { on: f.on ?? '', agency: f.agency ?? '' }),
+  agencyConsulted: (ctx, actor, id, f) => consultAgency(ctx, actor, id, { on: f.on ?? '', agency: f.agency ?? '', delivery: delivery(f) }),
   agencyAnswered: (ctx, actor, id, f) => recordAgencyOpinion(ctx, actor, id, { on: f.on ?? '', opinion: f.opinion ?? '', note: f.note ?? '' }),
-  reasonsRequested: (ctx, actor, id, f) => requestReasons(ctx, actor, id, { on: f.on ?? '', due: f.due ?? '' }),
+  reasonsRequested: (ctx, actor, id, f) => requestReasons(ctx, actor, id, { on: f.on ?? '', due: f.due ?? '', delivery: delivery(f) }),
   reasonsAssessed: (ctx, actor, id, f) => assessReasons(ctx, actor, id, { on: f.on ?? '', reasonable: f.reasonable === 'yes', delayedDue: f.delayedDue ?? '', note: f.note ?? '' }),
-  extended: (ctx, actor, id, f) => extendDeadline(ctx, actor, id, { on: f.on ?? '', workingDays: count(f.workingDays), reason: f.reason ?? '', approver: f.approver ?? '' }),
-  feeNoticed: (ctx, actor, id, f) => noticeFee(ctx, actor, id, { on: f.on ?? '', scheme: f.scheme ?? '', quantity: f.quantity ?? '', paymentMethod: f.paymentMethod ?? '' }),
+  extended: (ctx, actor, id, f) => extendDeadline(ctx, actor, id, { on: f.on ?? '', workingDays: count(f.workingDays), reason: f.reason ?? '', approver: f.approver ?? '', delivery: delivery(f) }),
+  feeNoticed: (ctx, actor, id, f) => noticeFee(ctx, actor, id, { on: f.on ?? '', scheme: f.scheme ?? '', quantity: f.quantity ?? '', paymentMethod: f.paymentMethod ?? '', delivery: delivery(f) }),
   feePaid: (ctx, actor, id, f) => recordFeePayment(ctx, actor, id, { on: f.on ?? '', receiptNote: f.receiptNote ?? '' }),
-  feeLapsed: (ctx, actor, id, f) => lapseFee(ctx, actor, id, { on: f.on ?? '' }),
+  feeLapsed: (ctx, actor, id, f) => lapseFee(ctx, actor, id, { on: f.on ?? '', delivery: delivery(f) }),
+  disclosureDecided: (ctx, actor, id, f) => decideDisclosure(ctx, actor, id, { on: f.on ?? '', content: f.content ?? '', reason: f.reason ?? '', delivery: delivery(f) }),
   replied: (ctx, actor, id, f) => reply(ctx, actor, id, { on: f.on ?? '', items: replyItemsOf(f) }),
   withdrawn: (ctx, actor, id, f) => withdraw(ctx, actor, id, { on: f.on ?? '', reason: f.reason ?? '' }),
   delivered: (ctx, actor, id, f) => recordDelivery(ctx, actor, id, { on: f.on ?? '', method: f.method ?? '', proof: f.proof ?? '' }),

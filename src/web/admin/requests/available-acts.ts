@@ -25,6 +25,7 @@ export const formActs = [
   'feeNoticed',
   'feePaid',
   'feeLapsed',
+  'disclosureDecided',
   'replied',
   'withdrawn',
   'delivered',
@@ -40,17 +41,18 @@ export function isFormAct(value: string): value is FormAct {
 /** A well-filled event of the act, dated today. */
 function probe(act: FormAct, today: IsoDate): CaseEvent {
   const later = addDays(today, 30);
+  const delivery = { method: 'email', receivedOn: today } as const;
   switch (act) {
     case 'assigned':
       return { act, on: today, handlerId: 0, handlerName: '承办人' };
     case 'correctionRequested':
-      return { act, on: today, due: later, items: '补正事项' };
+      return { act, on: today, workingDays: 10, items: '补正事项', lateReason: '原因', delivery };
     case 'correctionReceived':
       return { act, on: today, note: '' };
     case 'thirdPartyConsulted':
-      return { act, on: today, party: '第三方' };
+      return { act, on: today, party: '第三方', delivery };
     case 'agencyConsulted':
-      return { act, on: today, agency: '机关' };
+      return { act, on: today, agency: '机关', delivery };
     case 'thirdPartyAnswered':
     case 'agencyAnswered':
       return { act, on: today, opinion: 'consents', note: '' };
@@ -61,13 +63,15 @@ function probe(act: FormAct, today: IsoDate): CaseEvent {
     case 'extended':
       return { act, on: today, workingDays: 1, reason: '理由', approver: '负责人' };
     case 'feeNoticed':
-      return { act, on: today, scheme: 'perItem', quantity: 11, amountYuan: 100 };
+      return { act, on: today, scheme: 'perItem', quantity: 11, amountYuan: 100, delivery };
     case 'feePaid':
       return { act, on: today, receiptNote: '' };
     case 'replied':
       return { act, on: today, outcome: 'granted', items: [{ itemId: 1, kind: 'grantProvide', outcome: 'granted' }] };
     case 'withdrawn':
       return { act, on: today, reason: '撤回' };
+    case 'disclosureDecided':
+      return { act, on: today, party: '第三方', content: '内容', reason: '理由' };
     case 'delivered':
       return { act, on: today, method: '邮寄', proof: '' };
     case 'correctionLapsed':
@@ -79,10 +83,12 @@ function probe(act: FormAct, today: IsoDate): CaseEvent {
 
 /** Refusals that say the act does not fit the case as it stands (not a field to correct). */
 const notNow = new Set(['state', 'act', 'appeal']);
+/** Refusals that say the act waits for something else first (the letter's receipt, the period). */
+const notYet = new Set(['GK_PERIOD_NOT_OVER', 'GK_AWAITING_DELIVERY']);
 
 export function availableActs(view: CaseView, today: IsoDate): FormAct[] {
   return formActs.filter((act) => {
     const problem = checkAct(view, probe(act, today), { today, correctedByAppeal: false });
-    return problem === null || (!notNow.has(problem.field) && problem.code !== 'GK_PERIOD_NOT_OVER');
+    return problem === null || (!notNow.has(problem.field) && !notYet.has(problem.code));
   });
 }

@@ -11,12 +11,14 @@ import { chineseDate } from '../../../domain/shared/dates.ts';
 import { identityDocuments, isIdentityDocument } from '../../../law/application-form.ts';
 import { appealOutcomes, appealTracks, type AppealOutcome, type AppealTrack } from '../../../law/appeals.ts';
 import { feeSchedules } from '../../../law/fees.ts';
-import { replyKindLabel } from '../../../law/letters.ts';
-import { caseActs, type CaseAct } from '../../../law/request-workflow.ts';
+import { awaitingDeliveryLabel, deliveryMethods } from '../../../law/delivery.ts';
+import { letterKinds, replyKindLabel } from '../../../law/letters.ts';
+import { caseActs, procedureDefects, type CaseAct } from '../../../law/request-workflow.ts';
 import { timeLimits } from '../../../law/time-limits.ts';
 import { Breadcrumbs } from '../../views/components.tsx';
 import { ErrorSummary } from '../../views/layout.tsx';
 import { opinionLabels, summaryField, type ActFormState } from './act-forms.tsx';
+import { deliveryText, LetterReceiptForm } from './delivery-forms.tsx';
 import { applicantTypeLabel, channelLabel, DueStanding, outcomeLabel, stateLabel } from './dashboard-page.tsx';
 
 type Detail = Awaited<ReturnType<typeof caseDetail>>;
@@ -30,7 +32,18 @@ export function actDetails(e: CaseEvent): string {
     case 'assigned':
       return `承办人：${e.handlerName}`;
     case 'correctionRequested':
-      return `补正事项：${e.items}；补正期限：${e.due}`;
+      return [
+        `补正事项：${e.items}`,
+        `补正期限：${e.workingDays ? `自收到告知书之日起${e.workingDays}个工作日` : e.due}`,
+        e.periodReason ? `另定期限的理由：${e.periodReason}` : '',
+        e.lateReason ? `逾期告知的原因：${e.lateReason}` : '',
+      ]
+        .filter(Boolean)
+        .join('；');
+    case 'disclosureDecided':
+      return `第三方：${e.party}；决定公开的内容：${e.content}；理由：${e.reason}`;
+    case 'letterDelivered':
+      return [`${letterKinds[e.letter].title}：${deliveryMethods[e.method].label}`, e.proof].filter(Boolean).join('；');
     case 'correctionReceived':
       return e.note;
     case 'thirdPartyConsulted':
@@ -99,9 +112,11 @@ export interface CasePageProps {
   urgency: { urgency: string; left: number } | null;
   forms: Child;
   appealForms: Child;
+  /** For staff who handle the case: the form under each letter not yet received. */
+  receiptForms?: { csrf: string };
 }
 
-export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryCode, state, urgency, forms, appealForms }) => {
+export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryCode, state, urgency, forms, appealForms, receiptForms }) => {
   const v = d.view;
   const base = `/admin/requests/${d.row.id}`;
   const errors = (state?.errors ?? []).map((e) => ({ message: e.message, field: summaryField(state!.act, e.field) }));
@@ -135,14 +150,34 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
         <Row label="申请人类型">{applicantTypeLabel(d.row.applicant_type)}</Row>
         <Row label="承办人">{handlerOf(d.timeline.map((t) => t.event)) ?? '未指定'}</Row>
         {v.state === 'closed' ? <Row label="办理结果（表三）">{outcomeLabel(v.lastOutcome)}</Row> : ''}
+        {v.defects.length ? (
+          <Row label="程序瑕疵">
+            <ul class="defects">
+              {v.defects.map((x) => (
+                <li>
+                  {procedureDefects[x.kind].label}（{procedureDefects[x.kind].basis}）：{procedureDefects[x.kind].explain}，{x.on}告知；原因：{x.reason || '未说明'}
+                </li>
+              ))}
+            </ul>
+          </Row>
+        ) : (
+          ''
+        )}
       </dl>
 
       <section aria-labelledby="deadlines">
         <h2 id="deadlines">期限</h2>
         {d.next ? (
           <p class={`next-deadline urgency-${urgency?.urgency ?? 'normal'}`}>
-            下一个期限：{d.next.label} {d.next.due}
-            {d.next.provisional ? <span class="tag">暂定</span> : ''}（<DueStanding urgency={urgency?.urgency ?? 'normal'} left={urgency?.left ?? d.next.left} />）
+            下一个期限：{d.next.label} {d.next.due ?? awaitingDeliveryLabel}
+            {d.next.provisional ? <span class="tag">暂定</span> : ''}
+            {d.next.due !== null ? (
+              <>
+                （<DueStanding urgency={urgency?.urgency ?? 'normal'} left={urgency?.left ?? d.next.left ?? 0} />）
+              </>
+            ) : (
+              '（自收到文书之日起计算，请在“文书”中登记送达）'
+            )}
           </p>
         ) : (
           ''
@@ -179,7 +214,7 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
             <>
               <dt>{v.pending.label}</dt>
               <dd>
-                自{v.pending.since}至{v.pending.due}
+                自{v.pending.since}至{v.pending.due ?? `${awaitingDeliveryLabel}（自收到文书之日起计算）`}
               </dd>
             </>
           ) : (
@@ -323,6 +358,7 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
               <th scope="col">文号</th>
               <th scope="col">名称</th>
               <th scope="col">日期</th>
+              <th scope="col">送达</th>
               <th scope="col">下载</th>
             </tr>
           </thead>
@@ -334,6 +370,14 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
                   <a href={`${base}/letters/${l.id}`}>{l.content.title}</a>
                 </td>
                 <td>{l.issuedOn}</td>
+                <td>
+                  {deliveryText(l.delivery)}
+                  {receiptForms && l.delivery && !l.delivery.receivedOn ? (
+                    <LetterReceiptForm caseId={d.row.id} letterId={l.id} csrf={receiptForms.csrf} today={d.today} method={l.delivery.method} state={state} />
+                  ) : (
+                    ''
+                  )}
+                </td>
                 <td>
                   <a href={`${base}/letters/${l.id}.docx`}>Word文档</a>
                 </td>

@@ -8,6 +8,7 @@ import type { FC } from 'hono/jsx';
 import type { caseDashboard } from '../../../app/requests/read.ts';
 import type { Agency } from '../../../domain/agencies/agency.ts';
 import { applicantTypes, isApplicantType } from '../../../law/applicant-types.ts';
+import { awaitingDeliveryLabel } from '../../../law/delivery.ts';
 import { outcomeCodes, type OutcomeCode } from '../../../law/outcome-codes.ts';
 import { receiptChannels, type ReceiptChannel } from '../../../law/receipt-channels.ts';
 import { caseStates, dueSoonWorkingDays, type CaseState } from '../../../law/request-workflow.ts';
@@ -127,7 +128,7 @@ export const RequestsDashboard: FC<{ agency: Agency; agencies: readonly Agency[]
                   <td>{c.received_date}</td>
                   <td>{stateLabel(c.state)}</td>
                   <td>
-                    {c.dueLabel}：{c.next_due ?? '—'}
+                    {c.dueLabel}：{c.next_due ?? (c.next_due_kind ? awaitingDeliveryLabel : '—')}
                     {c.provisional ? <span class="tag">暂定</span> : ''}
                   </td>
                   <td class="due-standing">

@@ -35,6 +35,26 @@ function factHint(fact: LetterPlaceholder): string {
 
 const longFacts: readonly LetterPlaceholder[] = ['reason', 'provision', 'searchDescription'];
 
+/** 条例 第三十二条: shown before the reply once the third party objected. */
+const ObjectionWarning: FC<{ view: CaseFormsProps['view'] }> = ({ view }) =>
+  view.thirdPartyObjected ? (
+    <div class="warning" role="note" id="objection-warning">
+      <p>
+        <strong>第三方不同意公开（条例第三十二条）。</strong>
+        第三方有合理理由的，不予公开（答复“不予公开（保护第三方合法权益）”，或部分公开时不公开其反对的部分）。
+      </p>
+      {view.disclosureDecision ? (
+        <p>
+          本机关已于{view.disclosureDecision.on}决定予以公开，并书面告知{view.disclosureDecision.party}；答复日期须晚于该日。
+        </p>
+      ) : (
+        <p>认为不公开可能对公共利益造成重大影响而决定予以公开的，须先登记“决定公开并书面告知第三方”，写明理由；答复日期须晚于告知书日期。</p>
+      )}
+    </div>
+  ) : (
+    ''
+  );
+
 export const ReplyForm: FC<CaseFormsProps> = (p) => {
   const f = fieldOf(p.state, 'replied');
   const facts = Object.keys(replyFactLabels) as LetterPlaceholder[];
@@ -46,6 +66,7 @@ export const ReplyForm: FC<CaseFormsProps> = (p) => {
         <span class="basis">（{caseActs.replied.basis}）</span>
       </h3>
       <p class="hint">{applicationOutcomeRule}</p>
+      <ObjectionWarning view={p.view} />
       {p.replyPreview ? (
         <p class="notice" role="status">
           {p.replyPreview.outcome ? `按所选答复，本申请将计入表三：${outcomeLabel(p.replyPreview.outcome)}。` : '请为每一项选择答复类型后再预览统计口径。'}

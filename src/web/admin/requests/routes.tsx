@@ -12,9 +12,12 @@ import { quoteFee, type FeeQuote } from '../../../app/requests/acts.ts';
 import { concludeAppeal, recordAppeal } from '../../../app/requests/appeals.ts';
 import { confirmSubmission, registerApplication, setAsideSubmission } from '../../../app/requests/intake.ts';
 import { caseDashboard, caseDetail, registrationHints, urgencyOf } from '../../../app/requests/read.ts';
+import { recordLetterReceipt } from '../../../app/requests/delivery.ts';
+import { correctionDefaultDays, saveCorrectionDefault } from '../../../app/requests/settings.ts';
+import { deliveryByWay } from '../../../law/delivery.ts';
+import { isDeliveryWay } from '../../../law/application-form.ts';
 import { loadCalendar } from '../../../app/calendar/calendar.ts';
 import { agenciesWhere, can, type Actor } from '../../../domain/access/policy.ts';
-import { defaultCorrectionDue } from '../../../domain/requests/case.ts';
 import { applicationOutcome } from '../../../domain/requests/outcome.ts';
 import { chinaDate, chineseDate } from '../../../domain/shared/dates.ts';
 import { InputError, NotFoundError, type FieldError } from '../../../domain/shared/result.ts';
@@ -31,7 +34,7 @@ import { siteInfo } from '../../site.ts';
 import { readApplicationMultipart } from '../../portal/apply-upload.ts';
 import { applicationOf, formValuesOf, type FormValues } from '../../views/application-fields.tsx';
 import { Breadcrumbs, positiveInt } from '../../views/components.tsx';
-import { Layout } from '../../views/layout.tsx';
+import { ErrorSummary, Layout } from '../../views/layout.tsx';
 import { sendPage } from '../../views/page.ts';
 import { actorOf, agencyFor } from '../access.ts';
 import { viewerOf } from '../viewer.ts';
@@ -41,6 +44,7 @@ import { availableActs, isFormAct } from './available-acts.ts';
 import { CasePage } from './case-page.tsx';
 import { RequestsDashboard, type DashboardFormState } from './dashboard-page.tsx';
 import { RegisterForm, registrationFields } from './register-page.tsx';
+import { CorrectionPeriodForm } from './procedure-section.tsx';
 
 /** The query code of a case just registered travels to its page once, in a signed cookie. */
 const queryCodeCookie = 'gk_query_code';
@@ -198,7 +202,7 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     }
 
     const viewer = viewerOf(request, reply, tree);
-    const urgency = d.next ? urgencyOf(calendar, d.today, d.next.due) : null;
+    const urgency = d.next?.due ? urgencyOf(calendar, d.today, d.next.due) : null;
     const pendingAppeals = d.appeals.filter((a) => !a.outcome).map((a) => ({ id: a.id, label: `${appealTracks[a.track as AppealTrack]?.label ?? a.track} ${a.case_no}` }));
     return sendPage(
       reply,
@@ -222,7 +226,8 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
                 state={o.state}
                 staff={staff}
                 items={d.items}
-                defaultCorrectionDue={defaultCorrectionDue(calendar, d.today)}
+                correctionDefaultDays={await correctionDefaultDays(ctx.db, d.agency.id)}
+                deliveryDefault={d.row.delivery_way && isDeliveryWay(d.row.delivery_way) ? deliveryByWay[d.row.delivery_way] : 'post'}
                 quote={quote}
                 replyPreview={replyPreview}
                 replyDefaults={replyDefaults}
@@ -231,6 +236,7 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
               ''
             )
           }
+          receiptForms={mayHandle ? { csrf: viewer.csrf } : undefined}
           appealForms={mayHandle ? <AppealForms caseId={id} csrf={viewer.csrf} today={d.today} closed={d.row.closed_date !== null} pending={pendingAppeals} state={o.state} /> : ''}
         />
       </Layout>,
@@ -280,6 +286,12 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     }
   });
 
+  caseForm('/admin/requests/:id/letters/:letterId/delivery', (p) => `letter-${p.letterId}`, async (actor, p, f) => {
+    const id = positiveInt(p.id) ?? 0;
+    await recordLetterReceipt(ctx, actor, id, { letterId: positiveInt(p.letterId) ?? 0, on: f.on ?? '', method: f.method ?? '', proof: f.proof ?? '' });
+    return `/admin/requests/${id}?done=letterDelivered#letters`;
+  });
+
   caseForm('/admin/requests/:id/appeals', () => 'appeal', async (actor, p, f) => {
     const id = positiveInt(p.id) ?? 0;
     await recordAppeal(ctx, actor, id, { track: f.track ?? '', caseNo: f.caseNo ?? '', body: f.body ?? '', filedDate: f.filedDate ?? '' });
@@ -292,6 +304,34 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     if (!appeal) throw new NotFoundError('找不到这件复议或诉讼');
     await concludeAppeal(ctx, actor, appealId, { concludedDate: f.concludedDate ?? '', outcome: f.outcome ?? '', reason: f.reason ?? '' });
     return `/admin/requests/${id}?done=concluded#appeals`;
+  });
+
+  /**
+   * The county's default 补正期限, from its supervision page; a refused value shows this form
+   * on a page of its own with the message under the field. Back only to a page of this site.
+   */
+  app.post<{ Body: Form }>('/admin/requests/settings/correction-period', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const f = formOf(request.body);
+    const countyId = positiveInt(f.county) ?? 0;
+    const back = (f.back ?? '').startsWith('/admin/') && !(f.back ?? '').startsWith('//') ? f.back! : '/admin';
+    try {
+      await saveCorrectionDefault(ctx, actorOf(request), countyId, f.correctionWorkingDays ?? '');
+      return reply.redirect(`${back}${back.includes('?') ? '&' : '?'}saved=1#procedure`, 303);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const tree = await listAgencies(ctx.db);
+      const viewer = viewerOf(request, reply, tree);
+      return sendPage(
+        reply,
+        <Layout title="补正期限" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
+          <Breadcrumbs trail={[['工作台', '/admin'], ['补正期限', null]]} />
+          <h1>补正期限</h1>
+          <ErrorSummary errors={e.errors.map((x) => ({ message: x.message, field: 'correctionWorkingDays' }))} />
+          <CorrectionPeriodForm countyId={countyId} csrf={viewer.csrf} days={await correctionDefaultDays(ctx.db, countyId)} value={f.correctionWorkingDays ?? ''} error={e.errors[0]?.message} back={back} />
+        </Layout>,
+        400,
+      );
+    }
   });
 
   /** A letter of a case the actor may see, as issued. */
