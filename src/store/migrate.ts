@@ -11,6 +11,7 @@ import * as reportImports from './migrations/0008-report-imports.ts';
 import * as receiptViews from './migrations/0009-receipt-views.ts';
 import * as secrecy from './migrations/0010-secrecy.ts';
 import * as holidayNotices from './migrations/0011-holiday-notices.ts';
+import * as signOff from './migrations/0013-sign-off.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-receipt-views': receiptViews,
   '0010-secrecy': secrecy,
   '0011-holiday-notices': holidayNotices,
+  '0013-sign-off': signOff,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,7 +18,9 @@ export type Action =
   | 'catalogue.review'
   | 'catalogue.approve'
   | 'requests.view'
-  | 'requests.handle';
+  | 'requests.handle'
+  | 'requests.approve'
+  | 'requests.configure';
 
 export interface Actor {
   id: number;
@@ -40,6 +42,10 @@ const allowed: Record<Action, readonly Role[]> = {
   // Cases carry applicants' personal data: the agency's own staff and its supervisors only.
   'requests.view': ['editor', 'reviewer', 'leader', 'agencyAdmin', 'countySupervisor'],
   'requests.handle': ['editor', 'leader', 'agencyAdmin'],
+  // The head of the 政府信息公开工作机构 signs replies and consents to extensions (src/law/sign-off.ts).
+  'requests.approve': ['leader'],
+  // Which replies need that sign-off: the head or the agency's administrator decides.
+  'requests.configure': ['leader', 'agencyAdmin'],
 };
 
 /** A platform administrator runs the platform and sees everything, but does not act for an agency. */
