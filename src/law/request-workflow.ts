@@ -44,7 +44,7 @@ export const caseActs = {
   reasonsAssessed: { label: '审核申请人说明的理由', basis: '条例第三十五条' },
   extensionProposed: { label: '提请延长答复期限', basis: '条例第三十三条第二款' },
   extensionReturned: { label: '负责人退回延期申请', basis: '条例第三十三条第二款' },
-  extended: { label: '负责人同意延长答复期限', basis: '条例第三十三条第二款' },
+  extended: { label: '延长答复期限', basis: '条例第三十三条第二款' },
   feeNoticed: { label: '发出收费通知', basis: '国办函〔2020〕109号', starts: 'feePayment' },
   feePaid: { label: '申请人缴纳信息处理费', basis: '国办函〔2020〕109号' },
   feeLapsed: { label: '逾期未缴费，视为放弃申请', basis: '国办函〔2020〕109号', closesAs: 'otherDisposal.unpaidFee' },
