@@ -205,7 +205,8 @@ async function checkAgainstApp(ctx: AppContext, g: Generated): Promise<string> {
   const b = await register('2026-11-02');
   await consultThirdParty(ctx, h, b, { on: '2026-11-05', party: '某合作社' });
   await recordThirdPartyOpinion(ctx, h, b, { on: '2026-11-12', opinion: 'consents', note: '同意' });
-  await extendDeadline(ctx, h, b, { on: '2026-11-26', workingDays: 10, reason: '档案较多', approver: '王主任' });
+  // The head of the office consents to an extension (条例 第三十三条第二款): the handler, given that role here.
+  await extendDeadline(ctx, { ...h, roles: [...h.roles, { role: 'leader', agencyId: g.busyAgency }] }, b, { on: '2026-11-26', workingDays: 10, reason: '档案较多' });
   const c = await register('2026-11-03');
   await noticeFee(ctx, h, c, { on: '2026-11-10', scheme: 'perPage', quantity: 120, paymentMethod: '银行转账' });
   await recordFeePayment(ctx, h, c, { on: '2026-11-12', receiptNote: '已缴' });

@@ -11,6 +11,7 @@ import * as reportImports from './migrations/0008-report-imports.ts';
 import * as receiptViews from './migrations/0009-receipt-views.ts';
 import * as secrecy from './migrations/0010-secrecy.ts';
 import * as holidayNotices from './migrations/0011-holiday-notices.ts';
+import * as signOff from './migrations/0013-sign-off.ts';
 import * as correctionsComplaints from './migrations/0014-corrections-complaints.ts';
 import * as throttles from './migrations/0016-throttles.ts';
 import { isPostgres } from './dialect.ts';
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0009-receipt-views': receiptViews,
   '0010-secrecy': secrecy,
   '0011-holiday-notices': holidayNotices,
+  '0013-sign-off': signOff,
   '0014-corrections-complaints': correctionsComplaints,
   '0016-throttles': throttles,
 };

@@ -116,7 +116,7 @@ export async function openCases(db: Kysely<DB>, agencyId: number, page: { limit:
   return db
     .selectFrom('applications as a')
     .leftJoin('users as u', 'u.id', 'a.handler_id')
-    .select(['a.id', 'a.receipt_no', 'a.subject', 'a.applicant_type', 'a.applicant_name', 'a.channel', 'a.received_date', 'a.state', 'a.reply_due', 'a.next_due', 'a.next_due_kind', 'a.provisional', 'u.display_name as handler'])
+    .select(['a.id', 'a.receipt_no', 'a.subject', 'a.applicant_type', 'a.applicant_name', 'a.channel', 'a.received_date', 'a.state', 'a.reply_due', 'a.next_due', 'a.next_due_kind', 'a.provisional', 'a.sign_off', 'u.display_name as handler'])
     .where('a.agency_id', '=', agencyId)
     .where('a.state', '<>', 'closed')
     .orderBy(sql`case when a.next_due is null then 1 else 0 end`)

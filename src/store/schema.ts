@@ -212,6 +212,8 @@ export interface ApplicationTable {
   /** After a reopening: the latest closure (closed_date/outcome keep the first, which the report counts). */
   last_closed_date: string | null;
   last_outcome: string | null;
+  /** What waits for the head of the disclosure office: a drafted reply or a proposed extension (0013). */
+  sign_off: 'reply' | 'extension' | null;
   event_count: Generated<number>;
   updated_at: string | null;
 }
@@ -542,6 +544,13 @@ export interface LoginThrottleTable {
   last_failed_at: string;
   locked_until: string | null;
 }
+/** An agency's sign-off policy (0013): whether its 予以公开 replies need the head's sign-off too. */
+export interface AgencySignOffTable {
+  agency_id: number;
+  grants: number;
+  updated_by: number | null;
+  updated_at: string;
+}
 
 export interface DB {
   settings: SettingTable;
@@ -567,6 +576,7 @@ export interface DB {
   receipt_views: ReceiptViewTable;
   calendar_overrides: CalendarOverrideTable;
   holiday_notices: HolidayNoticeTable;
+  agency_sign_off: AgencySignOffTable;
   report_narratives: ReportNarrativeTable;
   annual_reports: AnnualReportTable;
   report_reviews: ReportReviewTable;

@@ -52,7 +52,8 @@ eachDialect(
       editor = { id: id('chaqi-editor'), roles: [{ role: 'editor', agencyId: chaqi }] };
       // Received 2026-11-26, reply due 2026-12-24; extended by 20 working days into January 2027.
       caseId = (await registerApplication(ctx, editor, chaqi, { channel: 'inPerson', receivedDate: '2026-11-26' }, personApplication({ items: '2027年插旗镇春运安排' }), [])).id;
-      await extendDeadline(ctx, editor, caseId, { on: '2026-11-27', workingDays: 20, reason: '需要调取多个村的材料', approver: '李镇长' });
+      const head: Actor = { id: id('chaqi-leader'), roles: [{ role: 'leader', agencyId: chaqi }] };
+      await extendDeadline(ctx, head, caseId, { on: '2026-11-27', workingDays: 20, reason: '需要调取多个村的材料' });
     });
 
     const notices = async () => get().ctx.db.selectFrom('holiday_notices').selectAll().orderBy('version').execute();

@@ -64,6 +64,7 @@ eachDialect(
       people = {
         editor: { id: id('chaqi-editor'), roles: [{ role: 'editor', agencyId: chaqi }] },
         reviewer: { id: id('chaqi-reviewer'), roles: [{ role: 'reviewer', agencyId: chaqi }] },
+        leader: { id: id('chaqi-leader'), roles: [{ role: 'leader', agencyId: chaqi }] },
         other: { id: id('zhanghua-editor'), roles: [{ role: 'editor', agencyId: (await resolveAgency(ctx, '章华镇')).id }] },
         admin: { id: id('platform-admin'), roles: [{ role: 'platformAdmin', agencyId: null }] },
       };
@@ -105,8 +106,8 @@ eachDialect(
       assert.equal(d.view.state, 'consulting');
       assert.equal(d.view.pending!.due, '2025-06-11');
       await recordThirdPartyOpinion(ctx, people.editor!, id, { on: '2025-05-30', opinion: 'objects', note: '涉及商业秘密' });
-      await extendDeadline(ctx, people.editor!, id, { on: '2025-06-20', workingDays: 10, reason: '需要调取多个村的档案', approver: '王五' });
-      assert.deepEqual(await codes(extendDeadline(ctx, people.editor!, id, { on: '2025-06-20', workingDays: 5, reason: 'x', approver: 'y' })), ['act:GK_EXTENDED_ONCE']);
+      await extendDeadline(ctx, people.leader!, id, { on: '2025-06-20', workingDays: 10, reason: '需要调取多个村的档案' });
+      assert.deepEqual(await codes(extendDeadline(ctx, people.leader!, id, { on: '2025-06-20', workingDays: 5, reason: 'x' })), ['act:GK_EXTENDED_ONCE']);
       d = await caseDetail(ctx, people.editor!, id);
       const due = d.view.replyDue!.due;
       assert.ok(due > '2025-06-20');
@@ -114,7 +115,7 @@ eachDialect(
         await codes(reply(ctx, people.editor!, id, { on: '2025-06-25', items: [{ seq: 1, kind: 'partial', values: { provision: '现将名单发送至您的电子邮箱。' } }, { seq: 2, kind: 'grantProvide', values: {} }] })),
         ['items[0].reason:GK_REPLY_FACT', 'items[1].provision:GK_REPLY_FACT'],
       );
-      await reply(ctx, people.editor!, id, {
+      await reply(ctx, people.leader!, id, {
         on: '2025-06-25',
         items: [
           { seq: 1, kind: 'partial', values: { provision: '现将名单发送至您的电子邮箱。', reason: '名单中的身份证号码属于个人隐私，已作遮盖处理。' } },
@@ -309,10 +310,10 @@ eachDialect(
       assert.equal(due, '2024-07-02'); // 20 working days, 端午 2024-06-10 skipped
       assert.ok((await receipt(forPerson.id)).includes('20个工作日内（2024年7月2日前，含当日）予以答复'));
       // That day is still within the limit (an extension is allowed on it), the next is not.
-      assert.deepEqual(await codes(extendDeadline(ctx, people.editor!, forPerson.id, { on: '2024-07-03', workingDays: 5, reason: '需要调取档案', approver: '王五' })), ['on:GK_REPLY_OVERDUE']);
-      await extendDeadline(ctx, people.editor!, forPerson.id, { on: due, workingDays: 5, reason: '需要调取档案', approver: '王五' });
+      assert.deepEqual(await codes(extendDeadline(ctx, people.leader!, forPerson.id, { on: '2024-07-03', workingDays: 5, reason: '需要调取档案' })), ['on:GK_REPLY_OVERDUE']);
+      await extendDeadline(ctx, people.leader!, forPerson.id, { on: due, workingDays: 5, reason: '需要调取档案' });
 
-      await reply(ctx, people.editor!, forOrg.id, { on: '2024-06-20', items: [{ seq: 1, kind: 'unableToProvide.notResponsible', values: { reason: '该清单由县水利局制作和保存。', competentAgency: '华容县水利局（联系电话：0730-4220000）' } }] });
+      await reply(ctx, people.leader!, forOrg.id, { on: '2024-06-20', items: [{ seq: 1, kind: 'unableToProvide.notResponsible', values: { reason: '该清单由县水利局制作和保存。', competentAgency: '华容县水利局（联系电话：0730-4220000）' } }] });
       const answer = (await caseDetail(ctx, people.editor!, forOrg.id)).letters.at(-1)!.content.paragraphs;
       assert.equal(
         answer[1],
@@ -328,8 +329,8 @@ eachDialect(
       const early = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2023-12-11' }, person(facts), []);
       const late = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2023-12-11' }, person(facts), []);
       assert.deepEqual(await codes(reply(ctx, people.editor!, early.id, { on: '2023-12-29', items: [{ ...answer, values: {} }] })), ['items[0].reason:GK_REPLY_FACT']);
-      await reply(ctx, people.editor!, early.id, { on: '2023-12-29', items: [answer] });
-      await reply(ctx, people.editor!, late.id, { on: '2024-01-02', items: [answer] });
+      await reply(ctx, people.leader!, early.id, { on: '2023-12-29', items: [answer] });
+      await reply(ctx, people.leader!, late.id, { on: '2024-01-02', items: [answer] });
       const letterOf = async (id: number) => (await caseDetail(ctx, people.editor!, id)).letters.at(-1)!.content;
       const before = await letterOf(early.id);
       const after = await letterOf(late.id);
@@ -351,7 +352,7 @@ eachDialect(
     test('a 纠正 decision reopens the case with a new reply deadline; the report keeps the first closure', async () => {
       const { ctx } = get();
       const { id } = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2024-01-02' }, person({ items: '某某文件' }), []);
-      await reply(ctx, people.editor!, id, { on: '2024-01-10', items: [{ seq: 1, kind: 'unableToProvide.doesNotExist', values: { searchDescription: '检索了本机关的发文登记簿' } }] });
+      await reply(ctx, people.leader!, id, { on: '2024-01-10', items: [{ seq: 1, kind: 'unableToProvide.doesNotExist', values: { searchDescription: '检索了本机关的发文登记簿' } }] });
       assert.deepEqual(await codes(recordAppeal(ctx, people.editor!, id, { track: 'reconsideration', caseNo: '华政复〔2024〕1号', body: '', filedDate: '2024-02-01' })), ['body:GK_REQUIRED']);
       const appeal = await recordAppeal(ctx, people.editor!, id, { track: 'reconsideration', caseNo: '华政复〔2024〕1号', body: '华容县人民政府', filedDate: '2024-02-01' });
       await concludeAppeal(ctx, people.editor!, appeal, { concludedDate: '2024-04-01', outcome: 'corrected', reason: '责令重新答复' });

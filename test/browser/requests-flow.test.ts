@@ -1,7 +1,8 @@
 /**
  * The issue's browser test for disclosure requests: a citizen applies online and gets a
  * receipt; staff confirm it, send a 补正 notice, receive the corrected application, consult
- * a third party, extend the deadline and send a 部分公开 reply; at each step the page shows
+ * a third party, ask for an extension the head of the office consents to, and draft a 部分公开
+ * reply the editor cannot issue alone and the head signs; at each step the page shows
  * the statutory deadline; the applicant sees the letters on the status page; the year's
  * annual report counts the case in the right cells. Staff registration's form, sent empty,
  * passes axe with its errors.
@@ -86,12 +87,17 @@ describe('a disclosure request in Chromium', { skip: chromiumSkip() }, () => {
     await staff.fill('#field-thirdPartyAnswered-note', '同意公开');
     await act(staff, '登记第三方意见');
 
-    // Extension by 10 working days, approved by the head of the disclosure office.
-    await staff.fill('#field-extended-workingDays', '10');
-    await staff.fill('#field-extended-reason', '需要逐村核对名单');
-    await staff.fill('#field-extended-approver', '李主任');
-    await act(staff, '延期并发出告知书');
-    assert.ok((await staff.content()).includes(due(30)), `extended reply due ${due(30)} shown`);
+    // Extension by 10 working days: the editor asks, the head of the disclosure office consents.
+    await staff.fill('#field-extensionProposed-workingDays', '10');
+    await staff.fill('#field-extensionProposed-reason', '需要逐村核对名单');
+    await act(staff, '提请负责人审批');
+    assert.ok(!(await staff.content()).includes(due(30)), 'no extension before the head consents');
+    const head = await logIn(s.browser, s.base, 'chaqi-leader');
+    await head.goto(caseUrl);
+    assert.equal(await head.inputValue('#field-extended-workingDays'), '10', 'the proposal fills the consent form');
+    await act(head, '同意延期并发出告知书');
+    assert.ok((await head.content()).includes(due(30)), `extended reply due ${due(30)} shown`);
+    await staff.goto(caseUrl);
 
     // The reply: part of the first item withheld, the second provided — 部分公开 for the report.
     await staff.selectOption('[id="field-replied-items[0]-kind"]', 'partial');
@@ -99,9 +105,18 @@ describe('a disclosure request in Chromium', { skip: chromiumSkip() }, () => {
     await staff.fill('[id="field-replied-items[0]-provision"]', '现将名单（已遮盖身份证号码）发送至您的电子邮箱。');
     await staff.fill('[id="field-replied-items[0]-reason"]', '名单中的身份证号码属于个人隐私。');
     await staff.fill('[id="field-replied-items[1]-provision"]', '现将发放情况表发送至您的电子邮箱。');
-    await act(staff, '作出答复并生成答复书');
-    assert.equal(staff.url().split('?')[0], caseUrl);
-    assert.ok((await staff.content()).includes('已办结'));
+    // An editor cannot issue it alone: 部分公开 is drafted and signed by the head.
+    await staff.getByRole('button', { name: '作出答复并生成答复书', exact: true }).click();
+    await staff.waitForLoadState('load');
+    assert.ok((await staff.locator('#field-replied-state').innerText()).includes('请点击“提交负责人签发”'));
+    await act(staff, '提交负责人签发');
+    assert.ok((await staff.content()).includes('正在等待政府信息公开工作机构负责人签发'));
+    await head.goto(caseUrl);
+    assert.ok((await head.locator('.draft-letter').innerText()).includes('名单中的身份证号码属于个人隐私'), 'the head reads the letter before signing');
+    await act(head, '签发并作出答复');
+    assert.equal(head.url().split('?')[0], caseUrl);
+    assert.ok((await head.content()).includes('已办结'));
+    assert.ok((await head.locator('#timeline').locator('..').innerText()).includes('签发人：插旗镇审核领导'));
 
     // The applicant's status page: the letters sent to the applicant, not the one to the third party.
     await citizen.goto(`${s.base}/apply/status`);

@@ -42,7 +42,8 @@ eachDialect(
       const editor = await ctx.db.selectFrom('users').select('id').where('username', '=', 'chaqi-editor').executeTakeFirstOrThrow();
       const actor: Actor = { id: editor.id, roles: [{ role: 'editor', agencyId: chaqi }] };
       caseId = (await registerApplication(ctx, actor, chaqi, { channel: 'inPerson', receivedDate: '2026-11-26' }, personApplication({ items: '2027年插旗镇春运安排' }), [])).id;
-      await extendDeadline(ctx, actor, caseId, { on: '2026-11-27', workingDays: 20, reason: '需要调取多个村的材料', approver: '李镇长' });
+      const leader = await ctx.db.selectFrom('users').select('id').where('username', '=', 'chaqi-leader').executeTakeFirstOrThrow();
+      await extendDeadline(ctx, { id: leader.id, roles: [{ role: 'leader', agencyId: chaqi }] }, caseId, { on: '2026-11-27', workingDays: 20, reason: '需要调取多个村的材料' });
     });
     after(async () => app.close());
 

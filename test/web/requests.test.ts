@@ -103,11 +103,20 @@ eachDialect(
       assert.ok(textOf(page.body).includes('第三方提出意见期限 自2025-05-20至2025-06-11'));
       r = await act(c, path, 'thirdPartyAnswered', { on: '2025-05-30', opinion: 'objects', note: '涉及商业秘密' });
       assert.equal(r.statusCode, 303);
-      const tooLong = await act(c, path, 'extended', { on: '2025-06-20', workingDays: '25', reason: '需要调取多个村的档案', approver: '王五' });
+      const tooLong = await act(c, path, 'extensionProposed', { on: '2025-06-20', workingDays: '25', reason: '需要调取多个村的档案' });
       assert.equal(tooLong.statusCode, 400);
       assert.ok(textOf(tooLong.body).includes('延长的期限为1至20个工作日'));
       assert.ok(tooLong.body.includes('value="需要调取多个村的档案"') || tooLong.body.includes('需要调取多个村的档案</textarea>'), 'typed values are kept');
-      r = await act(c, path, 'extended', { on: '2025-06-20', workingDays: '10', reason: '需要调取多个村的档案', approver: '王五' });
+      // The editor asks; only the head of the office consents (条例 第三十三条第二款).
+      assert.equal((await act(c, path, 'extended', { on: '2025-06-20', workingDays: '10', reason: '需要调取多个村的档案' })).statusCode, 403);
+      r = await act(c, path, 'extensionProposed', { on: '2025-06-20', workingDays: '10', reason: '需要调取多个村的档案' });
+      assert.equal(r.statusCode, 303);
+      page = await c.get(path);
+      assert.ok(textOf(page.body).includes('提请延长答复期限10个工作日') && textOf(page.body).includes('正在等待负责人审批'));
+      assert.ok(!page.body.includes('action="/admin/requests/' + path.split('/').pop() + '/acts/extended"'), 'no consent form for an editor');
+      const head = new Client(app);
+      await head.login('chaqi-leader');
+      r = await act(head, path, 'extended', { on: '2025-06-20', workingDays: '10', reason: '需要调取多个村的档案' });
       assert.equal(r.statusCode, 303);
       const id = Number(path.split('/').pop());
       const due = (await caseDetail(get().ctx, { id: 0, roles: [{ role: 'editor', agencyId: chaqi }] }, id)).view.replyDue!.due;
@@ -124,14 +133,26 @@ eachDialect(
       assert.ok(textOf(missing.body).includes('第1项“2024年插旗镇城乡低保对象名单”：理由或说明不能为空'));
       assert.ok(missing.body.includes('id="field-replied-items[0]-reason"'), 'the message points at its field');
       assert.ok(missing.body.includes('现将名单发送至您的电子邮箱。'), 'typed values are kept');
-      r = await act(c, path, 'replied', { ...items, 'items[0].reason': '名单中的身份证号码属于个人隐私，已作遮盖处理。', on: '2025-06-25', intent: 'reply' });
+      const full = { ...items, 'items[0].reason': '名单中的身份证号码属于个人隐私，已作遮盖处理。', on: '2025-06-25' };
+      // 部分公开 is no 予以公开: the editor drafts it, the head signs it.
+      r = await act(c, path, 'replied', { ...full, intent: 'reply' });
+      assert.equal(r.statusCode, 400);
+      assert.ok(textOf(r.body).includes('予以公开以外的答复，由承办人拟稿，经政府信息公开工作机构负责人签发后作出：请点击“提交负责人签发”'));
+      r = await act(c, path, 'replied', { ...full, intent: 'draft' });
+      assert.equal(r.statusCode, 303, textOf(r.body).slice(0, 800));
+      r = await act(head, path, 'replied', { ...full, intent: 'reply' });
+      assert.equal(r.statusCode, 400, 'the head signs the draft, not a reply around it');
+      const signing = await head.get(path);
+      const draftSeq = /name="draftSeq" value="(\d+)"/.exec(signing.body)![1]!;
+      assert.ok(textOf(signing.body).includes('名单中的身份证号码属于个人隐私'), 'the head reads the letter as it will be issued');
+      r = await head.post(`${path}/sign-off`, { on: '2025-06-25', draftSeq });
       assert.equal(r.statusCode, 303, textOf(r.body).slice(0, 800));
       page = await c.get(path);
       const text = textOf(page.body);
       assert.ok(text.includes('已办结'));
       assert.ok(text.includes('办理结果（表三） （二） 部分公开'));
       for (const title of ['政府信息公开申请登记回执', '政府信息公开申请补正告知书', '政府信息公开第三方意见征询函', '政府信息公开申请延期答复告知书', '政府信息公开申请答复书']) assert.ok(text.includes(title), title);
-      assert.ok(text.includes('条例第三十二条') && text.includes('王五'), 'the timeline with basis and details');
+      assert.ok(text.includes('条例第三十二条') && text.includes('批准人：插旗镇审核领导') && text.includes('签发人：插旗镇审核领导'), 'the timeline with basis and details');
 
       const letter = [...page.body.matchAll(/href="(\/admin\/requests\/\d+\/letters\/\d+)"/g)].map((m) => m[1]!).at(-1)!;
       const html = await c.get(letter);
@@ -173,7 +194,9 @@ eachDialect(
       assert.ok(fieldset(2).includes('value="（无）"') || fieldset(2).includes('>（无）</textarea>'), 'typed values are kept');
       assert.ok(r.body.includes('href="#field-replied-items[1]-searchDescription"'), 'the summary links to the field');
       assert.ok(!textOf(r.body).includes('文书缺少以下内容'), 'never the generic letter error');
-      const done = await act(c, path, 'replied', {
+      const head = new Client(app);
+      await head.login('chaqi-leader');
+      const done = await act(head, path, 'replied', {
         ...items,
         'items[0].reason': '会议记录为研究讨论过程中形成的记录',
         'items[1].searchDescription': '检索了本机关的合同登记簿和档案目录',

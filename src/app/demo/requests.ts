@@ -23,6 +23,7 @@ import type { AppContext } from '../context.ts';
 import * as acts from '../requests/acts.ts';
 import { concludeAppeal, recordAppeal } from '../requests/appeals.ts';
 import { importApplication, submitApplication } from '../requests/intake.ts';
+import { approveReply, draftReply, proposeExtension } from '../requests/sign-off.ts';
 import type { DemoAppeal, DemoApplication } from './generate.ts';
 
 const digits = (seed: string, n: number) => {
@@ -101,7 +102,9 @@ const sentTo = (a: Pick<DemoApplication, 'channel'>, on: IsoDate) => ({ method: 
 
 interface Handling {
   ctx: AppContext;
+  /** The handler (an editor), and the head of the disclosure office who signs off. */
   actor: Actor;
+  head: Actor;
   id: number;
   a: DemoApplication;
 }
@@ -123,7 +126,19 @@ async function before(h: Handling, received: IsoDate, closed: IsoDate): Promise<
 async function extendIfLate(h: Handling, replyDue: IsoDate | null, closed: IsoDate): Promise<void> {
   if (!replyDue || closed <= replyDue) return;
   const needed = workingDaysBetween(nationalCalendar, replyDue, closed).workingDays;
-  await acts.extendDeadline(h.ctx, h.actor, h.id, { on: replyDue, workingDays: Math.min(20, Math.max(1, needed)), reason: '申请的信息涉及多个村（社区）和部门，需要调取、核对的材料较多', approver: '政务公开办公室负责人', delivery: sentTo(h.a, replyDue) });
+  const asked = { on: replyDue, workingDays: Math.min(20, Math.max(1, needed)), reason: '申请的信息涉及多个村（社区）和部门，需要调取、核对的材料较多' };
+  await proposeExtension(h.ctx, h.actor, h.id, asked);
+  await acts.extendDeadline(h.ctx, h.head, h.id, { ...asked, delivery: sentTo(h.a, replyDue) });
+}
+
+/** A reply as staff make it: 予以公开 by the handler; anything else drafted, then signed by the head (签发). */
+async function replyAsStaff(h: Handling, on: IsoDate, items: readonly acts.ItemReplyForm[], signed: boolean): Promise<void> {
+  if (!signed) {
+    await acts.reply(h.ctx, h.actor, h.id, { on, items });
+    return;
+  }
+  const drafted = await draftReply(h.ctx, h.actor, h.id, { on, items });
+  await approveReply(h.ctx, h.head, h.id, { on, draftSeq: drafted.view.draft!.seq });
 }
 
 async function closeAsGenerated(h: Handling, previous: DemoApplication | undefined): Promise<void> {
@@ -154,7 +169,7 @@ async function closeAsGenerated(h: Handling, previous: DemoApplication | undefin
     const values: Partial<Record<LetterPlaceholder, string>> = { ...demoFacts, reason: reasonFor[kind] ?? reasonFor[outcome] ?? demoFacts.reason };
     if (outcome === 'notProcessed.repeated') Object.assign(values, { previousReceiptNo: previous?.receiptNo ?? '（前次申请）', previousReplyDate: previous?.closedDate ? chineseDate(previous.closedDate as IsoDate) : '此前' });
     if (outcome === 'unableToProvide.unclearAfterCorrection') values.correctionNoticeDate = chineseDate(received);
-    await acts.reply(ctx, actor, id, { on: closed, items: [{ seq: 1, kind, values }] });
+    await replyAsStaff(h, closed, [{ seq: 1, kind, values }], outcome !== 'granted');
   }
   await acts.recordDelivery(ctx, actor, id, { on: closed, method: a.channel === 'online' || a.channel === 'email' ? '电子邮件' : '邮寄（EMS）', proof: a.channel === 'online' || a.channel === 'email' ? '系统发送记录' : 'EMS签收回执' });
   await acts.archive(ctx, actor, id, { on: closed });
@@ -172,6 +187,7 @@ export interface DemoPeople {
 }
 
 const handlerOf = (people: DemoPeople, slug: string): Actor => ({ id: people.userId(`${slug}-editor`), roles: [{ role: 'editor', agencyId: people.agencyId(slug) }] });
+const headOf = (people: DemoPeople, slug: string): Actor => ({ id: people.userId(`${slug}-leader`), roles: [{ role: 'leader', agencyId: people.agencyId(slug) }] });
 
 /** Every generated application through the workflow, then its appeals. `db` is the demo's transaction. */
 export async function writeDemoCases(ctx: AppContext, db: Kysely<DB>, applications: readonly DemoApplication[], appeals: readonly DemoAppeal[], people: DemoPeople): Promise<void> {
@@ -182,7 +198,7 @@ export async function writeDemoCases(ctx: AppContext, db: Kysely<DB>, applicatio
     const actor = handlerOf(people, a.agency);
     const id = await importApplication(t, actor, people.agencyId(a.agency), { channel: a.channel, receivedDate: a.receivedDate, receiptNo: a.receiptNo }, demoForm(a));
     ids.set(a.receiptNo, id);
-    if (a.closedDate) await closeAsGenerated({ ctx: t, actor, id, a }, bySubject.get(`${a.agency}:${a.subject}`));
+    if (a.closedDate) await closeAsGenerated({ ctx: t, actor, head: headOf(people, a.agency), id, a }, bySubject.get(`${a.agency}:${a.subject}`));
     bySubject.set(`${a.agency}:${a.subject}`, a);
   }
   for (const c of appeals) {
@@ -230,10 +246,27 @@ export async function writeDemoOpenCases(ctx: AppContext, db: Kysely<DB>, people
       slug: 'chaqi', n: 3, type: 'commercial', name: '华容县鑫达建材有限公司', channel: 'email', subject: '插旗镇道路硬化工程的招投标及验收资料', received: back(9),
       then: async (h) => void (await acts.consultThirdParty(h.ctx, h.actor, h.id, { on: back(5), party: '湖南某某路桥建设有限公司', delivery: { method: 'post', on: back(3) } })),
     },
-    { slug: 'chaqi', n: 4, type: 'legalService', name: '湖南章华律师事务所', channel: 'online', subject: '插旗镇高标准农田建设项目资金使用情况', received: back(18), then: async () => {} },
+    {
+      // An extension the handler asked for today, waiting for the head's consent.
+      slug: 'chaqi', n: 4, type: 'legalService', name: '湖南章华律师事务所', channel: 'online', subject: '插旗镇高标准农田建设项目资金使用情况', received: back(18),
+      then: async (h) => void (await proposeExtension(h.ctx, h.actor, h.id, { on: today, workingDays: 10, reason: '项目资金涉及多个年度和多个村，需要调取财政所的拨付凭证逐项核对' })),
+    },
     {
       slug: 'chaqi', n: 5, type: 'naturalPerson', name: '何海燕', channel: 'inPerson', subject: '插旗镇农村危房改造补助对象名单', received: back(24),
-      then: async (h) => void (await acts.extendDeadline(h.ctx, h.actor, h.id, { on: back(5), workingDays: 15, reason: '需要调取各村的申报材料并逐项核对', approver: '政务公开办公室负责人', delivery: { method: 'inPerson', on: back(5) } })),
+      then: async (h) => {
+        const asked = { on: back(6), workingDays: 15, reason: '需要调取各村的申报材料并逐项核对' };
+        await proposeExtension(h.ctx, h.actor, h.id, asked);
+        await acts.extendDeadline(h.ctx, h.head, h.id, { ...asked, on: back(5), delivery: { method: 'inPerson', on: back(5) } });
+      },
+    },
+    {
+      // A refusal the handler drafted, waiting for the head to sign it or return it.
+      slug: 'chaqi', n: 6, type: 'naturalPerson', name: '谢建国', channel: 'registeredPost', subject: '插旗镇党政班子会议关于征地补偿问题的讨论记录', received: back(12),
+      then: async (h) =>
+        void (await draftReply(h.ctx, h.actor, h.id, {
+          on: back(1),
+          items: [{ seq: 1, kind: 'withheld.processInformation', values: { reason: '该会议记录为本机关研究讨论征地补偿方案过程中形成的记录，补偿方案尚在研究中，尚未作出决定。' } }],
+        })),
     },
     { slug: 'county', n: 1, type: 'naturalPerson', name: '周志强', channel: 'online', subject: `华容县${year}年重大行政决策事项目录`, received: back(21), then: async () => {} },
   ];
@@ -243,7 +276,7 @@ export async function writeDemoOpenCases(ctx: AppContext, db: Kysely<DB>, people
     const actor = handlerOf(people, o.slug);
     const id = await importApplication(t, actor, people.agencyId(o.slug), { channel: o.channel, receivedDate: o.received, receiptNo }, demoForm(a));
     await acts.assignHandler(t, actor, id, { on: o.received, handlerId: actor.id });
-    await o.then({ ctx: t, actor, id, a: a as DemoApplication });
+    await o.then({ ctx: t, actor, head: headOf(people, o.slug), id, a: a as DemoApplication });
   }
   for (const [i, subject] of ['插旗镇2026年度防汛物资采购情况', '插旗镇2026年度低保户名单及补助标准'].entries()) {
     const a = { receiptNo: `WS-demo-${i}`, applicantType: 'naturalPerson' as const, applicantName: ['邓晓军', '林春梅'][i]!, channel: 'online' as const, subject };

@@ -2,7 +2,7 @@
  * The legal acts on a disclosure case (条例 第三十条至第三十六条, 国办函〔2020〕109号), one
  * function each, every one recorded by `recordAct` in one transaction with its letters.
  */
-import type { Actor } from '../../domain/access/policy.ts';
+import { can, type Actor } from '../../domain/access/policy.ts';
 import type { Opinion } from '../../domain/requests/case.ts';
 import { applicationOutcome } from '../../domain/requests/outcome.ts';
 import { missingReplyFacts } from '../../domain/requests/letters.ts';
@@ -12,6 +12,8 @@ import { fieldError, InputError, type FieldError } from '../../domain/shared/res
 import { feeSchedules, type FeeScheme } from '../../law/fees.ts';
 import { isReplyKind, replyKinds, type LetterPlaceholder } from '../../law/letters.ts';
 import { getStaffUser } from '../../store/users.repo.ts';
+import { listAgencies } from '../../store/agencies.repo.ts';
+import type { DraftItem } from '../../domain/requests/sign-off.ts';
 import { itemsInMonth, itemsOf, lettersOf } from '../../store/requests.repo.ts';
 import type { AppContext } from '../context.ts';
 import { caseFor, recordAct, type ActResult } from './ledger.ts';
@@ -134,17 +136,32 @@ export async function assessReasons(ctx: AppContext, actor: Actor, id: number, i
   }));
 }
 
-/** 条例 第三十三条第二款: at most 20 working days more, approved by the head of the disclosure office, the applicant told. */
-export async function extendDeadline(ctx: AppContext, actor: Actor, id: number, input: { on: string; workingDays: number; reason: string; approver: string; delivery?: DeliveryInput }): Promise<ActResult> {
-  await handle(ctx, actor, id);
-  return recordAct(ctx, actor, id, () => ({
-    event: { act: 'extended', on: date(input.on), workingDays: input.workingDays, reason: text(input.reason), approver: text(input.approver), ...deliveryOf(input.delivery) },
+/** The name the ledger and the letters give the actor. */
+export async function actorName(ctx: AppContext, actor: Actor): Promise<string> {
+  return (await getStaffUser(ctx.db, actor.id))?.displayName ?? '';
+}
+
+/** Only the head of the agency's 政府信息公开工作机构 signs off (src/law/sign-off.ts). */
+export async function signer(ctx: AppContext, actor: Actor, id: number, refusal: string): Promise<{ approver: string; approverId: number }> {
+  await caseFor(ctx.db, actor, id, 'requests.approve', refusal);
+  return { approver: await actorName(ctx, actor), approverId: actor.id };
+}
+
+/**
+ * 条例 第三十三条第二款: at most 20 working days more, with the consent of the head of the
+ * disclosure office, the applicant told. The head decides: a handler's proposal pending, this
+ * approves it (days and reason as the head confirms them).
+ */
+export async function extendDeadline(ctx: AppContext, actor: Actor, id: number, input: { on: string; workingDays: number; reason: string; delivery?: DeliveryInput }): Promise<ActResult> {
+  const by = await signer(ctx, actor, id, '延长答复期限须经政府信息公开工作机构负责人同意：请提请负责人审批');
+  return recordAct(ctx, actor, id, ({ case: c }) => ({
+    event: { act: 'extended', on: date(input.on), workingDays: input.workingDays, reason: text(input.reason), ...by, ...(c.view.extensionProposal ? { proposalSeq: c.view.extensionProposal.seq } : {}), ...deliveryOf(input.delivery) },
     letters: [
       {
         kind: 'extensionNotice',
         values: (after) => ({
           extensionReason: text(input.reason),
-          approver: text(input.approver),
+          approver: by.approver,
           extensionDays: String(input.workingDays),
           extendedDue: after.replyDue ? chineseDate(after.replyDue.due) : '',
         }),
@@ -245,12 +262,8 @@ export interface ItemReplyForm {
   values: Partial<Record<LetterPlaceholder, string>>;
 }
 
-/**
- * The reply (条例 第三十六条): one answer per requested item; the kinds chosen set each item's
- * outcome and, by the precedence of spec §1.7, the application's row in table 三.
- */
-export async function reply(ctx: AppContext, actor: Actor, id: number, input: { on: string; items: readonly ItemReplyForm[] }): Promise<ActResult> {
-  await handle(ctx, actor, id);
+/** One answer per requested item, checked: every fact each kind needs, item by item, at once. */
+export async function replyAnswers(ctx: AppContext, id: number, input: { items: readonly ItemReplyForm[] }): Promise<DraftItem[]> {
   const items = await itemsOf(ctx.db, id);
   const errors: FieldError[] = [];
   const chosen = items.map((item, i) => {
@@ -266,12 +279,41 @@ export async function reply(ctx: AppContext, actor: Actor, id: number, input: { 
   // Every fact missing, item by item, at once (the letter builder would stop at the first).
   if (!errors.length) errors.push(...missingReplyFacts(answers));
   if (errors.length) throw new InputError(errors);
+  return answers.map((a) => ({ itemId: a.seq, kind: a.kind, outcome: a.outcome, values: a.values }));
+}
+
+/**
+ * Issues the reply: its event, its letter (built from the answers' facts) and each item's
+ * outcome. `signedBy`: the head who signed it, and the draft it issues if there is one.
+ */
+export async function issueReply(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  on: IsoDate,
+  answers: readonly DraftItem[],
+  signedBy: { approver: string; approverId: number; draftSeq?: number } | null,
+): Promise<ActResult> {
+  const items = await itemsOf(ctx.db, id);
   const outcome = applicationOutcome(answers.map((a) => a.outcome));
   return recordAct(ctx, actor, id, () => ({
-    event: { act: 'replied', on: date(input.on), outcome, items: answers.map((a) => ({ itemId: a.seq, kind: a.kind, outcome: a.outcome })) },
-    letters: [{ kind: 'reply', items: answers.map((a) => ({ description: a.description, kind: a.kind, values: a.values })), values: () => ({}) }],
-    itemReplies: answers.map((a) => ({ seq: a.seq, kind: a.kind, outcome: a.outcome })),
+    event: { act: 'replied', on, outcome, items: answers.map((a) => ({ itemId: a.itemId, kind: a.kind, outcome: a.outcome })), ...(signedBy ?? {}) },
+    letters: [{ kind: 'reply', items: answers.map((a) => ({ description: items.find((i) => i.seq === a.itemId)?.description ?? '', kind: a.kind, values: a.values })), values: () => ({}) }],
+    itemReplies: answers.map((a) => ({ seq: a.itemId, kind: a.kind, outcome: a.outcome })),
   }));
+}
+
+/**
+ * The reply (条例 第三十六条): one answer per requested item; the kinds chosen set each item's
+ * outcome and, by the precedence of spec §1.7, the application's row in table 三. A handler
+ * replies alone only where no sign-off is needed (予以公开, unless the agency says otherwise);
+ * the head of the disclosure office replying signs it by doing so.
+ */
+export async function reply(ctx: AppContext, actor: Actor, id: number, input: { on: string; items: readonly ItemReplyForm[] }): Promise<ActResult> {
+  const row = await handle(ctx, actor, id);
+  const answers = await replyAnswers(ctx, id, input);
+  const head = can(actor, 'requests.approve', row.agency_id, await listAgencies(ctx.db));
+  return issueReply(ctx, actor, id, date(input.on), answers, head ? { approver: await actorName(ctx, actor), approverId: actor.id } : null);
 }
 
 /** The applicant withdraws: closed as （六）3. */

@@ -18,6 +18,7 @@ import { listAgencies } from '../../store/agencies.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
 import { nextSerial } from '../../store/index-numbers.repo.ts';
 import { getSetting } from '../../store/settings.repo.ts';
+import { getSignOffPolicy } from '../../store/sign-off.repo.ts';
 import { appendLedger, applicantOf, getCaseRow, setItemReplies, insertLetter, ledgerOf, lockCase, updateCaseProjection, type ApplicationRow, type LedgerRow } from '../../store/requests.repo.ts';
 import type { DB } from '../../store/schema.ts';
 import { loadCalendar } from '../calendar/calendar.ts';
@@ -48,10 +49,16 @@ export async function loadCase(db: Kysely<DB>, id: number, calendar: WorkingCale
 }
 
 /** The case row for an act by `actor`: a case of another agency looks missing. */
-export async function caseFor(db: Kysely<DB>, actor: Actor, id: number, action: 'requests.view' | 'requests.handle'): Promise<ApplicationRow> {
+export async function caseFor(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  action: 'requests.view' | 'requests.handle' | 'requests.approve',
+  refusal = '只有本单位的经办人员可以办理依申请公开',
+): Promise<ApplicationRow> {
   const row = await getCaseRow(db, id);
   if (!row) throw new NotFoundError('找不到这件申请');
-  await allow(db, actor, row.agency_id, action, '只有本单位的经办人员可以办理依申请公开', 'requests.view', '找不到这件申请');
+  await allow(db, actor, row.agency_id, action, refusal, 'requests.view', '找不到这件申请');
   return row;
 }
 
@@ -72,6 +79,7 @@ export function projectionOf(v: CaseView, eventCount: number, at: string) {
     last_outcome: v.lastOutcome,
     fee_scheme: v.fee?.scheme ?? null,
     fee_yuan: v.fee?.paidOn ? v.fee.amountYuan : 0,
+    sign_off: v.draft ? ('reply' as const) : v.extensionProposal ? ('extension' as const) : null,
     event_count: eventCount,
     updated_at: at,
   };
@@ -154,7 +162,8 @@ export async function recordAct(
     const at = ctx.now().toISOString();
     const today = chinaDate(ctx.now());
     const p = await plan({ db, case: c, calendar, agency, today });
-    const problem = checkAct(c.view, p.event, { today, correctedByAppeal: opts.correctedByAppeal ?? false });
+    const signOff = await getSignOffPolicy(db, agency.id);
+    const problem = checkAct(c.view, p.event, { today, correctedByAppeal: opts.correctedByAppeal ?? false, signOff });
     if (problem) throw new InputError([problem]);
     const seq = c.events.length + 1;
     const events = [...c.events, p.event];

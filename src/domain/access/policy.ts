@@ -20,7 +20,9 @@ export type Action =
   | 'requests.view'
   | 'requests.handle'
   | 'complaints.handle'
-  | 'complaints.register';
+  | 'complaints.register'
+  | 'requests.approve'
+  | 'requests.configure';
 
 export interface Actor {
   id: number;
@@ -46,6 +48,10 @@ const allowed: Record<Action, readonly Role[]> = {
   'complaints.handle': ['countySupervisor'],
   // Any staff member may register one received by phone, letter or visit: it goes to the supervisor.
   'complaints.register': ['editor', 'reviewer', 'leader', 'agencyAdmin', 'countySupervisor'],
+  // The head of the 政府信息公开工作机构 signs replies and consents to extensions (src/law/sign-off.ts).
+  'requests.approve': ['leader'],
+  // Which replies need that sign-off: the head or the agency's administrator decides.
+  'requests.configure': ['leader', 'agencyAdmin'],
 };
 
 /** A platform administrator runs the platform and sees everything, but does not act for an agency. */

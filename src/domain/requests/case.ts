@@ -20,6 +20,7 @@ import { anchorDay, checkDelivery, checkLetterDelivered, lettersIssued, reanchor
 import { checkCorrectionNotice, checkDisclosureDecision, disclosesOverObjection, type CorrectionNotice, type DefectRecord } from './procedure.ts';
 
 export type { CorrectionNotice, DefectRecord } from './procedure.ts';
+import { extensionProblem, signOffProblem, defaultSignOffPolicy, type DraftItem, type ExtensionProposal, type ReplyDraft, type SignOffPolicy } from './sign-off.ts';
 
 export type Opinion = 'consents' | 'objects' | 'none';
 
@@ -45,12 +46,18 @@ export type CaseEvent = (
   | { act: 'agencyAnswered'; on: IsoDate; opinion: Opinion; note: string }
   | { act: 'reasonsRequested'; on: IsoDate; due: IsoDate }
   | { act: 'reasonsAssessed'; on: IsoDate; reasonable: boolean; delayedDue: IsoDate | null; note: string }
-  | { act: 'extended'; on: IsoDate; workingDays: number; reason: string; approver: string }
+  | { act: 'extensionProposed'; on: IsoDate; workingDays: number; reason: string; proposer: string }
+  | { act: 'extensionReturned'; on: IsoDate; reason: string; approver: string; approverId: number }
+  // approverId: the leader who consented (absent in ledgers recorded before sign-off was enforced).
+  | { act: 'extended'; on: IsoDate; workingDays: number; reason: string; approver: string; approverId?: number; proposalSeq?: number }
   | { act: 'feeNoticed'; on: IsoDate; scheme: FeeScheme; quantity: number; amountYuan: number }
   | { act: 'feePaid'; on: IsoDate; receiptNote: string }
   | { act: 'feeLapsed'; on: IsoDate }
   | { act: 'disclosureDecided'; on: IsoDate; party: string; content: string; reason: string }
-  | { act: 'replied'; on: IsoDate; outcome: OutcomeCode; items: readonly ItemReply[] }
+  | { act: 'replyDrafted'; on: IsoDate; outcome: OutcomeCode; items: readonly DraftItem[]; drafter: string }
+  | { act: 'replyReturned'; on: IsoDate; draftSeq: number; reason: string; approver: string; approverId: number }
+  // approverId: the leader who signed it (签发); draftSeq: the draft it issues.
+  | { act: 'replied'; on: IsoDate; outcome: OutcomeCode; items: readonly ItemReply[]; approver?: string; approverId?: number; draftSeq?: number }
   | { act: 'withdrawn'; on: IsoDate; reason: string }
   | { act: 'delivered'; on: IsoDate; method: string; proof: string }
   | { act: 'archived'; on: IsoDate }
@@ -120,6 +127,10 @@ export interface CaseView {
   /** Every letter issued and its delivery (送达). */
   letters: readonly LetterDelivery[];
   defects: readonly DefectRecord[];
+  /** A reply drafted and waiting for the head of the office to sign it, or return it. */
+  draft: ReplyDraft | null;
+  /** An extension asked for and waiting for the head's consent. */
+  extensionProposal: ExtensionProposal | null;
   delivered: IsoDate | null;
   archived: IsoDate | null;
   reopenings: number;
@@ -154,12 +165,14 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
     disclosureDecision: null,
     letters: lettersIssued('received', 1, first.on, undefined, first.channel),
     defects: [],
+    draft: null,
+    extensionProposal: null,
     delivered: null,
     archived: null,
     reopenings: 0,
   };
   const close = (on: IsoDate, outcome: OutcomeCode) => {
-    v = { ...v, state: 'closed', pending: null, lastClosedDate: on, lastOutcome: outcome, ...(v.closedDate === null ? { closedDate: on, outcome } : {}) };
+    v = { ...v, state: 'closed', pending: null, draft: null, extensionProposal: null, lastClosedDate: on, lastOutcome: outcome, ...(v.closedDate === null ? { closedDate: on, outcome } : {}) };
   };
   const endStop = (end: IsoDate) => {
     v = { ...v, stops: v.stops.map((s) => (s.open ? { ...s, to: end < s.from ? addDays(s.from, -1) : end, open: false } : s)).filter((s) => s.to >= s.from), pending: null, state: 'inProgress' };
@@ -225,8 +238,20 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
       case 'reasonsAssessed':
         v = { ...v, pending: null, delayedDue: e.reasonable ? e.delayedDue : v.delayedDue };
         break;
+      case 'extensionProposed':
+        v = { ...v, extensionProposal: { seq, on: e.on, workingDays: e.workingDays, reason: e.reason, proposer: e.proposer } };
+        break;
+      case 'extensionReturned':
+        v = { ...v, extensionProposal: null };
+        break;
       case 'extended':
-        v = { ...v, extensionDays: v.extensionDays + e.workingDays };
+        v = { ...v, extensionDays: v.extensionDays + e.workingDays, extensionProposal: null };
+        break;
+      case 'replyDrafted':
+        v = { ...v, draft: { seq, on: e.on, outcome: e.outcome, items: e.items, drafter: e.drafter } };
+        break;
+      case 'replyReturned':
+        v = { ...v, draft: null };
         break;
       case 'feeNoticed': {
         // 国办函〔2020〕109号: 自收到收费通知的次日起20个工作日 — counting from the day after receipt.
@@ -272,7 +297,7 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
         break;
       case 'reopened':
         // A 纠正 decision: a new reply within the statutory period, from the day it is reopened.
-        v = { ...v, state: 'inProgress', clockStart: e.on, stops: [], extensionDays: 0, delayedDue: null, pending: null, delivered: null, archived: null, reopenings: v.reopenings + 1 };
+        v = { ...v, state: 'inProgress', clockStart: e.on, stops: [], extensionDays: 0, delayedDue: null, pending: null, draft: null, extensionProposal: null, delivered: null, archived: null, reopenings: v.reopenings + 1 };
         break;
       case 'deadlinesRecomputed':
         break;
@@ -300,6 +325,8 @@ export interface ActContext {
   today: IsoDate;
   /** Whether an appeal on this case was decided 纠正 (a reopening needs one). */
   correctedByAppeal: boolean;
+  /** The agency's sign-off policy (予以公开 too, or not); the default when absent. */
+  signOff?: SignOffPolicy;
 }
 
 const err = (field: string, code: string, message: string): FieldError => fieldError(field, code, message);
@@ -358,15 +385,12 @@ function checkOwnRules(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError |
         return err('delayedDue', 'GK_DELAYED_DUE', '延迟答复的期限须晚于现在的答复期限');
       }
       return null;
+    case 'extensionProposed':
+    case 'extensionReturned':
+    case 'replyReturned':
+      return signOffProblem(v, e, ctx.signOff ?? defaultSignOffPolicy);
     case 'extended':
-      if (v.state !== 'inProgress' && v.state !== 'consulting') return err('state', 'GK_NOT_IN_PROGRESS', '只有办理中的申请可以延期');
-      if (v.extensionDays > 0) return err('act', 'GK_EXTENDED_ONCE', '本申请已经延期，延长的期限最长不得超过20个工作日');
-      if (!Number.isInteger(e.workingDays) || e.workingDays < 1 || e.workingDays > timeLimits.extension.workingDays) {
-        return err('workingDays', 'GK_EXTENSION_DAYS', `延长的期限为1至${timeLimits.extension.workingDays}个工作日（条例第三十三条）`);
-      }
-      if (v.replyDue && e.on > v.replyDue.due) return err('on', 'GK_REPLY_OVERDUE', `答复期限${v.replyDue.due}已过，不能再延期`);
-      if (e.approver.trim() === '') return err('approver', 'GK_APPROVER_REQUIRED', '延期须经政府信息公开工作机构负责人同意，请填写批准人');
-      return need(e.reason.trim() !== '', 'GK_REASON_REQUIRED', '请填写延期理由', 'reason');
+      return extensionProblem(v, e.on, e.workingDays, e.reason) ?? signOffProblem(v, e, ctx.signOff ?? defaultSignOffPolicy);
     case 'feeNoticed':
       if (v.state !== 'inProgress') return err('state', 'GK_NOT_IN_PROGRESS', '只有办理中的申请可以发出收费通知');
       if (v.fee) return err('act', 'GK_FEE_ONCE', '本申请已经发出过收费通知；一件申请只能选择一种计收方式收费一次');
@@ -380,7 +404,8 @@ function checkOwnRules(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError |
       if (v.state !== 'awaitingPayment' || !v.fee) return err('state', 'GK_NOT_AWAITING_PAYMENT', '本申请没有待缴的费用');
       if (v.fee.due === null) return err('on', 'GK_AWAITING_DELIVERY', '收费通知尚未登记送达（待送达），缴费期限尚未起算，不能按逾期未缴费处理');
       return need(e.on > v.fee.due, 'GK_PERIOD_NOT_OVER', `缴费期限${v.fee.due}尚未届满`, 'on');
-    case 'replied': {
+    case 'replied':
+    case 'replyDrafted': {
       if (v.state !== 'inProgress') {
         const why = { awaitingCorrection: '申请人尚未补正', consulting: '征求意见尚未结束，请先登记对方意见', awaitingPayment: '信息处理费尚未缴纳', closed: '申请已经办结' } as const;
         return err('state', 'GK_NOT_IN_PROGRESS', `不能答复：${why[v.state]}`);
@@ -400,7 +425,7 @@ function checkOwnRules(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError |
             : '第三方不同意公开（条例第三十二条）：予以公开须先登记“决定公开并书面告知第三方”，写明不公开可能对公共利益造成重大影响的理由，告知书日期应早于答复之日',
         );
       }
-      return null;
+      return signOffProblem(v, e, ctx.signOff ?? defaultSignOffPolicy);
     }
     case 'disclosureDecided':
       return checkDisclosureDecision(v, e);

@@ -8,6 +8,8 @@ const ctx: ActContext = { today: '2026-11-27', correctedByAppeal: false };
 const received = (on: string): CaseEvent => ({ act: 'received', on, channel: 'inPerson' });
 /** A letter handed over the day it is sent. */
 const handed = (on: string) => ({ delivery: { method: 'inPerson', receivedOn: on } as const });
+/** A reply other than 予以公开 is issued signed by the head of the disclosure office. */
+const signed = { approver: '王主任', approverId: 7 } as const;
 
 /** Folds the ledger, checking every act against the case as it stood before it. */
 function run(events: readonly CaseEvent[], context: ActContext = ctx) {
@@ -35,13 +37,14 @@ describe('the reply clock (条例 第三十三条)', () => {
 
   test('an approved extension adds its working days, once, at most 20, before the reply is due', () => {
     const base = [received('2024-02-08')];
-    const v = run([...base, { act: 'extended', on: '2024-03-12', workingDays: 20, reason: '需要调取档案', approver: '王主任' }]);
+    const head = { approver: '王主任', approverId: 7 };
+    const v = run([...base, { act: 'extended', on: '2024-03-12', workingDays: 20, reason: '需要调取档案', ...head }]);
     assert.equal(v.replyDue?.due, '2024-04-11', '40 working days; 清明 2024-04-04/05 are off');
-    assert.equal(refused(base, { act: 'extended', on: '2024-03-12', workingDays: 21, reason: 'x', approver: 'y' }), 'GK_EXTENSION_DAYS');
-    assert.equal(refused(base, { act: 'extended', on: '2024-03-14', workingDays: 5, reason: 'x', approver: 'y' }), 'GK_REPLY_OVERDUE');
-    assert.equal(refused(base, { act: 'extended', on: '2024-03-12', workingDays: 5, reason: 'x', approver: ' ' }), 'GK_APPROVER_REQUIRED');
-    const once = [...base, { act: 'extended', on: '2024-03-01', workingDays: 5, reason: 'x', approver: 'y' } as const];
-    assert.equal(refused(once, { act: 'extended', on: '2024-03-05', workingDays: 5, reason: 'x', approver: 'y' }), 'GK_EXTENDED_ONCE');
+    assert.equal(refused(base, { act: 'extended', on: '2024-03-12', workingDays: 21, reason: 'x', ...head }), 'GK_EXTENSION_DAYS');
+    assert.equal(refused(base, { act: 'extended', on: '2024-03-14', workingDays: 5, reason: 'x', ...head }), 'GK_REPLY_OVERDUE');
+    assert.equal(refused(base, { act: 'extended', on: '2024-03-12', workingDays: 5, reason: 'x', approver: '王主任' }), 'GK_SIGN_OFF_REQUIRED');
+    const once = [...base, { act: 'extended', on: '2024-03-01', workingDays: 5, reason: 'x', ...head } as const];
+    assert.equal(refused(once, { act: 'extended', on: '2024-03-05', workingDays: 5, reason: 'x', ...head }), 'GK_EXTENDED_ONCE');
   });
 });
 
@@ -68,7 +71,7 @@ describe('补正 (条例 第三十条)', () => {
   });
 
   test('“still unclear after correction” needs a correction first', () => {
-    const reply = (on: string): CaseEvent => ({ act: 'replied', on, outcome: 'unableToProvide.unclearAfterCorrection', items: [{ itemId: 1, kind: 'unableToProvide.unclearAfterCorrection', outcome: 'unableToProvide.unclearAfterCorrection' }] });
+    const reply = (on: string): CaseEvent => ({ act: 'replied', on, outcome: 'unableToProvide.unclearAfterCorrection', items: [{ itemId: 1, kind: 'unableToProvide.unclearAfterCorrection', outcome: 'unableToProvide.unclearAfterCorrection' }], ...signed });
     assert.equal(refused([received('2024-03-01')], reply('2024-03-10')), 'GK_NO_CORRECTION');
     run([...asked, { act: 'correctionReceived', on: '2024-03-15', note: '' }, reply('2024-03-20')]);
   });
@@ -124,7 +127,7 @@ describe('信息处理费 (国办函〔2020〕109号)', () => {
 });
 
 describe('closing and reopening', () => {
-  const replied: CaseEvent[] = [received('2023-12-18'), { act: 'replied', on: '2024-01-10', outcome: 'withheld.processInformation', items: [{ itemId: 1, kind: 'withheld.processInformation', outcome: 'withheld.processInformation' }] }];
+  const replied: CaseEvent[] = [received('2023-12-18'), { act: 'replied', on: '2024-01-10', outcome: 'withheld.processInformation', items: [{ itemId: 1, kind: 'withheld.processInformation', outcome: 'withheld.processInformation' }], ...signed }];
 
   test('a reply closes the case in its row; delivery, then archive', () => {
     const v = run([...replied, { act: 'delivered', on: '2024-01-12', method: 'EMS', proof: '1234567890' }, { act: 'archived', on: '2024-01-15' }]);
@@ -141,7 +144,7 @@ describe('closing and reopening', () => {
     assert.equal(v.state, 'inProgress');
     assert.equal(v.replyDue?.due, '2024-04-29', '20 working days from 04-01: 清明 04-04/05 off, 04-07 and 04-28 worked');
     assert.equal(v.closedDate, '2024-01-10');
-    const again = run([...replied, reopen, { act: 'replied', on: '2024-04-20', outcome: 'partiallyGranted', items: [{ itemId: 1, kind: 'partial', outcome: 'partiallyGranted' }] }], { ...ctx, correctedByAppeal: true });
+    const again = run([...replied, reopen, { act: 'replied', on: '2024-04-20', outcome: 'partiallyGranted', items: [{ itemId: 1, kind: 'partial', outcome: 'partiallyGranted' }], ...signed }], { ...ctx, correctedByAppeal: true });
     assert.equal(again.outcome, 'withheld.processInformation');
     assert.equal(again.lastOutcome, 'partiallyGranted');
   });

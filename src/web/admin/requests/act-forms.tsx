@@ -5,6 +5,7 @@
  */
 import type { Child, FC } from 'hono/jsx';
 import type { FeeQuote } from '../../../app/requests/acts.ts';
+import type { LetterContent } from '../../../domain/requests/letters.ts';
 import type { CaseView } from '../../../domain/requests/case.ts';
 import { awaitingDeliveryLabel, type DeliveryMethod } from '../../../law/delivery.ts';
 import { appealOutcomes, appealTracks } from '../../../law/appeals.ts';
@@ -18,6 +19,7 @@ import type { FormValues } from '../../views/application-fields.tsx';
 import type { FormAct } from './available-acts.ts';
 import { ReplyForm } from './reply-form.tsx';
 import { DeliveryFields } from './delivery-forms.tsx';
+import { DraftSignOff, ExtensionForms } from './sign-off-forms.tsx';
 
 /** The table 三 row an act that closes a case counts it in (src/law). */
 const rowOf = (act: 'correctionLapsed' | 'feeLapsed' | 'withdrawn') => outcomeCodes[caseActs[act].closesAs].ref;
@@ -33,7 +35,7 @@ export interface ActFormState {
 const delivery = ['deliveryMethod', 'deliveredOn'] as const;
 
 /** The fields of each form; an error about anything else is shown above the form. */
-export const actFields: Record<FormAct | 'appeal' | 'conclude' | 'letter', readonly string[]> = {
+export const actFields: Record<FormAct | 'signOff' | 'appeal' | 'conclude' | 'letter', readonly string[]> = {
   assigned: ['on', 'handlerId'],
   correctionReceived: ['on', 'note'],
   correctionLapsed: ['on', ...delivery],
@@ -50,7 +52,11 @@ export const actFields: Record<FormAct | 'appeal' | 'conclude' | 'letter', reado
   delivered: ['on', 'method', 'proof'],
   archived: ['on'],
   correctionRequested: ['on', 'items', 'workingDays', 'periodReason', 'lateReason', ...delivery],
-  extended: ['on', 'workingDays', 'reason', 'approver', ...delivery],
+  extensionProposed: ['on', 'workingDays', 'reason'],
+  extensionReturned: ['on', 'reason'],
+  extended: ['on', 'workingDays', 'reason', ...delivery],
+  replyReturned: ['on', 'reason'],
+  signOff: ['on'],
   feeNoticed: ['on', 'scheme', 'quantity', 'paymentMethod', ...delivery],
   replied: ['on', 'items'],
   appeal: ['track', 'caseNo', 'body', 'filedDate'],
@@ -137,6 +143,10 @@ export interface CaseFormsProps {
   quote?: { scheme: string; quantity: string; result?: FeeQuote; errors?: Partial<Record<string, string>> };
   replyPreview?: { outcome: OutcomeCode | null };
   replyDefaults: Partial<Record<LetterPlaceholder, string>>;
+  /** The viewer signs off (the head of the disclosure office); the agency's policy. */
+  signOff: { mayApprove: boolean; grants: boolean };
+  /** The pending draft's letter as it would be issued. */
+  draftLetter: LetterContent | null;
 }
 
 export const CaseForms: FC<CaseFormsProps> = (p) => {
@@ -247,21 +257,7 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
       ) : (
         ''
       )}
-      {has('extended') ? (
-        <ActSection
-          {...common('extended')}
-          submit="延期并发出告知书"
-          intro={<p class="hint">延期须经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过{timeLimits.extension.workingDays}个工作日，只能延期一次。现答复期限：{v.replyDue?.due ?? '—'}。</p>}
-        >
-          <TextField label={`延长的工作日数（1—${timeLimits.extension.workingDays}）`} type="number" attrs={{ min: 1, max: timeLimits.extension.workingDays }} {...f('extended')('workingDays', String(timeLimits.extension.workingDays))} />
-          <TextField label="延期理由" rows={2} {...f('extended')('reason')} />
-          <TextField label="批准人（政府信息公开工作机构负责人）" {...f('extended')('approver')} />
-          <TextField label="批准日期" type="date" {...f('extended')('on', p.today)} />
-          {send('extended')}
-        </ActSection>
-      ) : (
-        ''
-      )}
+      <ExtensionForms {...p} />
       {has('feeNoticed') ? <FeeForms {...p} /> : ''}
       {has('feePaid') ? (
         <ActSection {...common('feePaid')} submit="登记缴费" intro={<p class="hint">应缴{v.fee?.amountYuan}元，缴费期限{due(v.fee?.due)}。</p>}>
@@ -293,7 +289,7 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
       ) : (
         ''
       )}
-      {has('replied') ? <ReplyForm {...p} /> : ''}
+      {p.view.draft ? <DraftSignOff {...p} /> : has('replied') ? <ReplyForm {...p} /> : ''}
       {has('withdrawn') ? (
         <ActSection {...common('withdrawn')} submit="登记撤回" intro={<p class="hint">申请人撤回申请的，办结并计入表三{rowOf('withdrawn')}。</p>}>
           <TextField label="撤回日期" type="date" {...f('withdrawn')('on', p.today)} />

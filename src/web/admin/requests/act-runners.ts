@@ -22,6 +22,7 @@ import {
   type ItemReplyForm,
 } from '../../../app/requests/acts.ts';
 import { decideDisclosure, type DeliveryInput } from '../../../app/requests/delivery.ts';
+import { draftReply, proposeExtension, returnExtension, returnReply } from '../../../app/requests/sign-off.ts';
 import type { Actor } from '../../../domain/access/policy.ts';
 import { letterPlaceholders, type LetterPlaceholder } from '../../../law/letters.ts';
 import type { FormAct } from './available-acts.ts';
@@ -29,7 +30,7 @@ import type { FormAct } from './available-acts.ts';
 export type Form = Partial<Record<string, string>>;
 
 /** A whole number as typed, or NaN (which the act refuses with a message naming the field). */
-const count = (v: string | undefined) => (v !== undefined && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
+export const count = (v: string | undefined) => (v !== undefined && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
 
 /** The reply form's items: `items[0].seq`, `items[0].kind`, `items[0].provision` … */
 export function replyItemsOf(form: Form): ItemReplyForm[] {
@@ -62,12 +63,16 @@ export const actRunners: Record<FormAct, Runner> = {
   agencyAnswered: (ctx, actor, id, f) => recordAgencyOpinion(ctx, actor, id, { on: f.on ?? '', opinion: f.opinion ?? '', note: f.note ?? '' }),
   reasonsRequested: (ctx, actor, id, f) => requestReasons(ctx, actor, id, { on: f.on ?? '', due: f.due ?? '', delivery: delivery(f) }),
   reasonsAssessed: (ctx, actor, id, f) => assessReasons(ctx, actor, id, { on: f.on ?? '', reasonable: f.reasonable === 'yes', delayedDue: f.delayedDue ?? '', note: f.note ?? '' }),
-  extended: (ctx, actor, id, f) => extendDeadline(ctx, actor, id, { on: f.on ?? '', workingDays: count(f.workingDays), reason: f.reason ?? '', approver: f.approver ?? '', delivery: delivery(f) }),
+  extensionProposed: (ctx, actor, id, f) => proposeExtension(ctx, actor, id, { on: f.on ?? '', workingDays: count(f.workingDays), reason: f.reason ?? '' }),
+  extensionReturned: (ctx, actor, id, f) => returnExtension(ctx, actor, id, { on: f.on ?? '', reason: f.reason ?? '' }),
+  extended: (ctx, actor, id, f) => extendDeadline(ctx, actor, id, { on: f.on ?? '', workingDays: count(f.workingDays), reason: f.reason ?? '', delivery: delivery(f) }),
   feeNoticed: (ctx, actor, id, f) => noticeFee(ctx, actor, id, { on: f.on ?? '', scheme: f.scheme ?? '', quantity: f.quantity ?? '', paymentMethod: f.paymentMethod ?? '', delivery: delivery(f) }),
   feePaid: (ctx, actor, id, f) => recordFeePayment(ctx, actor, id, { on: f.on ?? '', receiptNote: f.receiptNote ?? '' }),
   feeLapsed: (ctx, actor, id, f) => lapseFee(ctx, actor, id, { on: f.on ?? '', delivery: delivery(f) }),
   disclosureDecided: (ctx, actor, id, f) => decideDisclosure(ctx, actor, id, { on: f.on ?? '', content: f.content ?? '', reason: f.reason ?? '', delivery: delivery(f) }),
-  replied: (ctx, actor, id, f) => reply(ctx, actor, id, { on: f.on ?? '', items: replyItemsOf(f) }),
+  // The reply form: drafted for the head's sign-off, or issued where none is needed.
+  replied: (ctx, actor, id, f) => (f.intent === 'draft' ? draftReply : reply)(ctx, actor, id, { on: f.on ?? '', items: replyItemsOf(f) }),
+  replyReturned: (ctx, actor, id, f) => returnReply(ctx, actor, id, { on: f.on ?? '', reason: f.reason ?? '', draftSeq: count(f.draftSeq) }),
   withdrawn: (ctx, actor, id, f) => withdraw(ctx, actor, id, { on: f.on ?? '', reason: f.reason ?? '' }),
   delivered: (ctx, actor, id, f) => recordDelivery(ctx, actor, id, { on: f.on ?? '', method: f.method ?? '', proof: f.proof ?? '' }),
   archived: (ctx, actor, id, f) => archive(ctx, actor, id, { on: f.on ?? '' }),

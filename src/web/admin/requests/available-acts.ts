@@ -8,6 +8,7 @@ import { addDays } from '../../../domain/calendar/days.ts';
 import { checkAct, type CaseEvent, type CaseView } from '../../../domain/requests/case.ts';
 import type { IsoDate } from '../../../domain/shared/dates.ts';
 import type { CaseAct } from '../../../law/request-workflow.ts';
+import type { SignOffPolicy } from '../../../domain/requests/sign-off.ts';
 
 /** The acts staff record through a form on the case page, in the order the page shows them. */
 export const formActs = [
@@ -21,12 +22,15 @@ export const formActs = [
   'agencyAnswered',
   'reasonsRequested',
   'reasonsAssessed',
+  'extensionProposed',
+  'extensionReturned',
   'extended',
   'feeNoticed',
   'feePaid',
   'feeLapsed',
   'disclosureDecided',
   'replied',
+  'replyReturned',
   'withdrawn',
   'delivered',
   'archived',
@@ -39,7 +43,7 @@ export function isFormAct(value: string): value is FormAct {
 }
 
 /** A well-filled event of the act, dated today. */
-function probe(act: FormAct, today: IsoDate): CaseEvent {
+function probe(act: FormAct, today: IsoDate, view: CaseView): CaseEvent {
   const later = addDays(today, 30);
   const delivery = { method: 'email', receivedOn: today } as const;
   switch (act) {
@@ -60,8 +64,14 @@ function probe(act: FormAct, today: IsoDate): CaseEvent {
       return { act, on: today, due: later };
     case 'reasonsAssessed':
       return { act, on: today, reasonable: false, delayedDue: null, note: '' };
+    case 'extensionProposed':
+      return { act, on: today, workingDays: 1, reason: '理由', proposer: '承办人' };
+    case 'extensionReturned':
+      return { act, on: today, reason: '理由', approver: '负责人', approverId: 1 };
     case 'extended':
-      return { act, on: today, workingDays: 1, reason: '理由', approver: '负责人' };
+      return { act, on: today, workingDays: 1, reason: '理由', approver: '负责人', approverId: 1 };
+    case 'replyReturned':
+      return { act, on: today, draftSeq: view.draft?.seq ?? 0, reason: '理由', approver: '负责人', approverId: 1 };
     case 'feeNoticed':
       return { act, on: today, scheme: 'perItem', quantity: 11, amountYuan: 100, delivery };
     case 'feePaid':
@@ -86,9 +96,18 @@ const notNow = new Set(['state', 'act', 'appeal']);
 /** Refusals that say the act waits for something else first (the letter's receipt, the period). */
 const notYet = new Set(['GK_PERIOD_NOT_OVER', 'GK_AWAITING_DELIVERY']);
 
-export function availableActs(view: CaseView, today: IsoDate): FormAct[] {
+/** Acts only the head of the disclosure office records; a handler proposes instead. */
+const headActs: readonly FormAct[] = ['extended', 'extensionReturned', 'replyReturned'];
+
+/**
+ * `mayApprove`: the viewer is the head of the agency's disclosure office (who extends
+ * directly rather than proposing); `signOff`: the agency's policy.
+ */
+export function availableActs(view: CaseView, today: IsoDate, opts: { mayApprove: boolean; signOff?: SignOffPolicy } = { mayApprove: false }): FormAct[] {
   return formActs.filter((act) => {
-    const problem = checkAct(view, probe(act, today), { today, correctedByAppeal: false });
+    if (headActs.includes(act) && !opts.mayApprove) return false;
+    if (act === 'extensionProposed' && opts.mayApprove) return false;
+    const problem = checkAct(view, probe(act, today, view), { today, correctedByAppeal: false, signOff: opts.signOff });
     return problem === null || (!notNow.has(problem.field) && !notYet.has(problem.code));
   });
 }

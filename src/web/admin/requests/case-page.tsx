@@ -57,14 +57,22 @@ export function actDetails(e: CaseEvent): string {
       return `说明理由期限：${e.due}`;
     case 'reasonsAssessed':
       return [e.reasonable ? '理由合理' : '理由不合理', e.delayedDue ? `延迟答复期限：${e.delayedDue}` : '', e.note].filter(Boolean).join('；');
+    case 'extensionProposed':
+      return `提请延长${e.workingDays}个工作日；理由：${e.reason}；提请人：${e.proposer}`;
+    case 'extensionReturned':
+      return `不同意延期：${e.reason}；负责人：${e.approver}`;
     case 'extended':
       return `延长${e.workingDays}个工作日；理由：${e.reason}；批准人：${e.approver}`;
+    case 'replyDrafted':
+      return `拟稿人：${e.drafter}；拟计入表三：${outcomeLabel(e.outcome)}`;
+    case 'replyReturned':
+      return `退回理由：${e.reason}；负责人：${e.approver}`;
     case 'feeNoticed':
       return `${feeSchedules[e.scheme].label}，${e.quantity}${feeSchedules[e.scheme].unit}，${e.amountYuan}元`;
     case 'feePaid':
       return e.receiptNote;
     case 'replied':
-      return `计入表三：${outcomeLabel(e.outcome)}`;
+      return [`计入表三：${outcomeLabel(e.outcome)}`, e.approver ? `签发人：${e.approver}` : ''].filter(Boolean).join('；');
     case 'withdrawn':
       return e.reason;
     case 'delivered':

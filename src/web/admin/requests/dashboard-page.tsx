@@ -31,6 +31,9 @@ export const channelLabel = (c: string) => receiptChannels[c as ReceiptChannel]?
 export const stateLabel = (s: string | null) => (s ? (caseStates[s as CaseState]?.label ?? s) : '');
 export const outcomeLabel = (o: string | null) => (o ? `${outcomeCodes[o as OutcomeCode]?.ref ?? ''} ${outcomeCodes[o as OutcomeCode]?.label.replace(/^（[一二三四五六]）|^\d+\./, '') ?? o}`.trim() : '');
 
+/** What waits for the head of the disclosure office on a case (applications.sign_off). */
+const signOffTags = { reply: '答复待签发', extension: '延期待审批' } as const;
+
 const urgencyText = {
   overdue: { icon: '⚠', text: (left: number) => `已逾期${-left}个工作日` },
   dueSoon: { icon: '⏰', text: (left: number) => (left === 0 ? '今天到期' : `还剩${left}个工作日，即将到期`) },
@@ -87,7 +90,8 @@ export const RequestsDashboard: FC<{ agency: Agency; agencies: readonly Agency[]
         <p>
           <a class="button" href={`/admin/requests/new?agency=${agency.id}`}>
             登记申请（当面、邮寄、电子邮件、传真）
-          </a>
+          </a>{' '}
+          <a href={`/admin/requests/sign-off?agency=${agency.id}`}>答复签发设置</a>
         </p>
       ) : (
         ''
@@ -126,7 +130,10 @@ export const RequestsDashboard: FC<{ agency: Agency; agencies: readonly Agency[]
                   <td>{c.subject.length > 40 ? `${c.subject.slice(0, 40)}…` : c.subject}</td>
                   <td>{channelLabel(c.channel)}</td>
                   <td>{c.received_date}</td>
-                  <td>{stateLabel(c.state)}</td>
+                  <td>
+                    {stateLabel(c.state)}
+                    {c.sign_off ? <span class="tag sign-off">{signOffTags[c.sign_off]}</span> : ''}
+                  </td>
                   <td>
                     {c.dueLabel}：{c.next_due ?? (c.next_due_kind ? awaitingDeliveryLabel : '—')}
                     {c.provisional ? <span class="tag">暂定</span> : ''}

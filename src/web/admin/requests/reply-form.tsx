@@ -9,6 +9,7 @@ import { chineseDate } from '../../../domain/shared/dates.ts';
 import { replyKinds, replySpec, type LetterPlaceholder, type ReplyKind } from '../../../law/letters.ts';
 import { outcomeCodeKeys, outcomeCodes, outcomeGroups, type OutcomeGroup } from '../../../law/outcome-codes.ts';
 import { caseActs, outcomesByActOnly } from '../../../law/request-workflow.ts';
+import { signOffRules } from '../../../law/sign-off.ts';
 import { TextField } from '../../views/components.tsx';
 import { actFields, fieldOf, generalMessages, type CaseFormsProps } from './act-forms.tsx';
 import { outcomeLabel } from './dashboard-page.tsx';
@@ -67,6 +68,10 @@ export const ReplyForm: FC<CaseFormsProps> = (p) => {
       </h3>
       <p class="hint">{applicationOutcomeRule}</p>
       <ObjectionWarning view={p.view} />
+      <p class="hint">
+        {signOffRules.reply.label}
+        {p.signOff.grants ? '；本单位规定予以公开的答复也须经负责人签发' : '；予以公开的答复可以直接作出'}。
+      </p>
       {p.replyPreview ? (
         <p class="notice" role="status">
           {p.replyPreview.outcome ? `按所选答复，本申请将计入表三：${outcomeLabel(p.replyPreview.outcome)}。` : '请为每一项选择答复类型后再预览统计口径。'}
@@ -125,9 +130,24 @@ export const ReplyForm: FC<CaseFormsProps> = (p) => {
           <button type="submit" name="intent" value="preview" class="secondary">
             预览统计口径
           </button>
-          <button type="submit" name="intent" value="reply">
-            作出答复并生成答复书
-          </button>
+          {p.signOff.mayApprove ? (
+            <button type="submit" name="intent" value="reply">
+              签发并作出答复
+            </button>
+          ) : (
+            <>
+              <button type="submit" name="intent" value="draft">
+                提交负责人签发
+              </button>
+              {p.signOff.grants ? (
+                ''
+              ) : (
+                <button type="submit" name="intent" value="reply" class="secondary">
+                  作出答复并生成答复书
+                </button>
+              )}
+            </>
+          )}
         </div>
       </form>
     </section>

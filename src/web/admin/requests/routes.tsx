@@ -16,6 +16,7 @@ import { recordLetterReceipt } from '../../../app/requests/delivery.ts';
 import { correctionDefaultDays, saveCorrectionDefault } from '../../../app/requests/settings.ts';
 import { deliveryByWay } from '../../../law/delivery.ts';
 import { isDeliveryWay } from '../../../law/application-form.ts';
+import { approveReply, draftLetter, signOffOf } from '../../../app/requests/sign-off.ts';
 import { loadCalendar } from '../../../app/calendar/calendar.ts';
 import { agenciesWhere, can, type Actor } from '../../../domain/access/policy.ts';
 import { applicationOutcome } from '../../../domain/requests/outcome.ts';
@@ -39,12 +40,13 @@ import { sendPage } from '../../views/page.ts';
 import { actorOf, agencyFor } from '../access.ts';
 import { viewerOf } from '../viewer.ts';
 import { AppealForms, CaseForms, type ActFormState } from './act-forms.tsx';
-import { actRunners, replyItemsOf, type Form } from './act-runners.ts';
+import { actRunners, count, replyItemsOf, type Form } from './act-runners.ts';
 import { availableActs, isFormAct } from './available-acts.ts';
 import { CasePage } from './case-page.tsx';
 import { RequestsDashboard, type DashboardFormState } from './dashboard-page.tsx';
 import { RegisterForm, registrationFields } from './register-page.tsx';
 import { CorrectionPeriodForm } from './procedure-section.tsx';
+import { signOffSettingsRoutes } from './sign-off-settings.tsx';
 
 /** The query code of a case just registered travels to its page once, in a signed cookie. */
 const queryCodeCookie = 'gk_query_code';
@@ -72,6 +74,7 @@ const formOf = (body: unknown): Form => {
 
 export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContext; secureCookies?: boolean | 'auto' }) {
   const { ctx } = opts;
+  await signOffSettingsRoutes(app, { ctx });
 
   const dashboardPage = async (request: FastifyRequest, reply: FastifyReply, agencyRaw: string | undefined, o: { notice?: string; state?: DashboardFormState; status?: number; page?: string } = {}) => {
     const actor = actorOf(request);
@@ -161,7 +164,9 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const [hints, tree, calendar, site] = await Promise.all([registrationHints(ctx, actor, id), listAgencies(ctx.db), loadCalendar(ctx.db), siteInfo(ctx.db)]);
     const mayHandle = can(actor, 'requests.handle', d.agency.id, tree);
     const ownStaff = d.ownStaff;
-    const acts = mayHandle ? availableActs(d.view, d.today) : [];
+    const signOff = await signOffOf(ctx, actor, d.agency.id);
+    const acts = mayHandle ? availableActs(d.view, d.today, { mayApprove: signOff.mayApprove, signOff: signOff.policy }) : [];
+    const draft = d.view.draft ? await draftLetter(ctx, actor, id) : null;
     const staff = acts.includes('assigned')
       ? (await listStaff(ctx.db)).filter((u) => u.active && u.roles.some((r) => r.agencyId === d.agency.id && r.role !== 'countySupervisor')).map((u) => ({ id: u.id, name: u.displayName }))
       : [];
@@ -216,7 +221,7 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
           state={o.state}
           urgency={urgency}
           forms={
-            acts.length ? (
+            acts.length || (mayHandle && d.view.draft) ? (
               <CaseForms
                 caseId={id}
                 csrf={viewer.csrf}
@@ -231,6 +236,8 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
                 quote={quote}
                 replyPreview={replyPreview}
                 replyDefaults={replyDefaults}
+                signOff={{ mayApprove: signOff.mayApprove, grants: signOff.policy.grants }}
+                draftLetter={draft}
               />
             ) : (
               ''
@@ -279,7 +286,8 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     }
     try {
       await actRunners[act](ctx, actor, id, f);
-      return reply.redirect(`/admin/requests/${id}?done=${act}#timeline`, 303);
+      const done = act === 'replied' && f.intent === 'draft' ? 'replyDrafted' : act;
+      return reply.redirect(`/admin/requests/${id}?done=${done}#timeline`, 303);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       return casePage(request, reply, String(id), { state: { act, values: f, errors: e.errors }, status: 400 });
@@ -290,6 +298,13 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const id = positiveInt(p.id) ?? 0;
     await recordLetterReceipt(ctx, actor, id, { letterId: positiveInt(p.letterId) ?? 0, on: f.on ?? '', method: f.method ?? '', proof: f.proof ?? '' });
     return `/admin/requests/${id}?done=letterDelivered#letters`;
+  });
+
+  // The head signs the pending draft (签发): the reply is issued.
+  caseForm('/admin/requests/:id/sign-off', () => 'signOff', async (actor, p, f) => {
+    const id = positiveInt(p.id) ?? 0;
+    await approveReply(ctx, actor, id, { on: f.on ?? '', draftSeq: count(f.draftSeq) });
+    return `/admin/requests/${id}?done=replied#timeline`;
   });
 
   caseForm('/admin/requests/:id/appeals', () => 'appeal', async (actor, p, f) => {
