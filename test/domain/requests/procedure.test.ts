@@ -38,6 +38,9 @@ const notice = (on: string, more: Partial<Extract<CaseEvent, { act: 'correctionR
   ...more,
 });
 
+/** Replies other than 予以公开 are signed by the head of the disclosure office (sign-off.ts). */
+const signed = { approver: '王主任', approverId: 7 } as const;
+
 describe('补正 (条例 第三十条)', () => {
   test('a notice after the reply deadline is refused (it would restart a clock already run out)', () => {
     assert.equal(foldCase([received], cal).replyDue?.due, '2025-03-31');
@@ -148,8 +151,8 @@ describe('a third party’s objection (条例 第三十二条)', () => {
   });
 
   test('withholding what the third party objected to needs nothing more; without an objection there is no decision to make', () => {
-    run([...objected, { act: 'replied', on: '2025-03-12', outcome: 'withheld.thirdPartyRights', items: [{ itemId: 1, kind: 'withheld.thirdPartyRights', outcome: 'withheld.thirdPartyRights' }] }]);
-    run([...objected, { act: 'replied', on: '2025-03-12', outcome: 'partiallyGranted', items: [{ itemId: 1, kind: 'partial', outcome: 'partiallyGranted' }] }]);
+    run([...objected, { act: 'replied', on: '2025-03-12', outcome: 'withheld.thirdPartyRights', items: [{ itemId: 1, kind: 'withheld.thirdPartyRights', outcome: 'withheld.thirdPartyRights' }], ...signed }]);
+    run([...objected, { act: 'replied', on: '2025-03-12', outcome: 'partiallyGranted', items: [{ itemId: 1, kind: 'partial', outcome: 'partiallyGranted' }], ...signed }]);
     assert.equal(refused([received], decision('2025-03-11')).code, 'GK_NO_OBJECTION');
     run([received, granted('2025-03-12')]);
   });
