@@ -77,10 +77,12 @@ describe('starting the platform', () => {
         body: new URLSearchParams({ _csrf: csrf, username: 'chaqi-editor', password: 'gongkai-demo' }).toString(),
       });
       assert.equal(login.status, 303);
-      const id = login.headers.get('x-request-id');
       await server.stop();
       const logLines = server.output.split('\n').filter((l) => l.startsWith('{'));
-      const entries = logLines.map((l) => JSON.parse(l) as { reqId?: string; msg: string; req?: { route: string; remoteAddress: string }; res?: { statusCode: number } });
+      const entries = logLines.map((l) => JSON.parse(l) as { reqId?: string; msg: string; req?: { method: string; route: string; remoteAddress: string }; res?: { statusCode: number } });
+      // The log-in's two entries share its request id.
+      const id = entries.find((e) => e.msg === 'incoming request' && e.req?.method === 'POST' && e.req.route === '/admin/login')?.reqId;
+      assert.match(id ?? '', /^[0-9a-f]{12}$/);
       const done = entries.find((e) => e.reqId === id && e.msg === 'request completed');
       assert.deepEqual(done?.res, { statusCode: 303 });
       // The address behind the trusted proxy is the client's.
