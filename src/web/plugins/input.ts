@@ -1,6 +1,6 @@
 /**
  * The NUL character (U+0000) cannot be stored in PostgreSQL's text, and no form has a use for it:
- * a field that holds one is refused by name, before any handler sees it, on both databases alike.
+ * a form field that holds one is refused by name, before any handler sees it, on both databases alike.
  */
 import type { FastifyInstance } from 'fastify';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
@@ -27,9 +27,17 @@ export function refuseNul(values: unknown): void {
   if (field !== null) throw new InputError([fieldError(field, 'GK_NUL', `提交的“${field.slice(0, 40)}”一项含有空字符（U+0000），无法保存，请删除后重新提交`)]);
 }
 
+/** A query string's NULs are dropped (a search or a list reads on, as the portal did before); a form's are refused. */
+function withoutNul(values: unknown): unknown {
+  if (typeof values === 'string') return values.replaceAll('\u0000', '');
+  if (Array.isArray(values)) return values.map(withoutNul);
+  if (values && typeof values === 'object') return Object.fromEntries(Object.entries(values).map(([k, v]) => [k.replaceAll('\u0000', ''), withoutNul(v)]));
+  return values;
+}
+
 export function refuseNulInput(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    refuseNul(request.query);
+    if (fieldWithNul(request.query) !== null) request.query = withoutNul(request.query);
     refuseNul(request.params);
     refuseNul(request.body);
   });
