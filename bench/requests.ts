@@ -345,7 +345,7 @@ async function main() {
         }
         const size = await get(url)();
         console.log(`    GET /admin/account (trivial staff page)      ${ms(median(pt.trivial)).padStart(11)}   [${pt.trivial.map((x) => x.toFixed(1)).join(', ')}]`);
-        console.log(`    GET ${url} (${(size / 1024).toFixed(0)} KB)`.padEnd(49) + `${ms(median(pt.page)).padStart(11)}   [${pt.page.map((x) => x.toFixed(0)).join(', ')}]`);
+        console.log(`${`    GET ${url} (${(size / 1024).toFixed(0)} KB)`.padEnd(49)}${ms(median(pt.page)).padStart(11)}   [${pt.page.map((x) => x.toFixed(0)).join(', ')}]`);
         ratios.push([`GET ${url} / GET /admin/account`, median(pt.page) / median(pt.trivial), budgets.page]);
       } else {
         console.log('    (the app has no handler dashboard page yet: timed caseDashboard only)');

@@ -94,7 +94,7 @@ export async function writePortal(sink: PortalSink, spec: PortalSpec, each: (id:
   const createdAt = new Date(start - 30 * dayMs).toISOString();
   for (const a of agencies) sink.add('agencies', [a.id, a.parentId, a.name, a.shortName, a.kind, a.code, 0, a.recordsFrom, a.sortOrder, createdAt]);
   const staff = ['editor', 'reviewer', 'leader'];
-  staff.forEach((u, i) => sink.add('users', [i + 1, `bench-${u}`, `演示${u}`, '!', 1, createdAt]));
+  for (const [i, u] of staff.entries()) sink.add('users', [i + 1, `bench-${u}`, `演示${u}`, '!', 1, createdAt]);
   await sink.drain();
 
   const who = authors(agencies);

@@ -2,7 +2,7 @@
  * The page of a Chinese official document in DOCX (GB/T 9704): A4, margins top 37, bottom
  * 35, left 28, right 26 mm, the page number — 1 — at the foot, 仿宋 三号 body text.
  */
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, Table, TextRun, convertMillimetersToTwip } from 'docx';
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, type Table, TextRun, convertMillimetersToTwip } from 'docx';
 import { bodySize, fonts } from './report/docx-text.ts';
 
 export const page = { width: 11906, height: 16838 };

@@ -82,7 +82,9 @@ export async function currentReportPages(db: Kysely<DB>) {
   const seen = new Set<string>();
   return rows.filter((r) => {
     const k = `${r.agency_id}/${r.year}`;
-    return seen.has(k) ? false : (seen.add(k), true);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
 }
 

@@ -173,7 +173,7 @@ export async function getPublishedReport(db: Kysely<DB>, id: number): Promise<Pu
 export async function currentReportsOfAgency(db: Kysely<DB>, agencyId: number): Promise<PublishedReport[]> {
   const rows = await db.selectFrom('annual_reports').selectAll().where('agency_id', '=', agencyId).orderBy('year', 'desc').orderBy('version', 'desc').execute();
   const seen = new Set<number>();
-  return rows.filter((r) => (seen.has(r.year) ? false : (seen.add(r.year), true))).map(toPublished);
+  return rows.filter((r) => !seen.has(r.year) && Boolean(seen.add(r.year))).map(toPublished);
 }
 
 /** What checking the next year needs of a published report: its figures, texts and dates. */

@@ -116,7 +116,7 @@ eachDialect(
       assert.equal(l.title, '政府信息更正告知书');
       assert.match(l.number, /^插旗镇更正〔2026〕1号$/);
       assert.equal(l.addressee, '李四');
-      assert.equal(l.paragraphs[0], '本机关于2026年11月2日收到您提出的政府信息更正申请（申请编号：' + c.row.receipt_no + '），认为本机关提供的“2025年插旗镇城乡低保对象名单中李四的家庭人口数”记录不准确，要求更正。');
+      assert.equal(l.paragraphs[0], `本机关于2026年11月2日收到您提出的政府信息更正申请（申请编号：${c.row.receipt_no}），认为本机关提供的“2025年插旗镇城乡低保对象名单中李四的家庭人口数”记录不准确，要求更正。`);
       assert.ok(l.paragraphs[1]!.endsWith('本机关已予以更正：名单中李四的家庭人口数已更正为4人。'));
       assert.match(l.paragraphs.at(-1)!, /华容县人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。$/);
       assert.deepEqual(await codes(decideCorrection(ctx, people.editor!, id, { decision: 'refused', on: '2026-11-21', reason: 'x' })), ['state:GK_CASE_CLOSED']);

@@ -85,8 +85,11 @@ describe('publishing an item in Chromium', { skip: chromiumSkip() }, () => {
     // The QR code decodes to this page's address, and that address opens the page.
     await reader.addScriptTag({ path: jsQrPath });
     const decoded = await reader.evaluate(async () => {
+      // The page's DOM, which this Node project has no types for.
       const g = globalThis as unknown as {
+        // biome-ignore lint/suspicious/noExplicitAny: a canvas element, untyped here
         document: { querySelector(s: string): { outerHTML: string }; createElement(t: string): any };
+        // biome-ignore lint/suspicious/noExplicitAny: an image element, untyped here
         Image: new () => any;
         jsQR: (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null;
         btoa(s: string): string;

@@ -57,7 +57,7 @@ eachDialect(
       const list = await staff.get(`/admin/requests?agency=${chaqi}`);
       assert.equal(list.statusCode, 200);
       assert.ok(textOf(list.body).includes(`${receiptNo}（2026-12-08提交）`), 'the submissions list');
-      const sid = new RegExp(`/admin/requests/submissions/(\\d+)/confirm`).exec(list.body.slice(list.body.indexOf(receiptNo)))![1]!;
+      const sid = /\/admin\/requests\/submissions\/(\d+)\/confirm/.exec(list.body.slice(list.body.indexOf(receiptNo)))![1]!;
       const offered = new RegExp(`id="field-confirm-${sid}-confirmedOn"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*id="field-confirm-${sid}-confirmedOn"`).exec(list.body);
       assert.equal(offered?.[1] ?? offered?.[2], '2026-12-08', 'the confirmation date offered');
 
@@ -67,7 +67,7 @@ eachDialect(
       const page = await staff.get(casePath);
       const shown = textOf(page.body);
       assert.ok(shown.includes('收到申请之日 2026-12-08'), 'the case page');
-      assert.ok(/登记回执[^]*2026-12-08/.test(shown), 'the receipt letter’s date in the case page’s list of letters');
+      assert.ok(/登记回执[\s\S]*2026-12-08/.test(shown), 'the receipt letter’s date in the case page’s list of letters');
       assert.ok(!shown.includes('2026-12-07') && !shown.includes('2026年12月7日'), 'no UTC day on the case page');
 
       // The staff's list of open cases, and the letter as they read and download it.

@@ -321,7 +321,10 @@ eachDialect(
       const user = await findUserForLogin(ctx.db, 'county-supervisor');
       const supervisor = { id: user!.id, roles: [{ role: 'countySupervisor' as const, agencyId: id['县政府']! }] };
       let queries = 0;
-      const counted = { ...ctx, db: ctx.db.withPlugin({ transformQuery: (a) => (queries++, a.node), transformResult: async (a) => a.result }) };
+      const counted = { ...ctx, db: ctx.db.withPlugin({ transformQuery: (a) => {
+            queries++;
+            return a.node;
+          }, transformResult: async (a) => a.result }) };
       const computed = (await computeAgencyReport(ctx, await resolveAgency(ctx, '插旗镇'), 2022)).report;
       const importFor = async (name: string) =>
         importReport(ctx, supervisor, {

@@ -113,7 +113,7 @@ eachDialect(
       assert.equal(r.statusCode, 303);
       page = await c.get(path);
       assert.ok(textOf(page.body).includes('提请延长答复期限10个工作日') && textOf(page.body).includes('正在等待负责人审批'));
-      assert.ok(!page.body.includes('action="/admin/requests/' + path.split('/').pop() + '/acts/extended"'), 'no consent form for an editor');
+      assert.ok(!page.body.includes(`action="/admin/requests/${path.split('/').pop()}/acts/extended"`), 'no consent form for an editor');
       const head = new Client(app);
       await head.login('chaqi-leader');
       r = await act(head, path, 'extended', { on: '2025-06-20', workingDays: '10', reason: '需要调取多个村的档案' });

@@ -45,7 +45,7 @@ eachDialect(
       const after = await head.get(saved.headers.location!);
       assert.ok(textOf(after.body).includes('已保存') && textOf(after.body).includes('最近由插旗镇审核领导于'));
       assert.match(after.body, /value="all" checked/);
-      const form = await editor.get('/admin/requests/' + (await waitingCase()));
+      const form = await editor.get(`/admin/requests/${await waitingCase()}`);
       assert.ok(!textOf(form.body).includes('作出答复并生成答复书'));
       await head.post(page, { scope: 'refusals' });
     });

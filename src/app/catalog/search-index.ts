@@ -7,7 +7,7 @@ import type { DB } from '../../store/schema.ts';
 
 export async function indexForSearch(db: Kysely<DB>, itemId: number): Promise<void> {
   const item = await getItemRow(db, itemId);
-  if (!item || item.status !== 'published') return unindexItem(db, itemId);
+  if (item?.status !== 'published') return unindexItem(db, itemId);
   await indexItem(db, searchDocumentOf(item));
 }
 

@@ -4,15 +4,12 @@
  */
 import type { Kysely } from 'kysely';
 import { selfReference } from '../../domain/agencies/agency.ts';
-import { indexNumberPrefix } from '../../domain/agencies/agency.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
-import { defaultDisclosure } from '../../law/catalogue-categories.ts';
 import { roles, type Role } from '../../law/roles.ts';
 import { insertAgency } from '../../store/agencies.repo.ts';
 import { saveAgencyContacts } from '../../store/portal.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
-import { nextSerial } from '../../store/index-numbers.repo.ts';
-import { insertCatalogueItem, insertValidityChange, upsertDecisionStatistics } from '../../store/records.repo.ts';
+import { upsertDecisionStatistics } from '../../store/records.repo.ts';
 import { insertPublishedReport, saveNarrative } from '../../store/reports.repo.ts';
 import type { DB } from '../../store/schema.ts';
 import { getSetting, setSetting } from '../../store/settings.repo.ts';

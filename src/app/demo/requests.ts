@@ -235,25 +235,25 @@ export async function writeDemoOpenCases(ctx: AppContext, db: Kysely<DB>, people
     return d;
   };
   const year = today.slice(0, 4);
-  const open: { slug: string; n: number; type: DemoApplication['applicantType']; name: string; channel: DemoApplication['channel']; subject: string; received: IsoDate; then: (h: Handling) => Promise<void> }[] = [
-    { slug: 'chaqi', n: 1, type: 'naturalPerson', name: '彭卫东', channel: 'inPerson', subject: `插旗村${year}年度村集体经济收支情况`, received: back(2), then: async () => {} },
+  const open: { slug: string; n: number; type: DemoApplication['applicantType']; name: string; channel: DemoApplication['channel']; subject: string; received: IsoDate; act: (h: Handling) => Promise<void> }[] = [
+    { slug: 'chaqi', n: 1, type: 'naturalPerson', name: '彭卫东', channel: 'inPerson', subject: `插旗村${year}年度村集体经济收支情况`, received: back(2), act: async () => {} },
     {
       slug: 'chaqi', n: 2, type: 'naturalPerson', name: '罗秀英', channel: 'registeredPost', subject: '本村宅基地审批相关资料', received: back(6),
       // Posted: the period waits (待送达) until the signed receipt comes back.
-      then: async (h) => void (await acts.requestCorrection(h.ctx, h.actor, h.id, { on: back(4), items: '请写明宅基地所在村组和申请年份。', delivery: { method: 'post' } })),
+      act: async (h) => void (await acts.requestCorrection(h.ctx, h.actor, h.id, { on: back(4), items: '请写明宅基地所在村组和申请年份。', delivery: { method: 'post' } })),
     },
     {
       slug: 'chaqi', n: 3, type: 'commercial', name: '华容县鑫达建材有限公司', channel: 'email', subject: '插旗镇道路硬化工程的招投标及验收资料', received: back(9),
-      then: async (h) => void (await acts.consultThirdParty(h.ctx, h.actor, h.id, { on: back(5), party: '湖南某某路桥建设有限公司', delivery: { method: 'post', on: back(3) } })),
+      act: async (h) => void (await acts.consultThirdParty(h.ctx, h.actor, h.id, { on: back(5), party: '湖南某某路桥建设有限公司', delivery: { method: 'post', on: back(3) } })),
     },
     {
       // An extension the handler asked for today, waiting for the head's consent.
       slug: 'chaqi', n: 4, type: 'legalService', name: '湖南章华律师事务所', channel: 'online', subject: '插旗镇高标准农田建设项目资金使用情况', received: back(18),
-      then: async (h) => void (await proposeExtension(h.ctx, h.actor, h.id, { on: today, workingDays: 10, reason: '项目资金涉及多个年度和多个村，需要调取财政所的拨付凭证逐项核对' })),
+      act: async (h) => void (await proposeExtension(h.ctx, h.actor, h.id, { on: today, workingDays: 10, reason: '项目资金涉及多个年度和多个村，需要调取财政所的拨付凭证逐项核对' })),
     },
     {
       slug: 'chaqi', n: 5, type: 'naturalPerson', name: '何海燕', channel: 'inPerson', subject: '插旗镇农村危房改造补助对象名单', received: back(24),
-      then: async (h) => {
+      act: async (h) => {
         const asked = { on: back(6), workingDays: 15, reason: '需要调取各村的申报材料并逐项核对' };
         await proposeExtension(h.ctx, h.actor, h.id, asked);
         await acts.extendDeadline(h.ctx, h.head, h.id, { ...asked, on: back(5), delivery: { method: 'inPerson', on: back(5) } });
@@ -262,13 +262,13 @@ export async function writeDemoOpenCases(ctx: AppContext, db: Kysely<DB>, people
     {
       // A refusal the handler drafted, waiting for the head to sign it or return it.
       slug: 'chaqi', n: 6, type: 'naturalPerson', name: '谢建国', channel: 'registeredPost', subject: '插旗镇党政班子会议关于征地补偿问题的讨论记录', received: back(12),
-      then: async (h) =>
+      act: async (h) =>
         void (await draftReply(h.ctx, h.actor, h.id, {
           on: back(1),
           items: [{ seq: 1, kind: 'withheld.processInformation', values: { reason: '该会议记录为本机关研究讨论征地补偿方案过程中形成的记录，补偿方案尚在研究中，尚未作出决定。' } }],
         })),
     },
-    { slug: 'county', n: 1, type: 'naturalPerson', name: '周志强', channel: 'online', subject: `华容县${year}年重大行政决策事项目录`, received: back(21), then: async () => {} },
+    { slug: 'county', n: 1, type: 'naturalPerson', name: '周志强', channel: 'online', subject: `华容县${year}年重大行政决策事项目录`, received: back(21), act: async () => {} },
   ];
   for (const o of open) {
     const receiptNo = `YSQ${year}${String(people.agencyId(o.slug)).padStart(2, '0')}9${String(o.n).padStart(3, '0')}`;
@@ -276,7 +276,7 @@ export async function writeDemoOpenCases(ctx: AppContext, db: Kysely<DB>, people
     const actor = handlerOf(people, o.slug);
     const id = await importApplication(t, actor, people.agencyId(o.slug), { channel: o.channel, receivedDate: o.received, receiptNo }, demoForm(a));
     await acts.assignHandler(t, actor, id, { on: o.received, handlerId: actor.id });
-    await o.then({ ctx: t, actor, head: headOf(people, o.slug), id, a: a as DemoApplication });
+    await o.act({ ctx: t, actor, head: headOf(people, o.slug), id, a: a as DemoApplication });
   }
   for (const [i, subject] of ['插旗镇2026年度防汛物资采购情况', '插旗镇2026年度低保户名单及补助标准'].entries()) {
     const a = { receiptNo: `WS-demo-${i}`, applicantType: 'naturalPerson' as const, applicantName: ['邓晓军', '林春梅'][i]!, channel: 'online' as const, subject };

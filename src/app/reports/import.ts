@@ -410,7 +410,7 @@ export async function confirmImports(ctx: AppContext, actor: Actor, batch: strin
   const out: DecisionOutcome[] = [];
   for (const d of decisions) {
     const file = files.find((f) => f.id === d.id);
-    if (!file || file.status !== 'pending') continue;
+    if (file?.status !== 'pending') continue;
     const decidedAt = ctx.now().toISOString();
     if (!d.include || !file.report) {
       const agencyId = d.agencyId !== null && mine.has(d.agencyId) ? d.agencyId : null;

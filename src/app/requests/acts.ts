@@ -204,7 +204,7 @@ function standardText(scheme: FeeScheme): string {
   const s = feeSchedules[scheme];
   const bands = s.bands.map((b) => `${b.to === null ? `${b.from}${s.unit}以上` : `${b.from}—${b.to}${s.unit}`}${b.yuanPerUnit === 0 ? '不收费' : `${b.yuanPerUnit}元/${s.unit}`}`);
   const beyond = 'beyond' in s ? `，此后以${s.beyond.size}${s.unit}为一档，每增加一档，收费标准提高${s.beyond.step}元/${s.unit}` : '';
-  return `${s.label}，${s.counts === '本次申请共' ? '按本次申请的页数' : s.counts + '的件数'}超额累进计算：${bands.join('，')}${beyond}。`;
+  return `${s.label}，${s.counts === '本次申请共' ? '按本次申请的页数' : `${s.counts}的件数`}超额累进计算：${bands.join('，')}${beyond}。`;
 }
 
 /** The 收费通知书: 收费依据、标准、数额、缴纳方式; pay within 20 working days from the next day. */

@@ -53,7 +53,7 @@ function summary(file: string, report: AnnualReport, findings: readonly Finding[
     for (const f of list.slice(0, shownPerRule)) lines.push(`  ${f.severity === 'error' ? '错误' : '警告'} ${rule} ${f.message}`);
     if (list.length > shownPerRule) lines.push(`  …… 另有 ${list.length - shownPerRule} 项 ${rule}（${ruleTitle(list[0]!.rule)}），用 --format json 查看全部`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export async function checkCommand(args: string[], io: Io): Promise<number> {
@@ -90,7 +90,7 @@ async function checkFiles(files: readonly string[], format: (typeof outputs)[num
       withErrors++;
       status = Math.max(status, 1);
     }
-    if (format === 'json') io.out(JSON.stringify({ report: reportJsonValue(result.report), findings: result.findings.map(findingJson) }) + '\n');
+    if (format === 'json') io.out(`${JSON.stringify({ report: reportJsonValue(result.report), findings: result.findings.map(findingJson) })}\n`);
     else io.out(summary(file, result.report, result.findings));
   }
   if (format === 'text' && files.length > 1) {

@@ -101,12 +101,12 @@ function checkStatutory(year: number, breaks: readonly CleanBreak[]): FieldError
   const statutory = statutoryYear(year);
   if (!statutory) return errors;
   const itemOf = new Map<StatutoryHoliday, number>();
-  breaks.forEach((b, i) =>
-    b.holidays.forEach((h) => {
+  for (const [i, b] of breaks.entries()) {
+    for (const h of b.holidays) {
       if (itemOf.has(h)) errors.push(fieldError(`breaks[${i}].holidays`, 'GK_NOTICE_HOLIDAY_TWICE', `${h}已在第${itemOf.get(h)! + 1}项中，每个节日只列一次`));
       else itemOf.set(h, i);
-    }),
-  );
+    }
+  }
   const missing = statutoryHolidays.filter((h) => !itemOf.has(h));
   if (missing.length) errors.push(fieldError('breaks', 'GK_NOTICE_HOLIDAY_MISSING', `通知的放假安排缺少${missing.join('、')}，请逐项录入全部七个节日`));
   // With a holiday in two items, which item owes its days is unclear: say that first.

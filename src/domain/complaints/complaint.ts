@@ -58,7 +58,7 @@ export interface ComplaintView {
 
 export function foldComplaint(events: readonly ComplaintEvent[], calendar: WorkingCalendar): ComplaintView {
   const first = events[0];
-  if (!first || first.act !== 'filed') throw new RangeError('a complaint starts when it is filed');
+  if (first?.act !== 'filed') throw new RangeError('a complaint starts when it is filed');
   const handling: { on: IsoDate; note: string }[] = [];
   let answer: ComplaintView['answer'] = null;
   for (const e of events.slice(1)) {

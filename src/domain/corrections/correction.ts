@@ -33,7 +33,7 @@ export interface CorrectionView {
 
 export function foldCorrection(events: readonly CorrectionEvent[], calendar: WorkingCalendar): CorrectionView {
   const first = events[0];
-  if (!first || first.act !== 'received') throw new RangeError('a 更正 request starts with its receipt');
+  if (first?.act !== 'received') throw new RangeError('a 更正 request starts with its receipt');
   const due = addWorkingDays(calendar, first.on, first.limitDays);
   let decision: CorrectionView['decision'] = null;
   for (const e of events.slice(1)) {

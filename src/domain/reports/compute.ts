@@ -28,7 +28,7 @@ export function computeReport(facts: ReportFacts): AnnualReport {
     else if (key === 'newReceived' || key === 'carriedOver' || key === 'carriedForward') rows[key] = row(apps[key]);
     else {
       rows[key] = row(apps.handled[key]);
-      applicantTypeKeys.forEach((k, i) => (handled[i]! += apps.handled[key][k]));
+      for (const [i, k] of applicantTypeKeys.entries()) handled[i]! += apps.handled[key][k];
     }
   }
   const appeals = {} as AnnualReport['appeals'];

@@ -3,7 +3,7 @@
  * counts them in SQL for speed; `factsFromRecords` counts the same records in memory
  * with the same placement rules, and tests hold the two equal on both databases.
  */
-import { applicantTypeKeys, type ApplicantType } from '../../law/applicant-types.ts';
+import type { applicantTypeKeys, ApplicantType } from '../../law/applicant-types.ts';
 import { outcomeCodeKeys, type OutcomeCode } from '../../law/outcome-codes.ts';
 import { appealTrackKeys, type AppealTrack } from '../../law/appeals.ts';
 import { reportedCategoryKeys, type CategoryKey, type DocumentKind } from '../../law/catalogue-categories.ts';

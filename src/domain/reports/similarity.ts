@@ -19,7 +19,10 @@ function keptUnits(text: string): Uint16Array {
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
-        if (!removedChar.test(String.fromCharCode(c, d))) (out[n++] = c), (out[n++] = d);
+        if (!removedChar.test(String.fromCharCode(c, d))) {
+          out[n++] = c;
+          out[n++] = d;
+        }
         i++;
         continue;
       }
@@ -127,7 +130,10 @@ export function shareInText(mine: Shingles, text: string): number {
   let hits = 0;
   eachWindow(u, (_start, h1, h2) => {
     const at = find(mine, h1, h2);
-    if (at >= 0 && seen[at] === 0) (seen[at] = 1), (hits += mine.counts[at]!);
+    if (at >= 0 && seen[at] === 0) {
+      seen[at] = 1;
+      hits += mine.counts[at]!;
+    }
   });
   return hits / n;
 }
@@ -243,7 +249,11 @@ export function repeatedSpans(text: string, other: Shingles | string): Span[] {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const kept = keptUnits(text.slice(i, i + width));
-    for (const u of kept) units.push(u), from.push(i), to.push(i + width);
+    for (const u of kept) {
+      units.push(u);
+      from.push(i);
+      to.push(i + width);
+    }
     i += width;
   }
   const covered = new Uint8Array(units.length);

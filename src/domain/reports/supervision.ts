@@ -93,7 +93,7 @@ export function sumReports(reports: readonly AnnualReport[], agency: string, yea
     a.feesTenThousandYuan = add4(a.feesTenThousandYuan, r.active.feesTenThousandYuan);
     for (const row of applicationRowKeys) {
       const cells = out.applications.rows[row];
-      applicationColumnKeys.forEach((_, i) => (cells[i] = add(cells[i] ?? null, r.applications.rows[row]?.[i] ?? null)));
+      for (let i = 0; i < applicationColumnKeys.length; i++) cells[i] = add(cells[i] ?? null, r.applications.rows[row]?.[i] ?? null);
     }
     for (const t of appealTrackKeys) for (const c of appealColumnKeys) out.appeals[t][c] = add(out.appeals[t][c], r.appeals[t][c]);
   }

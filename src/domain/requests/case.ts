@@ -141,7 +141,7 @@ const stopOf = (act: CaseAct) => (Object.hasOwn(clockStops, act) ? clockStops[ac
 /** The ledger folded into the case as it stands. The first act must be `received`. */
 export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar): CaseView {
   const first = events[0];
-  if (!first || first.act !== 'received') throw new RangeError('a case starts with its receipt');
+  if (first?.act !== 'received') throw new RangeError('a case starts with its receipt');
   const limit = (days: number, from: IsoDate) => addWorkingDays(calendar, from, days).due;
   let v: CaseView = {
     state: 'inProgress',

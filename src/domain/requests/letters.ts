@@ -70,7 +70,7 @@ function fill(templates: readonly string[], values: LetterValues): { paragraphs:
   const missing = new Set<string>();
   for (const t of templates) {
     const r = fillTemplate(t, values);
-    if ('missing' in r) r.missing.forEach((m) => missing.add(m));
+    if ('missing' in r) for (const m of r.missing) missing.add(m);
     else paragraphs.push(r.text);
   }
   return missing.size ? { error: missingError([...missing]) } : { paragraphs };

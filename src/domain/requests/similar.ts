@@ -23,7 +23,7 @@ export function requestSimilarity(a: string, b: string): number {
 /** Above this share an earlier request counts as asking for the same information. */
 export const similarRequestThreshold = 0.5;
 
-const separators = /[\s，。、；：,.;:!?！？“”"'‘’（）()《》〈〉【】\[\]{}…—\-]+|的|和|与|及|关于|有关|相关|申请|公开|获取|要求|提供|请求|本人|我/u;
+const separators = /[\s，。、；：,.;:!?！？“”"'‘’（）()《》〈〉【】[\]{}…—-]+|的|和|与|及|关于|有关|相关|申请|公开|获取|要求|提供|请求|本人|我/u;
 
 /** The longest phrases of a request (2 to 12 characters), most telling first. */
 export function keyPhrases(description: string, max = 4): string[] {

@@ -18,7 +18,10 @@ function normalizedWithMap(text: string) {
   let o = 0;
   for (const ch of text) {
     const nc = normalize(ch);
-    for (let k = 0; k < nc.length; k++) from.push(o), to.push(o + ch.length);
+    for (let k = 0; k < nc.length; k++) {
+      from.push(o);
+      to.push(o + ch.length);
+    }
     n += nc;
     o += ch.length;
   }

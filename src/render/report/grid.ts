@@ -120,7 +120,7 @@ export function appealsGrid(r: AnnualReport): Grid {
     const first = g.header[0] ?? '';
     if (g.header.length === 1) {
       top.push(head(first, n, 1, 'colgroup'));
-      appealColumns.forEach((c) => middle.push(head(c.label, 1, 2)));
+      for (const c of appealColumns) middle.push(head(c.label, 1, 2));
       return;
     }
     if (appealGroups[i - 1]?.header[0] !== first) {
@@ -128,7 +128,7 @@ export function appealsGrid(r: AnnualReport): Grid {
       top.push(head(first, width, 1, 'colgroup'));
     }
     middle.push(head(g.header[1] ?? '', n, 1, 'colgroup'));
-    appealColumns.forEach((c) => bottom.push(head(c.label)));
+    for (const c of appealColumns) bottom.push(head(c.label));
   });
   const values = appealGroups.flatMap((g) =>
     appealColumns.map((c) => value(r.appeals[g.key][c.key], { table: 'appeals', row: g.key, column: c.key })),

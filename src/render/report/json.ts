@@ -31,5 +31,5 @@ export function reportJsonValue(r: AnnualReport) {
 
 /** Pretty-printed JSON, with each row of seven numbers kept on one line. */
 export function renderReportJson(r: AnnualReport): string {
-  return JSON.stringify(reportJsonValue(r), null, 2).replace(/\[\n\s+([^\[\]{}]*?)\n\s+\]/g, (_m, inner: string) => `[${inner.split(/,\n\s+/).join(', ')}]`) + '\n';
+  return `${JSON.stringify(reportJsonValue(r), null, 2).replace(/\[\n\s+([^[\]{}]*?)\n\s+\]/g, (_m, inner: string) => `[${inner.split(/,\n\s+/).join(', ')}]`)}\n`;
 }

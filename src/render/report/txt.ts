@@ -15,5 +15,5 @@ export function renderReportText(d: ReportDocument): string {
     else for (const row of grids[s.content.key].rows) for (const cell of row) blocks.push(cell.text);
   }
   blocks.push(...signatureLines(d));
-  return blocks.join('\n\n') + '\n';
+  return `${blocks.join('\n\n')}\n`;
 }

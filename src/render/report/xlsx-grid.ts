@@ -30,7 +30,7 @@ export function neededHeight(text: string, width: number, size = fontSize): numb
 /** Writes the title rows (merged across the table) and then the table below them. */
 export function writeGridSheet(ws: ExcelJS.Worksheet, grid: Grid, titles: readonly string[]): void {
   const widths = columnWidths[grid.key](grid.columns);
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const [i, w] of widths.entries()) ws.getColumn(i + 1).width = w;
   titles.forEach((t, i) => {
     const row = i + 1;
     const c = ws.getCell(row, 1);
@@ -59,9 +59,9 @@ export function writeGridSheet(ws: ExcelJS.Worksheet, grid: Grid, titles: readon
   for (const { cell, row, col } of placed.filter((p) => p.cell.rowSpan > 1)) {
     const rows = heights.slice(row, row + cell.rowSpan);
     const short = neededHeight(cell.text, spanWidth(col, cell.colSpan)) - rows.reduce((a, b) => a + b, 0);
-    if (short > 0) rows.forEach((h, i) => (heights[row + i] = h + short / cell.rowSpan));
+    if (short > 0) for (const [i, h] of rows.entries()) heights[row + i] = h + short / cell.rowSpan;
   }
-  heights.forEach((h, i) => (ws.getRow(top + i).height = Math.round(h)));
+  for (const [i, h] of heights.entries()) ws.getRow(top + i).height = Math.round(h);
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation: grid.columns > 4 ? 'landscape' : 'portrait',

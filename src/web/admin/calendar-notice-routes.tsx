@@ -217,7 +217,7 @@ export async function registerNoticeRoutes(app: FastifyInstance, { ctx, mayAdmin
   app.post<{ Body: Body }>('/admin/calendar/notices/:year/remove', { preHandler: app.csrfProtection }, async (request, reply) => {
     await mayAdminister(request);
     const year = yearParam(request);
-    const reason = String((request.body ?? {}).removeReason ?? '');
+    const reason = String(request.body?.removeReason ?? '');
     try {
       const r = await removeHolidayNotice(ctx, actorOf(request), year, reason);
       return calendarPage(request, reply, { notice: `已撤销录入的${year}年放假安排通知，${year}年重新按法定节假日暂计。${changedText(r)}`, year });

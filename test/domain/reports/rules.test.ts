@@ -570,7 +570,10 @@ describe('the report as a whole', () => {
     const fs = only(check(b), 'X-04', 'error');
     assert.match(fs[0]?.message ?? '', /未见以下结果：责任追究结果$/);
     // Stated as a result in section 五 instead, it passes.
-    const inFive = withRecords(b, records((r) => ((r.narrative.overview = overview), (r.narrative.problems = `${narrative2024.problems}\n本年度未发生政务公开工作责任追究事项。`))));
+    const inFive = withRecords(b, records((r) => {
+        r.narrative.overview = overview;
+        r.narrative.problems = `${narrative2024.problems}\n本年度未发生政务公开工作责任追究事项。`;
+      }));
     assert.deepEqual(check(inFive), []);
   });
 

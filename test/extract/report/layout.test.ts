@@ -124,13 +124,13 @@ describe('running page headers and footers', () => {
 
   test('PDF: a print date and a site name atop each page are passed over', async () => {
     const { items } = await itemsOf(`${ownDir}/sample-2023.pdf`);
-    items.forEach((page, n) =>
+    for (const [n, page] of items.entries()) {
       page.unshift(
         { str: `2024/1/20 10:3${n}`, x: 57, width: 70, eol: false, upright: true },
         { str: ' ', x: 127, width: 123, eol: false, upright: true },
         { str: '华容县人民政府门户网站', x: 250, width: 110, eol: true, upright: true },
-      ),
-    );
+      );
+    }
     const r = read(readCells(lineCells(pagesText(items), items)));
     assert.deepEqual(numbers(r.report), sample);
     assert.deepEqual(readerFindings(r), []);

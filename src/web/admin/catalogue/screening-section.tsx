@@ -108,7 +108,7 @@ const DeclassifyForm: FC<{ hit: HitRow; csrf: string; others: number; form?: For
 /** 全部遮蔽: one button per personal-data kind with two or more hits to settle. */
 const SettleAll: FC<{ hits: readonly HitRow[]; csrf: string; versionId: number }> = ({ hits, csrf, versionId }) => {
   const open = maskableKinds.map((k) => [k, hits.filter((h) => h.kind === k && !isSettled(h)).length] as const).filter(([, n]) => n >= 2);
-  if (open.length === 0) return <></>;
+  if (open.length === 0) return null;
   return (
     <div class="settle-all">
       {open.map(([kind, n]) => (

@@ -73,7 +73,7 @@ export async function signOffSettingsRoutes(app: FastifyInstance, opts: { ctx: A
   app.get<{ Querystring: { agency?: string; saved?: string } }>('/admin/requests/sign-off', async (request, reply) => page(request, reply, request.query.agency ?? '', request.query.saved === '1'));
   app.post<{ Querystring: { agency?: string }; Body: Record<string, unknown> }>('/admin/requests/sign-off', { preHandler: app.csrfProtection }, async (request, reply) => {
     const { agency } = await agencyFor(ctx, request, request.query.agency ?? '', 'requests.view');
-    await setSignOffPolicy(ctx, actorOf(request), agency.id, { grants: (request.body ?? {}).scope === 'all' });
+    await setSignOffPolicy(ctx, actorOf(request), agency.id, { grants: request.body?.scope === 'all' });
     return reply.redirect(`/admin/requests/sign-off?agency=${agency.id}&saved=1`, 303);
   });
 }

@@ -150,7 +150,7 @@ export const ComplaintDetail: FC<{ c: LoadedComplaint; agency: string; today: st
 };
 
 export const HandlingForms: FC<{ c: LoadedComplaint; csrf: string; today: string; errors: readonly FieldError[]; form: string | null; values: Record<string, string> }> = ({ c, csrf, today, errors, form, values }) => {
-  if (c.view.state === 'closed') return <></>;
+  if (c.view.state === 'closed') return null;
   const reachable = Boolean(c.row.phone || c.row.email);
   const methods = (Object.keys(answerMethods) as AnswerMethod[]).filter((m) => (m === 'none') !== reachable);
   const v = (name: string, fallback = '') => (form ? (values[name] ?? fallback) : fallback);
