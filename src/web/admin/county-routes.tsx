@@ -32,7 +32,7 @@ import { importSourceOf, recentBatches } from '../../store/report-imports.repo.t
 import { getPublishedReport } from '../../store/reports.repo.ts';
 import { formRateLimit } from '../plugins/security.ts';
 import { siteInfo } from '../site.ts';
-import { Breadcrumbs, positiveInt, SelectField, TextField } from '../views/components.tsx';
+import { Breadcrumbs, Icon, positiveInt, SelectField, TextField } from '../views/components.tsx';
 import { ErrorSummary, Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
 import { actorOf, agencyFor } from './access.ts';
@@ -562,7 +562,7 @@ const StatusTable: FC<{ s: CountySupervision }> = ({ s }) => (
           <tr>
             <th scope="row">{r.agency.name}</th>
             <td class={r.late ? 'late' : r.status === 'published' ? 'done' : ''}>
-              {r.late ? <span aria-hidden="true">⚠ </span> : ''}
+              {r.late ? <><Icon name="warning" />{' '}</> : ''}
               {statusText(r)}
             </td>
             <td>{r.source ? sourceLabels[r.source] : '无报告'}</td>
@@ -606,7 +606,7 @@ const CarryOverTable: FC<{ s: CountySupervision }> = ({ s }) => {
                 <td>
                   {r.carryOver.state === 'mismatch' ? (
                     <strong class="blocked">
-                      <span aria-hidden="true">✗ </span>不一致：{differing.map((c) => `${c.label}列上年${c.lastYear}、本年${c.thisYear}`).join('；')}
+                      <Icon name="warning" />{' '}不一致：{differing.map((c) => `${c.label}列上年${c.lastYear}、本年${c.thisYear}`).join('；')}
                     </strong>
                   ) : r.carryOver.state === 'match' ? (
                     <span class="ok">一致</span>
@@ -630,7 +630,7 @@ const CopyCell: FC<{ r: SupervisedReport; which: 'lastYear' | 'peer'; copyShare:
   const href = `/admin/reports/${r.agency.id}/${r.year}/copies?against=${which === 'lastYear' ? 'lastYear' : m.agency.id}`;
   return (
     <td class={over ? 'late' : ''}>
-      {over ? <span aria-hidden="true">⚠ </span> : ''}
+      {over ? <><Icon name="warning" />{' '}</> : ''}
       <a href={href}>
         {percent(m.share)}
         {which === 'peer' ? `（${m.agency.shortName}）` : ''}

@@ -17,7 +17,7 @@ import { clockOf, workingCalendar } from '../../app/catalog/clock.ts';
 import { can, type Actor } from '../../domain/access/policy.ts';
 import type { Agency } from '../../domain/agencies/agency.ts';
 import { versionStates, type VersionState } from '../../law/catalogue-workflow.ts';
-import { SelectField } from '../views/components.tsx';
+import { Icon, SelectField } from '../views/components.tsx';
 import { caseUrgencyCounts } from '../../app/requests/read.ts';
 import { dueSoonWorkingDays } from '../../law/request-workflow.ts';
 
@@ -103,10 +103,11 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
                       const { first, last } = reportYears(a, today);
                       if (y < first || y > last) return <td>—</td>;
                       const p = status.get(`${a.id}/${y}`);
-                      const late = !p && today > deadlineOf(settings, a.kind, y);
+                      const deadline = deadlineOf(settings, a.kind, y);
+                      const late = !p && today > deadline;
                       return (
                         <td class={late ? 'late' : p ? 'done' : ''}>
-                          <a href={`/admin/reports/${a.id}/${y}`}>{p ? `已发布${p.version > 1 ? `（第${p.version}版）` : ''}` : late ? '逾期未发布' : '未发布'}</a>
+                          <a href={`/admin/reports/${a.id}/${y}`}>{reportStanding(p, late, y >= thisYear, deadline)}</a>
                         </td>
                       );
                     })}
@@ -119,6 +120,13 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
       </Layout>,
     );
   });
+}
+
+/** A year not yet over is not "unpublished": its report is due only after it ends (条例 第四十九条). */
+function reportStanding(p: { version: number } | undefined, late: boolean, notOver: boolean, deadline: string): string {
+  if (p) return `已发布${p.version > 1 ? `（第${p.version}版）` : ''}`;
+  if (late) return '逾期未发布';
+  return notOver ? '本年度未结束' : `未发布（${deadline}前）`;
 }
 
 interface TodoRow {
@@ -192,11 +200,11 @@ const RequestsTodo = ({ counts }: { counts: { overdue: number; dueSoon: number; 
     <p>
       办理中{counts.open}件：
       <span class={counts.overdue ? 'urgency-overdue' : ''}>
-        {counts.overdue ? <span aria-hidden="true">⚠ </span> : ''}逾期{counts.overdue}件
+        {counts.overdue ? <><Icon name="warning" />{' '}</> : ''}逾期{counts.overdue}件
       </span>
       ，
       <span class={counts.dueSoon ? 'urgency-dueSoon' : ''}>
-        {counts.dueSoon ? <span aria-hidden="true">⏰ </span> : ''}
+        {counts.dueSoon ? <><Icon name="clock" />{' '}</> : ''}
         {dueSoonWorkingDays}个工作日内到期{counts.dueSoon}件
       </span>
       。

@@ -138,7 +138,7 @@ async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: Fas
               <label for="field-reason">退回理由</label>
               <textarea id="field-reason" name="reason" rows={2} />
             </div>
-            <button type="submit">退回修改</button>
+            <button type="submit" class="secondary">退回修改</button>
           </form>
         </section>
       ) : (

@@ -196,7 +196,7 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
               <label for="field-reason">退回理由</label>
               <textarea id="field-reason" name="reason" rows={2} />
             </div>
-            <button type="submit">退回修改</button>
+            <button type="submit" class="secondary">退回修改</button>
           </form>
         ) : (
           ''
@@ -220,7 +220,7 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
               <label for="field-withdraw">撤回理由（将在门户网站公开）</label>
               <textarea id="field-withdraw" name="reason" rows={2} />
             </div>
-            <button type="submit">撤回</button>
+            <button type="submit" class="secondary">撤回</button>
           </form>
         ) : (
           ''

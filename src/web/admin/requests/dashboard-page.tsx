@@ -12,7 +12,7 @@ import { awaitingDeliveryLabel } from '../../../law/delivery.ts';
 import { outcomeCodes, type OutcomeCode } from '../../../law/outcome-codes.ts';
 import { receiptChannels, type ReceiptChannel } from '../../../law/receipt-channels.ts';
 import { caseStates, dueSoonWorkingDays, type CaseState } from '../../../law/request-workflow.ts';
-import { Breadcrumbs, Pager, SelectField, TextField } from '../../views/components.tsx';
+import { Breadcrumbs, Icon, Pager, SelectField, TextField } from '../../views/components.tsx';
 import { ErrorSummary } from '../../views/layout.tsx';
 import type { FormValues } from '../../views/application-fields.tsx';
 import { chinaDate } from '../../../domain/shared/dates.ts';
@@ -34,11 +34,11 @@ export const outcomeLabel = (o: string | null) => (o ? `${outcomeCodes[o as Outc
 /** What waits for the head of the disclosure office on a case (applications.sign_off). */
 const signOffTags = { reply: '答复待签发', extension: '延期待审批' } as const;
 
-const urgencyText = {
-  overdue: { icon: '⚠', text: (left: number) => `已逾期${-left}个工作日` },
-  dueSoon: { icon: '⏰', text: (left: number) => (left === 0 ? '今天到期' : `还剩${left}个工作日，即将到期`) },
-  normal: { icon: '', text: (left: number) => `还剩${left}个工作日` },
-} as const;
+const urgencyText: Record<'overdue' | 'dueSoon' | 'normal', { icon: 'warning' | 'clock' | null; text: (left: number) => string }> = {
+  overdue: { icon: 'warning', text: (left: number) => `已逾期${-left}个工作日` },
+  dueSoon: { icon: 'clock', text: (left: number) => (left === 0 ? '今天到期' : `还剩${left}个工作日，即将到期`) },
+  normal: { icon: null, text: (left: number) => `还剩${left}个工作日` },
+};
 
 /** A deadline's standing in words (and an icon), for a cell whose class gives the colour. */
 export const DueStanding: FC<{ urgency: string; left: number | null }> = ({ urgency, left }) => {
@@ -47,9 +47,9 @@ export const DueStanding: FC<{ urgency: string; left: number | null }> = ({ urge
   return (
     <span>
       {u.icon ? (
-        <span class="urgency-icon" aria-hidden="true">
-          {u.icon}{' '}
-        </span>
+        <>
+          <Icon name={u.icon} />{' '}
+        </>
       ) : (
         ''
       )}
