@@ -51,6 +51,11 @@ export async function grantRole(db: Kysely<DB>, userId: number, grant: RoleGrant
   await db.insertInto('user_roles').values({ user_id: userId, agency_id: grant.agencyId, role: grant.role }).execute();
 }
 
+export async function revokeRole(db: Kysely<DB>, userId: number, grant: RoleGrant): Promise<void> {
+  const q = db.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', grant.role);
+  await (grant.agencyId === null ? q.where('agency_id', 'is', null) : q.where('agency_id', '=', grant.agencyId)).execute();
+}
+
 export async function userExists(db: Kysely<DB>, username: string): Promise<boolean> {
   return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
 }

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { changeOwnPassword, createStaffUser, resetPassword, setUserActive } from '../../src/app/auth/manage.ts';
+import { changeRole } from '../../src/app/auth/roles.ts';
 import { login } from '../../src/app/auth/sessions.ts';
 import { createItem, saveDraft } from '../../src/app/catalog/drafts.ts';
 import { approveAndPublish, recordReview, submitForReview } from '../../src/app/catalog/workflow.ts';
@@ -103,6 +104,30 @@ eachDialect(
       assert.deepEqual(await outcome(resetPassword(ctx, townAdmin, editor)), ['NOT_FOUND']);
       await ctx.db.deleteFrom('user_roles').where('user_id', '=', editor).where('role', '=', 'agencyAdmin').execute();
       assert.deepEqual(await outcome(resetPassword(ctx, townAdmin, editor)), [], 'an editor is the agency administrator’s to manage');
+    });
+
+    test('roles are given and taken by who may manage the account and the role, each audited', async () => {
+      const { ctx } = get();
+      const townAdmin = await as('chaqi-agency-admin');
+      const countyAdmin = await as('county-agency-admin');
+      const editor = await userId(ctx, 'chaqi-editor');
+      const reviewer = { role: 'reviewer', agencyId: String(chaqi) };
+      await changeRole(ctx, townAdmin, editor, 'grant', reviewer);
+      assert.deepEqual(await outcome(changeRole(ctx, townAdmin, editor, 'grant', reviewer)), ['GK_ROLE_HELD']);
+      await changeRole(ctx, townAdmin, editor, 'revoke', reviewer);
+      assert.deepEqual((await eventsFor(ctx.db, 'user', editor)).filter((e) => e.action.startsWith('user.role')).map((e) => [e.action, e.actor_id]), [
+        ['user.roleGranted', townAdmin.id],
+        ['user.roleRevoked', townAdmin.id],
+      ]);
+      assert.deepEqual(await outcome(changeRole(ctx, townAdmin, editor, 'revoke', { role: 'editor', agencyId: String(chaqi) })), ['GK_ROLE_LAST']);
+      // No administrator is made, or re-roled, from beside.
+      assert.deepEqual(await outcome(changeRole(ctx, townAdmin, editor, 'grant', { role: 'agencyAdmin', agencyId: String(chaqi) })), ['FORBIDDEN']);
+      assert.deepEqual(await outcome(changeRole(ctx, townAdmin, townAdmin.id, 'grant', { role: 'leader', agencyId: String(chaqi) })), ['NOT_FOUND'], 'nor the own account');
+      const peer = await userId(ctx, 'chaqi-admin2');
+      assert.deepEqual(await outcome(changeRole(ctx, townAdmin, peer, 'grant', { role: 'editor', agencyId: String(chaqi) })), ['NOT_FOUND']);
+      await changeRole(ctx, countyAdmin, peer, 'grant', { role: 'editor', agencyId: String(chaqi) });
+      await changeRole(ctx, countyAdmin, peer, 'revoke', { role: 'agencyAdmin', agencyId: String(chaqi) });
+      assert.deepEqual((await getStaffUser(ctx.db, peer))!.roles, [{ role: 'editor', agencyId: chaqi }]);
     });
 
     test('one version: the reviewer and the approver are two people, neither of them an author', async () => {

@@ -177,6 +177,8 @@ eachDialect(
       assert.ok(!list.body.includes('chaqi-deputy-admin'), 'a peer administrator is not listed');
       assert.ok(!list.body.includes('value="agencyAdmin"'), 'nor offered as a role to give');
       for (const act of ['reset-password', 'disable']) assert.equal((await admin.post(`/admin/users/${deputyId}/${act}`, {})).statusCode, 404, act);
+      assert.equal((await admin.get(`/admin/users/${deputyId}/roles`)).statusCode, 404);
+      assert.equal((await admin.post(`/admin/users/${deputyId}/roles`, { change: 'revoke', role: 'agencyAdmin', agencyId: String(chaqi.id) })).statusCode, 404);
       assert.equal((await admin.post('/admin/users', { username: 'chaqi-shadow-admin', displayName: '影子', role: 'agencyAdmin', agencyId: String(chaqi.id) })).statusCode, 403);
 
       const deputy = new Client(app);
@@ -229,6 +231,29 @@ eachDialect(
       await leader.login('chaqi-agency-admin');
       await leader.get(`${versionPath}/approval`);
       assert.equal((await leader.post(`${versionPath}/approve`, {})).statusCode, 303);
+    });
+
+    test('an agency administrator gives and takes a role on the roles page', async () => {
+      const { ctx } = get();
+      const chaqi = (await listAgencies(ctx.db)).find((a) => a.shortName === '插旗镇')!;
+      const id = (await ctx.db.selectFrom('users').select('id').where('username', '=', 'chaqi-liaison').executeTakeFirstOrThrow()).id;
+      const admin = new Client(app);
+      await admin.login('chaqi-agency-admin');
+      assert.ok((await admin.get('/admin/users')).body.includes(`href="/admin/users/${id}/roles"`));
+      const page = await admin.get(`/admin/users/${id}/roles`);
+      assert.equal(page.statusCode, 200);
+      assert.ok(!page.body.includes('value="agencyAdmin"'), 'no administrator role on offer');
+      const given = await admin.post(`/admin/users/${id}/roles`, { change: 'grant', role: 'reviewer', agencyId: String(chaqi.id) });
+      assert.equal(given.statusCode, 200);
+      assert.ok(textOf(given.body).includes('已增加角色') && textOf(given.body).includes('保密审查员（插旗镇）'));
+      const forged = await admin.post(`/admin/users/${id}/roles`, { change: 'grant', role: 'reviewer', agencyId: String(chaqi.id) }, { csrf: false });
+      assert.equal(forged.statusCode, 403);
+      await admin.get(`/admin/users/${id}/roles`);
+      const made = await admin.post(`/admin/users/${id}/roles`, { change: 'grant', role: 'agencyAdmin', agencyId: String(chaqi.id) });
+      assert.equal(made.statusCode, 403);
+      await admin.get(`/admin/users/${id}/roles`);
+      const taken = await admin.post(`/admin/users/${id}/roles`, { change: 'revoke', role: 'reviewer', agencyId: String(chaqi.id) });
+      assert.ok(textOf(taken.body).includes('已收回角色'));
     });
   },
   async (t) => void (await loadDemo(t.ctx)),

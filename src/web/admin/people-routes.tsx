@@ -216,6 +216,9 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
                     '（本人）'
                   ) : (
                     <>
+                      <a href={`/admin/users/${u.id}/roles`} aria-label={`${u.username} 的角色`}>
+                        角色
+                      </a>{' '}
                       <form method="post" action={`/admin/users/${u.id}/reset-password`} class="inline">
                         <input type="hidden" name="_csrf" value={viewer.csrf} />
                         <button type="submit" class="small" aria-label={`重置 ${u.username} 的密码`}>
