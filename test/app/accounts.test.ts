@@ -12,10 +12,10 @@ import { changeOwnPassword, createStaffUser, resetPassword, setUserActive } from
 import { changeRole } from '../../src/app/auth/roles.ts';
 import { login } from '../../src/app/auth/sessions.ts';
 import { createItem, saveDraft } from '../../src/app/catalog/drafts.ts';
-import { approveAndPublish, recordReview, submitForReview } from '../../src/app/catalog/workflow.ts';
+import { approveAndPublish, recordReview, settleHit, submitForReview } from '../../src/app/catalog/workflow.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../src/domain/shared/result.ts';
-import { getVersion } from '../../src/store/catalogue-versions.repo.ts';
+import { getVersion, hitsOf } from '../../src/store/catalogue-versions.repo.ts';
 import { eventsFor } from '../../src/store/events.repo.ts';
 import { getStaffUser, grantRole } from '../../src/store/users.repo.ts';
 import { eachDialect } from '../helpers/db.ts';
@@ -143,6 +143,14 @@ eachDialect(
       assert.deepEqual(await outcome(approveAndPublish(ctx, reviewerAndLeader, versionId)), ['GK_APPROVER_IS_REVIEWER']);
       assert.equal((await getVersion(ctx.db, versionId))!.state, 'inApproval');
       await approveAndPublish(ctx, staff.leader, versionId);
+
+      // Who settled a screening hit took part in the review, though another recorded the opinion.
+      const masked = await createItem(ctx, staff.editor, chaqi, itemForm({ title: '插旗镇关于冬季送温暖的通知', body: '联系电话13973012345。' }));
+      await submitForReview(ctx, staff.editor, masked.versionId);
+      for (const h of await hitsOf(ctx.db, masked.versionId)) await settleHit(ctx, reviewerAndLeader, h.id, 'redacted', '');
+      await recordReview(ctx, staff.reviewer, masked.versionId, '经审查，同意遮蔽后公开');
+      assert.deepEqual(await outcome(approveAndPublish(ctx, reviewerAndLeader, masked.versionId)), ['GK_APPROVER_IS_REVIEWER']);
+      await approveAndPublish(ctx, staff.leader, masked.versionId);
 
       // Who saved the draft wrote it, whoever drafted it: that person reviews nothing of it.
       const editorReviewer = await userId(ctx, 'chaqi-agency-admin');

@@ -35,6 +35,7 @@ test('nothing is published without a recorded review', () => {
 test('three people: the reviewer and the approver are two, neither of them an author (issue 15)', () => {
   const reviewed = facts('inApproval', { reviewedBy: reviewer, reviewOpinion: '同意', authors: [author, 4] });
   assert.equal(errorCode(transition(reviewed, { act: 'approve' }, reviewer)), 'GK_APPROVER_IS_REVIEWER');
+  assert.equal(errorCode(transition({ ...reviewed, settledBy: [5] }, { act: 'approve' }, 5)), 'GK_APPROVER_IS_REVIEWER', 'who settled a hit took part in the review');
   assert.equal(errorCode(transition(reviewed, { act: 'approve' }, author)), 'GK_APPROVER_IS_AUTHOR');
   assert.equal(errorCode(transition(reviewed, { act: 'approve' }, 4)), 'GK_APPROVER_IS_AUTHOR', 'who edited the draft wrote it too');
   assert.deepEqual(transition(reviewed, { act: 'approve' }, 3), { next: 'published' });
