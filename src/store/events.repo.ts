@@ -38,3 +38,19 @@ export async function eventsFor(db: Kysely<DB>, subjectType: string, subjectId: 
     .orderBy('id')
     .execute();
 }
+
+/** Who did one of `actions` to a subject, with the version named in the event's payload (if any). */
+export async function actorsOf(db: Kysely<DB>, subjectType: string, subjectId: string | number, actions: readonly string[]): Promise<{ actorId: number; version: number | null }[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select(['actor_id', 'payload'])
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', String(subjectId))
+    .where('action', 'in', [...actions])
+    .where('actor_id', 'is not', null)
+    .execute();
+  return rows.map((r) => {
+    const version = (JSON.parse(r.payload) as { version?: unknown }).version;
+    return { actorId: r.actor_id!, version: typeof version === 'number' ? version : null };
+  });
+}

@@ -14,6 +14,7 @@ import * as holidayNotices from './migrations/0011-holiday-notices.ts';
 import * as signOff from './migrations/0013-sign-off.ts';
 import * as correctionsComplaints from './migrations/0014-corrections-complaints.ts';
 import * as throttles from './migrations/0016-throttles.ts';
+import * as accounts from './migrations/0017-accounts.ts';
 import { isPostgres } from './dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013-sign-off': signOff,
   '0014-corrections-complaints': correctionsComplaints,
   '0016-throttles': throttles,
+  '0017-accounts': accounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

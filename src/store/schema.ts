@@ -37,6 +37,8 @@ export interface UserTable {
   password_hash: string;
   active: number;
   created_at: string;
+  /** 1 while the password is one an administrator issued (0017). */
+  must_change_password: Generated<number>;
 }
 
 export interface UserRoleTable {

@@ -12,6 +12,8 @@ export interface StaffUser {
   username: string;
   displayName: string;
   active: boolean;
+  /** The password is one an administrator issued: every staff page leads to changing it. */
+  mustChangePassword: boolean;
   roles: RoleGrant[];
 }
 
@@ -20,7 +22,7 @@ export async function findUserForLogin(db: Kysely<DB>, username: string) {
 }
 
 export async function getStaffUser(db: Kysely<DB>, id: number): Promise<StaffUser | undefined> {
-  const u = await db.selectFrom('users').select(['id', 'username', 'display_name', 'active']).where('id', '=', id).executeTakeFirst();
+  const u = await db.selectFrom('users').select(['id', 'username', 'display_name', 'active', 'must_change_password']).where('id', '=', id).executeTakeFirst();
   if (!u) return undefined;
   const roles = await db.selectFrom('user_roles').select(['role', 'agency_id']).where('user_id', '=', id).orderBy('id').execute();
   return {
@@ -28,17 +30,18 @@ export async function getStaffUser(db: Kysely<DB>, id: number): Promise<StaffUse
     username: u.username,
     displayName: u.display_name,
     active: u.active === 1,
+    mustChangePassword: u.must_change_password === 1,
     roles: roles.map((r) => ({ role: r.role as Role, agencyId: r.agency_id })),
   };
 }
 
 export async function insertUser(
   db: Kysely<DB>,
-  u: { username: string; displayName: string; passwordHash: string; createdAt: string },
+  u: { username: string; displayName: string; passwordHash: string; createdAt: string; mustChangePassword?: boolean },
 ): Promise<number> {
   const r = await db
     .insertInto('users')
-    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, active: 1, created_at: u.createdAt })
+    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, active: 1, created_at: u.createdAt, must_change_password: u.mustChangePassword ? 1 : 0 })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
@@ -46,6 +49,11 @@ export async function insertUser(
 
 export async function grantRole(db: Kysely<DB>, userId: number, grant: RoleGrant): Promise<void> {
   await db.insertInto('user_roles').values({ user_id: userId, agency_id: grant.agencyId, role: grant.role }).execute();
+}
+
+export async function revokeRole(db: Kysely<DB>, userId: number, grant: RoleGrant): Promise<void> {
+  const q = db.deleteFrom('user_roles').where('user_id', '=', userId).where('role', '=', grant.role);
+  await (grant.agencyId === null ? q.where('agency_id', 'is', null) : q.where('agency_id', '=', grant.agencyId)).execute();
 }
 
 export async function userExists(db: Kysely<DB>, username: string): Promise<boolean> {
@@ -62,19 +70,21 @@ export async function countPlatformAdmins(db: Kysely<DB>): Promise<number> {
 }
 
 export async function listStaff(db: Kysely<DB>): Promise<StaffUser[]> {
-  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'active']).orderBy('username').execute();
+  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'active', 'must_change_password']).orderBy('username').execute();
   const roles = await db.selectFrom('user_roles').select(['user_id', 'role', 'agency_id']).orderBy('id').execute();
   return users.map((u) => ({
     id: u.id,
     username: u.username,
     displayName: u.display_name,
     active: u.active === 1,
+    mustChangePassword: u.must_change_password === 1,
     roles: roles.filter((r) => r.user_id === u.id).map((r) => ({ role: r.role as Role, agencyId: r.agency_id })),
   }));
 }
 
-export async function setPasswordHash(db: Kysely<DB>, userId: number, passwordHash: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+/** `issued`: set by an administrator, so the owner must change it at the next log-in. */
+export async function setPasswordHash(db: Kysely<DB>, userId: number, passwordHash: string, issued: boolean): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: issued ? 1 : 0 }).where('id', '=', userId).execute();
 }
 
 export async function setActive(db: Kysely<DB>, userId: number, active: boolean): Promise<void> {

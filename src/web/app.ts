@@ -12,6 +12,7 @@ import { dashboardRoutes } from './admin/dashboard.tsx';
 import { reportRoutes } from './admin/report-routes.tsx';
 import { reportReviewRoutes } from './admin/report-review-page.tsx';
 import { peopleRoutes } from './admin/people-routes.tsx';
+import { accountRoleRoutes } from './admin/account-roles-routes.tsx';
 import { catalogueRoutes } from './admin/catalogue-routes.tsx';
 import { countyRoutes } from './admin/county-routes.tsx';
 import type { ReportReader } from '../app/reports/import.ts';
@@ -95,6 +96,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await staff.register(reportRoutes, { ctx });
     await staff.register(reportReviewRoutes, { ctx });
     await staff.register(peopleRoutes, { ctx });
+    await staff.register(accountRoleRoutes, { ctx });
     await staff.register(catalogueRoutes, { ctx });
     await staff.register(countyRoutes, { ctx, reader: opts.reportReader ?? checkReportFile });
     await staff.register(requestRoutes, { ctx, secureCookies });

@@ -78,6 +78,13 @@ eachDialect(
       assert.equal(r.version, 2);
     });
 
+    test('the reviewer does not publish what they reviewed, whatever roles they hold (issue 15)', async () => {
+      const reviewerAndLeader = { id: staff.reviewer.id, roles: [...staff.reviewer.roles, ...staff.leader.roles] };
+      await review(reviewerAndLeader, 2024);
+      assert.deepEqual(await refusal(publishAnnualReport(get().ctx, reviewerAndLeader, { agencyId: wanyu, year: 2024, reason: '更正第五部分' })), ['review:GK_PUBLISHER_IS_REVIEWER']);
+      assert.equal((await publish(2024, '更正第五部分')).version, 3);
+    });
+
     test('numbers changed after the review make it void too', async () => {
       const { ctx } = get();
       await review(staff.reviewer, 2025);

@@ -49,7 +49,7 @@ describe('starting the platform', () => {
         body: new URLSearchParams({ _csrf: csrf, username: 'admin', password: m[2]! }).toString(),
       });
       assert.equal(login.status, 303);
-      assert.equal(login.headers.get('location'), '/admin');
+      assert.equal(login.headers.get('location'), '/admin/account', 'the printed password is changed at the first log-in');
     } finally {
       await second.stop();
     }

@@ -1,10 +1,12 @@
 /**
- * Managing staff accounts. A platform administrator manages everyone; an agency
- * administrator manages the editors, reviewers, leaders and administrators of the
- * own agency. New and reset passwords are random and shown once.
+ * Managing staff accounts (who manages whom: src/domain/access/accounts.ts). New and reset
+ * passwords are random, shown once, and must be changed by their owner at the first
+ * log-in; a password a person chooses meets src/domain/auth/password.ts. Each act is one
+ * transaction with its audit event.
  */
 import type { Actor } from '../../domain/access/policy.ts';
-import { can } from '../../domain/access/policy.ts';
+import { mayManageAccount, mayManageGrant } from '../../domain/access/accounts.ts';
+import { passwordProblem } from '../../domain/auth/password.ts';
 import { fieldError, ForbiddenError, InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
 import { isRole, type Role } from '../../law/roles.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
@@ -13,21 +15,10 @@ import { deleteSessionsOf } from '../../store/sessions.repo.ts';
 import { getStaffUser, passwordHashOf, setActive, setPasswordHash, userExists, type RoleGrant, type StaffUser } from '../../store/users.repo.ts';
 import type { AppContext } from '../context.ts';
 import { inTransaction } from '../transaction.ts';
-import { hashPassword, randomPassword, verifyPassword } from './passwords.ts';
+import { hashPassword, issuedPassword, verifyPassword } from './passwords.ts';
 import { writeStaffUser } from './users.ts';
 
-/** Roles an agency administrator may give within the own agency. */
-const agencyRoles: readonly Role[] = ['editor', 'reviewer', 'leader', 'agencyAdmin'];
-
-async function isPlatformAdmin(ctx: AppContext, actor: Actor) {
-  return can(actor, 'platform.administer', null, await listAgencies(ctx.db));
-}
-
-/** Whether the actor may grant (or manage holders of) this role. */
-export async function mayManage(ctx: AppContext, actor: Actor, grant: RoleGrant): Promise<boolean> {
-  if (await isPlatformAdmin(ctx, actor)) return true;
-  return grant.agencyId !== null && agencyRoles.includes(grant.role) && actor.roles.some((r) => r.role === 'agencyAdmin' && r.agencyId === grant.agencyId);
-}
+export { minPasswordLength } from '../../domain/auth/password.ts';
 
 export interface NewUserInput {
   username: string;
@@ -51,28 +42,35 @@ export async function createStaffUser(ctx: AppContext, actor: Actor, input: NewU
   }
   if (errors.length) throw new InputError(errors);
   const grant: RoleGrant = { role: input.role as Role, agencyId: input.role === 'platformAdmin' ? null : agencyId };
-  if (!(await mayManage(ctx, actor, grant))) throw new ForbiddenError('您不能为该单位创建这个角色的账号');
-  const password = randomPassword();
+  if (!mayManageGrant(actor, grant, tree)) throw new ForbiddenError('您不能为该单位创建这个角色的账号：单位管理员的账号由上级管理员创建');
+  const password = issuedPassword({ username, displayName });
   const passwordHash = await hashPassword(password);
-  const id = await inTransaction(ctx, (db) => writeStaffUser(db, ctx.now().toISOString(), actor.id, { username, displayName, passwordHash, roles: [grant] }));
+  const id = await inTransaction(ctx, async (db) => {
+    if (await userExists(db, username)) throw new InputError([fieldError('username', 'GK_USERNAME_TAKEN', `用户名“${username}”已被使用`)]);
+    return writeStaffUser(db, ctx.now().toISOString(), actor.id, { username, displayName, passwordHash, roles: [grant], mustChangePassword: true });
+  });
   return { id, password };
 }
 
+/** The account, if the actor may manage it; another administrator's looks missing, like one of another agency. */
 async function managedUser(ctx: AppContext, actor: Actor, userId: number): Promise<StaffUser> {
   const user = await getStaffUser(ctx.db, userId);
   if (!user) throw new NotFoundError('找不到这个账号');
-  for (const r of user.roles) if (!(await mayManage(ctx, actor, r))) throw new NotFoundError('找不到这个账号，或您没有管理它的权限');
+  if (!mayManageAccount(actor, user, await listAgencies(ctx.db))) throw new NotFoundError('找不到这个账号，或您没有管理它的权限');
   return user;
 }
 
+const agencyOf = (u: StaffUser) => u.roles.find((r) => r.agencyId !== null)?.agencyId ?? null;
+
 export async function resetPassword(ctx: AppContext, actor: Actor, userId: number): Promise<string> {
+  if (userId === actor.id) throw new InputError([fieldError('user', 'GK_SELF_RESET', '不能重置自己的密码：请在“我的账号”中修改')]);
   const user = await managedUser(ctx, actor, userId);
-  const password = randomPassword();
+  const password = issuedPassword(user);
   const hash = await hashPassword(password);
   await inTransaction(ctx, async (db) => {
-    await setPasswordHash(db, user.id, hash);
+    await setPasswordHash(db, user.id, hash, true);
     await deleteSessionsOf(db, user.id);
-    await appendEvent(db, { occurredAt: ctx.now().toISOString(), actorId: actor.id, agencyId: null, subjectType: 'user', subjectId: user.id, action: 'user.passwordReset' });
+    await appendEvent(db, { occurredAt: ctx.now().toISOString(), actorId: actor.id, agencyId: agencyOf(user), subjectType: 'user', subjectId: user.id, action: 'user.passwordReset' });
   });
   return password;
 }
@@ -83,22 +81,28 @@ export async function setUserActive(ctx: AppContext, actor: Actor, userId: numbe
   await inTransaction(ctx, async (db) => {
     await setActive(db, user.id, active);
     if (!active) await deleteSessionsOf(db, user.id);
-    await appendEvent(db, { occurredAt: ctx.now().toISOString(), actorId: actor.id, agencyId: null, subjectType: 'user', subjectId: user.id, action: active ? 'user.enabled' : 'user.disabled' });
+    await appendEvent(db, { occurredAt: ctx.now().toISOString(), actorId: actor.id, agencyId: agencyOf(user), subjectType: 'user', subjectId: user.id, action: active ? 'user.enabled' : 'user.disabled' });
   });
 }
 
-export const minPasswordLength = 10;
-
+/**
+ * The owner sets a password of their own: the current one, then the new one twice. This
+ * ends an administrator-issued password's hold (must_change_password) and the owner's
+ * other sessions.
+ */
 export async function changeOwnPassword(ctx: AppContext, actor: Actor, current: string, next: string, confirm: string, sessionId?: string): Promise<void> {
   const errors: FieldError[] = [];
+  const me = await getStaffUser(ctx.db, actor.id);
   const stored = await passwordHashOf(ctx.db, actor.id);
-  if (!stored || !(await verifyPassword(stored, current))) errors.push(fieldError('current', 'GK_PASSWORD_WRONG', '当前密码不正确'));
-  if (next.length < minPasswordLength) errors.push(fieldError('next', 'GK_PASSWORD_SHORT', `新密码至少${minPasswordLength}位`));
+  if (!me || !stored || !(await verifyPassword(stored, current))) errors.push(fieldError('current', 'GK_PASSWORD_WRONG', '当前密码不正确'));
+  const weak = passwordProblem(next, { username: me?.username ?? '', displayName: me?.displayName ?? '' });
+  if (weak) errors.push(weak);
+  else if (next === current) errors.push(fieldError('next', 'GK_PASSWORD_SAME', '新密码不能与当前密码相同'));
   else if (next !== confirm) errors.push(fieldError('confirm', 'GK_PASSWORD_CONFIRM', '两次输入的新密码不一致'));
   if (errors.length) throw new InputError(errors);
   const hash = await hashPassword(next);
   await inTransaction(ctx, async (db) => {
-    await setPasswordHash(db, actor.id, hash);
+    await setPasswordHash(db, actor.id, hash, false);
     await deleteSessionsOf(db, actor.id, sessionId);
     await appendEvent(db, { occurredAt: ctx.now().toISOString(), actorId: actor.id, agencyId: null, subjectType: 'user', subjectId: actor.id, action: 'user.passwordChanged' });
   });

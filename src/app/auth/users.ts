@@ -13,11 +13,13 @@ export interface NewStaff {
   displayName: string;
   passwordHash: string;
   roles: RoleGrant[];
+  /** An administrator issued the password: the owner changes it at the first log-in. */
+  mustChangePassword?: boolean;
 }
 
 /** Writes an account and its roles, with its audit event (the caller holds the transaction). */
 export async function writeStaffUser(db: Kysely<DB>, at: string, actorId: number | null, u: NewStaff): Promise<number> {
-  const id = await insertUser(db, { username: u.username, displayName: u.displayName, passwordHash: u.passwordHash, createdAt: at });
+  const id = await insertUser(db, { username: u.username, displayName: u.displayName, passwordHash: u.passwordHash, createdAt: at, mustChangePassword: u.mustChangePassword ?? false });
   for (const r of u.roles) await grantRole(db, id, r);
   await appendEvent(db, {
     occurredAt: at,
@@ -26,14 +28,15 @@ export async function writeStaffUser(db: Kysely<DB>, at: string, actorId: number
     subjectType: 'user',
     subjectId: id,
     action: 'user.created',
-    payload: { username: u.username, roles: u.roles },
+    payload: { username: u.username, roles: u.roles, mustChangePassword: u.mustChangePassword ?? false },
   });
   return id;
 }
 
 /**
  * A database without a platform administrator gets one, `admin`, with a random
- * password that is returned once to be printed and never stored in clear.
+ * password that is returned once to be printed, never stored in clear, and changed at
+ * the first log-in.
  */
 export async function ensurePlatformAdmin(ctx: AppContext): Promise<{ username: string; password: string } | null> {
   if ((await countPlatformAdmins(ctx.db)) > 0) return null;
@@ -48,6 +51,8 @@ export async function ensurePlatformAdmin(ctx: AppContext): Promise<{ username: 
       displayName: '平台管理员',
       passwordHash,
       roles: [{ role: 'platformAdmin', agencyId: null }],
+      // Printed on the console (and perhaps kept in its log): changed at the first log-in.
+      mustChangePassword: true,
     });
     return { username, password };
   });

@@ -28,11 +28,19 @@ export async function allow(db: Kysely<DB>, actor: Actor, agencyId: number, acti
   if (!can(actor, action, agencyId, tree)) throw new ForbiddenError(refusal);
 }
 
-/** A version's facts for the workflow; `open`: its hits not settled (none for acts that ignore them). */
-export function versionFacts(v: VersionRow, open: { unresolvedHits: number; unresolvedMarkings: number } = { unresolvedHits: 0, unresolvedMarkings: 0 }) {
+/**
+ * A version's facts for the workflow; `open`: its hits not settled (none for acts that ignore
+ * them); `authors`: who wrote it (./decide.ts reads them from the ledger; the drafter alone
+ * for acts that do not ask).
+ */
+export function versionFacts(
+  v: VersionRow,
+  open: { unresolvedHits: number; unresolvedMarkings: number } = { unresolvedHits: 0, unresolvedMarkings: 0 },
+  authors: readonly number[] = v.author_id === null ? [] : [v.author_id],
+) {
   return {
     state: v.state as import('../../law/catalogue-workflow.ts').VersionState,
-    authorId: v.author_id,
+    authors,
     reviewedBy: v.reviewed_by,
     reviewOpinion: v.review_opinion,
     ...open,

@@ -6,7 +6,7 @@
  * be settled afresh, and so must a settlement the law no longer accepts (a masked marking).
  */
 import type { Insertable, Kysely } from 'kysely';
-import { isSettled, unsettledCounts } from '../../domain/catalog/hits.ts';
+import { isSettled } from '../../domain/catalog/hits.ts';
 import { maskValue, screenText } from '../../domain/screening/index.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { manualCheck } from '../../law/catalogue-workflow.ts';
@@ -88,11 +88,6 @@ export async function rescreen(db: Kysely<DB>, versionId: number): Promise<void>
       return { ...r, number: i + 1, ...settlement };
     }),
   );
-}
-
-/** What keeps a version from review and approval: hits not settled, markings among them. */
-export async function openHits(db: Kysely<DB>, versionId: number): Promise<{ unresolvedHits: number; unresolvedMarkings: number }> {
-  return unsettledCounts(await hitsOf(db, versionId));
 }
 
 /** A value in a PDF or an image cannot be masked by the platform: the file must be replaced. */

@@ -24,7 +24,7 @@ export async function serveCommand(args: string[], io: Io, opts: { demoIfNew: bo
     }
     const admin = await ensurePlatformAdmin(ctx);
     if (admin) {
-      io.out(`已创建平台管理员账号：用户名 ${admin.username}，密码 ${admin.password}\n（密码只显示这一次，请登录后妥善保管。）\n`);
+      io.out(`已创建平台管理员账号：用户名 ${admin.username}，密码 ${admin.password}\n（密码只显示这一次；首次登录后须修改密码。）\n`);
     }
     if (await isDemoDatabase(ctx.db)) {
       io.out(`演示账号（密码均为 ${demoPassword}，仅限演示数据库）：\n`);

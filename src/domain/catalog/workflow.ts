@@ -1,7 +1,8 @@
 /**
- * The workflow of a version: an editor drafts and submits; a reviewer who is not the
- * author performs 保密审查 (every screening hit settled, an opinion recorded); a leader
- * approves, which publishes it. Reviewer or leader may send it back with a reason. A
+ * The workflow of a version: an editor drafts and submits; a reviewer who is not an
+ * author performs 保密审查 (every screening hit settled, an opinion recorded); a leader who
+ * is neither an author nor its reviewer approves, which publishes it: three people, whatever
+ * roles one of them holds (issue 15). Reviewer or leader may send it back with a reason. A
  * secrecy marking is settled only by a recorded 解密 (never masked), and an opinion saying
  * nothing is a 国家秘密 is refused while one is not. Pure: the app layer checks roles and
  * writes what this decides.
@@ -13,8 +14,11 @@ import { settlementRefusal } from './hits.ts';
 
 export interface VersionFacts {
   state: VersionState;
-  authorId: number | null;
+  /** Everyone who wrote this version: who drafted it and who saved it or changed its attachments. */
+  authors: readonly number[];
   reviewedBy: number | null;
+  /** Who settled its screening hits: part of its 保密审查 too. */
+  settledBy?: readonly number[];
   reviewOpinion: string | null;
   /** Hits not settled in a way the law accepts, markings included. */
   unresolvedHits: number;
@@ -44,12 +48,13 @@ export function transition(v: VersionFacts, a: WorkflowAct, actorId: number): { 
       return editable.includes(v.state) ? { next: 'inReview' } : no('GK_NOT_EDITABLE', '只有草稿或被退回的版本可以提交保密审查');
     case 'settleHit': {
       if (v.state !== 'inReview') return no('GK_NOT_IN_REVIEW', '只有待保密审查的版本可以处理筛查结果');
+      if (v.authors.includes(actorId)) return no('GK_REVIEWER_IS_AUTHOR', '筛查结果须由撰稿人以外的审查员处理');
       const refusal = settlementRefusal(a.kind, a.resolution);
       return refusal ? { error: refusal } : { next: v.state };
     }
     case 'review':
       if (v.state !== 'inReview') return no('GK_NOT_IN_REVIEW', '只有待保密审查的版本可以进行保密审查');
-      if (v.authorId !== null && v.authorId === actorId) return no('GK_REVIEWER_IS_AUTHOR', '保密审查须由撰稿人以外的审查员进行');
+      if (v.authors.includes(actorId)) return no('GK_REVIEWER_IS_AUTHOR', '保密审查须由撰稿人以外的审查员进行：您撰写或修改过这一版本');
       if (v.unresolvedMarkings > 0 && claimsNoSecret(a.opinion)) {
         return no('GK_OPINION_CONTRADICTS_MARKING', `不能记录“不涉及国家秘密”的意见：${markingsLeft(v.unresolvedMarkings)}`, 'opinion');
       }
@@ -64,6 +69,8 @@ export function transition(v: VersionFacts, a: WorkflowAct, actorId: number): { 
     case 'approve':
       if (v.state !== 'inApproval') return no('GK_NOT_IN_APPROVAL', '只有通过保密审查、待领导审核的版本可以批准公开');
       if (v.reviewedBy === null || !v.reviewOpinion) return no('GK_NOT_REVIEWED', '未经保密审查的信息不得公开');
+      if (v.reviewedBy === actorId || v.settledBy?.includes(actorId)) return no('GK_APPROVER_IS_REVIEWER', '批准公开须由保密审查人以外的审核领导进行：您已对这一版本作了保密审查');
+      if (v.authors.includes(actorId)) return no('GK_APPROVER_IS_AUTHOR', '批准公开须由撰稿人以外的审核领导进行：您撰写或修改过这一版本');
       if (v.unresolvedMarkings > 0) return no('GK_MARKING_UNRESOLVED', `${markingsLeft(v.unresolvedMarkings)}，不得公开`, 'hits');
       if (v.unresolvedHits > 0) return no('GK_HITS_UNRESOLVED', '筛查结果未全部处理，不得公开', 'hits');
       return { next: 'published' };

@@ -10,7 +10,7 @@ import { LoginLocked } from '../../app/auth/throttle.ts';
 import { portalDateTime } from '../../domain/shared/dates.ts';
 import { InputError, type FieldError } from '../../domain/shared/result.ts';
 import { formRateLimit } from '../plugins/security.ts';
-import { clearSessionCookie, sessionCookie, setSessionCookie } from '../plugins/session.ts';
+import { changePasswordPage, clearSessionCookie, sessionCookie, setSessionCookie } from '../plugins/session.ts';
 import { siteInfo } from '../site.ts';
 import { ErrorSummary, Layout } from '../views/layout.tsx';
 import { sendPage } from '../views/page.ts';
@@ -80,10 +80,12 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext; 
       const body = request.body ?? {};
       const next = safeNext(body.next);
       try {
-        const { token, notice } = await login(ctx, String(body.username ?? ''), String(body.password ?? ''));
+        const { token, notice, user } = await login(ctx, String(body.username ?? ''), String(body.password ?? ''));
         setSessionCookie(reply, token, sessionHours * 3600, opts.secureCookies);
-        if (notice) return noticePage(reply, next, notice);
-        return reply.redirect(next, 303);
+        // A password an administrator issued is changed before anything else.
+        const then = user.mustChangePassword ? changePasswordPage : next;
+        if (notice) return noticePage(reply, then, notice);
+        return reply.redirect(then, 303);
       } catch (e) {
         if (e instanceof InputError) return loginPage(reply, next, e.errors, String(body.username ?? ''), 400);
         if (!(e instanceof LoginLocked)) throw e;

@@ -6,7 +6,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app/context.ts';
 import { createAgency } from '../../app/agencies/manage.ts';
 import { contactKeys, contactLabels, mayEditContacts, updateAgencyContacts, type ContactsInput } from '../../app/agencies/contacts.ts';
-import { changeOwnPassword, createStaffUser, mayManage, minPasswordLength, resetPassword, setUserActive } from '../../app/auth/manage.ts';
+import { changeOwnPassword, createStaffUser, minPasswordLength, resetPassword, setUserActive } from '../../app/auth/manage.ts';
+import { mayManageAccount, mayManageGrant } from '../../domain/access/accounts.ts';
 import { tokenId } from '../../app/auth/sessions.ts';
 import { can } from '../../domain/access/policy.ts';
 import { ForbiddenError, InputError, NotFoundError, type FieldError } from '../../domain/shared/result.ts';
@@ -165,13 +166,11 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const actor = actorOf(request);
     const tree = await listAgencies(ctx.db);
     const platform = can(actor, 'platform.administer', null, tree);
-    const adminOf = new Set(actor.roles.filter((r) => r.role === 'agencyAdmin').map((r) => r.agencyId));
-    if (!platform && adminOf.size === 0) throw new ForbiddenError('只有平台管理员和单位管理员可以管理账号');
-    const all = await listStaff(ctx.db);
-    const visible = [];
-    for (const u of all) if (u.roles.length > 0 && (platform || (await Promise.all(u.roles.map((r) => mayManage(ctx, actor, r)))).every(Boolean))) visible.push(u);
-    const grantable = roleKeys.filter((r) => platform || (r !== 'platformAdmin' && r !== 'countySupervisor'));
-    const agencies = tree.filter((a) => platform || adminOf.has(a.id));
+    if (!platform && !actor.roles.some((r) => r.role === 'agencyAdmin')) throw new ForbiddenError('只有平台管理员和单位管理员可以管理账号');
+    // Only the accounts the actor may manage (src/domain/access/accounts.ts), and the own one.
+    const visible = (await listStaff(ctx.db)).filter((u) => u.id === actor.id || mayManageAccount(actor, u, tree));
+    const grantable = roleKeys.filter((r) => (r === 'platformAdmin' ? platform : tree.some((a) => mayManageGrant(actor, { role: r, agencyId: a.id }, tree))));
+    const agencies = tree.filter((a) => roleKeys.some((r) => r !== 'platformAdmin' && mayManageGrant(actor, { role: r, agencyId: a.id }, tree)));
     const viewer = viewerOf(request, reply, tree);
     const f = state.form ?? {};
     return sendPage(
@@ -185,7 +184,7 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
             <p>{state.notice}</p>
             {state.secret ? (
               <p>
-                初始密码：<code class="secret">{state.secret}</code>（只显示这一次，请当面或通过安全渠道交给本人，并提醒登录后修改。）
+                初始密码：<code class="secret">{state.secret}</code>（只显示这一次，请当面或通过安全渠道交给本人；本人首次登录时须修改密码。）
               </p>
             ) : (
               ''
@@ -211,12 +210,15 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
                 <td>{u.username}</td>
                 <td>{u.displayName}</td>
                 <td>{u.roles.map((r) => `${roles[r.role].label}${r.agencyId ? `（${tree.find((a) => a.id === r.agencyId)?.shortName ?? ''}）` : ''}`).join('、')}</td>
-                <td>{u.active ? '启用' : '已停用'}</td>
+                <td>{u.active ? (u.mustChangePassword ? '启用（待本人修改初始密码）' : '启用') : '已停用'}</td>
                 <td>
                   {u.id === actor.id ? (
                     '（本人）'
                   ) : (
                     <>
+                      <a href={`/admin/users/${u.id}/roles`} aria-label={`${u.username} 的角色`}>
+                        角色
+                      </a>{' '}
                       <form method="post" action={`/admin/users/${u.id}/reset-password`} class="inline">
                         <input type="hidden" name="_csrf" value={viewer.csrf} />
                         <button type="submit" class="small" aria-label={`重置 ${u.username} 的密码`}>
@@ -281,7 +283,7 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
     });
   }
 
-  const accountPage = async (request: FastifyRequest, reply: FastifyReply, state: { errors?: FieldError[]; notice?: string; status?: number } = {}) => {
+  const accountPage = async (request: FastifyRequest, reply: FastifyReply, state: { errors?: FieldError[]; notice?: string; status?: number; done?: boolean } = {}) => {
     const actor = actorOf(request);
     const tree = await listAgencies(ctx.db);
     const viewer = viewerOf(request, reply, tree);
@@ -291,7 +293,21 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
         <Breadcrumbs trail={[['工作台', '/admin'], ['我的账号', null]]} />
         <h1>我的账号</h1>
         <ErrorSummary errors={state.errors ?? []} />
-        {state.notice ? <p class="notice" role="status">{state.notice}</p> : ''}
+        {state.notice ? (
+          <p class="notice" role="status">
+            {state.notice}
+            {state.done ? <a href="/admin">返回工作台</a> : ''}
+          </p>
+        ) : (
+          ''
+        )}
+        {actor.mustChangePassword && !state.notice ? (
+          <p class="notice" role="alert">
+            您现在的密码是管理员设置的初始密码或重置密码。请先修改为只有您本人知道的密码，然后才能使用其他功能。
+          </p>
+        ) : (
+          ''
+        )}
         <p>
           用户名：{actor.username}　姓名：{actor.displayName}
         </p>
@@ -299,7 +315,7 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
         <form method="post" action="/admin/account/password" class="form narrow" aria-labelledby="change-password">
           <input type="hidden" name="_csrf" value={viewer.csrf} />
           <Text name="current" label="当前密码" type="password" autocomplete="current-password" />
-          <Text name="next" label={`新密码（至少${minPasswordLength}位）`} type="password" autocomplete="new-password" />
+          <Text name="next" label={`新密码（至少${minPasswordLength}位；不能是常用密码，不能包含用户名或姓名，不能是连续或重复的字符）`} type="password" autocomplete="new-password" />
           <Text name="confirm" label="再次输入新密码" type="password" autocomplete="new-password" />
           <button type="submit">修改密码</button>
         </form>
@@ -318,7 +334,7 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
       if (e instanceof InputError) return accountPage(request, reply, { errors: e.errors, status: 400 });
       throw e;
     }
-    return accountPage(request, reply, { notice: '密码已修改，其他设备上的登录已失效。' });
+    return accountPage(request, reply, { notice: '密码已修改，其他设备上的登录已失效。', done: true });
   });
 }
 

@@ -41,15 +41,31 @@ export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(sessionCookie, { path: '/' });
 }
 
-/** For staff pages: the signed-in user, or a redirect to the log-in page. */
+/** Where a user whose password an administrator issued may go: changing it (log-out is outside the staff area). */
+export const changePasswordPage = '/admin/account';
+const passwordRoutes = new Set([changePasswordPage, '/admin/account/password']);
+
+/**
+ * For staff pages: the signed-in user, or a redirect to the log-in page. A password an
+ * administrator issued is changed first: every other staff page, and every form posted to
+ * one, leads to the change-password page.
+ */
 export async function requireStaffPage(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.staff) return;
-  const next = encodeURIComponent(request.url);
-  await reply.redirect(`/admin/login?next=${next}`, 303);
+  if (!request.staff) {
+    const next = encodeURIComponent(request.url);
+    await reply.redirect(`/admin/login?next=${next}`, 303);
+    return;
+  }
+  if (request.staff.mustChangePassword && !passwordRoutes.has(request.routeOptions.url ?? '')) await reply.redirect(changePasswordPage, 303);
 }
 
-/** For the staff JSON API: the signed-in user, or 401. */
+/** For the staff JSON API: the signed-in user, or 401; 403 while the password an administrator issued is not changed. */
 export async function requireStaffApi(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.staff) return;
-  await reply.code(401).send({ error: { code: 'GK_LOGIN_REQUIRED', message: '请先登录' } });
+  if (!request.staff) {
+    await reply.code(401).send({ error: { code: 'GK_LOGIN_REQUIRED', message: '请先登录' } });
+    return;
+  }
+  if (request.staff.mustChangePassword) {
+    await reply.code(403).send({ error: { code: 'GK_PASSWORD_CHANGE_REQUIRED', message: '您的密码由管理员设置，须先在“我的账号”中修改密码才能使用' } });
+  }
 }

@@ -7,7 +7,7 @@ const author = 1;
 const reviewer = 2;
 const facts = (state: VersionState, more: Partial<VersionFacts> = {}): VersionFacts => ({
   state,
-  authorId: author,
+  authors: [author],
   reviewedBy: null,
   reviewOpinion: null,
   unresolvedHits: 0,
@@ -30,6 +30,18 @@ test('nothing is published without a recorded review', () => {
   assert.equal(errorCode(transition(facts('inApproval'), { act: 'approve' }, 3)), 'GK_NOT_REVIEWED');
   assert.equal(errorCode(transition(facts('inReview', { reviewedBy: reviewer, reviewOpinion: '同意' }), { act: 'approve' }, 3)), 'GK_NOT_IN_APPROVAL');
   assert.equal(errorCode(transition(facts('draft', { reviewedBy: reviewer, reviewOpinion: '同意' }), { act: 'approve' }, 3)), 'GK_NOT_IN_APPROVAL');
+});
+
+test('three people: the reviewer and the approver are two, neither of them an author (issue 15)', () => {
+  const reviewed = facts('inApproval', { reviewedBy: reviewer, reviewOpinion: '同意', authors: [author, 4] });
+  assert.equal(errorCode(transition(reviewed, { act: 'approve' }, reviewer)), 'GK_APPROVER_IS_REVIEWER');
+  assert.equal(errorCode(transition({ ...reviewed, settledBy: [5] }, { act: 'approve' }, 5)), 'GK_APPROVER_IS_REVIEWER', 'who settled a hit took part in the review');
+  assert.equal(errorCode(transition(reviewed, { act: 'approve' }, author)), 'GK_APPROVER_IS_AUTHOR');
+  assert.equal(errorCode(transition(reviewed, { act: 'approve' }, 4)), 'GK_APPROVER_IS_AUTHOR', 'who edited the draft wrote it too');
+  assert.deepEqual(transition(reviewed, { act: 'approve' }, 3), { next: 'published' });
+  const inReview = facts('inReview', { authors: [author, 4] });
+  assert.equal(errorCode(transition(inReview, { act: 'review', opinion: '同意' }, 4)), 'GK_REVIEWER_IS_AUTHOR');
+  assert.equal(errorCode(transition(inReview, { act: 'settleHit', kind: 'mobile', resolution: 'redacted' }, author)), 'GK_REVIEWER_IS_AUTHOR');
 });
 
 test('the author cannot review the own item, and every hit must be settled first', () => {

@@ -130,6 +130,7 @@ async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: Fas
           <form method="post" action={`${base}/approve`} class="form">
             <input type="hidden" name="_csrf" value={viewer.csrf} />
             <p>批准后立即在门户网站公开{item.index_no ? '（更正版本）' : '，并分配索引号'}。</p>
+            {version.reviewed_by === actorOf(request).id ? <p class="notice">您已对这一版本作了保密审查：批准公开须由另一位审核领导进行。</p> : ''}
             <button type="submit">批准公开</button>
           </form>
           <form method="post" action={`${base}/return`} class="form">
