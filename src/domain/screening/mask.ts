@@ -73,3 +73,14 @@ export function maskText(text: string, hits: readonly Hit[]): string {
   pieces.push(text.slice(at));
   return pieces.join('');
 }
+
+/**
+ * `text` with every occurrence of each masked value replaced by its mask, longest value first
+ * (a value masked in one place is masked wherever it stands: a title, a file name, a note).
+ */
+export function maskValues(text: string, hits: readonly { kind: string; value: string }[]): string {
+  return [...hits]
+    .filter((h) => h.value !== '')
+    .sort((a, b) => b.value.length - a.value.length)
+    .reduce((t, h) => (isMaskable(h.kind) ? t.split(h.value).join(maskValue(h.kind, h.value)) : t), text);
+}
