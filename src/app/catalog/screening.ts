@@ -8,11 +8,11 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import { isSettled, unsettledCounts } from '../../domain/catalog/hits.ts';
-import { maskValue, maskValues, screenText } from '../../domain/screening/index.ts';
+import { compactKey, maskValue, maskValues, screenText } from '../../domain/screening/index.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { manualCheck } from '../../law/catalogue-workflow.ts';
-import { isMaskable, redactableTypes } from '../../law/screening.ts';
-import { redactDocx, redactXlsx, RedactionError } from '../../extract/index.ts';
+import { isMaskable, redactableTypes, type AttachmentType, type MaskableKind } from '../../law/screening.ts';
+import { extractText, publishedCopy, RedactionError } from '../../extract/index.ts';
 import { attachmentContent, attachmentsOf, getVersion, hitsOf, replaceHits, setRedactedContent, type HitRow, type VersionRow } from '../../store/catalogue-versions.repo.ts';
 import type { DB, ScreeningHitTable } from '../../store/schema.ts';
 
@@ -139,25 +139,38 @@ export async function publishedText(db: Kysely<DB>, v: VersionRow): Promise<Publ
 }
 
 /**
- * What publication shows: `publishedText`, and a masked copy of each attachment holding a
- * redacted value (stored beside the original, which stays with the staff).
+ * What publication shows: `publishedText`, and the published copy of each attachment
+ * (extract/published-copy.ts: sanitised, masked, image metadata stripped), stored beside the
+ * original, which stays with the staff. The copy is read again and screened: a value the
+ * reviewer did not justify still in it refuses the publication.
  */
 export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<PublishedText> {
-  const byAttachment = new Map<number, HitRow[]>();
-  for (const h of maskedHits(await hitsOf(db, v.id))) if (h.attachment_id !== null) byAttachment.set(h.attachment_id, [...(byAttachment.get(h.attachment_id) ?? []), h]);
-  for (const [attachmentId, hits] of byAttachment) {
-    const a = await attachmentContent(db, attachmentId);
-    if (!a) continue;
-    await checkRedactable(db, attachmentId);
-    const replacements = hits.flatMap((h) => (isMaskable(h.kind) ? [{ value: h.value, mask: maskValue(h.kind, h.value) }] : []));
+  const hits = await hitsOf(db, v.id);
+  const masked = maskedHits(hits);
+  const own = await ownContacts(db, v.id);
+  const justifiedKeys = new Set(hits.filter((h) => h.resolution === 'justified').map((h) => compactKey(h.value)));
+  const justified = (value: string) => justifiedKeys.has(compactKey(value)) || own.has(value.replace(/[^0-9a-z@._]/gi, ''));
+  for (const a of await attachmentsOf(db, v.id)) {
+    const inFile = masked.filter((h) => h.attachment_id === a.id);
+    if (inFile.length > 0) await checkRedactable(db, a.id);
+    const stored = (await attachmentContent(db, a.id))!;
+    const notRedactable = () => new InputError([fieldError('attachment', 'GK_NOT_REDACTABLE', `附件“${a.filename}”中的内容无法由平台完全遮蔽：请退回，由编辑上传遮蔽后的文件`)]);
+    let copy: Uint8Array | null;
     try {
-      const copy = a.type === 'docx' ? await redactDocx(a.content, replacements) : await redactXlsx(a.content, replacements);
-      await setRedactedContent(db, attachmentId, copy);
+      copy = await publishedCopy(stored.content, a.type as AttachmentType, inFile.map((h) => ({ value: h.value, mask: maskValue(h.kind as MaskableKind, h.value) })));
     } catch (e) {
       if (!(e instanceof RedactionError)) throw e;
-      // The value also stands where the platform cannot rewrite it (an embedded object …).
-      throw new InputError([fieldError('attachment', 'GK_NOT_REDACTABLE', `附件“${a.filename}”中的内容无法由平台完全遮蔽：请退回，由编辑上传遮蔽后的文件`)]);
+      throw notRedactable(); // the value also stands where the platform cannot rewrite it (an embedded object …)
     }
+    if (!copy) continue;
+    if ((a.type === 'docx' || a.type === 'xlsx') && (await leftInCopy(copy, a.type, justified))) throw notRedactable();
+    await setRedactedContent(db, a.id, copy);
   }
   return publishedText(db, v);
+}
+
+/** Whether the copy, read again, still shows personal data no one justified. */
+async function leftInCopy(copy: Uint8Array, type: 'docx' | 'xlsx', justified: (value: string) => boolean): Promise<boolean> {
+  const { parts } = await extractText(copy, type);
+  return parts.some((p) => screenText(p.text, { businessCodes: true }).some((h) => isMaskable(h.kind) && !justified(h.value)));
 }
