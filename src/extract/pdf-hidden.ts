@@ -4,7 +4,7 @@
  * authors), form fields and embedded files (read like an attachment of their type). The
  * platform does not rewrite PDFs: a value found here must be settled by a redacted upload.
  */
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { sniffAttachment } from './sniff.ts';
 import type { Part } from './types.ts';
 
@@ -67,4 +67,22 @@ function isText(bytes: Uint8Array): boolean {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
   const bad = [...text].filter((c) => c === '\ufffd' || (c < ' ' && !'\n\r\t'.includes(c))).length;
   return bad / text.length < 0.02;
+}
+
+/**
+ * Text the page draws that its text content leaves out: pdf.js drops glyphs placed off the
+ * page, but a reader's tool may extract them. Read from the drawing operators themselves; a
+ * string already in the page's text is not repeated.
+ */
+export async function offPageText(page: PDFPageProxy, pageText: string): Promise<string> {
+  const ops = await page.getOperatorList();
+  const seen = pageText.replace(/\s+/g, '');
+  const found: string[] = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    if (ops.fnArray[i] !== OPS.showText && ops.fnArray[i] !== OPS.showSpacedText) continue;
+    const glyphs = (ops.argsArray[i] as unknown[][])[0] ?? [];
+    const text = glyphs.map((g) => (typeof g === 'number' ? (g < -200 ? ' ' : '') : ((g as { unicode?: string } | null)?.unicode ?? ''))).join('');
+    if (text.trim() !== '' && !seen.includes(text.replace(/\s+/g, ''))) found.push(text);
+  }
+  return found.join('\n');
 }
