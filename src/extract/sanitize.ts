@@ -25,7 +25,7 @@ const altChunkType = 'http://schemas.openxmlformats.org/officeDocument/2006/rela
 
 /** A relationship's target as a part name. */
 export function resolveTarget(relsName: string, target: string): string {
-  const base = relsName.replace(/_rels\/[^/]+\.rels$/, '');
+  const base = relsName.replace(/_rels\/[^/]*\.rels$/, '');
   const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
   const out: string[] = [];
   for (const p of parts) {
