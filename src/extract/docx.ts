@@ -1,7 +1,14 @@
-/** Text of a Word document: body, tables, headers, footers, comments, footnotes, endnotes, link targets. */
+/**
+ * Text of a Word document: body, tables, text boxes, headers, footers, comments, footnotes,
+ * endnotes, link targets, image alt text and content-control tags, SmartArt, charts, altChunk
+ * fragments, and every other XML part as loose text. Parts removed on publication
+ * (sanitize.ts: properties, customXml, embeddings, glossary) are not screened.
+ */
 import JSZip from 'jszip';
 import { scanContainers, type ContainerSpec, type RunCategory } from './containers.ts';
 import { mediaNote } from './media.ts';
+import { attributeParts, drawingParts, fragmentText, loosePart } from './office-extra.ts';
+import { altChunkTargets, isRemovedPart } from './sanitize.ts';
 import type { Extracted, Part } from './types.ts';
 import { attr, tokens } from './xml.ts';
 
@@ -99,18 +106,53 @@ function order(name: string): number {
   return Object.keys(partLabels).indexOf(kind);
 }
 
-export async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
+const docxDrawings: readonly [RegExp, string][] = [
+  [/^word\/diagrams\/data\d*\.xml$/, 'SmartArt 图形'],
+  [/^word\/diagrams\/drawing\d*\.xml$/, 'SmartArt 图形（绘制）'],
+  [/^word\/charts\/chart\d*\.xml$/, '图表'],
+];
+
+/** Parts read as loose text: XML not read otherwise, not removed on publication, not package plumbing. */
+const loose = (name: string) => /\.(xml|vml)$/i.test(name) && !name.startsWith('docProps/') && name !== '[Content_Types].xml' && !isRemovedPart(name);
+
+export async function extractDocx(bytes: Uint8Array, nested = false): Promise<Extracted> {
   const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files)
+  const files = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const text = async (n: string) => zip.file(n)!.async('string');
+  const names = files
     .filter((n) => wordParts.test(n))
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b, 'en', { numeric: true }));
   const parts: Part[] = [];
+  const read = new Set(names);
   for (const name of names) {
     const kind = wordParts.exec(name)?.[1]?.replace(/\d+$/, '') ?? '';
-    parts.push(...partsOf(await zip.file(name)!.async('string'), partLabels[kind] ?? ''));
+    const xml = await text(name);
+    parts.push(...partsOf(xml, partLabels[kind] ?? ''), ...attributeParts(xml, partLabels[kind] ?? ''));
   }
-  for (const name of Object.keys(zip.files).filter((n) => /^word\/_rels\/[^/]+\.rels$/.test(n))) {
-    parts.push(...linkParts(await zip.file(name)!.async('string')));
+  const rels: Record<string, string> = {};
+  for (const name of files.filter((n) => n.endsWith('.rels'))) rels[name] = await text(name);
+  for (const [name, xml] of Object.entries(rels)) if (/^word\/_rels\/[^/]+\.rels$/.test(name)) parts.push(...linkParts(xml));
+  for (const name of files) {
+    const drawing = docxDrawings.find(([p]) => p.test(name));
+    if (!drawing) continue;
+    read.add(name);
+    parts.push(...drawingParts(await text(name), drawing[1]));
   }
+  const chunks = altChunkTargets(rels);
+  for (const name of chunks.filter((n) => zip.files[n])) {
+    read.add(name);
+    parts.push(...(await chunkParts(await zip.file(name)!.async('uint8array'), nested)));
+  }
+  for (const name of files.filter((n) => loose(n) && !read.has(n))) parts.push(...loosePart(await text(name), `文档的其他部分（${name}）`));
   return { parts, unreadable: mediaNote(bytes, 'word', '文档') };
+}
+
+/** An altChunk's text (a nested DOCX is read as one, once): it is removed on publication. */
+async function chunkParts(bytes: Uint8Array, nested: boolean): Promise<Part[]> {
+  const location = '嵌入的文档片段（公开时删除）';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && !nested) {
+    return (await extractDocx(bytes, true)).parts.map((p) => ({ ...p, location: `${location}${p.location}`, hidden: true }));
+  }
+  const text = fragmentText(bytes);
+  return text.trim() ? [{ location, text, hidden: true }] : [];
 }

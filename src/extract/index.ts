@@ -9,6 +9,7 @@ import type { Extracted } from './types.ts';
 import { extractXlsx } from './xlsx.ts';
 
 export { sniffAttachment } from './sniff.ts';
+export { publishedCopy } from './published-copy.ts';
 export { canRedact, pdfRedactionMessage, redactDocx, redactXlsx, RedactionError } from './redact.ts';
 export type { Replacement } from './containers.ts';
 export type { Extracted, Part } from './types.ts';

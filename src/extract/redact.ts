@@ -47,6 +47,15 @@ function replaceAll(xml: string, raw: Matcher): string {
   return splice(xml, raw.find(xml).map(({ at, replacement: r }) => ({ from: at, to: at + r.value.length, text: r.mask })));
 }
 
+/**
+ * A masked sheet name keeps its mask in a character Excel allows (＊ for *); a defined name whose
+ * name was masked cannot be a name any more and is dropped (cells keep their values).
+ */
+function validNames(xml: string): string {
+  const sheets = xml.replace(/<sheet\b[^>]*>/g, (tag) => tag.replace(/(\sname\s*=\s*")([^"]*)"/, (_a, pre: string, name: string) => `${pre}${name.replace(/\*/g, '＊')}"`));
+  return sheets.replace(/<definedName\b[^>]*\bname="[^"]*\*[^"]*"[^>]*>[\s\S]*?<\/definedName>/g, '');
+}
+
 /** Whether a binary part (printer settings, an old embedded object) carries a value as 8- or 16-bit text. */
 function binaryHolds(bytes: Uint8Array, values: readonly string[]): boolean {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -68,6 +77,7 @@ async function redactOffice(bytes: Uint8Array, replacements: readonly Replacemen
     let xml = redactContainers(before, spec, matcher);
     if (isXlsx && /^xl\/worksheets\/[^/]+\.xml$/.test(name)) xml = redactValueCells(xml, matcher);
     xml = replaceAll(xml, raw);
+    if (isXlsx && name === 'xl/workbook.xml') xml = validNames(xml);
     const left = scanContainers(xml, spec).some((c) => matcher.find(c.runs.map((r) => r.text).join('')).length > 0);
     if (left || raw.find(xml).length > 0) throw new RedactionError(name);
     if (xml !== before) zip.file(name, xml);

@@ -172,3 +172,14 @@ export async function settleHitRow(db: Kysely<DB>, id: number, set: HitSettlemen
     .where('id', '=', id)
     .execute();
 }
+
+/** The hits masked on publication (遮蔽后公开) of some versions: what the portal masks wherever it shows their text. */
+export async function redactedHitsOf(db: Kysely<DB>, versionIds: readonly number[]): Promise<{ version_id: number; kind: string; value: string }[]> {
+  if (versionIds.length === 0) return [];
+  return db
+    .selectFrom('screening_hits')
+    .select(['version_id', 'kind', 'value'])
+    .where('version_id', 'in', [...versionIds])
+    .where('resolution', '=', 'redacted')
+    .execute();
+}

@@ -173,13 +173,13 @@ export async function publicAttachmentContent(db: Kysely<DB>, itemId: number, at
     .selectFrom('item_attachments as f')
     .innerJoin('item_versions as v', 'v.id', 'f.version_id')
     .innerJoin('catalogue_items as i', 'i.id', 'v.item_id')
-    .select(['f.filename', 'f.type', 'f.content', 'f.redacted_content'])
+    .select(['f.filename', 'f.type', 'f.content', 'f.redacted_content', 'v.id as version_id'])
     .where('f.id', '=', attachmentId)
     .where('i.id', '=', itemId)
     .where('v.state', '=', 'published')
     .where('i.status', '=', 'published')
     .executeTakeFirst();
-  return r && { filename: r.filename, type: r.type, bytes: r.redacted_content ?? r.content };
+  return r && { versionId: r.version_id, filename: r.filename, type: r.type, bytes: r.redacted_content ?? r.content };
 }
 
 /** 有效性 changes of a 规章 or 规范性文件, oldest first. */

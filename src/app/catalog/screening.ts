@@ -1,17 +1,18 @@
 /**
- * Screening a version before 保密审查: the title, summary, body and the text of every
- * attachment are searched for personal data and secrecy markings. Hits are numbered 1…n
+ * Screening a version before 保密审查: every text field the portal shows (名称, 文号, 内容概述,
+ * 正文, 更正说明), each attachment's file name and the text of every attachment are searched
+ * for personal data and secrecy markings. Hits are numbered 1…n
  * in order of location, then position, and kept with their settlement when a version is
  * screened again and the same value stands at the same place; a new or moved value must
  * be settled afresh, and so must a settlement the law no longer accepts (a masked marking).
  */
 import type { Insertable, Kysely } from 'kysely';
-import { isSettled } from '../../domain/catalog/hits.ts';
-import { maskValue, screenText } from '../../domain/screening/index.ts';
+import { isSettled, unsettledCounts } from '../../domain/catalog/hits.ts';
+import { compactKey, maskValue, maskValues, screenText } from '../../domain/screening/index.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { manualCheck } from '../../law/catalogue-workflow.ts';
-import { isMaskable, redactableTypes } from '../../law/screening.ts';
-import { redactDocx, redactXlsx, RedactionError } from '../../extract/index.ts';
+import { isMaskable, redactableTypes, type AttachmentType, type MaskableKind } from '../../law/screening.ts';
+import { extractText, publishedCopy, RedactionError } from '../../extract/index.ts';
 import { attachmentContent, attachmentsOf, getVersion, hitsOf, replaceHits, setRedactedContent, type HitRow, type VersionRow } from '../../store/catalogue-versions.repo.ts';
 import type { DB, ScreeningHitTable } from '../../store/schema.ts';
 
@@ -23,14 +24,24 @@ interface TextPart {
   unreadable?: string;
 }
 
-/** The parts in order of location: 名称, 内容概述, 正文, then each attachment's parts (its unreadable note at its place). */
+/** Where an attachment's file name is screened (a hit there is masked in the name, whatever the file's type). */
+export const filenameLocation = (filename: string) => `附件“${filename}”的文件名`;
+
+/**
+ * The parts in order of location: 名称, 文号, 内容概述, 正文, 更正说明, then each attachment's
+ * name and parts (its unreadable note at its place). A file name's hits belong to no attachment:
+ * they are masked in the text the portal shows, not in the file.
+ */
 async function partsOf(db: Kysely<DB>, v: VersionRow): Promise<TextPart[]> {
   const parts: TextPart[] = [
     { location: '名称', text: v.title, attachmentId: null },
+    { location: '文号', text: v.doc_no ?? '', attachmentId: null },
     { location: '内容概述', text: v.summary, attachmentId: null },
     { location: '正文', text: v.body, attachmentId: null },
+    { location: '更正说明', text: v.change_note ?? '', attachmentId: null },
   ];
   for (const a of await attachmentsOf(db, v.id)) {
+    parts.push({ location: filenameLocation(a.filename), text: a.filename, attachmentId: null });
     for (const p of JSON.parse(a.text_parts) as { location: string; text: string; hidden: boolean }[]) {
       parts.push({ location: `附件“${a.filename}”${p.location}${p.hidden && !p.location.includes('隐藏') ? '（隐藏内容）' : ''}`, text: p.text, attachmentId: a.id });
     }
@@ -104,37 +115,57 @@ export async function checkRedactable(db: Kysely<DB>, attachmentId: number | nul
 /** Hits masked in publication: personal data the reviewer chose to mask (a marking never is). */
 const maskedHits = (hits: readonly HitRow[]) => hits.filter((h) => h.resolution === 'redacted' && h.value !== '' && isMaskable(h.kind));
 
-/**
- * The text publication shows: title, summary and body with every redacted value masked,
- * and a 解密 marking as printed. Reads only: the leader's approval page shows it as is.
- */
-export async function publishedText(db: Kysely<DB>, v: VersionRow): Promise<{ title: string; summary: string; body: string }> {
-  const inText = maskedHits(await hitsOf(db, v.id)).filter((h) => h.attachment_id === null);
-  const mask = (text: string) =>
-    [...inText].sort((a, b) => b.value.length - a.value.length).reduce((t, h) => (isMaskable(h.kind) ? t.split(h.value).join(maskValue(h.kind, h.value)) : t), text);
-  return { title: mask(v.title), summary: mask(v.summary), body: mask(v.body) };
+export interface PublishedText {
+  title: string;
+  summary: string;
+  body: string;
+  docNo: string | null;
 }
 
 /**
- * What publication shows: `publishedText`, and a masked copy of each attachment holding a
- * redacted value (stored beside the original, which stays with the staff).
+ * The text publication shows: title, 文号, summary and body with every redacted value masked,
+ * and a 解密 marking as printed. Reads only: the leader's approval page shows it as is.
+ * (The 更正说明 and file names are masked where the portal reads them: published-names.ts.)
  */
-export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<{ title: string; summary: string; body: string }> {
-  const byAttachment = new Map<number, HitRow[]>();
-  for (const h of maskedHits(await hitsOf(db, v.id))) if (h.attachment_id !== null) byAttachment.set(h.attachment_id, [...(byAttachment.get(h.attachment_id) ?? []), h]);
-  for (const [attachmentId, hits] of byAttachment) {
-    const a = await attachmentContent(db, attachmentId);
-    if (!a) continue;
-    await checkRedactable(db, attachmentId);
-    const replacements = hits.flatMap((h) => (isMaskable(h.kind) ? [{ value: h.value, mask: maskValue(h.kind, h.value) }] : []));
+export async function publishedText(db: Kysely<DB>, v: VersionRow): Promise<PublishedText> {
+  const masked = maskedHits(await hitsOf(db, v.id));
+  const mask = (text: string) => maskValues(text, masked);
+  return { title: mask(v.title), summary: mask(v.summary), body: mask(v.body), docNo: v.doc_no === null ? null : mask(v.doc_no) };
+}
+
+/**
+ * What publication shows: `publishedText`, and the published copy of each attachment
+ * (extract/published-copy.ts: sanitised, masked, image metadata stripped), stored beside the
+ * original, which stays with the staff. The copy is read again and screened: a value the
+ * reviewer did not justify still in it refuses the publication.
+ */
+export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<PublishedText> {
+  const hits = await hitsOf(db, v.id);
+  const masked = maskedHits(hits);
+  const own = await ownContacts(db, v.id);
+  const justifiedKeys = new Set(hits.filter((h) => h.resolution === 'justified').map((h) => compactKey(h.value)));
+  const justified = (value: string) => justifiedKeys.has(compactKey(value)) || own.has(value.replace(/[^0-9a-z@._]/gi, ''));
+  for (const a of await attachmentsOf(db, v.id)) {
+    const inFile = masked.filter((h) => h.attachment_id === a.id);
+    if (inFile.length > 0) await checkRedactable(db, a.id);
+    const stored = (await attachmentContent(db, a.id))!;
+    const notRedactable = () => new InputError([fieldError('attachment', 'GK_NOT_REDACTABLE', `附件“${a.filename}”中的内容无法由平台完全遮蔽：请退回，由编辑上传遮蔽后的文件`)]);
+    let copy: Uint8Array | null;
     try {
-      const copy = a.type === 'docx' ? await redactDocx(a.content, replacements) : await redactXlsx(a.content, replacements);
-      await setRedactedContent(db, attachmentId, copy);
+      copy = await publishedCopy(stored.content, a.type as AttachmentType, inFile.map((h) => ({ value: h.value, mask: maskValue(h.kind as MaskableKind, h.value) })));
     } catch (e) {
       if (!(e instanceof RedactionError)) throw e;
-      // The value also stands where the platform cannot rewrite it (an embedded object …).
-      throw new InputError([fieldError('attachment', 'GK_NOT_REDACTABLE', `附件“${a.filename}”中的内容无法由平台完全遮蔽：请退回，由编辑上传遮蔽后的文件`)]);
+      throw notRedactable(); // the value also stands where the platform cannot rewrite it (an embedded object …)
     }
+    if (!copy) continue;
+    if ((a.type === 'docx' || a.type === 'xlsx') && (await leftInCopy(copy, a.type, justified))) throw notRedactable();
+    await setRedactedContent(db, a.id, copy);
   }
   return publishedText(db, v);
+}
+
+/** Whether the copy, read again, still shows personal data no one justified. */
+async function leftInCopy(copy: Uint8Array, type: 'docx' | 'xlsx', justified: (value: string) => boolean): Promise<boolean> {
+  const { parts } = await extractText(copy, type);
+  return parts.some((p) => screenText(p.text, { businessCodes: true }).some((h) => isMaskable(h.kind) && !justified(h.value)));
 }

@@ -1,4 +1,5 @@
 /** 有效性 of a published 规章 or 规范性文件: 失效 or 废止 from a date, with the reason (table 二 counts it). */
+import { refusePersonalData } from './public-reasons.ts';
 import type { Actor } from '../../domain/access/policy.ts';
 import { chinaDate, isIsoDate } from '../../domain/shared/dates.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
@@ -20,6 +21,7 @@ export async function recordValidity(ctx: AppContext, actor: Actor, itemId: numb
   else if (input.effectiveDate > chinaDate(ctx.now())) errors.push(fieldError('effectiveDate', 'GK_DATE_ORDER', '“生效日期”不能晚于今天'));
   if (input.reason.trim() === '') errors.push(fieldError('reason', 'GK_REASON_REQUIRED', '请说明理由（如清理结果、废止决定文号）'));
   if (errors.length) throw new InputError(errors);
+  refusePersonalData('reason', '理由', input.reason);
   await inTransaction(ctx, async (db) => {
     const at = ctx.now().toISOString();
     await insertValidityChange(db, { itemId, state: input.state as 'repealed', effectiveDate: input.effectiveDate, reason: input.reason.trim(), recordedAt: at });

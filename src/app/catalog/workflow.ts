@@ -17,6 +17,7 @@ import { itemFor, versionFor } from './access.ts';
 import { decide, event } from './decide.ts';
 import { publishedContent, rescreen } from './screening.ts';
 import { itemChanged } from './portal-changes.ts';
+import { refusePersonalData } from './public-reasons.ts';
 import { indexForSearch, unindexFromSearch } from './search-index.ts';
 
 export async function submitForReview(ctx: AppContext, actor: Actor, versionId: number): Promise<void> {
@@ -92,7 +93,7 @@ export async function approveAndPublish(ctx: AppContext, actor: Actor, versionId
       topic: version.topic,
       statutory_item: version.statutory_item,
       domain: version.domain,
-      doc_no: version.doc_no,
+      doc_no: content.docNo,
       document_kind: version.document_kind,
       written_date: version.written_date,
       generated_date: version.generated_date,
@@ -144,6 +145,7 @@ export async function withdrawItem(ctx: AppContext, actor: Actor, itemId: number
   const item = await itemFor(ctx.db, actor, itemId, 'catalogue.approve', '只有本单位的审核领导可以撤回信息');
   if (reason.trim() === '') throw new InputError([fieldError('reason', 'GK_REASON_REQUIRED', '请填写撤回理由（将在门户网站公开）')]);
   if (item.status !== 'published') throw new InputError([fieldError('item', 'GK_NOT_PUBLISHED', '只有已公开的信息可以撤回')]);
+  refusePersonalData('reason', '撤回理由', reason);
   await inTransaction(ctx, async (db) => {
     const at = ctx.now().toISOString();
     await updateItem(db, itemId, { status: 'withdrawn', withdrawn_at: at, withdrawn_reason: reason.trim() });

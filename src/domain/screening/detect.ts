@@ -1,7 +1,8 @@
 /**
- * Candidate finders, one per kind, over a normalized copy of the text (same length, so
- * offsets hold in the original). Numbers count only at number boundaries: not inside a
- * longer digit run, not part of a decimal or a grouped amount, not followed by 元/万/亿/%.
+ * Candidate finders, one per kind, over the normalized text (normalize.ts maps offsets back to
+ * the original). Numbers count only at number boundaries: not inside a longer digit run, not
+ * part of a decimal or a grouped amount, not followed by 元/万/亿/%. A number may be written
+ * in groups (430623 19850615 110X, 138-0013-8000): a space or hyphen may stand between digits.
  */
 import { secrecyMarkings, type HitKind } from '../../law/screening.ts';
 import { usccCheckChar } from '../agencies/agency.ts';
@@ -11,16 +12,6 @@ export interface Candidate {
   kind: HitKind;
   start: number;
   end: number;
-}
-
-/** Full-width ASCII, the ideographic space and dash variants to ASCII, one character for one. */
-export function normalize(text: string): string {
-  return text.replace(/[\uff01-\uff5e\u3000\u2010-\u2015\u2212]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code === 0x3000) return ' ';
-    if (code >= 0xff01) return String.fromCharCode(code - 0xfee0);
-    return '-';
-  });
 }
 
 // A comma only joins an amount when three digits follow (13,812,345,678); a list of numbers stays.
@@ -35,14 +26,30 @@ function* matches(text: string, source: string): Generator<{ value: string; star
   for (const m of text.matchAll(pattern)) yield { value: m[0], start: m.index ?? 0 }; // matchAll works on a copy
 }
 
-function idNumbers(text: string): Candidate[] {
-  return [...matches(text, `${before}[1-8]\\d{16}[0-9Xx](?![0-9Xx])${after}`)]
-    .filter((m) => isIdNumber(m.value))
-    .map((m) => ({ kind: 'idNumber', start: m.start, end: m.start + 18 }));
+/**
+ * Matches that `accept` takes; after a refused one the search goes on from its second
+ * character, so a valid number that starts inside a refused match is still found.
+ */
+function* validMatches(text: string, source: string, accept: (value: string) => boolean): Generator<{ value: string; start: number }> {
+  const pattern = new RegExp(source, 'g');
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (accept(m[0])) yield { value: m[0], start: m.index };
+    else pattern.lastIndex = m.index + 1;
+  }
 }
 
+const gap = '[ -]?';
+
+function idNumbers(text: string): Candidate[] {
+  const source = `${before}[1-8](?:${gap}\\d){16}${gap}[0-9Xx](?![0-9Xx])${after}`;
+  return [...validMatches(text, source, (v) => isIdNumber(v.replace(/[ -]/g, '')))].map((m) => ({ kind: 'idNumber', start: m.start, end: m.start + m.value.length }));
+}
+
+/** A country code before a mobile (+86, 0086, (+86), 86- ) belongs to the hit, so it is masked with it. */
+export const mobilePrefix = String.raw`(?:\(?(?:\+ ?|00)86\)?|86(?=[ -]))[ -]?`;
+
 function mobiles(text: string): Candidate[] {
-  return [...matches(text, `${before}1[3-9]\\d([ -]?)\\d{4}\\1\\d{4}${after}`)].map((m) => ({
+  return [...matches(text, `${before}(?:${mobilePrefix})?1[3-9]\\d${gap}\\d{4}${gap}\\d{4}${after}`)].map((m) => ({
     kind: 'mobile',
     start: m.start,
     end: m.start + m.value.length,

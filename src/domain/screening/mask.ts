@@ -1,32 +1,40 @@
 /** Masking redacted hits in the published text (the rules per kind are in src/law/screening.ts). */
 import { hitKinds, isMaskable, type MaskableKind } from '../../law/screening.ts';
-import { normalize } from './detect.ts';
+import { mobilePrefix } from './detect.ts';
+import { normalChar } from './normalize.ts';
 import type { Hit } from './screen.ts';
 
 const significant = /[0-9A-Za-z]/;
 
 /** Masks the digits and letters of `value` outside the first `start` and last `end`; separators stay. */
 function keep(value: string, start: number, end: number): string {
-  const norm = normalize(value);
-  const total = [...norm].filter((c) => significant.test(c)).length;
+  const chars = [...value];
+  const isSignificant = chars.map((c) => significant.test(normalChar(c)));
+  const total = isSignificant.filter(Boolean).length;
   let seen = 0;
-  return [...norm]
+  return chars
     .map((c, i) => {
-      if (!significant.test(c)) return value[i];
+      if (!isSignificant[i]) return c;
       const index = seen++;
-      return index < start || index >= total - end ? value[i] : '*';
+      return index < start || index >= total - end ? c : '*';
     })
     .join('');
 }
+
+const prefix = new RegExp(`^${mobilePrefix}`);
 
 /** The mask of a personal-data value (a secrecy marking has none: it is never masked). */
 export function maskValue(kind: MaskableKind, value: string): string {
   const rule = hitKinds[kind].mask;
   switch (rule.style) {
-    case 'keep':
-      return keep(value, rule.start, rule.end);
+    case 'keep': {
+      // A mobile's country code (+86) stays as printed; the number is masked as any other.
+      const code = kind === 'mobile' ? (prefix.exec([...value].map(normalChar).join(''))?.[0].length ?? 0) : 0;
+      const at = code === 0 ? 0 : originalLength(value, code);
+      return value.slice(0, at) + keep(value.slice(at), rule.start, rule.end);
+    }
     case 'areaCode': {
-      const area = /^\(?0\d{2,3}\)? ?-?/.exec(normalize(value))?.[0].length ?? 0;
+      const area = originalLength(value, /^\(?0\d{2,3}\)? ?-?/.exec([...value].map(normalChar).join(''))?.[0].length ?? 0);
       return value.slice(0, area) + keep(value.slice(area), 0, rule.end);
     }
     case 'email': {
@@ -34,6 +42,16 @@ export function maskValue(kind: MaskableKind, value: string): string {
       return at <= 0 ? '*'.repeat(value.length) : `${[...value][0]}***${value.slice(at)}`;
     }
   }
+}
+
+/** How many characters of `value` make its first `n` normalized characters (zero-width ones count as none). */
+function originalLength(value: string, n: number): number {
+  let seen = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (seen === n) return i;
+    if (normalChar(value[i]!) !== '') seen++;
+  }
+  return value.length;
 }
 
 /**
@@ -54,4 +72,15 @@ export function maskText(text: string, hits: readonly Hit[]): string {
   }
   pieces.push(text.slice(at));
   return pieces.join('');
+}
+
+/**
+ * `text` with every occurrence of each masked value replaced by its mask, longest value first
+ * (a value masked in one place is masked wherever it stands: a title, a file name, a note).
+ */
+export function maskValues(text: string, hits: readonly { kind: string; value: string }[]): string {
+  return [...hits]
+    .filter((h) => h.value !== '')
+    .sort((a, b) => b.value.length - a.value.length)
+    .reduce((t, h) => (isMaskable(h.kind) ? t.split(h.value).join(maskValue(h.kind, h.value)) : t), text);
 }

@@ -1,10 +1,11 @@
 /** Screening a text for personal data and secrecy markings before it is published. */
 import type { HitKind } from '../../law/screening.ts';
-import { candidates, normalize } from './detect.ts';
+import { candidates } from './detect.ts';
+import { normalizeMapped, originalRange } from './normalize.ts';
 
 export interface Hit {
   kind: HitKind;
-  /** The text as written (full-width digits stay full-width). */
+  /** The text as written (full-width digits stay full-width, a zero-width space inside stays). */
   value: string;
   start: number;
   end: number;
@@ -22,11 +23,12 @@ const contextChars = 20;
 /** Hits sorted by start, none overlapping (where candidates overlap, the kind found first wins). */
 export function screenText(text: string, options: ScreenOptions = {}): Hit[] {
   const accepted: { kind: HitKind; start: number; end: number }[] = [];
-  const taken = new Uint8Array(text.length);
-  for (const c of candidates(normalize(text), options)) {
+  const normalized = normalizeMapped(text);
+  const taken = new Uint8Array(normalized.text.length);
+  for (const c of candidates(normalized.text, options)) {
     if (taken.subarray(c.start, c.end).some((t) => t === 1)) continue;
     taken.fill(1, c.start, c.end);
-    accepted.push(c);
+    accepted.push({ kind: c.kind, ...originalRange(normalized, c.start, c.end) });
   }
   return accepted
     .sort((a, b) => a.start - b.start)

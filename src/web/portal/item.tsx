@@ -11,6 +11,7 @@
 import { attachmentMime } from '../../law/screening.ts';
 import { countView, currentViews } from '../../app/catalog/views.ts';
 import { changeMark, noticeOtherWriters } from '../../app/catalog/portal-changes.ts';
+import { maskedChangeNotes, maskedFilenames } from '../../app/catalog/published-names.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { raw } from 'hono/html';
 import QRCode from 'qrcode';
@@ -56,9 +57,10 @@ async function renderItem(ctx: AppContext, request: FastifyRequest, reply: Fasti
   const item = await getPublicItem(ctx.db, id);
   if (!item) throw new NotFoundError('找不到这条政府信息，可能尚未公开。');
   const live = item.status === 'published';
-  const [site, versions, validity] = await Promise.all([siteInfo(ctx.db), publicVersions(ctx.db, item.id), item.document_kind ? validityHistory(ctx.db, item.id) : []]);
+  const [site, stored, validity] = await Promise.all([siteInfo(ctx.db), publicVersions(ctx.db, item.id), item.document_kind ? validityHistory(ctx.db, item.id) : []]);
+  const versions = await maskedChangeNotes(ctx.db, stored);
   const current = versions.find((v) => v.state === 'published');
-  const attachments = live && current ? await publicAttachments(ctx.db, current.id) : [];
+  const attachments = live && current ? await maskedFilenames(ctx.db, current.id, await publicAttachments(ctx.db, current.id)) : [];
   const url = `${siteOrigin(site, request)}/items/${item.id}`;
   const category = categoryLabel(item.category);
   const topic = item.topic?.replace('/', ' / ');
@@ -208,9 +210,10 @@ export async function itemRoutes(app: FastifyInstance, opts: { ctx: AppContext }
     const attachmentId = positiveInt(request.params.attachmentId);
     const file = itemId && attachmentId ? await publicAttachmentContent(ctx.db, itemId, attachmentId) : undefined;
     if (!file) throw new NotFoundError('找不到这个附件，可能已被更正或撤回。');
+    const filename = (await maskedFilenames(ctx.db, file.versionId, [file]))[0]?.filename ?? '';
     return reply
       .type(attachmentMime(file.type))
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
       .send(Buffer.from(file.bytes));
   });
 }

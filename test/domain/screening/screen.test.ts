@@ -23,7 +23,7 @@ describe('each kind in plain text', () => {
     assert.deepEqual(found(`联系电话${valid.mobile}。`), [`mobile:${valid.mobile}`]);
     assert.deepEqual(found('电话：138-1234-5678，或 139 8765 4321'), ['mobile:138-1234-5678', 'mobile:139 8765 4321']);
     assert.deepEqual(found('手机１３８１２３４５６７８'), ['mobile:１３８１２３４５６７８']);
-    assert.deepEqual(found('Tel: +86 13812345678'), ['mobile:13812345678']);
+    assert.deepEqual(found('Tel: +86 13812345678'), ['mobile:+86 13812345678']);
     assert.deepEqual(found('13812345678，13912345678,13712345678'), ['mobile:13812345678', 'mobile:13912345678', 'mobile:13712345678']);
   });
 
@@ -90,6 +90,36 @@ describe('look-alikes are not flagged', () => {
       '预算13812345678.00元；合计13,812,345,678元；拨付13812345678元；增长13812345678%。',
       '文号：华政办发〔2024〕13号，索引号：006382564L-01-2024-0013。',
     ].join('\n');
+    assert.deepEqual(found(text), []);
+  });
+});
+
+describe('numbers written to slip past a plain match', () => {
+  const id = '43062319850615110X'; // the issue's example, check character X
+  test('grouped ID numbers and mobiles, with spaces, hyphens or mixed', () => {
+    assert.deepEqual(found(`身份证 ${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`), [`idNumber:${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}`]);
+    assert.deepEqual(found(`身份证 ${id.slice(0, 6)}-${id.slice(6, 14)}-${id.slice(14)}。`), [`idNumber:${id.slice(0, 6)}-${id.slice(6, 14)}-${id.slice(14)}`]);
+    assert.deepEqual(found('手机 138 0013-8000'), ['mobile:138 0013-8000']);
+  });
+
+  test('non-breaking, zero-width and full-width characters inside a number; offsets stay in the original', () => {
+    for (const text of [`号码${id.slice(0, 9)}\u200b${id.slice(9)}`, `手机138\u00a00013\u00a08000`, `手机138\ufeff0013\u20608000`, `号码４３０６２３１９８５０６１５１１０Ｘ`]) {
+      const hits = screenText(text);
+      assert.equal(hits.length, 1, text);
+      assert.equal(text.slice(hits[0]!.start, hits[0]!.end), hits[0]!.value);
+      assert.ok(text.endsWith(hits[0]!.value), text);
+    }
+  });
+
+  test('+86, 0086, (+86) and 86- before a mobile belong to the hit', () => {
+    assert.deepEqual(found('电话+8613800138000'), ['mobile:+8613800138000']);
+    assert.deepEqual(found('电话0086 138 0013 8000'), ['mobile:0086 138 0013 8000']);
+    assert.deepEqual(found('电话(+86)13800138000'), ['mobile:(+86)13800138000']);
+    assert.deepEqual(found('电话86-13800138000'), ['mobile:86-13800138000']);
+  });
+
+  test('controls: 文号, dates, amounts and ordinary grouped numbers stay unflagged', () => {
+    const text = '华政办发〔2023〕12号；2023年12月31日；金额 1 234 567 元；邮编 414000；第 1 2 3 4 5 6 7 8 9 10 11 12 条；电话区号 0730 转 12';
     assert.deepEqual(found(text), []);
   });
 });

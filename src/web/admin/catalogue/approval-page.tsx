@@ -78,11 +78,12 @@ async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: Fas
       <section aria-labelledby="as-published">
         <h2 id="as-published">公开后的文本</h2>
         <p class="help">
-          以下是批准后门户网站显示的名称、内容概述和正文。{masked.length ? `${masked.length}处个人信息已遮蔽` : '没有遮蔽的内容'}
+          以下是批准后门户网站显示的名称、文号、内容概述和正文。{masked.length ? `${masked.length}处个人信息已遮蔽` : '没有遮蔽的内容'}
           {declassified.length ? `；${declassified.length}处密级或不得公开标识已登记解密，按原样显示` : ''}。
         </p>
         <article class="as-published">
           <h3>{text.title}</h3>
+          {text.docNo ? <p class="doc-no">文号：{text.docNo}</p> : ''}
           {text.summary ? <p class="summary">内容概述：{text.summary}</p> : ''}
           {paragraphs(text.body).map((p) => (
             <p>{p}</p>
@@ -114,7 +115,11 @@ async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: Fas
               return (
                 <li>
                   {a.filename}
-                  {own.length ? `：公开遮蔽后的副本（${[...new Set(own.map((h) => hitKinds[h.kind as 'email']?.label))].join('、')}）` : '：按原文件公开'}
+                  {own.length
+                    ? `：公开遮蔽后的副本（${[...new Set(own.map((h) => hitKinds[h.kind as 'email']?.label))].join('、')}）`
+                    : a.type === 'pdf'
+                      ? '：按原文件公开'
+                      : '：公开删去文档属性、嵌入对象、图片元数据等隐藏内容后的副本'}
                 </li>
               );
             })}
