@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const emoji = /[\u2300-\u23ff\u2600-\u2604\u2607-\u27bf\u{1f000}-\u{1faff}\ufe0f]/u;
+const emoji = /[\u2300-\u23ff\u2600-\u2604\u2607-\u27bf\u{1f000}-\u{1faff}]|\ufe0f/u;
 
 function files(dir: string): string[] {
   return (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[]).filter((n) => /\.(tsx?|css)$/.test(n)).map((n) => path.join(dir, n));
