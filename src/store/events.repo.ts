@@ -1,5 +1,6 @@
 /** The audit ledger: every state change appends one event, in the transaction of the change. */
 import type { Kysely } from 'kysely';
+import type { AuditAction } from '../domain/shared/audit.ts';
 import type { DB } from './schema.ts';
 
 export interface AuditEvent {
@@ -8,7 +9,7 @@ export interface AuditEvent {
   agencyId: number | null;
   subjectType: string;
   subjectId: string | number;
-  action: string;
+  action: AuditAction;
   reason?: string | null;
   payload?: unknown;
 }
@@ -40,7 +41,7 @@ export async function eventsFor(db: Kysely<DB>, subjectType: string, subjectId: 
 }
 
 /** Who did one of `actions` to a subject, with the version named in the event's payload (if any). */
-export async function actorsOf(db: Kysely<DB>, subjectType: string, subjectId: string | number, actions: readonly string[]): Promise<{ actorId: number; version: number | null }[]> {
+export async function actorsOf(db: Kysely<DB>, subjectType: string, subjectId: string | number, actions: readonly AuditAction[]): Promise<{ actorId: number; version: number | null }[]> {
   const rows = await db
     .selectFrom('audit_events')
     .select(['actor_id', 'payload'])

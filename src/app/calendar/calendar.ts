@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/policy.ts';
 import { createWorkingCalendar, type LocalOverride, type WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import type { AuditAction } from '../../domain/shared/audit.ts';
 import { chinaDate, type IsoDate } from '../../domain/shared/dates.ts';
 import type { StatutoryHoliday, YearArrangement } from '../../law/calendar/index.ts';
 import { calendarOverrides, currentHolidayNotices } from '../../store/calendar.repo.ts';
@@ -55,7 +56,7 @@ export async function recomputeAfterChange(
   ctx: AppContext,
   actor: Actor,
   calendar: WorkingCalendar,
-  event: { subjectId: string | number; action: string; reason: string | null; payload?: Record<string, unknown> },
+  event: { subjectId: string | number; action: AuditAction; reason: string | null; payload?: Record<string, unknown> },
 ): Promise<Recomputed> {
   const at = ctx.now().toISOString();
   const result = await recomputeOpenDeadlines(db, calendar, chinaDate(ctx.now()), at, actor.id);

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/policy.ts';
 import { transition, type WorkflowAct } from '../../domain/catalog/workflow.ts';
+import type { AuditAction } from '../../domain/shared/audit.ts';
 import { InputError, NotFoundError } from '../../domain/shared/result.ts';
 import { unsettledCounts } from '../../domain/catalog/hits.ts';
 import { getVersion, hitsOf, type VersionRow } from '../../store/catalogue-versions.repo.ts';
@@ -10,7 +11,7 @@ import type { DB } from '../../store/schema.ts';
 import { versionFacts } from './access.ts';
 
 /** The acts that write a version's content: whoever did one is among its authors. */
-const authoring = ['catalogue.drafted', 'catalogue.correctionStarted', 'catalogue.saved', 'catalogue.attachmentAdded', 'catalogue.attachmentRemoved'];
+const authoring: readonly AuditAction[] = ['catalogue.drafted', 'catalogue.correctionStarted', 'catalogue.saved', 'catalogue.attachmentAdded', 'catalogue.attachmentRemoved'];
 
 /**
  * Everyone who wrote the version, as the database records it — its drafter, and from the
@@ -33,5 +34,5 @@ export async function decide(db: Kysely<DB>, versionId: number, act: WorkflowAct
   return { version, next: t };
 }
 
-export const event = (db: Kysely<DB>, at: string, actor: Actor, item: { id: number; agency_id: number }, action: string, payload: unknown, reason?: string | null) =>
+export const event = (db: Kysely<DB>, at: string, actor: Actor, item: { id: number; agency_id: number }, action: AuditAction, payload: unknown, reason?: string | null) =>
   appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: item.agency_id, subjectType: 'catalogueItem', subjectId: item.id, action, reason: reason ?? null, payload });
