@@ -102,3 +102,13 @@ export async function displayNames(db: Kysely<DB>, ids: readonly number[]): Prom
   const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** The roles each of `ids` holds now (the audit page names a person with their roles at the event's agency). */
+export async function rolesOfUsers(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, RoleGrant[]>> {
+  const wanted = [...new Set(ids)];
+  const out = new Map<number, RoleGrant[]>();
+  if (wanted.length === 0) return out;
+  const rows = await db.selectFrom('user_roles').select(['user_id', 'role', 'agency_id']).where('user_id', 'in', wanted).orderBy('id').execute();
+  for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), { role: r.role as Role, agencyId: r.agency_id }]);
+  return out;
+}
