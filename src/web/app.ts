@@ -21,6 +21,7 @@ import { calendarRoutes } from './admin/calendar-routes.tsx';
 import { requestRoutes } from './admin/requests/routes.tsx';
 import { correctionRoutes } from './admin/corrections/routes.tsx';
 import { supervisionRoutes } from './admin/supervision/routes.tsx';
+import { auditRoutes } from './admin/audit/routes.tsx';
 import { closeViews } from '../app/catalog/views.ts';
 import { installErrorHandling } from './plugins/errors.tsx';
 import { trustedProxies } from './config/trust-proxy.ts';
@@ -103,6 +104,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await staff.register(calendarRoutes, { ctx });
     await staff.register(correctionRoutes, { ctx });
     await staff.register(supervisionRoutes, { ctx });
+    await staff.register(auditRoutes, { ctx });
   });
   return app;
 }

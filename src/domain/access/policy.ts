@@ -22,7 +22,8 @@ export type Action =
   | 'complaints.handle'
   | 'complaints.register'
   | 'requests.approve'
-  | 'requests.configure';
+  | 'requests.configure'
+  | 'audit.view';
 
 export interface Actor {
   id: number;
@@ -52,10 +53,13 @@ const allowed: Record<Action, readonly Role[]> = {
   'requests.approve': ['leader'],
   // Which replies need that sign-off: the head or the agency's administrator decides.
   'requests.configure': ['leader', 'agencyAdmin'],
+  // The audit trail: those who oversee an agency's work. A county administrator (the 单位管理员
+  // of a county government, the root of its tree) oversees the county's agencies, as its supervisor does.
+  'audit.view': ['leader', 'agencyAdmin', 'countySupervisor'],
 };
 
 /** A platform administrator runs the platform and sees everything, but does not act for an agency. */
-const platformAdminMay: readonly Action[] = ['report.view', 'county.supervise', 'platform.administer', 'catalogue.view'];
+const platformAdminMay: readonly Action[] = ['report.view', 'county.supervise', 'platform.administer', 'catalogue.view', 'audit.view'];
 
 /**
  * True when the actor holds a role that allows `action` on `agencyId`. A supervisor's
@@ -71,10 +75,12 @@ export function can(
   if (agencyId === null) return false;
   return actor.roles.some((r) => {
     if (r.agencyId === null || !allowed[action].includes(r.role)) return false;
-    if (r.role === 'countySupervisor') return subtreeIds(tree, r.agencyId).has(agencyId);
+    if (r.role === 'countySupervisor' || (action === 'audit.view' && r.role === 'agencyAdmin' && isRoot(tree, r.agencyId))) return subtreeIds(tree, r.agencyId).has(agencyId);
     return r.agencyId === agencyId;
   });
 }
+
+const isRoot = (tree: readonly { id: number; parentId: number | null }[], id: number) => tree.some((a) => a.id === id && a.parentId === null);
 
 /** The agencies on which the actor may perform `action`. */
 export function agenciesWhere(actor: Actor, action: Action, tree: readonly { id: number; parentId: number | null }[]): Set<number> {

@@ -62,3 +62,8 @@ export function chinaDate(timestamp: string | Date): IsoDate {
 export function utcMidnightDate(t: number | Date): IsoDate {
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/** The instant a China calendar day begins, as a UTC ISO timestamp (what audit_events.occurred_at holds). */
+export function chinaDayStart(date: IsoDate): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
+}

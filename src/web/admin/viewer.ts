@@ -17,6 +17,7 @@ export function viewerOf(request: FastifyRequest, reply: FastifyReply, tree: rea
   // An agency administrator keeps the agency's 指南 contacts up to date.
   const own = actor.roles.find((r) => r.role === 'agencyAdmin' && r.agencyId !== null);
   if (own && !can(actor, 'platform.administer', null, tree)) links.push(['单位信息', `/admin/agencies/${own.agencyId}/contacts`]);
+  if (tree.some((a) => can(actor, 'audit.view', a.id, tree))) links.push(['操作记录', '/admin/audit']);
   links.push(['我的账号', '/admin/account']);
   return { displayName: actor.displayName, csrf: reply.generateCsrf(), links };
 }
