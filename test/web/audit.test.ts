@@ -86,6 +86,17 @@ eachDialect(
       assert.ok(textOf(bad.body).includes('起始日期应为'));
     });
 
+    test("the item page's timeline names the person and the act in Chinese", async () => {
+      const { db } = get().ctx;
+      const drafted = await db.selectFrom('audit_events').select('subject_id').where('action', '=', 'catalogue.drafted').where('agency_id', '=', chaqi).executeTakeFirstOrThrow();
+      const version = await db.selectFrom('item_versions').select('id').where('item_id', '=', Number(drafted.subject_id)).executeTakeFirstOrThrow();
+      const page = await (await as('chaqi-editor')).get(`/admin/versions/${version.id}`);
+      assert.equal(page.statusCode, 200);
+      const timeline = textOf(page.body.slice(page.body.indexOf('<ol class="timeline">')));
+      assert.match(timeline, /\d{4}-\d\d-\d\d \d\d:\d\d 插旗镇编辑 起草信息/);
+      assert.ok(!/catalogue\.\w+/.test(timeline), timeline);
+    });
+
     test('paged by 50, the pager keeping the filter', async () => {
       const admin = await as('platform-admin');
       const first = await admin.get('/admin/audit?category=requests');

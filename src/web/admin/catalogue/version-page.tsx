@@ -8,6 +8,7 @@ import type { AppContext } from '../../../app/context.ts';
 import { publicationClock } from '../../../app/catalog/clock.ts';
 import { can } from '../../../domain/access/policy.ts';
 import { unsettledCounts } from '../../../domain/catalog/hits.ts';
+import { auditLabel } from '../../../domain/shared/audit.ts';
 import { chinaDate, portalDateTime } from '../../../domain/shared/dates.ts';
 import { NotFoundError, type FieldError } from '../../../domain/shared/result.ts';
 import { categoryLabel, validityStates } from '../../../law/catalogue-categories.ts';
@@ -56,7 +57,7 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
   const csrf = viewer.csrf;
   const base = `/admin/versions/${version.id}`;
   const openMarkings = unsettledCounts(hits).unresolvedMarkings;
-  const names = await displayNames(ctx.db, [...hits.map((h) => h.resolved_by), version.reviewed_by].filter((id): id is number => id !== null));
+  const names = await displayNames(ctx.db, [...hits.map((h) => h.resolved_by), version.reviewed_by, ...events.map((e) => e.actor_id)].filter((id): id is number => id !== null));
   return sendPage(
     reply,
     <Layout title={version.title} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
@@ -257,7 +258,7 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
         <ol class="timeline">
           {events.map((e) => (
             <li>
-              {portalDateTime(e.occurred_at)} {e.action}
+              {portalDateTime(e.occurred_at)} {(e.actor_id !== null && names.get(e.actor_id)) || ''} {auditLabel(e.action)}
               {e.reason ? `：${e.reason}` : ''}
             </li>
           ))}
