@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { type AuditAction, actionsIn, auditActions, auditCategories, auditCategoryOf, auditLabel, isAuditCategory } from '../../src/domain/shared/audit.ts';
+import { agenciesWhere, can } from '../../src/domain/access/policy.ts';
 import { caseActs } from '../../src/law/request-workflow.ts';
+import type { Role } from '../../src/law/roles.ts';
 import type { AuditEvent } from '../../src/store/events.repo.ts';
 
 const src = path.resolve(import.meta.dirname, '../../src');
@@ -59,5 +61,31 @@ describe('audit actions', () => {
     assert.ok(found.size > 40, `only ${found.size} codes found: the scan lost its way`);
     const declared = new Set<string>(auditActions);
     assert.deepEqual([...found].filter((c) => !declared.has(c)), []);
+  });
+});
+
+describe("who reads the audit trail ('audit.view')", () => {
+  // A county (1) with a department (2) that has an office below it (3), and another county (4).
+  const tree = [
+    { id: 1, parentId: null },
+    { id: 2, parentId: 1 },
+    { id: 3, parentId: 2 },
+    { id: 4, parentId: null },
+  ];
+  const seen = (role: Role, agencyId: number | null) => [...agenciesWhere({ id: 9, roles: [{ role, agencyId }] }, 'audit.view', tree)].sort();
+
+  test('an agency sees itself; a county sees its tree; the platform everything; editors and reviewers nothing', () => {
+    assert.deepEqual(seen('leader', 2), [2]);
+    assert.deepEqual(seen('agencyAdmin', 2), [2], "a department's administrator does not reach below");
+    assert.deepEqual(seen('agencyAdmin', 1), [1, 2, 3], 'the county administrator');
+    assert.deepEqual(seen('countySupervisor', 1), [1, 2, 3]);
+    assert.deepEqual(seen('platformAdmin', null), [1, 2, 3, 4]);
+    assert.deepEqual(seen('editor', 1), []);
+    assert.deepEqual(seen('reviewer', 2), []);
+  });
+
+  test("the county administrator's reach is for the audit trail only", () => {
+    const admin = { id: 9, roles: [{ role: 'agencyAdmin' as const, agencyId: 1 }] };
+    assert.equal(can(admin, 'requests.handle', 2, tree), false);
   });
 });
