@@ -165,6 +165,8 @@ const docxVariants = async (): Promise<Variant[]> => {
     }, 'stripped'),
     v('people part', { parts: { 'word/people.xml': wordPart('people', `<w15:person w15:author="赵六"><w15:presenceInfo w15:providerId="None" w15:userId="${mobile.plain}"/></w15:person>`) } }, 'stripped'),
     v('hyperlink target (tel:)', { body: para(`<w:hyperlink r:id="rIdLink">${run('拨打电话')}</w:hyperlink>`), rels: [rel('rIdLink', 'hyperlink', `tel:${mobile.plus86}`, true)] }),
+    v('bookmark name', { body: `<w:bookmarkStart w:id="0" w:name="tel${mobile.plain}"/>${p('联系方式')}<w:bookmarkEnd w:id="0"/>` }),
+    v('simple field instruction', { body: para(`<w:fldSimple w:instr=" HYPERLINK &quot;tel:${mobile.hyphens}&quot; ">${run('拨打')}</w:fldSimple>`) }),
     v('document variable (settings)', { parts: { 'word/settings.xml': wordPart('settings', `<w:docVars><w:docVar w:name="contact" w:val="${mobile.zero86}"/></w:docVars>`) } }),
     v('picture metadata (PNG text chunk inside)', { body: inline('descr="图片"'), parts: { 'word/media/image1.png': await png({ Comment: `手机${mobile.plain}` }) }, rels: [imageRel] }, 'stripped'),
   ]);
@@ -199,6 +201,7 @@ const xlsxVariants = async (): Promise<Variant[]> => {
   return Promise.all([
     v('cell', xlsx((_wb, ws) => ws.addRow(['李四', id.grouped]))),
     v('cell, a number', xlsx((_wb, ws) => ws.addRow(['李四', Number(mobile.plain)]))),
+    v('formula text', xlsx((_wb, ws) => void (ws.getCell('C2').value = { formula: `IF(FALSE,"${id.plain}","")`, result: '' }))),
     v('hidden sheet', xlsx((wb) => wb.addWorksheet('底稿', { state: 'veryHidden' }).addRow([mobile.hyphens]))),
     v('sheet name', xlsx((wb) => wb.addWorksheet(`联系人${mobile.plain}`).addRow(['无']))),
     v('cell note (comment)', xlsx((_wb, ws) => void (ws.getCell('B2').note = `手机 ${mobile.spaced}`))),
@@ -235,6 +238,7 @@ const pdfVariants = (): Variant[] => {
     v('form field', { field: id.plain }),
     v('embedded file', { embedded: `name,id\nWang,${id.plain}\n` }),
     v('bookmark', { bookmark: `Contact ${mobile.plain}` }),
+    v('figure alt text (tagged PDF)', { alt: `Holder ID ${id.plain}` }),
   ];
 };
 

@@ -14,6 +14,8 @@ export interface PdfSpec {
   field?: string;
   embedded?: string;
   bookmark?: string;
+  /** A figure's alternative text in the structure tree of a tagged PDF. */
+  alt?: string;
 }
 
 /** A PDF written by hand with what `spec` asks for (Helvetica, uncompressed). */
@@ -25,13 +27,14 @@ export function pdf(spec: PdfSpec): Uint8Array {
   add(''); // 2 pages
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'); // 3
   const lines = spec.lines ?? ['Notice on forest fire prevention'];
-  const content = `BT /F1 11 Tf 72 740 Td 16 TL ${lines.map((l) => `${s(l)} Tj T*`).join(' ')} ET${spec.offPage ? ` BT /F1 11 Tf 900 1200 Td ${s(spec.offPage)} Tj ET` : ''}`;
+  const figure = spec.alt ? ' /Figure << /MCID 0 >> BDC 0 0 1 rg 72 600 50 50 re f EMC' : '';
+  const content = `BT /F1 11 Tf 72 740 Td 16 TL ${lines.map((l) => `${s(l)} Tj T*`).join(' ')} ET${spec.offPage ? ` BT /F1 11 Tf 900 1200 Td ${s(spec.offPage)} Tj ET` : ''}${figure}`;
   add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`); // 4
   const annots: number[] = [];
   const catalog: string[] = [];
   if (spec.annotation) add(`<< /Type /Annot /Subtype /Text /Rect [10 10 30 30] /Contents ${s(spec.annotation)} /T (reviewer) >>`), annots.push(objects.length);
   if (spec.field) {
-    add(`<< /Type /Annot /Subtype /Widget /FT /Tx /T (phone) /V ${s(spec.field)} /Rect [100 100 200 120] /P 5 0 R >>`);
+    add(`<< /Type /Annot /Subtype /Widget /FT /Tx /T (phone) /V ${s(spec.field)} /Rect [100 100 200 120] /P PAGE 0 R >>`);
     annots.push(objects.length);
     catalog.push(`/AcroForm << /Fields [${objects.length} 0 R] >>`);
   }
@@ -51,8 +54,14 @@ export function pdf(spec: PdfSpec): Uint8Array {
     add(`<< /Title ${s(spec.bookmark)} /Parent ${outlines} 0 R /Dest [PAGE 0 R /Fit] >>`);
     catalog.push(`/Outlines ${outlines} 0 R`);
   }
+  if (spec.alt) {
+    const root = objects.length + 1;
+    add(`<< /Type /StructTreeRoot /K [${root + 1} 0 R] /ParentTree << /Nums [0 [${root + 1} 0 R]] >> >>`);
+    add(`<< /Type /StructElem /S /Figure /P ${root} 0 R /Pg PAGE 0 R /K 0 /Alt ${s(spec.alt)} >>`);
+    catalog.push(`/MarkInfo << /Marked true >> /StructTreeRoot ${root} 0 R`);
+  }
   const page = objects.length + 1;
-  add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >>${annots.length ? ` /Annots [${annots.map((a) => `${a} 0 R`).join(' ')}]` : ''} >>`);
+  add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >>${annots.length ? ` /Annots [${annots.map((a) => `${a} 0 R`).join(' ')}]` : ''}${spec.alt ? ' /StructParents 0' : ''} >>`);
   objects[0] = `<< /Type /Catalog /Pages 2 0 R ${catalog.join(' ')} >>`;
   objects[1] = `<< /Type /Pages /Kids [${page} 0 R] /Count 1 >>`;
   let info = 0;
@@ -60,7 +69,7 @@ export function pdf(spec: PdfSpec): Uint8Array {
   let out = '%PDF-1.7\n';
   const offsets = objects.map((o, i) => {
     const at = out.length;
-    out += `${i + 1} 0 obj\n${o.replace('PAGE', String(page)).replace('/P 5 0 R', `/P ${page} 0 R`)}\nendobj\n`;
+    out += `${i + 1} 0 obj\n${o.replace(/PAGE/g, String(page))}\nendobj\n`;
     return at;
   });
   const xref = out.length;
