@@ -161,6 +161,19 @@ eachDialect(
       assert.deepEqual(await codes(withdrawItem(ctx, people.leader, itemId, '内容已过时')), []);
     });
 
+    test('an attachment read before the reader knew a place: its published copy is read again and the approval stops', async () => {
+      const { ctx } = get();
+      const { versionId } = await createItem(ctx, people.editor, agency, itemForm({ title: '旧附件样本' }));
+      const v = (await hiddenVariants()).find((x) => x.name === 'DOCX SmartArt data')!;
+      const attachmentId = await addAttachment(ctx, people.editor, versionId, v.attachment!);
+      // As an older reader stored it: the SmartArt's text was never read.
+      await ctx.db.updateTable('item_attachments').set({ text_parts: '[]' }).where('id', '=', attachmentId).execute();
+      await submitForReview(ctx, people.editor, versionId);
+      assert.deepEqual((await hitsOf(ctx.db, versionId)).map((h) => h.kind), []);
+      await recordReview(ctx, people.reviewer, versionId, '经审查，同意公开');
+      await assert.rejects(approveAndPublish(ctx, people.leader, versionId), (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_UNSCREENED' && e.errors[0].message.includes('手机号码'));
+    });
+
     test('controls: ordinary numbers (文号, dates, amounts) are not flagged and publish as written', async () => {
       const { ctx } = get();
       const app2 = await testApp(ctx);
