@@ -23,6 +23,13 @@ function annotationText(a: Loose): string[] {
   return [str('contentsObj'), str('titleObj'), str('richText'), ...strings(a.textContent), ...strings(a.alternativeText), ...strings(a.fieldName), ...strings(a.fieldValue), ...strings(a.url), ...strings(a.options)];
 }
 
+/** Alternative and actual text of a tagged PDF's structure (a figure's alt text). */
+function structTexts(node: unknown): string[] {
+  if (!node || typeof node !== 'object') return [];
+  const n = node as { alt?: string; actualText?: string; children?: unknown[] };
+  return [n.alt ?? '', n.actualText ?? '', ...(n.children ?? []).flatMap(structTexts)];
+}
+
 interface Outline {
   title: string;
   items: Outline[];
@@ -41,6 +48,7 @@ export async function hiddenPdfParts(doc: PDFDocumentProxy, readEmbedded: (bytes
   for (let n = 1; n <= doc.numPages; n++) {
     const annotations = ((await (await doc.getPage(n)).getAnnotations().catch(() => [])) ?? []) as Loose[];
     add(`第${n}页的注释和表单域`, lines(annotations.flatMap(annotationText)));
+    add(`第${n}页的替代文字`, lines(structTexts(await (await doc.getPage(n)).getStructTree().catch(() => null))));
   }
   const fields = ((await doc.getFieldObjects().catch(() => null)) ?? {}) as Record<string, Loose[]>;
   add('表单域', lines(Object.entries(fields).flatMap(([name, objects]) => [name, ...objects.flatMap((o) => [...strings(o.value), ...strings(o.defaultValue)])])));
