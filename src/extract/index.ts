@@ -7,9 +7,12 @@ import { extractDocx } from './docx.ts';
 import { extractPdf } from './pdf.ts';
 import type { Extracted } from './types.ts';
 import { extractXlsx } from './xlsx.ts';
+import type { Replacement } from './containers.ts';
+import { runFileJob } from './pool/index.ts';
 
 export { sniffAttachment } from './sniff.ts';
-export { canRedact, pdfRedactionMessage, redactDocx, redactXlsx, RedactionError } from './redact.ts';
+export { canRedact, pdfRedactionMessage, RedactionError } from './redact.ts';
+export { FileRefusedError } from './pool/index.ts';
 export type { Replacement } from './containers.ts';
 export type { Extracted, Part } from './types.ts';
 
@@ -17,9 +20,25 @@ const imageNote = '图片中的文字无法自动筛查，请人工查看图片�
 
 /**
  * The text of an attachment of a type `sniffAttachment` returned, in parts with their
- * location. A file that cannot be read gives no parts and says why in `unreadable`.
+ * location. A file that cannot be read gives no parts and says why in `unreadable`. Read in
+ * the file pool: a file over its time or memory limit throws FileRefusedError.
  */
-export async function extractText(bytes: Uint8Array, type: AttachmentType): Promise<Extracted> {
+export function extractText(bytes: Uint8Array, type: AttachmentType): Promise<Extracted> {
+  return runFileJob({ kind: 'attachmentText', bytes, type });
+}
+
+/** A copy of the DOCX with every value replaced by its mask (redact.ts), made in the file pool. */
+export function redactDocx(bytes: Uint8Array, replacements: readonly Replacement[]): Promise<Uint8Array> {
+  return runFileJob({ kind: 'redact', type: 'docx', bytes, replacements });
+}
+
+/** A copy of the XLSX with every value replaced by its mask (redact.ts), made in the file pool. */
+export function redactXlsx(bytes: Uint8Array, replacements: readonly Replacement[]): Promise<Uint8Array> {
+  return runFileJob({ kind: 'redact', type: 'xlsx', bytes, replacements });
+}
+
+/** `extractText` in this thread: only the pool's workers call it. */
+export async function readAttachmentText(bytes: Uint8Array, type: AttachmentType): Promise<Extracted> {
   try {
     switch (type) {
       case 'docx':

@@ -1,0 +1,21 @@
+/** A file worker: reads one file per message, answers with the result or why not. */
+import { parentPort } from 'node:worker_threads';
+import { RedactionError } from '../redact.ts';
+import { runJob, type FileJob, type JobOutcome } from './jobs.ts';
+
+// pdf.js leaves a promise rejected after answering on some damaged PDFs: not this file's failure.
+process.on('unhandledRejection', () => {});
+
+const port = parentPort!;
+port.on('message', async (job: FileJob) => {
+  let outcome: JobOutcome;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const done = await runJob(job);
+    outcome = { ok: true, value: done.value };
+    transfer = done.transfer;
+  } catch (e) {
+    outcome = e instanceof RedactionError ? { ok: false, message: e.message, redaction: e.part } : { ok: false, message: String((e as Error)?.message ?? e) };
+  }
+  port.postMessage(outcome, transfer);
+});
