@@ -1,9 +1,9 @@
 /** Text of a Word document: body, tables, headers, footers, comments, footnotes, endnotes, link targets. */
-import JSZip from 'jszip';
 import { scanContainers, type ContainerSpec, type RunCategory } from './containers.ts';
 import { mediaNote } from './media.ts';
 import type { Extracted, Part } from './types.ts';
 import { attr, tokens } from './xml.ts';
+import { loadZip } from './zip.ts';
 
 /** Paragraphs and their runs. */
 export const wordSpec: ContainerSpec = {
@@ -100,7 +100,7 @@ function order(name: string): number {
 }
 
 export async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await loadZip(bytes);
   const names = Object.keys(zip.files)
     .filter((n) => wordParts.test(n))
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b, 'en', { numeric: true }));

@@ -4,11 +4,11 @@
  */
 import type { AttachmentType } from '../law/screening.ts';
 import { extractDocx } from './docx.ts';
-import { extractPdf } from './pdf.ts';
 import type { Extracted } from './types.ts';
 import { extractXlsx } from './xlsx.ts';
 import type { Replacement } from './containers.ts';
 import { runFileJob } from './pool/index.ts';
+import { ZipTooLarge } from './zip.ts';
 
 export { sniffAttachment } from './sniff.ts';
 export { canRedact, pdfRedactionMessage, RedactionError } from './redact.ts';
@@ -46,13 +46,14 @@ export async function readAttachmentText(bytes: Uint8Array, type: AttachmentType
       case 'xlsx':
         return await extractXlsx(bytes);
       case 'pdf':
-        return await extractPdf(bytes);
+        return await (await import('./pdf.ts')).extractPdf(bytes); // pdf.js loads in the pool's workers only
       case 'png':
       case 'jpeg':
       case 'gif':
         return { parts: [], unreadable: imageNote };
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof ZipTooLarge) throw e; // refused, not accepted for reading by eye
     return { parts: [], unreadable: '文件已损坏或格式不受支持，无法读取其中的文字：请人工查看，或重新上传' };
   }
 }

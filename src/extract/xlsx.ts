@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { utcMidnightDate } from '../domain/shared/dates.ts';
 import { mediaNote } from './media.ts';
 import type { Extracted, Part } from './types.ts';
+import { checkedZipBytes } from './zip.ts';
 
 const sheetStates: Record<string, string> = { visible: '', hidden: '（隐藏）', veryHidden: '（深度隐藏）' };
 
@@ -54,6 +55,6 @@ function sheetParts(ws: ExcelJS.Worksheet): Part[] {
 
 export async function extractXlsx(bytes: Uint8Array): Promise<Extracted> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+  await wb.xlsx.load((await checkedZipBytes(bytes)) as unknown as ExcelJS.Buffer);
   return { parts: wb.worksheets.flatMap(sheetParts), unreadable: mediaNote(bytes, 'xl', '工作簿') };
 }

@@ -11,7 +11,7 @@ import { maskValue, screenText } from '../../domain/screening/index.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { manualCheck } from '../../law/catalogue-workflow.ts';
 import { isMaskable, redactableTypes } from '../../law/screening.ts';
-import { redactDocx, redactXlsx, RedactionError } from '../../extract/index.ts';
+import { FileRefusedError, redactDocx, redactXlsx, RedactionError } from '../../extract/index.ts';
 import { attachmentContent, attachmentsOf, getVersion, hitsOf, replaceHits, setRedactedContent, type HitRow, type VersionRow } from '../../store/catalogue-versions.repo.ts';
 import type { DB, ScreeningHitTable } from '../../store/schema.ts';
 
@@ -136,6 +136,7 @@ export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<{
       const copy = a.type === 'docx' ? await redactDocx(a.content, replacements) : await redactXlsx(a.content, replacements);
       await setRedactedContent(db, attachmentId, copy);
     } catch (e) {
+      if (e instanceof FileRefusedError) throw new InputError([fieldError('attachment', 'GK_ATTACHMENT_REFUSED', `附件“${a.filename}”：${e.message}`)]);
       if (!(e instanceof RedactionError)) throw e;
       // The value also stands where the platform cannot rewrite it (an embedded object …).
       throw new InputError([fieldError('attachment', 'GK_NOT_REDACTABLE', `附件“${a.filename}”中的内容无法由平台完全遮蔽：请退回，由编辑上传遮蔽后的文件`)]);

@@ -5,7 +5,7 @@
  */
 import { isMainThread, workerData } from 'node:worker_threads';
 import { RedactionError } from '../redact.ts';
-import { poolOptionsFrom, type PoolOptions } from './limits.ts';
+import { FileRefusedError, poolOptionsFrom, type PoolOptions } from './limits.ts';
 import { FilePool, poolRole } from './pool.ts';
 import type { FileJob, JobResults } from './jobs.ts';
 
@@ -40,11 +40,12 @@ export async function closeFilePool(): Promise<void> {
   await p?.close();
 }
 
-/** Runs one job in the pool. Throws FileRefusedError over a limit, RedactionError as the worker's redaction did. */
+/** Runs one job in the pool. Throws FileRefusedError over a limit (time, memory, unpacked size), RedactionError as the worker's redaction did. */
 export async function runFileJob<J extends FileJob>(job: J): Promise<JobResults[J['kind']]> {
   const bytes = job.bytes.slice(); // handed over to the worker: the caller keeps its own
   const outcome = await filePool().run({ ...job, bytes }, [bytes.buffer as ArrayBuffer]);
   if (outcome.ok) return outcome.value as JobResults[J['kind']];
   if (outcome.redaction !== undefined) throw new RedactionError(outcome.redaction);
+  if (outcome.unpacked) throw new FileRefusedError('unpacked', outcome.message);
   throw new Error(outcome.message);
 }

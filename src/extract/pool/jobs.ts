@@ -27,8 +27,8 @@ export interface JobResults {
   pdfText: PdfText;
 }
 
-/** A worker's answer: the value, or why not (`redaction`: the part RedactionError named). */
-export type JobOutcome = { ok: true; value: unknown } | { ok: false; message: string; redaction?: string };
+/** A worker's answer: the value, or why not (`redaction`: the part RedactionError named; `unpacked`: a zip bomb refused). */
+export type JobOutcome = { ok: true; value: unknown } | { ok: false; message: string; redaction?: string; unpacked?: true };
 
 export async function runJob(job: FileJob): Promise<{ value: JobResults[FileJob['kind']]; transfer: ArrayBuffer[] }> {
   switch (job.kind) {

@@ -36,20 +36,25 @@ export function poolOptionsFrom(env: NodeJS.ProcessEnv): PoolOptions {
   return options;
 }
 
-export type RefusalReason = 'time' | 'memory' | 'crashed' | 'closing';
+/** Over the time or memory limit, unpacking beyond its limit (a zip bomb), the worker died, or the pool is closing. */
+export type RefusalReason = 'time' | 'memory' | 'unpacked' | 'crashed' | 'closing';
 
 /** A file the pool could not read within its limits: the message is for the user, in Chinese. */
 export class FileRefusedError extends Error {
   constructor(
     readonly reason: RefusalReason,
-    options: PoolOptions,
+    message: string,
   ) {
-    super(refusalMessage(reason, options));
+    super(message);
     this.name = 'FileRefusedError';
   }
 }
 
-function refusalMessage(reason: RefusalReason, o: PoolOptions): string {
+export function refusal(reason: Exclude<RefusalReason, 'unpacked'>, options: PoolOptions): FileRefusedError {
+  return new FileRefusedError(reason, refusalMessage(reason, options));
+}
+
+function refusalMessage(reason: Exclude<RefusalReason, 'unpacked'>, o: PoolOptions): string {
   switch (reason) {
     case 'time':
       return `文件过于复杂，无法在限定时间（${o.seconds} 秒）内读取：请检查文件是否损坏，或另存为较简单的格式后再上传`;

@@ -4,7 +4,7 @@
  * caller gets a FileRefusedError. The main thread only passes bytes, so it keeps answering.
  */
 import { Worker } from 'node:worker_threads';
-import { FileRefusedError, type PoolOptions, type RefusalReason } from './limits.ts';
+import { refusal, type PoolOptions, type RefusalReason } from './limits.ts';
 import type { FileJob, JobOutcome } from './jobs.ts';
 
 /** Marks the pool's workers (`inFilePoolWorker`). */
@@ -35,7 +35,7 @@ export class FilePool {
 
   /** Runs one job; `transfer` is handed to the worker (the caller keeps no view of it). */
   run(job: FileJob, transfer: ArrayBuffer[]): Promise<JobOutcome> {
-    if (this.closed) return Promise.reject(new FileRefusedError('closing', this.options));
+    if (this.closed) return Promise.reject(refusal('closing', this.options));
     return new Promise((resolve, reject) => {
       this.queue.push({ job, transfer, resolve, reject });
       this.dispatch();
@@ -50,7 +50,7 @@ export class FilePool {
   /** Terminates every worker; jobs running or waiting are refused ('closing'). */
   async close(): Promise<void> {
     this.closed = true;
-    const closing = new FileRefusedError('closing', this.options);
+    const closing = refusal('closing', this.options);
     for (const p of this.queue.splice(0)) p.reject(closing);
     await Promise.all(
       this.slots.splice(0).map((s) => {
@@ -102,11 +102,11 @@ export class FilePool {
   }
 
   /** Ends a worker that went over a limit or died, refusing its job; the next job gets a new one. */
-  private drop(slot: Slot, reason: RefusalReason): void {
+  private drop(slot: Slot, reason: Exclude<RefusalReason, 'unpacked'>): void {
     const at = this.slots.indexOf(slot);
     if (at < 0) return; // already dropped (terminate's own exit event)
     this.slots.splice(at, 1);
-    this.settle(slot, new FileRefusedError(reason, this.options));
+    this.settle(slot, refusal(reason, this.options));
     void slot.worker.terminate();
     this.dispatch();
   }

@@ -1,6 +1,7 @@
 /** A file worker: reads one file per message, answers with the result or why not. */
 import { parentPort } from 'node:worker_threads';
 import { RedactionError } from '../redact.ts';
+import { ZipTooLarge } from '../zip.ts';
 import { runJob, type FileJob, type JobOutcome } from './jobs.ts';
 
 // pdf.js leaves a promise rejected after answering on some damaged PDFs: not this file's failure.
@@ -15,7 +16,10 @@ port.on('message', async (job: FileJob) => {
     outcome = { ok: true, value: done.value };
     transfer = done.transfer;
   } catch (e) {
-    outcome = e instanceof RedactionError ? { ok: false, message: e.message, redaction: e.part } : { ok: false, message: String((e as Error)?.message ?? e) };
+    const message = String((e as Error | null)?.message ?? e);
+    if (e instanceof RedactionError) outcome = { ok: false, message, redaction: e.part };
+    else if (e instanceof ZipTooLarge) outcome = { ok: false, message, unpacked: true };
+    else outcome = { ok: false, message };
   }
   port.postMessage(outcome, transfer);
 });

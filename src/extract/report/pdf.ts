@@ -5,7 +5,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument } from '../pdfjs.ts';
 import { inFilePoolWorker, runFileJob } from '../pool/index.ts';
 
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -37,6 +36,7 @@ export function pdfText(bytes: Uint8Array): Promise<PdfText> {
 
 /** `pdfText` in this thread, with pdf.js options as in src/extract/pdf.ts. */
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
+  const { getDocument } = await import('../pdfjs.ts'); // in the workers only: pdf.js is large
   const task = getDocument({
     data: bytes.slice(), // pdf.js takes ownership of the buffer it is given
     cMapUrl: `${pdfjsDir}/cmaps/`,
