@@ -17,7 +17,7 @@ export const defaultPoolOptions: PoolOptions = { seconds: 30, memoryMb: 512, wor
 
 const settings = [
   ['GONGKAI_FILE_SECONDS', 'seconds', 1, 3600, '每个文件的读取时限（秒）'],
-  ['GONGKAI_FILE_MEMORY_MB', 'memoryMb', 64, 16384, '每个文件的读取内存上限（MB）'],
+  ['GONGKAI_FILE_MEMORY_MB', 'memoryMb', 128, 16384, '每个文件的读取内存上限（MB）'],
   ['GONGKAI_FILE_WORKERS', 'workers', 1, 64, '同时读取文件的线程数'],
 ] as const;
 
