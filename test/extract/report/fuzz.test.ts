@@ -118,7 +118,7 @@ test(`${inputs} mutated inputs: a report or a one-line reason each, in bounded w
 /**
  * Pathological PDF shapes (issue 15): what pdf.js gives for text printed all on one
  * baseline, one huge item, and a million tiny items. A quadratic pass took 54 s on the
- * first; linear ones take about a second each, so a generous time bound tells them apart.
+ * first; linear ones take a few seconds each, so a generous time bound tells them apart.
  */
 const shapes: Record<string, (n: number) => PdfItem[]> = {
   oneBaseline: (n) =>
@@ -138,6 +138,6 @@ for (const [name, make] of Object.entries(shapes)) {
     const ms = Date.now() - start;
     assert.ok('error' in r || Number.isInteger(r.report.year));
     assert.ok(work.steps <= 64 * pages[0]!.length + 100_000, `${work.steps} steps`);
-    assert.ok(ms < 20_000, `${ms} ms`); // 54 s for oneBaseline before issue 15
+    assert.ok(ms < 30_000, `${ms} ms`); // 54 s for oneBaseline before issue 15, hours for tinyItemsOnOneLine
   });
 }
