@@ -60,7 +60,7 @@ export function zipEntryText(bytes: Uint8Array, entry: ZipEntry, limit = 1024 * 
   return null;
 }
 
-/** A ZIP that unpacks beyond the limit, whatever its headers claim (a zip bomb). */
+/** A ZIP (or a PDF's streams) unpacking beyond the limit, whatever the headers claim: a zip bomb. */
 export class ZipTooLarge extends Error {
   constructor(limit: number) {
     super(`文件解压后超过 ${Math.round(limit / 1024 / 1024)} MB（可能是“压缩炸弹”），无法读取：请删去多余内容后再上传`);

@@ -11,7 +11,7 @@ import { closeFilePool, configureFilePool, filePool, poolOptionsFrom } from '../
 import { defaultPoolOptions } from '../../src/extract/pool/limits.ts';
 import { unzip, ZipTooLarge } from '../../src/extract/zip.ts';
 import { InputError } from '../../src/domain/shared/result.ts';
-import { docxBomb, hugeBaselinePdf, smallBaselinePdf } from '../helpers/hostile.ts';
+import { docxBomb, hugeBaselinePdf, pdfBomb, smallBaselinePdf } from '../helpers/hostile.ts';
 import { docxWith } from '../helpers/files.ts';
 import { buildPdf } from './files.ts';
 
@@ -101,6 +101,20 @@ describe('zip bombs (a DOCX whose headers claim 20 KB)', () => {
   test('as a report to import or check: a reason, not a crash', { timeout: 60_000 }, async () => {
     const r = await checkReportFile(docxBomb(), 'bomb.docx');
     assert.ok('error' in r && r.error.length > 0 && !r.error.includes('\n'));
+  });
+});
+
+describe('a PDF whose stream inflates to 400 MB (ArrayBuffers, which the heap limit does not count)', () => {
+  test('refused as an attachment and as a report, before pdf.js decodes it', { timeout: 120_000 }, async () => {
+    await configureFilePool(defaultPoolOptions);
+    const bomb = pdfBomb();
+    assert.ok(bomb.length < 1024 * 1024, `${bomb.length} bytes`);
+    await assert.rejects(extractText(bomb, 'pdf'), (e: unknown) => refused('unpacked')(e) && /压缩炸弹/.test((e as Error).message));
+    const r = await checkReportFile(bomb, 'bomb.pdf');
+    assert.ok('error' in r && /压缩炸弹/.test(r.error), JSON.stringify(r).slice(0, 200));
+    // the 60 MB one is under the limit: it is refused by time, not by size (above)
+    const next = await extractText(buildPdf([['an honest PDF']]), 'pdf');
+    assert.match(next.parts.map((p) => p.text).join(''), /an honest PDF/);
   });
 });
 

@@ -5,9 +5,9 @@
 import { constants, crc32, deflateRawSync, deflateSync } from 'node:zlib';
 import { random } from '../../src/domain/shared/random.ts';
 
-/** A one-page PDF, Helvetica as F1, whose content stream is `content` (FlateDecode). */
-export function pdfWithContent(content: Buffer): Uint8Array {
-  const z = deflateSync(content, { level: 9 });
+/** A one-page PDF, Helvetica as F1, whose content stream is `content` (FlateDecode), or these bytes already compressed. */
+export function pdfWithContent(content: Buffer, compressed?: Buffer): Uint8Array {
+  const z = compressed ?? deflateSync(content, { level: 9 });
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
     Buffer.from('<< /Type /Pages /Kids [4 0 R] /Count 1 >>'),
@@ -67,6 +67,16 @@ function repeatedDeflate(head: Buffer, chunk: Buffer, repeat: number, tail: Buff
   const flushed = (b: Buffer) => deflateRawSync(b, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
   const body = flushed(chunk);
   return Buffer.concat([flushed(head), ...Array<Buffer>(repeat).fill(body), flushed(tail), Buffer.from([0x03, 0x00])]);
+}
+
+/**
+ * A PDF of about 400 KB whose content stream inflates to `megabytes` (400 by default) of
+ * text: pdf.js would decode it into memory a worker's heap limit does not count.
+ */
+export function pdfBomb(megabytes = 400): Uint8Array {
+  const line = Buffer.alloc(1024 * 1024, ' ');
+  const stream = Buffer.concat([Buffer.from([0x78, 0xda]), repeatedDeflate(Buffer.from('BT /F1 10 Tf 72 400 Td (x) Tj ET'), line, megabytes, Buffer.alloc(0))]);
+  return pdfWithContent(Buffer.alloc(0), stream);
 }
 
 interface ZipFile {

@@ -5,6 +5,7 @@
 import type { AttachmentType } from '../../law/screening.ts';
 import type { Replacement } from '../containers.ts';
 import { readAttachmentText } from '../index.ts';
+import { checkPdfStreams } from '../pdf-streams.ts';
 import { redactDocx, redactXlsx } from '../redact.ts';
 import { checkReportFileHere } from '../report/index.ts';
 import { readPdfText } from '../report/pdf.ts';
@@ -33,6 +34,7 @@ export type JobOutcome = { ok: true; value: unknown } | { ok: false; message: st
 export async function runJob(job: FileJob): Promise<{ value: JobResults[FileJob['kind']]; transfer: ArrayBuffer[] }> {
   switch (job.kind) {
     case 'attachmentText':
+      if (job.type === 'pdf') checkPdfStreams(job.bytes); // a PDF bomb is refused before pdf.js decodes it
       return { value: await readAttachmentText(job.bytes, job.type), transfer: [] };
     case 'redact': {
       const copy = job.type === 'docx' ? await redactDocx(job.bytes, job.replacements) : await redactXlsx(job.bytes, job.replacements);

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { checkPdfStreams } from '../pdf-streams.ts';
 import { inFilePoolWorker, runFileJob } from '../pool/index.ts';
 
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -36,6 +37,7 @@ export function pdfText(bytes: Uint8Array): Promise<PdfText> {
 
 /** `pdfText` in this thread, with pdf.js options as in src/extract/pdf.ts. */
 export async function readPdfText(bytes: Uint8Array): Promise<PdfText> {
+  checkPdfStreams(bytes); // a PDF bomb is refused before pdf.js decodes it
   const { getDocument } = await import('../pdfjs.ts'); // in the workers only: pdf.js is large
   const task = getDocument({
     data: bytes.slice(), // pdf.js takes ownership of the buffer it is given
