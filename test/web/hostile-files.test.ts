@@ -122,7 +122,8 @@ test('the hostile PDF as a catalogue attachment: refused within the limit, the p
   const body = await res.text();
   assert.equal(res.status, 400, body.slice(0, 300));
   assert.match(body, new RegExp(`附件“通知.pdf”：文件过于复杂，无法在限定时间（${fileSeconds} 秒）内读取`));
-  assert.ok(ms < (fileSeconds + 7) * 1000, `answered after ${Math.round(ms)} ms`);
+  // the limit counts from when a worker is loaded (one to three seconds, more on a busy machine)
+  assert.ok(ms < (fileSeconds + 12) * 1000, `answered after ${Math.round(ms)} ms`);
   assert.ok(polls >= 10, `${polls} polls`);
   assert.ok(slowest < 200, `/ took ${Math.round(slowest)} ms`);
 });
@@ -133,7 +134,8 @@ test('the hostile PDF as a report to import: refused within the limit, the porta
   const url = await supervisor.uploadUrl('/admin/county/imports', /\/admin\/county\/imports\?_csrf=[^"]+/);
   const { result: res, ms, slowest, polls } = await whilePolling(server.url, () => supervisor.upload(url, 'files', '2023年度报告.pdf', pdf));
   assert.equal(res.status, 303, (await res.text()).slice(0, 300));
-  assert.ok(ms < (fileSeconds + 7) * 1000, `answered after ${Math.round(ms)} ms`);
+  // the limit counts from when a worker is loaded (one to three seconds, more on a busy machine)
+  assert.ok(ms < (fileSeconds + 12) * 1000, `answered after ${Math.round(ms)} ms`);
   assert.ok(polls >= 10, `${polls} polls`);
   assert.ok(slowest < 200, `/ took ${Math.round(slowest)} ms`);
   const batch = await supervisor.page(res.headers.get('location')!);

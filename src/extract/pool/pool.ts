@@ -21,7 +21,13 @@ interface Pending {
 interface Slot {
   worker: Worker;
   pending: Pending | null;
+  /** Loaded (it said 'ready'): a job's time counts from then. */
+  ready: boolean;
+  boot?: NodeJS.Timeout;
 }
+
+/** A worker not loaded by then is taken for dead (loading takes one to three seconds). */
+const bootMs = 60_000;
 
 export class FilePool {
   private readonly slots: Slot[] = [];
@@ -54,6 +60,7 @@ export class FilePool {
     for (const p of this.queue.splice(0)) p.reject(closing);
     await Promise.all(
       this.slots.splice(0).map((s) => {
+        clearTimeout(s.boot);
         this.settle(s, closing);
         return s.worker.terminate();
       }),
@@ -73,8 +80,10 @@ export class FilePool {
       workerData: { role: poolRole },
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
     });
-    const slot: Slot = { worker, pending: null };
-    worker.on('message', (outcome: JobOutcome) => this.finish(slot, outcome));
+    const slot: Slot = { worker, pending: null, ready: false };
+    slot.boot = setTimeout(() => this.drop(slot, 'crashed'), bootMs);
+    slot.boot.unref();
+    worker.on('message', (m: JobOutcome | 'ready') => (m === 'ready' ? this.loaded(slot) : this.finish(slot, m)));
     worker.on('error', (e: Error & { code?: string }) => this.drop(slot, e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed'));
     worker.on('exit', () => this.drop(slot, 'crashed'));
     // An idle worker does not keep the process alive; a busy one does (start refs it), so
@@ -87,8 +96,19 @@ export class FilePool {
   private start(slot: Slot, p: Pending): void {
     slot.pending = p;
     slot.worker.ref();
-    p.timer = setTimeout(() => this.drop(slot, 'time'), this.options.seconds * 1000);
+    if (slot.ready) this.clock(p, slot);
     slot.worker.postMessage(p.job, p.transfer);
+  }
+
+  private loaded(slot: Slot): void {
+    slot.ready = true;
+    clearTimeout(slot.boot);
+    if (slot.pending) this.clock(slot.pending, slot);
+  }
+
+  /** The file's time limit, from when its worker can read it. */
+  private clock(p: Pending, slot: Slot): void {
+    p.timer = setTimeout(() => this.drop(slot, 'time'), this.options.seconds * 1000);
   }
 
   private finish(slot: Slot, outcome: JobOutcome): void {
@@ -106,6 +126,7 @@ export class FilePool {
     const at = this.slots.indexOf(slot);
     if (at < 0) return; // already dropped (terminate's own exit event)
     this.slots.splice(at, 1);
+    clearTimeout(slot.boot);
     this.settle(slot, refusal(reason, this.options));
     void slot.worker.terminate();
     this.dispatch();

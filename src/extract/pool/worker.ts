@@ -1,8 +1,11 @@
-/** A file worker: reads one file per message, answers with the result or why not. */
+/** A file worker: says it is ready once loaded, then reads one file per message and answers with the result or why not. */
 import { parentPort } from 'node:worker_threads';
 import { RedactionError } from '../redact.ts';
 import { ZipTooLarge } from '../zip.ts';
 import { runJob, type FileJob, type JobOutcome } from './jobs.ts';
+
+// Loaded before saying ready, so a file's time limit counts reading it, not loading pdf.js.
+await import('../pdfjs.ts');
 
 // pdf.js leaves a promise rejected after answering on some damaged PDFs: not this file's failure.
 process.on('unhandledRejection', () => {});
@@ -23,3 +26,4 @@ port.on('message', async (job: FileJob) => {
   }
   port.postMessage(outcome, transfer);
 });
+port.postMessage('ready');
