@@ -4,7 +4,8 @@
  * authors), form fields and embedded files (read like an attachment of their type). The
  * platform does not rewrite PDFs: a value found here must be settled by a redacted upload.
  */
-import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.ts';
 import { sniffAttachment } from './sniff.ts';
 import type { Part } from './types.ts';
 

@@ -12,7 +12,7 @@ import { compactKey, maskValue, maskValues, screenText } from '../../domain/scre
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { manualCheck } from '../../law/catalogue-workflow.ts';
 import { hitKinds, isMaskable, redactableTypes, type AttachmentType, type HitKind, type MaskableKind } from '../../law/screening.ts';
-import { extractText, publishedCopy, RedactionError } from '../../extract/index.ts';
+import { extractText, FileRefusedError, publishedCopy, RedactionError } from '../../extract/index.ts';
 import { attachmentContent, attachmentsOf, getVersion, hitsOf, replaceHits, setRedactedContent, type HitRow, type VersionRow } from '../../store/catalogue-versions.repo.ts';
 import type { DB, ScreeningHitTable } from '../../store/schema.ts';
 
@@ -154,6 +154,7 @@ export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<P
     try {
       copy = await publishedCopy(stored.content, a.type as AttachmentType, inFile.map((h) => ({ value: h.value, mask: maskValue(h.kind as MaskableKind, h.value) })));
     } catch (e) {
+      if (e instanceof FileRefusedError) throw new InputError([fieldError('attachment', 'GK_ATTACHMENT_REFUSED', `附件“${a.filename}”：${e.message}`)]);
       if (!(e instanceof RedactionError)) throw e;
       throw notRedactable(); // the value also stands where the platform cannot rewrite it (an embedded object …)
     }
