@@ -36,6 +36,7 @@ const mobile = {
   zeroWidth: '1380\u200c0138\u200d000',
   bom: '138\ufeff0013\u20608000',
   fullWidth: '１３８００１３８０００',
+  mathBold: '𝟏𝟑𝟖 𝟎𝟎𝟏𝟑 𝟖𝟎𝟎𝟎',
 };
 
 export interface Variant {
@@ -272,6 +273,7 @@ const fieldVariants = async (): Promise<Variant[]> => {
     { name: '正文 with a BOM and a word joiner', form: { body: `手机${mobile.bom}` }, expect: 'flagged' },
     { name: '正文 with ZWNJ/ZWJ', form: { body: `手机${mobile.zeroWidth}` }, expect: 'flagged' },
     { name: '正文 in full-width digits', form: { body: `手机${mobile.fullWidth}` }, expect: 'flagged' },
+    { name: '正文 in mathematical bold digits', form: { body: `手机${mobile.mathBold}` }, expect: 'flagged' },
     { name: '更正说明 with a mobile', correctionReason: `应当事人（电话${mobile.spaced}）要求更正`, expect: 'flagged' },
     { name: 'attachment name with a mobile', attachment: { filename: `联系人${mobile.plain}.docx`, bytes: clean }, expect: 'flagged' },
     { name: 'attachment name with a grouped ID', attachment: { filename: `${id.grouped}名单.docx`, bytes: clean }, expect: 'flagged' },
