@@ -6,7 +6,6 @@
  * them. Neutralised: the core and extended properties, comment and revision authors.
  * Pictures inside lose their metadata (images.ts).
  */
-import type JSZip from 'jszip';
 import { loadZip } from './zip.ts';
 import { stripImageMetadata } from './images.ts';
 import { attr, splice, tokens } from './xml.ts';

@@ -220,7 +220,10 @@ const xlsxVariants = async (): Promise<Variant[]> => {
     v('drawing alt text', xlsx(none, async (zip) => void zip.file('xl/drawings/drawing1.xml', `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="图片" descr="持证人 ${esc(id.plain)}"/></xdr:nvPicPr></xdr:pic></xdr:twoCellAnchor></xdr:wsDr>`))),
     v('chart', xlsx(none, async (zip) => void zip.file('xl/charts/chart1.xml', chart(`<c:pt idx="0"><c:v>${mobile.zeroWidth}</c:v></c:pt>`)))),
     v('pivot cache', xlsx(none, async (zip) => void zip.file('xl/pivotCache/pivotCacheRecords1.xml', `<pivotCacheRecords xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1"><r><s v="${mobile.plain}"/></r></pivotCacheRecords>`))),
-    v('document properties', xlsx((wb) => void ((wb.creator = `王五${id.plain}`), (wb.company = mobile.plain))), 'stripped'),
+    v('document properties', xlsx((wb) => {
+      wb.creator = `王五${id.plain}`;
+      wb.company = mobile.plain;
+    }), 'stripped'),
     v('embedded object', xlsx(none, async (zip) => void zip.file('xl/embeddings/oleObject1.bin', new TextEncoder().encode(`名单 ${id.plain}`))), 'stripped'),
     v('customXml', xlsx(none, async (zip) => void zip.file('customXml/item1.xml', `<r><id>${id.plain}</id></r>`)), 'stripped'),
   ]);
@@ -290,7 +293,10 @@ export async function controls(): Promise<Variant[]> {
   return [
     { name: 'control: fields', form: { docNo: '华政办发〔2023〕12号', body: text, summary: '2024-03-01 至 2024-12-31' }, expect: 'flagged' },
     { name: 'control: DOCX', attachment: { filename: '〔2023〕12号.docx', bytes: await docx({ body: p(text) + p('表 1 2 3 4 5 6 7 8 9 10 11 12') }) }, expect: 'flagged' },
-    { name: 'control: XLSX', attachment: { filename: '2023年预算.xlsx', bytes: await xlsx((_wb, ws) => void (ws.addRow(['预算', 1234567.89, '2023-12-31', 20231231]), ws.addRow([text]))) }, expect: 'flagged' },
+    { name: 'control: XLSX', attachment: { filename: '2023年预算.xlsx', bytes: await xlsx((_wb, ws) => {
+        ws.addRow(['预算', 1234567.89, '2023-12-31', 20231231]);
+        ws.addRow([text]);
+      }) }, expect: 'flagged' },
     { name: 'control: PDF', attachment: { filename: '2023年预算.pdf', bytes: pdf({ lines: ['Budget 2023: 1,234,567.89 yuan', 'Date 2023-12-31, No. (2023) 12'], info: 'Finance Office 2023' }) }, expect: 'flagged' },
   ];
 }

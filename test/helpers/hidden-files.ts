@@ -32,7 +32,10 @@ export function pdf(spec: PdfSpec): Uint8Array {
   add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`); // 4
   const annots: number[] = [];
   const catalog: string[] = [];
-  if (spec.annotation) add(`<< /Type /Annot /Subtype /Text /Rect [10 10 30 30] /Contents ${s(spec.annotation)} /T (reviewer) >>`), annots.push(objects.length);
+  if (spec.annotation) {
+    add(`<< /Type /Annot /Subtype /Text /Rect [10 10 30 30] /Contents ${s(spec.annotation)} /T (reviewer) >>`);
+    annots.push(objects.length);
+  }
   if (spec.field) {
     add(`<< /Type /Annot /Subtype /Widget /FT /Tx /T (phone) /V ${s(spec.field)} /Rect [100 100 200 120] /P PAGE 0 R >>`);
     annots.push(objects.length);
@@ -65,7 +68,10 @@ export function pdf(spec: PdfSpec): Uint8Array {
   objects[0] = `<< /Type /Catalog /Pages 2 0 R ${catalog.join(' ')} >>`;
   objects[1] = `<< /Type /Pages /Kids [${page} 0 R] /Count 1 >>`;
   let info = 0;
-  if (spec.info) add(`<< /Title (Notice) /Author ${s(spec.info)} >>`), (info = objects.length);
+  if (spec.info) {
+    add(`<< /Title (Notice) /Author ${s(spec.info)} >>`);
+    info = objects.length;
+  }
   let out = '%PDF-1.7\n';
   const offsets = objects.map((o, i) => {
     const at = out.length;

@@ -7,7 +7,7 @@
  * be settled afresh, and so must a settlement the law no longer accepts (a masked marking).
  */
 import type { Insertable, Kysely } from 'kysely';
-import { isSettled, unsettledCounts } from '../../domain/catalog/hits.ts';
+import { isSettled, } from '../../domain/catalog/hits.ts';
 import { compactKey, maskValue, maskValues, screenText } from '../../domain/screening/index.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { manualCheck } from '../../law/catalogue-workflow.ts';

@@ -4,7 +4,7 @@
  * never moves a number from one group to another.
  */
 import type { Cells, Span } from './cells.ts';
-import { fold, foldedTail, pairs, valueOf, type Value } from './text.ts';
+import { foldedTail, pairs, valueOf, type Value } from './text.ts';
 
 export interface Group {
   labels: string[];
