@@ -4,13 +4,13 @@
  * fragments, and every other XML part as loose text. Parts removed on publication
  * (sanitize.ts: properties, customXml, embeddings, glossary) are not screened.
  */
-import JSZip from 'jszip';
 import { scanContainers, type ContainerSpec, type RunCategory } from './containers.ts';
 import { mediaNote } from './media.ts';
-import { attributeParts, drawingParts, fragmentText, loosePart } from './office-extra.ts';
+import { attributeParts, drawingParts, fragmentText, loosePart, otherAttributes } from './office-extra.ts';
 import { altChunkTargets, isRemovedPart } from './sanitize.ts';
 import type { Extracted, Part } from './types.ts';
 import { attr, tokens } from './xml.ts';
+import { loadZip } from './zip.ts';
 
 /** Paragraphs and their runs. */
 export const wordSpec: ContainerSpec = {
@@ -116,7 +116,7 @@ const docxDrawings: readonly [RegExp, string][] = [
 const loose = (name: string) => /\.(xml|vml)$/i.test(name) && !name.startsWith('docProps/') && name !== '[Content_Types].xml' && !isRemovedPart(name);
 
 export async function extractDocx(bytes: Uint8Array, nested = false): Promise<Extracted> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await loadZip(bytes);
   const files = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
   const text = async (n: string) => zip.file(n)!.async('string');
   const names = files
@@ -127,7 +127,10 @@ export async function extractDocx(bytes: Uint8Array, nested = false): Promise<Ex
   for (const name of names) {
     const kind = wordParts.exec(name)?.[1]?.replace(/\d+$/, '') ?? '';
     const xml = await text(name);
-    parts.push(...partsOf(xml, partLabels[kind] ?? ''), ...attributeParts(xml, partLabels[kind] ?? ''));
+    const label = partLabels[kind] ?? '';
+    parts.push(...partsOf(xml, label), ...attributeParts(xml, label));
+    const attributes = otherAttributes(xml);
+    if (attributes.trim() !== '') parts.push({ location: `${label}的其他属性（书签名、域指令等）`, text: attributes, hidden: true });
   }
   const rels: Record<string, string> = {};
   for (const name of files.filter((n) => n.endsWith('.rels'))) rels[name] = await text(name);

@@ -4,13 +4,15 @@
  */
 import type { AttachmentType } from '../law/screening.ts';
 import { extractDocx } from './docx.ts';
-import { extractPdf } from './pdf.ts';
 import type { Extracted } from './types.ts';
 import { extractXlsx } from './xlsx.ts';
+import type { Replacement } from './containers.ts';
+import { runFileJob } from './pool/index.ts';
+import { ZipTooLarge } from './zip.ts';
 
 export { sniffAttachment } from './sniff.ts';
-export { publishedCopy } from './published-copy.ts';
-export { canRedact, pdfRedactionMessage, redactDocx, redactXlsx, RedactionError } from './redact.ts';
+export { canRedact, pdfRedactionMessage, RedactionError } from './redact.ts';
+export { FileRefusedError } from './pool/index.ts';
 export type { Replacement } from './containers.ts';
 export type { Extracted, Part } from './types.ts';
 
@@ -18,9 +20,33 @@ const imageNote = '图片中的文字无法自动筛查，请人工查看图片�
 
 /**
  * The text of an attachment of a type `sniffAttachment` returned, in parts with their
- * location. A file that cannot be read gives no parts and says why in `unreadable`.
+ * location. A file that cannot be read gives no parts and says why in `unreadable`. Read in
+ * the file pool: a file over its time or memory limit throws FileRefusedError.
  */
-export async function extractText(bytes: Uint8Array, type: AttachmentType): Promise<Extracted> {
+export function extractText(bytes: Uint8Array, type: AttachmentType): Promise<Extracted> {
+  return runFileJob({ kind: 'attachmentText', bytes, type });
+}
+
+/** A copy of the DOCX with every value replaced by its mask (redact.ts), made in the file pool. */
+export function redactDocx(bytes: Uint8Array, replacements: readonly Replacement[]): Promise<Uint8Array> {
+  return runFileJob({ kind: 'redact', type: 'docx', bytes, replacements });
+}
+
+/** A copy of the XLSX with every value replaced by its mask (redact.ts), made in the file pool. */
+export function redactXlsx(bytes: Uint8Array, replacements: readonly Replacement[]): Promise<Uint8Array> {
+  return runFileJob({ kind: 'redact', type: 'xlsx', bytes, replacements });
+}
+
+/**
+ * The copy of an attachment the portal serves (published-copy.ts: sanitised, masked, image
+ * metadata stripped), made in the file pool; null when the original is served.
+ */
+export function publishedCopy(bytes: Uint8Array, type: AttachmentType, replacements: readonly Replacement[]): Promise<Uint8Array | null> {
+  return runFileJob({ kind: 'publishedCopy', bytes, type, replacements });
+}
+
+/** `extractText` in this thread: only the pool's workers call it. */
+export async function readAttachmentText(bytes: Uint8Array, type: AttachmentType): Promise<Extracted> {
   try {
     switch (type) {
       case 'docx':
@@ -28,13 +54,14 @@ export async function extractText(bytes: Uint8Array, type: AttachmentType): Prom
       case 'xlsx':
         return await extractXlsx(bytes);
       case 'pdf':
-        return await extractPdf(bytes);
+        return await (await import('./pdf.ts')).extractPdf(bytes); // pdf.js loads in the pool's workers only
       case 'png':
       case 'jpeg':
       case 'gif':
         return { parts: [], unreadable: imageNote };
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof ZipTooLarge) throw e; // refused, not accepted for reading by eye
     return { parts: [], unreadable: '文件已损坏或格式不受支持，无法读取其中的文字：请人工查看，或重新上传' };
   }
 }

@@ -43,6 +43,27 @@ export function attributeParts(xml: string, prefix: string): Part[] {
   return parts;
 }
 
+/**
+ * Every other attribute value of a part (bookmark names, simple fields' instructions, legacy
+ * form fields' defaults, hyperlink anchors …), one per line: the ones `attributeParts` names,
+ * authors (neutralised on publication, sanitize.ts) and namespace declarations left out.
+ */
+export function otherAttributes(xml: string): string {
+  const lines: string[] = [];
+  for (const t of tokens(xml)) {
+    if (t.kind !== 'open' && t.kind !== 'empty') continue;
+    const named = new Set((textAttributes[t.name] ?? []).map((a) => a.name));
+    for (const m of t.attrs.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      if (named.has(m[1]!) || neutralised.has(m[1]!) || m[1] === 'xmlns' || m[1]!.startsWith('xmlns:')) continue;
+      const value = unescapeXml(m[2] ?? m[3] ?? '').trim();
+      if (value) lines.push(value);
+    }
+  }
+  return lines.join('\n');
+}
+
+const neutralised = new Set(['w:author', 'w:initials']);
+
 /** DrawingML paragraphs (a:p) and chart values (c:v): SmartArt, charts, shapes and text boxes of a drawing. */
 const drawingSpec: ContainerSpec = { containers: ['a:p', 'c:pt', 'c:tx', 'c:f'], text: { 'a:t': 'visible', 'c:v': 'visible', 'dgm:t': 'visible' } };
 

@@ -4,7 +4,8 @@
  * authors), form fields and embedded files (read like an attachment of their type). The
  * platform does not rewrite PDFs: a value found here must be settled by a redacted upload.
  */
-import { OPS, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.ts';
 import { sniffAttachment } from './sniff.ts';
 import type { Part } from './types.ts';
 
@@ -21,6 +22,13 @@ const lines = (values: readonly string[]) => values.map((v) => v.trim()).filter(
 function annotationText(a: Loose): string[] {
   const str = (k: string) => ((a[k] as { str?: string } | undefined)?.str ?? '');
   return [str('contentsObj'), str('titleObj'), str('richText'), ...strings(a.textContent), ...strings(a.alternativeText), ...strings(a.fieldName), ...strings(a.fieldValue), ...strings(a.url), ...strings(a.options)];
+}
+
+/** Alternative and actual text of a tagged PDF's structure (a figure's alt text). */
+function structTexts(node: unknown): string[] {
+  if (!node || typeof node !== 'object') return [];
+  const n = node as { alt?: string; actualText?: string; children?: unknown[] };
+  return [n.alt ?? '', n.actualText ?? '', ...(n.children ?? []).flatMap(structTexts)];
 }
 
 interface Outline {
@@ -41,6 +49,7 @@ export async function hiddenPdfParts(doc: PDFDocumentProxy, readEmbedded: (bytes
   for (let n = 1; n <= doc.numPages; n++) {
     const annotations = ((await (await doc.getPage(n)).getAnnotations().catch(() => [])) ?? []) as Loose[];
     add(`第${n}页的注释和表单域`, lines(annotations.flatMap(annotationText)));
+    add(`第${n}页的替代文字`, lines(structTexts(await (await doc.getPage(n)).getStructTree().catch(() => null))));
   }
   const fields = ((await doc.getFieldObjects().catch(() => null)) ?? {}) as Record<string, Loose[]>;
   add('表单域', lines(Object.entries(fields).flatMap(([name, objects]) => [name, ...objects.flatMap((o) => [...strings(o.value), ...strings(o.defaultValue)])])));

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument } from './pdfjs.ts';
 import { extractDocx } from './docx.ts';
 import { hiddenPdfParts, offPageText } from './pdf-hidden.ts';
 import type { Extracted, Part } from './types.ts';

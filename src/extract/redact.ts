@@ -2,11 +2,11 @@
  * Redacted copies of DOCX and XLSX attachments: every occurrence of each value becomes its
  * mask in every XML part (text split across runs included), then the copy is checked.
  */
-import JSZip from 'jszip';
 import { redactableTypes, type AttachmentType } from '../law/screening.ts';
 import { maskedChars, Matcher, redactContainers, scanContainers, type ContainerSpec, type Replacement } from './containers.ts';
 import { wordSpec } from './docx.ts';
 import { attr, escapeXml, splice, unescapeXml } from './xml.ts';
+import { loadZip } from './zip.ts';
 
 /** Why a PDF is never redacted by the platform (text hides in fonts, images, layers and annotations). */
 export const pdfRedactionMessage =
@@ -63,7 +63,7 @@ function binaryHolds(bytes: Uint8Array, values: readonly string[]): boolean {
 }
 
 async function redactOffice(bytes: Uint8Array, replacements: readonly Replacement[], spec: ContainerSpec, isXlsx: boolean): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await loadZip(bytes);
   const values = replacements.map((r) => r.value).filter((v) => v !== '');
   const matcher = new Matcher(replacements);
   const raw = new Matcher(replacements, escapeXml);

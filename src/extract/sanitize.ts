@@ -6,7 +6,7 @@
  * them. Neutralised: the core and extended properties, comment and revision authors.
  * Pictures inside lose their metadata (images.ts).
  */
-import JSZip from 'jszip';
+import { loadZip } from './zip.ts';
 import { stripImageMetadata } from './images.ts';
 import { attr, splice, tokens } from './xml.ts';
 
@@ -113,7 +113,7 @@ function dropRelationships(name: string, xml: string, removed: Set<string>): { x
 
 /** The published copy of an Office package: removed and neutralised as above. */
 export async function sanitizeOffice(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
+  const zip = await loadZip(bytes);
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
   const rels: Record<string, string> = {};
   for (const n of names.filter((n) => n.endsWith('.rels'))) rels[n] = await zip.file(n)!.async('string');

@@ -61,6 +61,7 @@ export async function xlsxExtraParts(zip: JSZip): Promise<Part[]> {
     const xml = await text(name);
     // Besides the cells and headers (xlsx.ts): data validation messages and lists, hyperlink tooltips, scenarios …
     add(`工作表“${names.get(name) ?? name}”的数据验证等其他内容`, looseText(removeElements(xml, (e) => e === 'sheetData' || e === 'headerFooter')));
+    add(`工作表“${names.get(name) ?? name}”的公式`, lines(elementTexts(xml, 'f')));
     for (const m of xml.matchAll(/<c\b[^>]*\bt="s"[^>]*>\s*<v>(\d+)<\/v>/g)) used.add(Number(m[1]));
   }
   const shared = scanContainers(await text('xl/sharedStrings.xml'), { containers: ['si'], text: { t: 'visible' }, skip: ['rPh'] });

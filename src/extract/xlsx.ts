@@ -1,10 +1,10 @@
 /** Text of an Excel workbook: every sheet, hidden or not, every cell with its address, notes and links. */
 import ExcelJS from 'exceljs';
 import { utcMidnightDate } from '../domain/shared/dates.ts';
-import JSZip from 'jszip';
 import { mediaNote } from './media.ts';
 import { xlsxExtraParts } from './xlsx-extra.ts';
 import type { Extracted, Part } from './types.ts';
+import { checkedZipBytes, loadZip } from './zip.ts';
 
 const sheetStates: Record<string, string> = { visible: '', hidden: '（隐藏）', veryHidden: '（深度隐藏）' };
 
@@ -56,7 +56,7 @@ function sheetParts(ws: ExcelJS.Worksheet): Part[] {
 
 export async function extractXlsx(bytes: Uint8Array): Promise<Extracted> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
-  const extra = await xlsxExtraParts(await JSZip.loadAsync(bytes));
+  await wb.xlsx.load((await checkedZipBytes(bytes)) as unknown as ExcelJS.Buffer);
+  const extra = await xlsxExtraParts(await loadZip(bytes));
   return { parts: [...wb.worksheets.flatMap(sheetParts), ...extra], unreadable: mediaNote(bytes, 'xl', '工作簿') };
 }

@@ -15,7 +15,8 @@ import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { loadDemo } from '../../src/app/demo/load.ts';
 import { addAttachment } from '../../src/app/catalog/attachments.ts';
 import { createItem } from '../../src/app/catalog/drafts.ts';
-import { approveAndPublish, recordReview, returnVersion, settleAllOfKind, settleHit, startCorrection, submitForReview } from '../../src/app/catalog/workflow.ts';
+import { recordValidity } from '../../src/app/catalog/validity.ts';
+import { approveAndPublish, recordReview, returnVersion, settleAllOfKind, settleHit, startCorrection, submitForReview, withdrawItem } from '../../src/app/catalog/workflow.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import { normalChar } from '../../src/domain/screening/normalize.ts';
@@ -47,8 +48,10 @@ async function fileLeaks(bytes: Uint8Array, filename: string): Promise<string[]>
     for (const [name, entry] of Object.entries(zip.files)) if (!entry.dir && decoders(await entry.async('uint8array')).some(leaks)) found.push(name);
   }
   const sniffed = sniffAttachment(bytes, filename);
-  if ('type' in sniffed) {
-    const { parts } = await extractText(bytes, sniffed.type);
+  if ('error' in sniffed) found.push(`a copy that is no longer its type: ${sniffed.error}`);
+  else {
+    const { parts, unreadable } = await extractText(bytes, sniffed.type);
+    if (unreadable?.includes('损坏')) found.push('a damaged copy');
     for (const p of parts) if (leaks(p.text)) found.push(`text ${p.location}`);
   }
   return found;
@@ -146,6 +149,29 @@ eachDialect(
       }
       await app.close();
       assert.deepEqual(problems, []);
+    });
+
+    test('reasons published without review (撤回理由, 有效性) refuse personal data, naming the field', async () => {
+      const { ctx } = get();
+      const { itemId, versionId } = await createItem(ctx, people.editor, agency, itemForm({ title: '撤回理由样本', documentKind: 'normativeDocument', writtenDate: '2026-11-01', docNo: '插政发〔2026〕3号' }));
+      assert.equal((await publish(ctx, people, versionId)).result, 'published');
+      const codes = async (p: Promise<unknown>) => p.then(() => [], (e: unknown) => (e instanceof InputError ? e.errors.map((x) => `${x.field}:${x.code}`) : Promise.reject(e)));
+      assert.deepEqual(await codes(withdrawItem(ctx, people.leader, itemId, `应张三（${'138 0013 8000'}）要求撤回`)), ['reason:GK_PERSONAL_DATA']);
+      assert.deepEqual(await codes(recordValidity(ctx, people.leader, itemId, { state: 'repealed', effectiveDate: '2026-11-20', reason: `当事人身份证${secretId}` })), ['reason:GK_PERSONAL_DATA']);
+      assert.deepEqual(await codes(withdrawItem(ctx, people.leader, itemId, '内容已过时')), []);
+    });
+
+    test('an attachment read before the reader knew a place: its published copy is read again and the approval stops', async () => {
+      const { ctx } = get();
+      const { versionId } = await createItem(ctx, people.editor, agency, itemForm({ title: '旧附件样本' }));
+      const v = (await hiddenVariants()).find((x) => x.name === 'DOCX SmartArt data')!;
+      const attachmentId = await addAttachment(ctx, people.editor, versionId, v.attachment!);
+      // As an older reader stored it: the SmartArt's text was never read.
+      await ctx.db.updateTable('item_attachments').set({ text_parts: '[]' }).where('id', '=', attachmentId).execute();
+      await submitForReview(ctx, people.editor, versionId);
+      assert.deepEqual((await hitsOf(ctx.db, versionId)).map((h) => h.kind), []);
+      await recordReview(ctx, people.reviewer, versionId, '经审查，同意公开');
+      await assert.rejects(approveAndPublish(ctx, people.leader, versionId), (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_UNSCREENED' && e.errors[0].message.includes('手机号码'));
     });
 
     test('controls: ordinary numbers (文号, dates, amounts) are not flagged and publish as written', async () => {

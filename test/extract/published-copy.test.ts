@@ -10,7 +10,8 @@ import { crc32, inflateSync } from 'node:zlib';
 import { stripGif, stripJpeg, stripPng } from '../../src/extract/images.ts';
 import { publishedCopy } from '../../src/extract/index.ts';
 import { sanitizeOffice } from '../../src/extract/sanitize.ts';
-import { docx, gif, jpeg, png, secretId, secretMobile } from '../helpers/hidden-corpus.ts';
+import { docx, secretId, secretMobile } from '../helpers/hidden-corpus.ts';
+import { gif, jpeg, png } from '../helpers/hidden-files.ts';
 import { docxPrintedText } from '../helpers/files.ts';
 
 const holds = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text));

@@ -27,12 +27,24 @@ export function gongkai(args: string[], env: Record<string, string> = {}, comman
   });
 }
 
-/** Starts `gongkai <command>` on a free port and resolves once it prints its URL; `output` is all it has printed so far. */
-export function startServer(command: string, env: Record<string, string>): Promise<{ url: string; output: string; stop: () => Promise<void> }> {
+export interface Server {
+  url: string;
+  pid: number;
+  /** All it has printed so far. */
+  output: string;
+  /** Sends SIGTERM and waits for the exit (nothing when it has exited). */
+  stop: () => Promise<void>;
+  /** Sends `signal` and resolves with how it exited and how long that took. */
+  stopWith: (signal: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+}
+
+/** Starts `gongkai <command>` on a free port and resolves once it prints its URL (within `timeoutMs`). */
+export function startServer(command: string, env: Record<string, string>, timeoutMs = 60_000): Promise<Server> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, command], { cwd: root, env: { ...process.env, PORT: '0', ...env } });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), timeoutMs);
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('close', (code, signal) => done({ code, signal })));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.stdout.on('data', (d: Buffer) => {
       output += d.toString();
@@ -41,6 +53,7 @@ export function startServer(command: string, env: Record<string, string>): Promi
         clearTimeout(timer);
         resolve({
           url: m[1]!,
+          pid: child.pid!,
           get output() {
             return output;
           },
@@ -51,6 +64,12 @@ export function startServer(command: string, env: Record<string, string>): Promi
               child.once('close', () => done());
               child.kill('SIGTERM');
             }),
+          stopWith: async (signal) => {
+            const start = Date.now();
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            const how = await exited;
+            return { ...how, ms: Date.now() - start };
+          },
         });
       }
     });

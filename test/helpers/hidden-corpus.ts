@@ -7,9 +7,10 @@
  * blocks publication until a redacted file is uploaded) or `stripped` (the published copy
  * drops that place). Controls are ordinary documents whose numbers are not personal data.
  */
-import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { gif, jpeg, pdf, png, type PdfSpec } from './hidden-files.ts';
+
 
 /** The two secrets (the issue's examples) and how each may be written. */
 export const secretId = '43062319850615110X';
@@ -35,6 +36,7 @@ const mobile = {
   zeroWidth: '1380\u200c0138\u200d000',
   bom: '138\ufeff0013\u20608000',
   fullWidth: '１３８００１３８０００',
+  mathBold: '𝟏𝟑𝟖 𝟎𝟎𝟏𝟑 𝟖𝟎𝟎𝟎',
 };
 
 export interface Variant {
@@ -164,6 +166,8 @@ const docxVariants = async (): Promise<Variant[]> => {
     }, 'stripped'),
     v('people part', { parts: { 'word/people.xml': wordPart('people', `<w15:person w15:author="赵六"><w15:presenceInfo w15:providerId="None" w15:userId="${mobile.plain}"/></w15:person>`) } }, 'stripped'),
     v('hyperlink target (tel:)', { body: para(`<w:hyperlink r:id="rIdLink">${run('拨打电话')}</w:hyperlink>`), rels: [rel('rIdLink', 'hyperlink', `tel:${mobile.plus86}`, true)] }),
+    v('bookmark name', { body: `<w:bookmarkStart w:id="0" w:name="tel${mobile.plain}"/>${p('联系方式')}<w:bookmarkEnd w:id="0"/>` }),
+    v('simple field instruction', { body: para(`<w:fldSimple w:instr=" HYPERLINK &quot;tel:${mobile.hyphens}&quot; ">${run('拨打')}</w:fldSimple>`) }),
     v('document variable (settings)', { parts: { 'word/settings.xml': wordPart('settings', `<w:docVars><w:docVar w:name="contact" w:val="${mobile.zero86}"/></w:docVars>`) } }),
     v('picture metadata (PNG text chunk inside)', { body: inline('descr="图片"'), parts: { 'word/media/image1.png': await png({ Comment: `手机${mobile.plain}` }) }, rels: [imageRel] }, 'stripped'),
   ]);
@@ -198,6 +202,7 @@ const xlsxVariants = async (): Promise<Variant[]> => {
   return Promise.all([
     v('cell', xlsx((_wb, ws) => ws.addRow(['李四', id.grouped]))),
     v('cell, a number', xlsx((_wb, ws) => ws.addRow(['李四', Number(mobile.plain)]))),
+    v('formula text', xlsx((_wb, ws) => void (ws.getCell('C2').value = { formula: `IF(FALSE,"${id.plain}","")`, result: '' }))),
     v('hidden sheet', xlsx((wb) => wb.addWorksheet('底稿', { state: 'veryHidden' }).addRow([mobile.hyphens]))),
     v('sheet name', xlsx((wb) => wb.addWorksheet(`联系人${mobile.plain}`).addRow(['无']))),
     v('cell note (comment)', xlsx((_wb, ws) => void (ws.getCell('B2').note = `手机 ${mobile.spaced}`))),
@@ -215,77 +220,16 @@ const xlsxVariants = async (): Promise<Variant[]> => {
     v('drawing alt text', xlsx(none, async (zip) => void zip.file('xl/drawings/drawing1.xml', `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"><xdr:twoCellAnchor><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="3" name="图片" descr="持证人 ${esc(id.plain)}"/></xdr:nvPicPr></xdr:pic></xdr:twoCellAnchor></xdr:wsDr>`))),
     v('chart', xlsx(none, async (zip) => void zip.file('xl/charts/chart1.xml', chart(`<c:pt idx="0"><c:v>${mobile.zeroWidth}</c:v></c:pt>`)))),
     v('pivot cache', xlsx(none, async (zip) => void zip.file('xl/pivotCache/pivotCacheRecords1.xml', `<pivotCacheRecords xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1"><r><s v="${mobile.plain}"/></r></pivotCacheRecords>`))),
-    v('document properties', xlsx((wb) => void ((wb.creator = `王五${id.plain}`), (wb.company = mobile.plain))), 'stripped'),
+    v('document properties', xlsx((wb) => {
+      wb.creator = `王五${id.plain}`;
+      wb.company = mobile.plain;
+    }), 'stripped'),
     v('embedded object', xlsx(none, async (zip) => void zip.file('xl/embeddings/oleObject1.bin', new TextEncoder().encode(`名单 ${id.plain}`))), 'stripped'),
     v('customXml', xlsx(none, async (zip) => void zip.file('customXml/item1.xml', `<r><id>${id.plain}</id></r>`)), 'stripped'),
   ]);
 };
 
 // ---------------------------------------------------------------- PDF
-
-interface PdfSpec {
-  lines?: string[];
-  offPage?: string;
-  info?: string;
-  xmp?: string;
-  annotation?: string;
-  field?: string;
-  embedded?: string;
-  bookmark?: string;
-}
-
-/** A PDF written by hand with what `spec` asks for (Helvetica, uncompressed). */
-export function pdf(spec: PdfSpec): Uint8Array {
-  const s = (t: string) => `(${t.replace(/[\\()]/g, '\\$&')})`;
-  const objects: string[] = [];
-  const add = (o: string) => objects.push(o);
-  add(''); // 1 catalog
-  add(''); // 2 pages
-  add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'); // 3
-  const lines = spec.lines ?? ['Notice on forest fire prevention'];
-  const content = `BT /F1 11 Tf 72 740 Td 16 TL ${lines.map((l) => `${s(l)} Tj T*`).join(' ')} ET${spec.offPage ? ` BT /F1 11 Tf 900 1200 Td ${s(spec.offPage)} Tj ET` : ''}`;
-  add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`); // 4
-  const annots: number[] = [];
-  const catalog: string[] = [];
-  if (spec.annotation) add(`<< /Type /Annot /Subtype /Text /Rect [10 10 30 30] /Contents ${s(spec.annotation)} /T (reviewer) >>`), annots.push(objects.length);
-  if (spec.field) {
-    add(`<< /Type /Annot /Subtype /Widget /FT /Tx /T (phone) /V ${s(spec.field)} /Rect [100 100 200 120] /P 5 0 R >>`);
-    annots.push(objects.length);
-    catalog.push(`/AcroForm << /Fields [${objects.length} 0 R] >>`);
-  }
-  if (spec.xmp) {
-    const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>${spec.xmp}</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
-    add(`<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>\nstream\n${xmp}\nendstream`);
-    catalog.push(`/Metadata ${objects.length} 0 R`);
-  }
-  if (spec.embedded) {
-    add(`<< /Type /EmbeddedFile /Length ${spec.embedded.length} >>\nstream\n${spec.embedded}\nendstream`);
-    add(`<< /Type /Filespec /F (list.txt) /UF (list.txt) /EF << /F ${objects.length} 0 R >> >>`);
-    catalog.push(`/Names << /EmbeddedFiles << /Names [(list.txt) ${objects.length} 0 R] >> >>`);
-  }
-  if (spec.bookmark) {
-    const outlines = objects.length + 1;
-    add(`<< /Type /Outlines /First ${outlines + 1} 0 R /Last ${outlines + 1} 0 R /Count 1 >>`);
-    add(`<< /Title ${s(spec.bookmark)} /Parent ${outlines} 0 R /Dest [PAGE 0 R /Fit] >>`);
-    catalog.push(`/Outlines ${outlines} 0 R`);
-  }
-  const page = objects.length + 1;
-  add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >>${annots.length ? ` /Annots [${annots.map((a) => `${a} 0 R`).join(' ')}]` : ''} >>`);
-  objects[0] = `<< /Type /Catalog /Pages 2 0 R ${catalog.join(' ')} >>`;
-  objects[1] = `<< /Type /Pages /Kids [${page} 0 R] /Count 1 >>`;
-  let info = 0;
-  if (spec.info) add(`<< /Title (Notice) /Author ${s(spec.info)} >>`), (info = objects.length);
-  let out = '%PDF-1.7\n';
-  const offsets = objects.map((o, i) => {
-    const at = out.length;
-    out += `${i + 1} 0 obj\n${o.replace('PAGE', String(page)).replace('/P 5 0 R', `/P ${page} 0 R`)}\nendobj\n`;
-    return at;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${info ? ` /Info ${info} 0 R` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
-}
 
 const pdfVariants = (): Variant[] => {
   const v = (name: string, spec: PdfSpec): Variant => ({ name: `PDF ${name}`, attachment: { filename: '通知.pdf', bytes: pdf(spec) }, expect: 'flagged' });
@@ -298,54 +242,11 @@ const pdfVariants = (): Variant[] => {
     v('form field', { field: id.plain }),
     v('embedded file', { embedded: `name,id\nWang,${id.plain}\n` }),
     v('bookmark', { bookmark: `Contact ${mobile.plain}` }),
+    v('figure alt text (tagged PDF)', { alt: `Holder ID ${id.plain}` }),
   ];
 };
 
 // ---------------------------------------------------------------- images
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  out.set(new TextEncoder().encode(type), 4);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-
-/** A 1×1 grey PNG with text chunks (tEXt, or iTXt for `itxt`). */
-export async function png(text: Record<string, string> = {}, itxt = false): Promise<Uint8Array> {
-  const { deflateSync } = await import('node:zlib');
-  const enc = new TextEncoder();
-  const ihdr = Uint8Array.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
-  const chunks = [chunk('IHDR', ihdr)];
-  for (const [k, v] of Object.entries(text)) {
-    chunks.push(itxt ? chunk('iTXt', Uint8Array.from([...enc.encode(k), 0, 0, 0, 0, 0, ...enc.encode(v)])) : chunk('tEXt', Uint8Array.from([...enc.encode(k), 0, ...enc.encode(v)])));
-  }
-  chunks.push(chunk('IDAT', new Uint8Array(deflateSync(Uint8Array.from([0, 128])))), chunk('IEND', new Uint8Array()));
-  return concat([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ...chunks]);
-}
-
-const segment = (marker: number, data: Uint8Array) => Uint8Array.from([0xff, marker, (data.length + 2) >> 8, (data.length + 2) & 0xff, ...data]);
-
-/** A JPEG's segment structure (SOI, JFIF, metadata segments, tables, a scan, EOI): what the stripper walks. */
-export function jpeg(meta: { exif?: string; comment?: string; xmp?: string }): Uint8Array {
-  const enc = new TextEncoder();
-  const parts = [Uint8Array.from([0xff, 0xd8]), segment(0xe0, Uint8Array.from([...enc.encode('JFIF'), 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]))];
-  if (meta.exif) parts.push(segment(0xe1, Uint8Array.from([...enc.encode('Exif'), 0, 0, ...enc.encode(`MM\u0000*Artist\u0000${meta.exif}`)])));
-  if (meta.xmp) parts.push(segment(0xe1, enc.encode(`http://ns.adobe.com/xap/1.0/\u0000<x:xmpmeta><dc:creator>${meta.xmp}</dc:creator></x:xmpmeta>`)));
-  if (meta.comment) parts.push(segment(0xfe, enc.encode(meta.comment)));
-  parts.push(segment(0xdb, new Uint8Array(65)), segment(0xc0, Uint8Array.from([8, 0, 1, 0, 1, 1, 1, 0x11, 0])), segment(0xda, Uint8Array.from([1, 1, 0, 0, 0x3f, 0])), Uint8Array.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd9]));
-  return concat(parts);
-}
-
-/** A 1×1 GIF with a comment extension. */
-export function gif(comment: string): Uint8Array {
-  const enc = new TextEncoder().encode(comment);
-  const head = [0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0, 0x80, 0, 0, 0xff, 0xff, 0xff, 0, 0, 0];
-  const body = [0x21, 0xf9, 4, 1, 0, 0, 0, 0, 0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 1, 0];
-  return Uint8Array.from([...head, 0x21, 0xfe, enc.length, ...enc, 0, ...body, 0x3b]);
-}
 
 const imageVariants = async (): Promise<Variant[]> => [
   { name: 'PNG tEXt chunk', attachment: { filename: '现场.png', bytes: await png({ Author: `王五 ${id.plain}` }) }, expect: 'stripped' },
@@ -375,6 +276,7 @@ const fieldVariants = async (): Promise<Variant[]> => {
     { name: '正文 with a BOM and a word joiner', form: { body: `手机${mobile.bom}` }, expect: 'flagged' },
     { name: '正文 with ZWNJ/ZWJ', form: { body: `手机${mobile.zeroWidth}` }, expect: 'flagged' },
     { name: '正文 in full-width digits', form: { body: `手机${mobile.fullWidth}` }, expect: 'flagged' },
+    { name: '正文 in mathematical bold digits', form: { body: `手机${mobile.mathBold}` }, expect: 'flagged' },
     { name: '更正说明 with a mobile', correctionReason: `应当事人（电话${mobile.spaced}）要求更正`, expect: 'flagged' },
     { name: 'attachment name with a mobile', attachment: { filename: `联系人${mobile.plain}.docx`, bytes: clean }, expect: 'flagged' },
     { name: 'attachment name with a grouped ID', attachment: { filename: `${id.grouped}名单.docx`, bytes: clean }, expect: 'flagged' },
@@ -391,17 +293,11 @@ export async function controls(): Promise<Variant[]> {
   return [
     { name: 'control: fields', form: { docNo: '华政办发〔2023〕12号', body: text, summary: '2024-03-01 至 2024-12-31' }, expect: 'flagged' },
     { name: 'control: DOCX', attachment: { filename: '〔2023〕12号.docx', bytes: await docx({ body: p(text) + p('表 1 2 3 4 5 6 7 8 9 10 11 12') }) }, expect: 'flagged' },
-    { name: 'control: XLSX', attachment: { filename: '2023年预算.xlsx', bytes: await xlsx((_wb, ws) => void (ws.addRow(['预算', 1234567.89, '2023-12-31', 20231231]), ws.addRow([text]))) }, expect: 'flagged' },
+    { name: 'control: XLSX', attachment: { filename: '2023年预算.xlsx', bytes: await xlsx((_wb, ws) => {
+        ws.addRow(['预算', 1234567.89, '2023-12-31', 20231231]);
+        ws.addRow([text]);
+      }) }, expect: 'flagged' },
     { name: 'control: PDF', attachment: { filename: '2023年预算.pdf', bytes: pdf({ lines: ['Budget 2023: 1,234,567.89 yuan', 'Date 2023-12-31, No. (2023) 12'], info: 'Finance Office 2023' }) }, expect: 'flagged' },
   ];
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
-  let at = 0;
-  for (const x of parts) {
-    out.set(x, at);
-    at += x.length;
-  }
-  return out;
-}

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../domain/access/policy.ts';
 import { transition } from '../../domain/catalog/workflow.ts';
 import { fieldError, InputError, NotFoundError } from '../../domain/shared/result.ts';
-import { extractText, sniffAttachment, type Extracted } from '../../extract/index.ts';
+import { extractText, FileRefusedError, sniffAttachment, type Extracted } from '../../extract/index.ts';
 import type { AttachmentType } from '../../law/screening.ts';
 import type { ItemAttachmentTable } from '../../store/schema.ts';
 import type { Insertable } from 'kysely';
@@ -52,7 +52,11 @@ export async function addAttachment(ctx: AppContext, actor: Actor, versionId: nu
   if (filename === '' || file.bytes.length === 0) throw new InputError([fieldError('attachment', 'GK_ATTACHMENT_EMPTY', '请选择要上传的附件')]);
   const sniffed = sniffAttachment(file.bytes, filename);
   if ('error' in sniffed) throw new InputError([fieldError('attachment', 'GK_ATTACHMENT_TYPE', sniffed.error)]);
-  const extracted = await extractText(file.bytes, sniffed.type);
+  const extracted = await extractText(file.bytes, sniffed.type).catch((e: unknown) => {
+    // over the file pool's time or memory limit, or a zip bomb: refused, naming the file
+    if (e instanceof FileRefusedError) throw new InputError([fieldError('attachment', 'GK_ATTACHMENT_REFUSED', `附件“${filename}”：${e.message}`)]);
+    throw e;
+  });
   return inTransaction(ctx, async (db) => {
     const now = await getVersion(db, versionId);
     if (!now || 'error' in transition(versionFacts(now), { act: 'edit' }, actor.id)) {

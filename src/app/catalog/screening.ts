@@ -7,12 +7,12 @@
  * be settled afresh, and so must a settlement the law no longer accepts (a masked marking).
  */
 import type { Insertable, Kysely } from 'kysely';
-import { isSettled, unsettledCounts } from '../../domain/catalog/hits.ts';
+import { isSettled, } from '../../domain/catalog/hits.ts';
 import { compactKey, maskValue, maskValues, screenText } from '../../domain/screening/index.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { manualCheck } from '../../law/catalogue-workflow.ts';
-import { isMaskable, redactableTypes, type AttachmentType, type MaskableKind } from '../../law/screening.ts';
-import { extractText, publishedCopy, RedactionError } from '../../extract/index.ts';
+import { hitKinds, isMaskable, redactableTypes, type AttachmentType, type HitKind, type MaskableKind } from '../../law/screening.ts';
+import { extractText, FileRefusedError, publishedCopy, RedactionError } from '../../extract/index.ts';
 import { attachmentContent, attachmentsOf, getVersion, hitsOf, replaceHits, setRedactedContent, type HitRow, type VersionRow } from '../../store/catalogue-versions.repo.ts';
 import type { DB, ScreeningHitTable } from '../../store/schema.ts';
 
@@ -154,18 +154,24 @@ export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<P
     try {
       copy = await publishedCopy(stored.content, a.type as AttachmentType, inFile.map((h) => ({ value: h.value, mask: maskValue(h.kind as MaskableKind, h.value) })));
     } catch (e) {
+      if (e instanceof FileRefusedError) throw new InputError([fieldError('attachment', 'GK_ATTACHMENT_REFUSED', `附件“${a.filename}”：${e.message}`)]);
       if (!(e instanceof RedactionError)) throw e;
       throw notRedactable(); // the value also stands where the platform cannot rewrite it (an embedded object …)
     }
     if (!copy) continue;
-    if ((a.type === 'docx' || a.type === 'xlsx') && (await leftInCopy(copy, a.type, justified))) throw notRedactable();
+    const left = a.type === 'docx' || a.type === 'xlsx' ? await leftInCopy(copy, a.type, justified) : [];
+    if (left.length > 0) {
+      // Found by the current reader but never settled: uploaded before the reader knew that place.
+      const kinds = [...new Set(left.map((k) => hitKinds[k].label))].join('、');
+      throw new InputError([fieldError('attachment', 'GK_UNSCREENED', `附件“${a.filename}”公开的副本中仍有未经处理的个人信息（${kinds}）：请退回，由编辑重新上传该附件后再审查`)]);
+    }
     await setRedactedContent(db, a.id, copy);
   }
   return publishedText(db, v);
 }
 
-/** Whether the copy, read again, still shows personal data no one justified. */
-async function leftInCopy(copy: Uint8Array, type: 'docx' | 'xlsx', justified: (value: string) => boolean): Promise<boolean> {
+/** The kinds of personal data the copy, read again, still shows that no one justified. */
+async function leftInCopy(copy: Uint8Array, type: 'docx' | 'xlsx', justified: (value: string) => boolean): Promise<HitKind[]> {
   const { parts } = await extractText(copy, type);
-  return parts.some((p) => screenText(p.text, { businessCodes: true }).some((h) => isMaskable(h.kind) && !justified(h.value)));
+  return parts.flatMap((p) => screenText(p.text, { businessCodes: true }).filter((h) => isMaskable(h.kind) && !justified(h.value)).map((h) => h.kind));
 }

@@ -9,7 +9,8 @@
  * The reader is passed in (`ReportReader`): the platform does not parse documents here.
  */
 import { randomBytes } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
 import type { Actor } from '../../domain/access/policy.ts';
 import { agenciesWhere, can } from '../../domain/access/policy.ts';
 import type { Agency } from '../../domain/agencies/agency.ts';
@@ -217,6 +218,8 @@ export interface Upload {
   bytes: Uint8Array;
 }
 
+const inflateRawAsync = promisify(inflateRaw);
+
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** A ZIP's file names: UTF-8 when they are, else GBK (archives made on Chinese Windows). */
@@ -241,7 +244,7 @@ const batchTooLarge = () =>
  * data is larger than its headers say (a ZIP bomb) is refused as damaged, never unpacked
  * in full. Null for a folder or a hidden or resource-fork entry.
  */
-function zipFile(zip: Upload, entry: ZipEntry, budget: number): Upload | null {
+async function zipFile(zip: Upload, entry: ZipEntry, budget: number): Promise<Upload | null> {
   const bytes = zip.bytes;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
@@ -263,7 +266,8 @@ function zipFile(zip: Upload, entry: ZipEntry, budget: number): Upload | null {
   let content: Uint8Array;
   try {
     if (entry.method === 0) content = data.slice();
-    else if (entry.method === 8) content = new Uint8Array(inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }));
+    // off the server's thread (zlib's thread pool), stopped by zlib at the declared size
+    else if (entry.method === 8) content = new Uint8Array(await inflateRawAsync(data, { maxOutputLength: Math.max(1, entry.size) }));
     else throw new Error(`compression method ${entry.method}`);
   } catch {
     throw damagedZip(zip.filename);
@@ -296,7 +300,7 @@ export async function unpackUploads(uploads: readonly Upload[]): Promise<Upload[
       continue;
     }
     for (const entry of entries) {
-      const file = zipFile(u, entry, importLimits.batchBytes - total);
+      const file = await zipFile(u, entry, importLimits.batchBytes - total);
       if (file) add(file);
     }
   }

@@ -4,6 +4,7 @@ import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { buildApp } from '../../web/app.ts';
 import { trustedProxies } from '../../web/config/trust-proxy.ts';
 import { roles, type Role } from '../../law/roles.ts';
+import { closeFilePool, configureFilePool, poolOptionsFrom } from '../../extract/pool/index.ts';
 import { parse } from '../args.ts';
 import type { Io } from '../main.ts';
 import { openForWriting } from './open.ts';
@@ -15,6 +16,8 @@ export async function serveCommand(args: string[], io: Io, opts: { demoIfNew: bo
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError([fieldError('PORT', 'GK_PORT', `PORT 应为0至65535的整数，收到“${io.env.PORT}”`)]);
   // A wrong proxy setting is refused before anything is opened or written.
   const trustProxy = trustedProxies(io.env.GONGKAI_TRUST_PROXY);
+  // So are wrong file limits (GONGKAI_FILE_SECONDS, _MEMORY_MB, _WORKERS).
+  await configureFilePool(poolOptionsFrom(io.env));
   const { database, ctx } = await openForWriting(io);
   try {
     const empty = (await ctx.db.selectFrom('agencies').select('id').limit(1).execute()).length === 0;
@@ -40,7 +43,11 @@ export async function serveCommand(args: string[], io: Io, opts: { demoIfNew: bo
     const shownPort = typeof bound === 'object' && bound ? bound.port : port;
     const shownHost = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
     io.out(`政府信息公开平台已启动：http://${shownHost}:${shownPort}\n`);
+    // Stops within seconds even while a file is being read: its worker is ended first (the
+    // request reading it is answered with a message), then Fastify and the database close.
     const stop = async () => {
+      setTimeout(() => process.exit(1), shutdownMs).unref();
+      await closeFilePool();
       await app.close();
       await database.close();
       process.exit(0);
@@ -55,3 +62,6 @@ export async function serveCommand(args: string[], io: Io, opts: { demoIfNew: bo
 }
 
 const roleLabel = (r: Role) => roles[r].label;
+
+/** Past this, a stop that is still waiting (a client still sending) exits anyway. */
+const shutdownMs = 5_000;

@@ -44,12 +44,14 @@ export function maskValue(kind: MaskableKind, value: string): string {
   }
 }
 
-/** How many characters of `value` make its first `n` normalized characters (zero-width ones count as none). */
+/** How many UTF-16 units of `value` make its first `n` normalized characters (zero-width ones count as none). */
 function originalLength(value: string, n: number): number {
   let seen = 0;
-  for (let i = 0; i < value.length; i++) {
-    if (seen === n) return i;
-    if (normalChar(value[i]!) !== '') seen++;
+  let at = 0;
+  for (const c of value) {
+    if (seen >= n) return at;
+    seen += normalChar(c).length;
+    at += c.length;
   }
   return value.length;
 }

@@ -4,7 +4,7 @@ import type { ActiveFigures, Cell } from '../../domain/reports/annual-report.ts'
 import type { Finding } from '../../domain/reports/findings.ts';
 import { fit, type Group } from './groups.ts';
 import { cellValue, readerFinding } from './findings.ts';
-import { fold } from './text.ts';
+import { fold, foldedTail } from './text.ts';
 
 type RowSpec = { label: string; cells: readonly string[]; columns: readonly string[]; key: string };
 
@@ -27,13 +27,21 @@ export function isActive2019(groups: readonly Group[]): boolean {
  * The row a group's label ends with. A 2021 table may name a row by its 2019 label
  * (规范性文件 for 行政规范性文件): the 2019 row of the same key.
  */
+/** The format's labels folded once each (rowOf runs for every group of a table). */
+const foldedLabels = new Map<string, string>();
+function foldLabel(label: string): string {
+  let f = foldedLabels.get(label);
+  if (f === undefined) foldedLabels.set(label, (f = fold(label)));
+  return f;
+}
+
 function rowOf(g: Group, specs: readonly RowSpec[], aliases: readonly RowSpec[]): RowSpec | null {
-  const label = fold(g.labels.join('')).slice(-80);
+  const label = foldedTail(g.labels, 80);
   let best: RowSpec | null = null;
-  for (const s of specs) if (label.endsWith(fold(s.label)) && (!best || s.label.length > best.label.length)) best = s;
+  for (const s of specs) if (label.endsWith(foldLabel(s.label)) && (!best || s.label.length > best.label.length)) best = s;
   if (best) return best;
   for (const a of aliases) {
-    if (!label.endsWith(fold(a.label))) continue;
+    if (!label.endsWith(foldLabel(a.label))) continue;
     const s = specs.find((x) => x.key === a.key);
     if (s) return s;
   }

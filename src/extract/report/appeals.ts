@@ -21,7 +21,7 @@ function placed(t: Table, values: readonly Value[], work: Work): Value[] | null 
   for (const g of t.groups) {
     if (g.values.length === 0) continue;
     if (!g.spans) return null;
-    spans.push(...g.spans);
+    for (const s of g.spans) spans.push(s); // not push(...): a line may hold 100,000 words
   }
   const cells = headerCells(headerWords(t.cells, work), headers);
   if (cells.length !== count || cells.some((c, i) => c.label !== headers[i])) return null;

@@ -32,6 +32,11 @@ export interface Cells {
   pageStarts?: readonly number[];
 }
 
+/** Appends one by one: push(...) of a line of 100,000 cells overflows the stack. */
+function pushAll<T>(to: T[], items: readonly T[]): void {
+  for (const x of items) to.push(x);
+}
+
 /** The cells for which `keep` is true, with their spans and page starts. */
 export function selectCells(c: Cells, keep: (i: number) => boolean): Cells {
   const cells: string[] = [];
@@ -125,18 +130,21 @@ function pipeCells(lines: readonly string[]): string[] {
     const parts = line.split('|').map(cleanLine);
     const opensRow = line.startsWith('|') && parts.some((p) => p !== '');
     const first = parts[0]!;
-    if (pending.length > 0 || first !== '') cells.push(...pending, ...(first !== '' ? [first] : []));
+    if (pending.length > 0 || first !== '') {
+      pushAll(cells, pending);
+      if (first !== '') cells.push(first);
+    }
     else if (!opensRow) cells.push('');
     pending = [];
     const inner = parts.slice(1, -1);
     // | | 2.其他法律行政法规禁止公开 | …: the blank under a rowspan label is not a cell
     const label = opensRow ? inner.findIndex((p) => p !== '') : -1;
     const skip = label > 0 && valueOf(inner[label]!) === null ? label : 0;
-    cells.push(...inner.slice(skip));
+    pushAll(cells, inner.slice(skip));
     const last = parts[parts.length - 1]!;
     if (last !== '') pending.push(last);
   }
-  cells.push(...pending);
+  pushAll(cells, pending);
   return cells;
 }
 
@@ -152,7 +160,7 @@ export function markdownCells(text: string): Cells {
     if (line.startsWith('|')) {
       const parts = line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => cleanLine(c.replace(/\*\*/g, '')));
       if (parts.every((c) => /^:?-{2,}:?$/.test(c))) continue;
-      cells.push(...parts);
+      pushAll(cells, parts);
       continue;
     }
     cells.push(cleanLine(line.replace(/^#{1,6}\s*/, '').replace(/^[-*+]\s+(?=\S)/, '').replace(/\*\*/g, '')));
@@ -175,17 +183,20 @@ export function lineCells(pages: readonly string[], items?: readonly (readonly P
   }
   const spans: (Span[] | null)[] = [];
   const pageStarts: number[] = [];
-  let line = '';
+  // The line's characters, joined once at its end: reading the last character of a string
+  // grown one character at a time flattens it each time (quadratic on a line of 100,000 items).
+  let chars: string[] = [];
   let from: number[] = [];
   let to: number[] = [];
   let upright = true;
   const endLine = () => {
+    const line = chars.join('');
     const clean = cleanLine(line);
     if (clean !== '') {
       cells.push(clean);
       spans.push(upright ? wordSpans(line, from, to, clean) : null);
     }
-    line = '';
+    chars = [];
     from = [];
     to = [];
     upright = true;
@@ -196,10 +207,10 @@ export function lineCells(pages: readonly string[], items?: readonly (readonly P
       const n = it.str.length;
       // pdf.js joins items it finds on one line without a space even where the second is printed
       // to the left of the first (cells of a table written column by column) or far to its right
-      const last = line.length > 0 && !isSpace(line[line.length - 1]!) ? to[to.length - 1]! : null;
+      const last = chars.length > 0 && !isSpace(chars[chars.length - 1]!) ? to[to.length - 1]! : null;
       const char = n > 0 ? it.width / n : 0;
       if (last !== null && n > 0 && !isSpace(it.str[0]!) && (it.x < last - Math.max(1, char / 2) || it.x > last + 2 * char)) {
-        line += ' ';
+        chars.push(' ');
         from.push(last);
         to.push(it.x);
       }
@@ -208,7 +219,7 @@ export function lineCells(pages: readonly string[], items?: readonly (readonly P
           endLine();
           continue;
         }
-        line += it.str[k];
+        chars.push(it.str[k]!);
         from.push(it.x + (it.width * k) / n);
         to.push(it.x + (it.width * (k + 1)) / n);
         if (!it.upright) upright = false;

@@ -4,7 +4,7 @@
  * never moves a number from one group to another.
  */
 import type { Cells, Span } from './cells.ts';
-import { fold, pairs, valueOf, type Value } from './text.ts';
+import { foldedTail, pairs, valueOf, type Value } from './text.ts';
 
 export interface Group {
   labels: string[];
@@ -64,7 +64,8 @@ export function groupsOf(c: Cells, from: number, to: number, work: Work, words?:
   for (let i = from; i < to; i++) {
     const cell = c.cells[i]!;
     work.steps += 1 + (c.lines ? cell.length >> 4 : 0);
-    if (words && c.lines) words.push(...cell.split(' ').filter((w) => w !== '' && !valueOf(w)));
+    // one by one: push(...) of a line of 100,000 words overflows the stack
+    if (words && c.lines) for (const w of cell.split(' ')) if (w !== '' && !valueOf(w)) words.push(w);
     for (const t of tokensOf(cell, c.lines, c.spans?.[i])) {
       if (t.label !== null) {
         if (words && !c.lines) words.push(t.label);
@@ -102,6 +103,6 @@ export function fit(values: readonly Value[], n: number): Value[] | null {
 
 /** A group's label as the reader compares it: its labels joined and folded, the last 160 characters. */
 export function labelOf(g: Group): { folded: string; pairs: Set<string> } {
-  const folded = fold(g.labels.join('')).slice(-160);
+  const folded = foldedTail(g.labels, 160);
   return { folded, pairs: pairs(folded) };
 }

@@ -9,7 +9,8 @@ import type { AgencyKind } from '../../law/agency-kinds.ts';
 import type { AnnualReport } from '../../domain/reports/annual-report.ts';
 import type { Finding, ValidationContext } from '../../domain/reports/findings.ts';
 import { validateReport } from '../../domain/reports/validate.ts';
-import { pdfText } from './pdf.ts';
+import { pdfText, type PdfText } from './pdf.ts';
+import { FileRefusedError, runFileJob } from '../pool/index.ts';
 import { lineCells, markdownCells, textCells, type Cells, type SourceKind } from './cells.ts';
 import { docxCells, UnreadableDocument } from './docx.ts';
 import { htmlCells } from './html.ts';
@@ -68,7 +69,6 @@ const pdfUnreadable = {
   noText: '该 PDF 没有文字层（可能是扫描件），无法读取其中的数字：请提供带文字的 PDF、网页或 Word 版本',
   locked: '该 PDF 设有密码，无法读取：请提供不设密码的文件',
   damaged: '该 PDF 已损坏或格式不受支持，无法读取',
-  timeout: '该 PDF 在限定时间内未能读完（可能已损坏），无法读取',
 };
 
 /** The cells of a file, by what its bytes are (the extension only tells text, HTML and markdown apart). */
@@ -78,7 +78,13 @@ export async function cellsOfFile(bytes: Uint8Array, filename: string): Promise<
   const head = bytes.subarray(0, 1024);
   const pdfAt = head.findIndex((_, i) => startsWith(head, pdfMagic, i));
   if (pdfAt >= 0) {
-    const pdf = await pdfText(bytes);
+    let pdf: PdfText;
+    try {
+      pdf = await pdfText(bytes);
+    } catch (e) {
+      if (e instanceof FileRefusedError) return { error: e.message };
+      throw e;
+    }
     if ('failure' in pdf) return { error: pdfUnreadable[pdf.failure] };
     const printed = pdf.pages.flatMap((p, i) => (p.trim() !== '' ? [i] : []));
     if (printed.length === 0) return { error: pdfUnreadable.noText };
@@ -129,8 +135,22 @@ export function checkRead(read: ReadReport): { report: AnnualReport; findings: F
   return { report: read.report, findings: [...read.findings, ...validateReport(read.report, ctx)] };
 }
 
-/** Reads and checks one file (the reader behind `gongkai check`): the report and all findings, or the reason it cannot be read. */
-export async function checkReportFile(bytes: Uint8Array, filename: string, work?: Work): Promise<{ report: AnnualReport; findings: Finding[] } | Unreadable> {
+/**
+ * Reads and checks one file (the reader behind `gongkai check` and the import): the report
+ * and all findings, or the reason it cannot be read. Read in the file pool, so a file over
+ * its time or memory limit is a reason too.
+ */
+export async function checkReportFile(bytes: Uint8Array, filename: string): Promise<{ report: AnnualReport; findings: Finding[] } | Unreadable> {
+  try {
+    return await runFileJob({ kind: 'checkReport', bytes, filename });
+  } catch (e) {
+    if (e instanceof FileRefusedError) return { error: e.message };
+    throw e;
+  }
+}
+
+/** `checkReportFile` in this thread (the pool's workers; tests counting the reader's work). */
+export async function checkReportFileHere(bytes: Uint8Array, filename: string, work?: Work): Promise<{ report: AnnualReport; findings: Finding[] } | Unreadable> {
   const read = await readReportFile(bytes, filename, work);
   return 'error' in read ? read : checkRead(read);
 }

@@ -15,6 +15,26 @@ export function fold(s: string): string {
     .replace(/(\d)[、,]/g, '$1.');
 }
 
+/**
+ * fold(parts.join('')).slice(-n), folding only the end it takes: a label of a million
+ * characters is not folded whole each time its last characters are wanted.
+ */
+export function foldedTail(parts: readonly string[], n: number): string {
+  for (let budget = 4 * n + 16; ; budget *= 4) {
+    const tail: string[] = [];
+    let length = 0;
+    for (let i = parts.length - 1; i >= 0 && length < budget; i--) {
+      const p = parts[i]!.length > budget ? parts[i]!.slice(-budget) : parts[i]!;
+      tail.push(p);
+      length += p.length;
+    }
+    const whole = length < budget;
+    const folded = fold(tail.reverse().join(''));
+    // a few more than n: the first characters may fold with what precedes them (1、 → 1.)
+    if (whole || folded.length >= n + 8) return folded.slice(-n);
+  }
+}
+
 /** Distinct character pairs of a folded text (a one-character text is its own pair). */
 export function pairs(folded: string): Set<string> {
   const out = new Set<string>();

@@ -17,6 +17,7 @@ test('each kind is masked by its rule', () => {
   assert.equal(maskValue('businessCode', valid.businessCode), '92430623**********');
   assert.equal(maskValue('email', 'zhang.san@example.com'), 'z***@example.com');
   assert.equal(maskValue('mobile', '+8613800138000'), '+86138****8000');
+  assert.equal(maskValue('mobile', '+86𝟏𝟑𝟖𝟎𝟎𝟏𝟑𝟖𝟎𝟎𝟎'), '+86𝟏𝟑𝟖****𝟖𝟎𝟎𝟎');
   assert.equal(maskValue('mobile', '0086 138 0013 8000'), '0086 138 **** 8000');
   assert.equal(maskValue('mobile', '138\u200b0013\u00a08000'), '138\u200b****\u00a08000');
   assert.equal(maskValue('idNumber', '430623 19850615 110X'), '430623 ******** 110X');

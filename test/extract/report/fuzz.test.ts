@@ -2,11 +2,13 @@
  * Fuzzing the report reader (issue 5): 10,000 mutated inputs from a fixed seed — truncated,
  * lines shuffled, bytes overwritten or inserted, huge, re-encoded (GBK, UTF-16), other
  * formats' bytes under a report's name — each ends with a report or a one-line reason, never
- * an exception, and the reader's work stays linear in the input (no timing in the test).
+ * an exception, and the reader's work stays linear in the input (no timing in the test); and
+ * the pathological shapes of PDF text (issue 15) read in bounded work and time.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readReportFile, type Work } from '../../../src/extract/report/index.ts';
+import { lineCells, readCells, readReportFile, type Work } from '../../../src/extract/report/index.ts';
+import type { PdfItem } from '../../../src/extract/report/pdf.ts';
 import { random } from '../../../src/domain/shared/random.ts';
 import { applicationRowKeys } from '../../../src/law/report-format/index.ts';
 import { seedPath } from '../../helpers/seed.ts';
@@ -112,3 +114,30 @@ test(`${inputs} mutated inputs: a report or a one-line reason each, in bounded w
   assert.ok(outcomes.read > inputs / 10, JSON.stringify(outcomes));
   assert.ok(outcomes.unreadable > inputs / 20, JSON.stringify(outcomes));
 });
+
+/**
+ * Pathological PDF shapes (issue 15): what pdf.js gives for text printed all on one
+ * baseline, one huge item, and a million tiny items. A quadratic pass took 54 s on the
+ * first; linear ones take a few seconds each, so a generous time bound tells them apart.
+ */
+const shapes: Record<string, (n: number) => PdfItem[]> = {
+  oneBaseline: (n) =>
+    Array.from({ length: n / 10 }, (_, i) => ({ str: i % 2 ? '1234567890' : '098765432 ', x: i % 2 ? 72 : 222, width: 50, eol: false, upright: true })),
+  oneHugeItem: (n) => [{ str: '一 0 '.repeat(n / 4), x: 0, width: 500, eol: false, upright: true }],
+  tinyItemsOnLines: (n) => Array.from({ length: n }, (_, i) => ({ str: String(i % 10), x: (i % 50) * 5, width: 5, eol: i % 50 === 49, upright: true })),
+  tinyItemsOnOneLine: (n) => Array.from({ length: n }, (_, i) => ({ str: i % 3 ? String(i % 10) : ' ', x: (i % 50) * 5, width: 5, eol: false, upright: true })),
+};
+
+for (const [name, make] of Object.entries(shapes)) {
+  test(`pathological PDF shape: ${name}, 1,000,000 characters, read in bounded work`, { timeout: 120_000 }, () => {
+    const items = make(1_000_000);
+    const pages = [items.map((i) => i.str + (i.eol ? '\n' : '')).join('')];
+    const work: Work = { steps: 0 };
+    const start = Date.now();
+    const r = readCells(lineCells(pages, [items]), work);
+    const ms = Date.now() - start;
+    assert.ok('error' in r || Number.isInteger(r.report.year));
+    assert.ok(work.steps <= 64 * pages[0]!.length + 100_000, `${work.steps} steps`);
+    assert.ok(ms < 30_000, `${ms} ms`); // 54 s for oneBaseline before issue 15, hours for tinyItemsOnOneLine
+  });
+}
