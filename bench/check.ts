@@ -50,7 +50,10 @@ const rounds: Record<Kind, number> = { text: 200, html: 200, pdf: 3, docx: 50 };
 
 const baselines: Record<Exclude<Kind, 'docx'>, (b: Uint8Array) => Promise<number>> = {
   text: async (b) => decodeText(b).split(/\r\n|\r|\n/).length,
-  html: async (b) => decodeText(b).replace(/<[^>]*>/g, '\n').split('\n').length,
+  html: async (b) =>
+    decodeText(b)
+      .replace(/<[^>]*>/g, '\n')
+      .split('\n').length,
   pdf: async (b) => {
     const r = await pdfText(b);
     return 'pages' in r ? r.pages.length : 0;
@@ -66,7 +69,9 @@ async function main() {
   }
   let under = false;
   console.log(`\n  ${reps} repetitions after ${warmup} warm-up, medians; reports per second:`);
-  console.log(`    ${'kind'.padEnd(6)}${'files'.padStart(6)}${'baseline'.padStart(12)}${'read'.padStart(10)}${'check'.padStart(10)}${'check/baseline (time)'.padStart(24)}`);
+  console.log(
+    `    ${'kind'.padEnd(6)}${'files'.padStart(6)}${'baseline'.padStart(12)}${'read'.padStart(10)}${'check'.padStart(10)}${'check/baseline (time)'.padStart(24)}`,
+  );
   for (const kind of ['text', 'html', 'pdf'] as const) {
     const of = inputs.filter((i) => i.kind === kind);
     const n = rounds[kind] * of.length;

@@ -76,7 +76,9 @@ async function main() {
     process.exit(1);
   }
   const dialect = args.pg ? 'postgres' : 'sqlite';
-  console.log(`bench/portal [${dialect}]: ${spec.agencies} agencies, ${spec.items} published items over ten years; node ${process.version}, ${os.cpus().length} cores`);
+  console.log(
+    `bench/portal [${dialect}]: ${spec.agencies} agencies, ${spec.items} published items over ten years; node ${process.version}, ${os.cpus().length} cores`,
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-portal-'));
   const env = await benchDatabase(args.pg, portalColumns, args.keep);
   const keptFacts = args.keep ? keptPath(`${args.keep}${args.pg ? '-pg' : ''}.json`) : null;
@@ -132,7 +134,15 @@ async function main() {
 
     // --- pages --------------------------------------------------------------------------
     // A kept database holds the views of earlier runs.
-    const storedViews = async () => Number((await env.database.db.selectFrom('catalogue_items').select((eb) => eb.fn.sum<number>('view_count').as('n')).executeTakeFirstOrThrow()).n);
+    const storedViews = async () =>
+      Number(
+        (
+          await env.database.db
+            .selectFrom('catalogue_items')
+            .select((eb) => eb.fn.sum<number>('view_count').as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const viewsBefore = await storedViews();
     const server = await startServer(env.url, serverCpu, null);
     running.push(() => server.stop());
@@ -167,7 +177,10 @@ async function main() {
     for (const [name, urls] of Object.entries(sets)) {
       const script = writeScript(dir, name.replace(/\W/g, '-'), urls);
       const runs = {} as { app: LoadResult; nginx: LoadResult };
-      for (const [who, origin] of [['app', server.origin], ['nginx', nginx.origin]] as const) {
+      for (const [who, origin] of [
+        ['app', server.origin],
+        ['nginx', nginx.origin],
+      ] as const) {
         const warm = await load(origin, script, { ...o, seconds: 3 });
         runs[who] = await load(origin, script, o);
         if (who === 'app' && name === 'item pages') {
@@ -180,8 +193,12 @@ async function main() {
       const ratio = runs.app.requestsPerSecond / runs.nginx.requestsPerSecond;
       const goal = name === 'item pages' ? ` (goal ≥ ${goals.itemRatio}) ${ratio >= goals.itemRatio ? 'OK' : 'BELOW GOAL'}` : '';
       if (name === 'item pages') failed ||= ratio < goals.itemRatio;
-      console.log(`    ${name.padEnd(13)} server ${fmt(runs.app)}   nginx ${fmt(runs.nginx)}   ratio ${ratio.toFixed(2)}${goal}, p99 ${(runs.app.p99 / runs.nginx.p99).toFixed(1)}×`);
-      console.log(`    ${''.padEnd(13)} ${new Set(urls).size} distinct pages, ${(median([...pages.values()].filter((p) => urls.includes(p.url)).map((p) => p.body.length)) / 1024).toFixed(1)} KB median; one request alone ${median(fetchTimes[name]!).toFixed(1)} ms median`);
+      console.log(
+        `    ${name.padEnd(13)} server ${fmt(runs.app)}   nginx ${fmt(runs.nginx)}   ratio ${ratio.toFixed(2)}${goal}, p99 ${(runs.app.p99 / runs.nginx.p99).toFixed(1)}×`,
+      );
+      console.log(
+        `    ${''.padEnd(13)} ${new Set(urls).size} distinct pages, ${(median([...pages.values()].filter((p) => urls.includes(p.url)).map((p) => p.body.length)) / 1024).toFixed(1)} KB median; one request alone ${median(fetchTimes[name]!).toFixed(1)} ms median`,
+      );
     }
     await stopAll(); // the server writes its pending view counts as it closes
     if (args.profile) {
@@ -193,7 +210,11 @@ async function main() {
       served += r.requests;
       itemRuns += 1;
       await stopAll();
-      console.log(`\n  item pages under the profiler (${r.requestsPerSecond.toFixed(0)} req/s), self time:\n${topSelfTime(profileDir, 25).map((l) => `    ${l}`).join('\n')}`);
+      console.log(
+        `\n  item pages under the profiler (${r.requestsPerSecond.toFixed(0)} req/s), self time:\n${topSelfTime(profileDir, 25)
+          .map((l) => `    ${l}`)
+          .join('\n')}`,
+      );
     }
 
     // Views are written in batches: after the server closed, every view must be stored.
@@ -202,7 +223,9 @@ async function main() {
     const inFlight = itemRuns * o.connections;
     const viewsOk = stored >= expected && stored <= expected + inFlight;
     failed ||= !viewsOk;
-    console.log(`\n  item views stored ${stored}, responses counted by wrk and the fetches ${expected} (in flight at the ends of ${itemRuns} runs: up to ${inFlight}) ${viewsOk ? 'OK' : stored < expected ? 'VIEWS LOST' : 'VIEWS OVER'}`);
+    console.log(
+      `\n  item views stored ${stored}, responses counted by wrk and the fetches ${expected} (in flight at the ends of ${itemRuns} runs: up to ${inFlight}) ${viewsOk ? 'OK' : stored < expected ? 'VIEWS LOST' : 'VIEWS OVER'}`,
+    );
   } finally {
     await stopAll();
     await env.drop();

@@ -83,7 +83,9 @@ function digest(results: Awaited<ReturnType<typeof computeYearReports>>): string
 
 async function main() {
   const dialect = args.pg ? 'postgres' : 'sqlite';
-  console.log(`bench/report [${dialect}]: ${spec.agencies} agencies × ${spec.applicationsPerAgency} applications, ${spec.itemsPerAgency} catalogue items; node ${process.version}, ${os.cpus().length} cores`);
+  console.log(
+    `bench/report [${dialect}]: ${spec.agencies} agencies × ${spec.applicationsPerAgency} applications, ${spec.itemsPerAgency} catalogue items; node ${process.version}, ${os.cpus().length} cores`,
+  );
   const env = await benchDatabase(args.pg, tableColumns);
   process.once('SIGINT', () => void env.drop().finally(() => process.exit(130)));
   try {
@@ -98,7 +100,9 @@ async function main() {
         `${sm.items} catalogue items (${sm.normativeDocuments} 规范性文件, ${sm.validityChanges} validity changes)`,
     );
     const pub = await timed(async () => [await publishYear(ctx, year - 1, 1), await publishYear(ctx, year, 2)]);
-    console.log(`  published 2022 and 2023 reports in ${(pub.ms / 1000).toFixed(1)} s: ${pub.value.map((p) => `${p.published} (${p.withErrors} held back for errors)`).join(', ')}`);
+    console.log(
+      `  published 2022 and 2023 reports in ${(pub.ms / 1000).toFixed(1)} s: ${pub.value.map((p) => `${p.published} (${p.withErrors} held back for errors)`).join(', ')}`,
+    );
 
     const t = await measure(
       {
@@ -119,7 +123,14 @@ async function main() {
     console.log(`    floor (plain SQL aggregate)        ${ms(t.floor.median).padStart(10)}   [${t.floor.times.map((x) => x.toFixed(0)).join(', ')}]`);
     console.log(`    countYear (all agencies)           ${ms(t.countYear.median).padStart(10)}   [${t.countYear.times.map((x) => x.toFixed(0)).join(', ')}]`);
     console.log(`    computeYearReports(${year})          ${ms(t.compute.median).padStart(10)}   [${t.compute.times.map((x) => x.toFixed(0)).join(', ')}]`);
-    console.log(`    reports: ${results.length}; findings: ${[...findings].sort().map(([k, n]) => `${k}×${n}`).join(' ') || 'none'}; digest ${digest(results)}`);
+    console.log(
+      `    reports: ${results.length}; findings: ${
+        [...findings]
+          .sort()
+          .map(([k, n]) => `${k}×${n}`)
+          .join(' ') || 'none'
+      }; digest ${digest(results)}`,
+    );
     console.log(`\n  ratio compute / floor: ${ratio.toFixed(2)}× (budget ${budget}×) ${ratio <= budget ? 'OK' : 'OVER BUDGET'}`);
     if (ratio > budget) process.exitCode = 1;
   } finally {

@@ -30,7 +30,15 @@ import { login } from '../src/app/auth/sessions.ts';
 import { loadCalendar } from '../src/app/calendar/calendar.ts';
 import { removeCalendarOverride, setCalendarOverride } from '../src/app/calendar/overrides.ts';
 import type { AppContext } from '../src/app/context.ts';
-import { consultThirdParty, extendDeadline, noticeFee, receiveCorrection, recordFeePayment, recordThirdPartyOpinion, requestCorrection } from '../src/app/requests/acts.ts';
+import {
+  consultThirdParty,
+  extendDeadline,
+  noticeFee,
+  receiveCorrection,
+  recordFeePayment,
+  recordThirdPartyOpinion,
+  requestCorrection,
+} from '../src/app/requests/acts.ts';
 import { registerApplication } from '../src/app/requests/intake.ts';
 import { loadCase } from '../src/app/requests/ledger.ts';
 import { caseDashboard, dashboardPageSize } from '../src/app/requests/read.ts';
@@ -79,16 +87,47 @@ const columns = {
   users: { id: 'int', username: 'text', display_name: 'text', password_hash: 'text', active: 'int', created_at: 'text' },
   user_roles: { id: 'int', user_id: 'int', agency_id: 'int', role: 'text' },
   applications: {
-    id: 'int', agency_id: 'int', receipt_no: 'text', applicant_type: 'text', applicant_name: 'text', channel: 'text', subject: 'text',
-    received_date: 'text', created_at: 'text', applicant_key: 'text', provision_form: 'text', delivery_way: 'text',
-    state: 'text', handler_id: 'int', clock_start: 'text', reply_due: 'text', next_due: 'text', next_due_kind: 'text', provisional: 'int',
-    closed_date: 'text', outcome: 'text', last_closed_date: 'text', last_outcome: 'text', fee_scheme: 'text', fee_yuan: 'int',
-    event_count: 'int', updated_at: 'text',
+    id: 'int',
+    agency_id: 'int',
+    receipt_no: 'text',
+    applicant_type: 'text',
+    applicant_name: 'text',
+    channel: 'text',
+    subject: 'text',
+    received_date: 'text',
+    created_at: 'text',
+    applicant_key: 'text',
+    provision_form: 'text',
+    delivery_way: 'text',
+    state: 'text',
+    handler_id: 'int',
+    clock_start: 'text',
+    reply_due: 'text',
+    next_due: 'text',
+    next_due_kind: 'text',
+    provisional: 'int',
+    closed_date: 'text',
+    outcome: 'text',
+    last_closed_date: 'text',
+    last_outcome: 'text',
+    fee_scheme: 'text',
+    fee_yuan: 'int',
+    event_count: 'int',
+    updated_at: 'text',
   },
   case_events: { id: 'int', application_id: 'int', seq: 'int', act: 'text', on_date: 'text', recorded_at: 'text', actor_id: 'int', payload: 'text' },
 } as const satisfies Columns;
 
-const subjects = ['城乡低保对象名单', '征地补偿安置方案', '农村危房改造补助名单', '道路建设项目招投标文件', '财政预算执行情况', '环境影响评价批复', '耕地地力保护补贴发放明细', '防汛物资采购合同'];
+const subjects = [
+  '城乡低保对象名单',
+  '征地补偿安置方案',
+  '农村危房改造补助名单',
+  '道路建设项目招投标文件',
+  '财政预算执行情况',
+  '环境影响评价批复',
+  '耕地地力保护补贴发放明细',
+  '防汛物资采购合同',
+];
 
 interface Generated {
   busyAgency: number;
@@ -128,7 +167,10 @@ async function generate(sink: Sink<keyof typeof columns & string>, calendar: Wor
   const handlers = new Map<number, Handler[]>();
   for (const a of agencies) {
     const n = a.id === busyAgency ? 12 : 2;
-    handlers.set(a.id, Array.from({ length: n }, (_, i) => ({ id: addUser(`h${a.id}-${i + 1}`, `经办人${a.id}-${i + 1}`, 'editor', a.id), name: `经办人${a.id}-${i + 1}` })));
+    handlers.set(
+      a.id,
+      Array.from({ length: n }, (_, i) => ({ id: addUser(`h${a.id}-${i + 1}`, `经办人${a.id}-${i + 1}`, 'editor', a.id), name: `经办人${a.id}-${i + 1}` })),
+    );
   }
   const openDays = workingDaysBack(calendar, 30);
   const closedDays = workingDaysBack(calendar, 150).slice(40);
@@ -137,15 +179,43 @@ async function generate(sink: Sink<keyof typeof columns & string>, calendar: Wor
   let caseId = 0;
   let eventId = 0;
   let closed = 0;
-  const write = (agencyId: number, events: CaseEvent[], view: ReturnType<typeof foldCase>, g: { channel: string; applicantType: string; received: IsoDate }) => {
+  const write = (
+    agencyId: number,
+    events: CaseEvent[],
+    view: ReturnType<typeof foldCase>,
+    g: { channel: string; applicantType: string; received: IsoDate },
+  ) => {
     const id = ++caseId;
     const p = projectionOf(view, events.length, at);
     const name = `申请人${id}`;
     sink.add('applications', [
-      id, agencyId, `B${String(agencyId).padStart(4, '0')}-${String(id).padStart(6, '0')}`, g.applicantType, name, g.channel, `${rnd.of(subjects)}（${id}）`,
-      g.received, at, `bench:${id % 50_000}`, 'electronic', 'email',
-      p.state, p.handler_id, p.clock_start, p.reply_due, p.next_due, p.next_due_kind, p.provisional,
-      p.closed_date, p.outcome, p.last_closed_date, p.last_outcome, p.fee_scheme, p.fee_yuan, p.event_count, p.updated_at,
+      id,
+      agencyId,
+      `B${String(agencyId).padStart(4, '0')}-${String(id).padStart(6, '0')}`,
+      g.applicantType,
+      name,
+      g.channel,
+      `${rnd.of(subjects)}（${id}）`,
+      g.received,
+      at,
+      `bench:${id % 50_000}`,
+      'electronic',
+      'email',
+      p.state,
+      p.handler_id,
+      p.clock_start,
+      p.reply_due,
+      p.next_due,
+      p.next_due_kind,
+      p.provisional,
+      p.closed_date,
+      p.outcome,
+      p.last_closed_date,
+      p.last_outcome,
+      p.fee_scheme,
+      p.fee_yuan,
+      p.event_count,
+      p.updated_at,
     ]);
     events.forEach((e, i) => {
       sink.add('case_events', [++eventId, id, i + 1, e.act, e.on, at, e.act === 'received' ? null : (p.handler_id ?? adminId), payloadOf(e)]);
@@ -193,8 +263,18 @@ async function generate(sink: Sink<keyof typeof columns & string>, calendar: Wor
  */
 async function checkAgainstApp(ctx: AppContext, g: Generated): Promise<string> {
   const person = {
-    applicantType: 'naturalPerson', name: '李四', idDocument: 'residentIdCard', idNumber: '430623199001011237', phone: '13973012345', email: 'lisi@example.com',
-    address: '湖南省华容县插旗镇插旗村', postcode: '414200', items: '2026年城乡低保对象名单', purpose: '了解情况', form: 'electronic', delivery: 'email',
+    applicantType: 'naturalPerson',
+    name: '李四',
+    idDocument: 'residentIdCard',
+    idNumber: '430623199001011237',
+    phone: '13973012345',
+    email: 'lisi@example.com',
+    address: '湖南省华容县插旗镇插旗村',
+    postcode: '414200',
+    items: '2026年城乡低保对象名单',
+    purpose: '了解情况',
+    form: 'electronic',
+    delivery: 'email',
   };
   const h = g.busyHandler;
   const register = async (on: string) => (await registerApplication(ctx, h, g.busyAgency, { channel: 'inPerson', receivedDate: on }, person, [])).id;
@@ -206,14 +286,22 @@ async function checkAgainstApp(ctx: AppContext, g: Generated): Promise<string> {
   await consultThirdParty(ctx, h, b, { on: '2026-11-05', party: '某合作社' });
   await recordThirdPartyOpinion(ctx, h, b, { on: '2026-11-12', opinion: 'consents', note: '同意' });
   // The head of the office consents to an extension (条例 第三十三条第二款): the handler, given that role here.
-  await extendDeadline(ctx, { ...h, roles: [...h.roles, { role: 'leader', agencyId: g.busyAgency }] }, b, { on: '2026-11-26', workingDays: 10, reason: '档案较多' });
+  await extendDeadline(ctx, { ...h, roles: [...h.roles, { role: 'leader', agencyId: g.busyAgency }] }, b, {
+    on: '2026-11-26',
+    workingDays: 10,
+    reason: '档案较多',
+  });
   const c = await register('2026-11-03');
   await noticeFee(ctx, h, c, { on: '2026-11-10', scheme: 'perPage', quantity: 120, paymentMethod: '银行转账' });
   await recordFeePayment(ctx, h, c, { on: '2026-11-12', receiptNote: '已缴' });
   real.push(a, b, c);
-  const keys = (payload: string) => Object.keys(JSON.parse(payload) as object).sort().join(',');
+  const keys = (payload: string) =>
+    Object.keys(JSON.parse(payload) as object)
+      .sort()
+      .join(',');
   const realKeys = new Map<string, string>();
-  for (const r of await ctx.db.selectFrom('case_events').select(['act', 'payload']).where('application_id', 'in', real).execute()) realKeys.set(r.act, keys(r.payload));
+  for (const r of await ctx.db.selectFrom('case_events').select(['act', 'payload']).where('application_id', 'in', real).execute())
+    realKeys.set(r.act, keys(r.payload));
   const generatedKeys = new Map<string, string>();
   for (const l of g.ledgers) for (const e of l) if (!generatedKeys.has(e.act)) generatedKeys.set(e.act, keys(payloadOf(e)));
   for (const [act, k] of realKeys) {
@@ -244,7 +332,10 @@ async function readLedgers(ctx: AppContext): Promise<number> {
     const ids = await openCaseIds(ctx.db, after, 500);
     if (!ids.length) break;
     after = ids[ids.length - 1]!;
-    const [ledgers, cases] = await Promise.all([ledgersOf(ctx.db, ids), ctx.db.selectFrom('applications').select(['id', 'reply_due', 'next_due', 'provisional']).where('id', 'in', ids).execute()]);
+    const [ledgers, cases] = await Promise.all([
+      ledgersOf(ctx.db, ids),
+      ctx.db.selectFrom('applications').select(['id', 'reply_due', 'next_due', 'provisional']).where('id', 'in', ids).execute(),
+    ]);
     rows += cases.length;
     for (const l of ledgers.values()) rows += l.length;
   }
@@ -289,7 +380,14 @@ async function main() {
 
     const changed = createWorkingCalendar([{ date: holiday, kind: 'holiday', reason: 'bench' }]);
     if (!changed.ok) throw new Error('calendar');
-    const times: Record<'read' | 'fold' | 'set' | 'remove' | 'openCases' | 'dashboard', number[]> = { read: [], fold: [], set: [], remove: [], openCases: [], dashboard: [] };
+    const times: Record<'read' | 'fold' | 'set' | 'remove' | 'openCases' | 'dashboard', number[]> = {
+      read: [],
+      fold: [],
+      set: [],
+      remove: [],
+      openCases: [],
+      dashboard: [],
+    };
     let counts = { set: { checked: 0, changed: 0 }, remove: { checked: 0, changed: 0 } };
     for (let i = 0; i < warmup + reps; i++) {
       const keep = i >= warmup;
@@ -306,13 +404,16 @@ async function main() {
     }
     console.log(`  after the runs: ${await checkProjections(ctx, g)} sampled projections still equal the fold of their ledgers`);
     const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])) as Record<keyof typeof times, number>;
-    const line = (label: string, k: keyof typeof times) => console.log(`    ${label.padEnd(44)} ${ms(m[k]).padStart(11)}   [${times[k].map((x) => x.toFixed(0)).join(', ')}]`);
+    const line = (label: string, k: keyof typeof times) =>
+      console.log(`    ${label.padEnd(44)} ${ms(m[k]).padStart(11)}   [${times[k].map((x) => x.toFixed(0)).join(', ')}]`);
     console.log(`\n  ${reps} repetitions after ${warmup} warm-up, medians:`);
     line('read (every open ledger, no fold)', 'read');
     line('fold (the same ledgers in memory)', 'fold');
     line(`recompute: setCalendarOverride(${holiday})`, 'set');
     line('recompute: removeCalendarOverride', 'remove');
-    console.log(`    set: ${counts.set.checked} checked, ${counts.set.changed} changed; remove: ${counts.remove.checked} checked, ${counts.remove.changed} changed`);
+    console.log(
+      `    set: ${counts.set.checked} checked, ${counts.set.changed} changed; remove: ${counts.remove.checked} checked, ${counts.remove.changed} changed`,
+    );
     line(`openCases(busy agency) query`, 'openCases');
     line(`caseDashboard(busy agency)`, 'dashboard');
 
@@ -344,8 +445,12 @@ async function main() {
           }
         }
         const size = await get(url)();
-        console.log(`    GET /admin/account (trivial staff page)      ${ms(median(pt.trivial)).padStart(11)}   [${pt.trivial.map((x) => x.toFixed(1)).join(', ')}]`);
-        console.log(`${`    GET ${url} (${(size / 1024).toFixed(0)} KB)`.padEnd(49)}${ms(median(pt.page)).padStart(11)}   [${pt.page.map((x) => x.toFixed(0)).join(', ')}]`);
+        console.log(
+          `    GET /admin/account (trivial staff page)      ${ms(median(pt.trivial)).padStart(11)}   [${pt.trivial.map((x) => x.toFixed(1)).join(', ')}]`,
+        );
+        console.log(
+          `${`    GET ${url} (${(size / 1024).toFixed(0)} KB)`.padEnd(49)}${ms(median(pt.page)).padStart(11)}   [${pt.page.map((x) => x.toFixed(0)).join(', ')}]`,
+        );
         ratios.push([`GET ${url} / GET /admin/account`, median(pt.page) / median(pt.trivial), budgets.page]);
       } else {
         console.log('    (the app has no handler dashboard page yet: timed caseDashboard only)');

@@ -21,11 +21,11 @@ const selected = filter.length ? files.filter((f) => filter.some((x) => f.includ
 
 const skipLog = path.join(os.tmpdir(), `gongkai-skips-${process.pid}.log`);
 fs.rmSync(skipLog, { force: true });
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, GONGKAI_SKIP_LOG: skipLog } },
-);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, GONGKAI_SKIP_LOG: skipLog },
+});
 const skipped = fs.existsSync(skipLog) ? [...new Set(fs.readFileSync(skipLog, 'utf8').split('\n').filter(Boolean))] : [];
 fs.rmSync(skipLog, { force: true });
 if (skipped.length) {

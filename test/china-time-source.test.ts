@@ -16,8 +16,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const helpers = ['src/domain/shared/dates.ts'];
 
 const forbidden: readonly { what: string; re: RegExp }[] = [
-  { what: 'toISOString() cut to a date or time (that is the UTC day): use chinaDate or portalDateTime', re: /toISOString\(\)\s*\.\s*(?:slice|substring|substr|split)\(/ },
-  { what: 'a timestamp (…At, …_at) cut to its UTC date: use chinaDate or portalDateTime', re: /(?:_at|At)\s*\)?\s*\.\s*(?:slice|substring|substr)\(\s*0\s*,\s*(?:10|16|19)\s*\)/ },
+  {
+    what: 'toISOString() cut to a date or time (that is the UTC day): use chinaDate or portalDateTime',
+    re: /toISOString\(\)\s*\.\s*(?:slice|substring|substr|split)\(/,
+  },
+  {
+    what: 'a timestamp (…At, …_at) cut to its UTC date: use chinaDate or portalDateTime',
+    re: /(?:_at|At)\s*\)?\s*\.\s*(?:slice|substring|substr)\(\s*0\s*,\s*(?:10|16|19)\s*\)/,
+  },
   { what: 'a local-time getter (the server’s time zone): use chinaDate', re: /\.get(?:Date|Day|Hours|Minutes|Seconds|Month|FullYear|Year)\(\)/ },
   { what: 'the UTC calendar of now(): use chinaDate(ctx.now())', re: /now\(\)\s*\.\s*getUTC\w+\(/ },
   { what: 'toLocale…String without timeZone', re: /\.toLocale(?:Date|Time)?String\((?![^)]*timeZone)/ },

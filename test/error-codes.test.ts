@@ -28,7 +28,11 @@ test('every error code in src is listed once in docs/error-codes.md, and every l
   const used = usedCodes();
   const codes = listed();
   assert.ok(used.size > 100, 'the scan found the codes');
-  assert.deepEqual(codes.filter((c, i) => codes.indexOf(c) !== i), [], 'listed twice');
+  assert.deepEqual(
+    codes.filter((c, i) => codes.indexOf(c) !== i),
+    [],
+    'listed twice',
+  );
   assert.deepEqual([...used].filter((c) => !codes.includes(c)).sort(), [], 'used but not listed');
   assert.deepEqual(codes.filter((c) => !used.has(c)).sort(), [], 'listed but not used');
 });

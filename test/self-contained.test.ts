@@ -11,21 +11,21 @@ import { test } from 'node:test';
 const root = path.resolve(import.meta.dirname, '..');
 
 function sources(dir: string): string[] {
-  return (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[])
-    .filter((n) => /\.(ts|tsx|js|mjs)$/.test(n))
-    .map((n) => path.join(dir, n));
+  return (fs.readdirSync(path.join(root, dir), { recursive: true }) as string[]).filter((n) => /\.(ts|tsx|js|mjs)$/.test(n)).map((n) => path.join(dir, n));
 }
 
 test('tests, the bench and the scripts read nothing outside the repository', () => {
   const outside = /(?:\.\.\/)+shared\/|\/work\/shared|['"`]\.\.\/\.\.\/\.\.\/\.\.\/shared/;
-  const found = ['test', 'bench', 'scripts']
-    .flatMap(sources)
-    .filter((f) => outside.test(fs.readFileSync(path.join(root, f), 'utf8')));
+  const found = ['test', 'bench', 'scripts'].flatMap(sources).filter((f) => outside.test(fs.readFileSync(path.join(root, f), 'utf8')));
   assert.deepEqual(found, []);
 });
 
 test('the copied fixtures are in the repository', () => {
-  for (const f of ['test/fixtures/seed/chaqi-2023-annual-report.txt', 'test/fixtures/published-reports/hongze-district-2023.pdf', 'test/fixtures/published-reports/README.md']) {
+  for (const f of [
+    'test/fixtures/seed/chaqi-2023-annual-report.txt',
+    'test/fixtures/published-reports/hongze-district-2023.pdf',
+    'test/fixtures/published-reports/README.md',
+  ]) {
     assert.ok(fs.existsSync(path.join(root, f)), f);
   }
 });

@@ -30,7 +30,6 @@ export interface Handler {
   name: string;
 }
 
-
 /** The working day `n` working days after `from` (the calendar's own count). */
 const after = (calendar: WorkingCalendar, from: IsoDate, n: number) => addWorkingDays(calendar, from, n).due;
 
@@ -55,29 +54,57 @@ export function generateCase(rnd: Random, calendar: WorkingCalendar, received: I
   const roll = rnd.next();
   if (roll < 0.12) {
     const on = after(calendar, received, rnd.int(1, 5));
-    if (tryAct({ act: 'correctionRequested', on, workingDays: 10, defaultWorkingDays: 10, delivery: { method: 'email', receivedOn: on }, items: '请写明所需信息的名称、文号或者便于查询的其他特征性描述。' }) && rnd.chance(0.6)) {
+    if (
+      tryAct({
+        act: 'correctionRequested',
+        on,
+        workingDays: 10,
+        defaultWorkingDays: 10,
+        delivery: { method: 'email', receivedOn: on },
+        items: '请写明所需信息的名称、文号或者便于查询的其他特征性描述。',
+      }) &&
+      rnd.chance(0.6)
+    ) {
       tryAct({ act: 'correctionReceived', on: after(calendar, on, rnd.int(1, 10)), note: '申请人当面补正' });
     }
   } else if (roll < 0.22) {
     const on = after(calendar, received, rnd.int(2, 10));
     const third = rnd.chance(0.7);
     const consulted = third
-      ? tryAct({ act: 'thirdPartyConsulted', on, party: '华容县某某农业专业合作社', delivery: { method: 'post', receivedOn: rnd.chance(0.8) ? after(calendar, on, 2) : null } })
+      ? tryAct({
+          act: 'thirdPartyConsulted',
+          on,
+          party: '华容县某某农业专业合作社',
+          delivery: { method: 'post', receivedOn: rnd.chance(0.8) ? after(calendar, on, 2) : null },
+        })
       : tryAct({ act: 'agencyConsulted', on, agency: '华容县自然资源局', delivery: { method: 'inPerson', receivedOn: on } });
     if (consulted && rnd.chance(0.5)) {
       const answered = after(calendar, on, rnd.int(3, 14));
-      tryAct(third ? { act: 'thirdPartyAnswered', on: answered, opinion: rnd.chance(0.4) ? 'objects' : 'consents', note: '书面回复' } : { act: 'agencyAnswered', on: answered, opinion: 'consents', note: '复函' });
+      tryAct(
+        third
+          ? { act: 'thirdPartyAnswered', on: answered, opinion: rnd.chance(0.4) ? 'objects' : 'consents', note: '书面回复' }
+          : { act: 'agencyAnswered', on: answered, opinion: 'consents', note: '复函' },
+      );
     }
   } else if (roll < 0.27) {
     const quantity = rnd.int(40, 400);
     const fee = informationProcessingFee('perPage', quantity);
     const on = after(calendar, received, rnd.int(5, 15));
-    if (tryAct({ act: 'feeNoticed', on, scheme: 'perPage', quantity, amountYuan: fee.yuan, delivery: { method: 'email', receivedOn: on } }) && rnd.chance(0.5)) {
+    if (
+      tryAct({ act: 'feeNoticed', on, scheme: 'perPage', quantity, amountYuan: fee.yuan, delivery: { method: 'email', receivedOn: on } }) &&
+      rnd.chance(0.5)
+    ) {
       tryAct({ act: 'feePaid', on: after(calendar, on, rnd.int(1, 10)), receiptNote: '已通过非税收入缴款' });
     }
   }
   if (rnd.chance(0.06) && view.replyDue) {
-    tryAct({ act: 'extended', on: after(calendar, received, rnd.int(15, 19)), workingDays: rnd.int(5, 20), reason: '需要调取多个部门的档案', approver: '王主任' });
+    tryAct({
+      act: 'extended',
+      on: after(calendar, received, rnd.int(15, 19)),
+      workingDays: rnd.int(5, 20),
+      reason: '需要调取多个部门的档案',
+      approver: '王主任',
+    });
   }
   return { events, view, channel, applicantType: rnd.weighted(applicantWeights), received };
 }

@@ -53,18 +53,84 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const townFirst = ['东', '西', '南', '北', '新', '治', '万', '章', '插', '团', '三', '胜', '鲇', '梅', '禹', '操', '注', '石', '红', '长'];
 const townSecond = ['山', '河', '华', '旗', '庾', '封', '峰', '田', '湖', '洲', '溪', '桥', '港', '坪', '塘', '口'];
 const departments = [
-  '民政局', '自然资源局', '市场监督管理局', '财政局', '教育局', '卫生健康局', '人力资源和社会保障局', '住房和城乡建设局',
-  '交通运输局', '水利局', '农业农村局', '商务局', '文化旅游广电体育局', '应急管理局', '审计局', '统计局', '医疗保障局',
-  '林业局', '城市管理和综合执法局', '退役军人事务局', '司法局', '生态环境分局', '发展和改革局', '工业和信息化局',
-  '科学技术局', '公安局', '信访局', '行政审批服务局', '乡村振兴局', '国有资产事务中心', '机关事务服务中心', '档案馆',
-  '政务服务中心', '地方金融服务中心', '供销合作联社', '粮食和物资储备中心', '残疾人联合会', '住房公积金管理部', '气象局',
-  '人民防空办公室', '融媒体中心', '疾病预防控制中心', '水运事务中心', '公共资源交易中心', '经济开发区管理委员会',
-  '洞庭湖生态保护中心', '招商促进事务中心', '征地拆迁事务中心', '城乡规划服务中心', '不动产登记中心', '社会保险服务中心',
-  '农村经营服务站', '动物疫病预防控制中心', '殡葬管理所', '救助管理站', '妇幼保健院', '人民医院', '中医医院', '职业中专', '图书馆',
+  '民政局',
+  '自然资源局',
+  '市场监督管理局',
+  '财政局',
+  '教育局',
+  '卫生健康局',
+  '人力资源和社会保障局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '商务局',
+  '文化旅游广电体育局',
+  '应急管理局',
+  '审计局',
+  '统计局',
+  '医疗保障局',
+  '林业局',
+  '城市管理和综合执法局',
+  '退役军人事务局',
+  '司法局',
+  '生态环境分局',
+  '发展和改革局',
+  '工业和信息化局',
+  '科学技术局',
+  '公安局',
+  '信访局',
+  '行政审批服务局',
+  '乡村振兴局',
+  '国有资产事务中心',
+  '机关事务服务中心',
+  '档案馆',
+  '政务服务中心',
+  '地方金融服务中心',
+  '供销合作联社',
+  '粮食和物资储备中心',
+  '残疾人联合会',
+  '住房公积金管理部',
+  '气象局',
+  '人民防空办公室',
+  '融媒体中心',
+  '疾病预防控制中心',
+  '水运事务中心',
+  '公共资源交易中心',
+  '经济开发区管理委员会',
+  '洞庭湖生态保护中心',
+  '招商促进事务中心',
+  '征地拆迁事务中心',
+  '城乡规划服务中心',
+  '不动产登记中心',
+  '社会保险服务中心',
+  '农村经营服务站',
+  '动物疫病预防控制中心',
+  '殡葬管理所',
+  '救助管理站',
+  '妇幼保健院',
+  '人民医院',
+  '中医医院',
+  '职业中专',
+  '图书馆',
 ];
 const townUnits = [
-  '财政所', '农业综合服务中心', '社会事务综合服务中心', '综合行政执法大队', '退役军人服务站', '社会保障服务站', '自然资源所',
-  '林业站', '水利站', '文化站', '卫生院', '中心学校', '市场监管所', '司法所', '便民服务中心', '村镇建设办公室',
+  '财政所',
+  '农业综合服务中心',
+  '社会事务综合服务中心',
+  '综合行政执法大队',
+  '退役军人服务站',
+  '社会保障服务站',
+  '自然资源所',
+  '林业站',
+  '水利站',
+  '文化站',
+  '卫生院',
+  '中心学校',
+  '市场监管所',
+  '司法所',
+  '便民服务中心',
+  '村镇建设办公室',
 ];
 
 export interface BenchAgency extends Omit<Agency, 'id'> {
@@ -105,12 +171,27 @@ export function countyAgencies(n: number): BenchAgency[] {
 // --- the records ----------------------------------------------------------------------
 
 const outcomeWeights: Record<OutcomeCode, number> = {
-  granted: 44, partiallyGranted: 8, 'withheld.stateSecret': 1, 'withheld.prohibitedByLaw': 1, 'withheld.threeSecurityOneStability': 1,
-  'withheld.thirdPartyRights': 3, 'withheld.internalAffairs': 2, 'withheld.processInformation': 3, 'withheld.enforcementCaseFile': 2,
-  'withheld.administrativeQuery': 2, 'unableToProvide.notHeld': 12, 'unableToProvide.needsCreation': 4,
-  'unableToProvide.unclearAfterCorrection': 2, 'notProcessed.petitionOrComplaint': 3, 'notProcessed.repeated': 3,
-  'notProcessed.publication': 1, 'notProcessed.excessive': 1, 'notProcessed.confirmationOrReissue': 1, 'otherDisposal.noCorrection': 3,
-  'otherDisposal.unpaidFee': 1, 'otherDisposal.other': 4,
+  granted: 44,
+  partiallyGranted: 8,
+  'withheld.stateSecret': 1,
+  'withheld.prohibitedByLaw': 1,
+  'withheld.threeSecurityOneStability': 1,
+  'withheld.thirdPartyRights': 3,
+  'withheld.internalAffairs': 2,
+  'withheld.processInformation': 3,
+  'withheld.enforcementCaseFile': 2,
+  'withheld.administrativeQuery': 2,
+  'unableToProvide.notHeld': 12,
+  'unableToProvide.needsCreation': 4,
+  'unableToProvide.unclearAfterCorrection': 2,
+  'notProcessed.petitionOrComplaint': 3,
+  'notProcessed.repeated': 3,
+  'notProcessed.publication': 1,
+  'notProcessed.excessive': 1,
+  'notProcessed.confirmationOrReissue': 1,
+  'otherDisposal.noCorrection': 3,
+  'otherDisposal.unpaidFee': 1,
+  'otherDisposal.other': 4,
 };
 export const applicantWeights: Record<ApplicantType, number> = { naturalPerson: 70, commercial: 12, research: 2, publicInterest: 3, legalService: 8, other: 5 };
 export const channelWeights = { online: 45, inPerson: 25, registeredPost: 15, ordinaryPost: 5, email: 7, fax: 3 } as const;
@@ -118,11 +199,30 @@ const trackWeights: Record<AppealTrack, number> = { reconsideration: 70, litigat
 const appealOutcomeWeights: Record<AppealOutcome, number> = { upheld: 60, corrected: 15, other: 25 };
 /** The seven reported categories, and 指南, 制度 and 年报 which the report does not count. */
 const categoryWeights: Record<CategoryKey, number> = {
-  statutory: 0, institution: 3, policy: 8, planning: 6, personnel: 6, funds: 6, notices: 40, other: 25, guide: 2, rules: 2, annualReports: 2,
+  statutory: 0,
+  institution: 3,
+  policy: 8,
+  planning: 6,
+  personnel: 6,
+  funds: 6,
+  notices: 40,
+  other: 25,
+  guide: 2,
+  rules: 2,
+  annualReports: 2,
 };
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何'];
 const given = ['建国', '秀英', '志强', '桂兰', '小平', '海燕', '国华', '丽娟', '卫东', '春梅', '永红', '德明'];
-const subjects = ['年度低保户名单及补助标准', '征地补偿安置方案', '道路硬化工程招投标资料', '宅基地审批资料', '专项资金使用情况', '行政处罚决定书', '项目立项批复文件', '会议纪要'];
+const subjects = [
+  '年度低保户名单及补助标准',
+  '征地补偿安置方案',
+  '道路硬化工程招投标资料',
+  '宅基地审批资料',
+  '专项资金使用情况',
+  '行政处罚决定书',
+  '项目立项批复文件',
+  '会议纪要',
+];
 const itemTitles = ['工作动态', '通知公告', '公示', '工作计划', '工作总结', '资金使用情况', '招聘公告', '政策解读', '实施方案', '人员任免'];
 
 const timeOfDay = (r: Random) => `${pad(r.int(0, 9), 2)}:${pad(r.int(0, 59), 2)}:00.000Z`; // 08:00-17:59 China time
@@ -177,9 +277,17 @@ export async function writeCounty(sink: Sink, spec: CountySpec, createdAt: strin
       const id = ++ids.application;
       apps.push({ id, closed, outcome });
       sink.add('applications', [
-        id, a.id, `YSQ${pad(a.id, 5)}${pad(i + 1, 4)}`, type, type === 'naturalPerson' ? `${r.of(surnames)}${r.of(given)}` : `${r.of(townFirst)}${r.of(townSecond)}有限公司`,
-        r.weighted(channelWeights), `申请公开${a.shortName}${r.of(subjects)}`, date(received), closed === null ? null : date(closed),
-        closed === null ? null : outcome, `${date(received)}T01:30:00.000Z`,
+        id,
+        a.id,
+        `YSQ${pad(a.id, 5)}${pad(i + 1, 4)}`,
+        type,
+        type === 'naturalPerson' ? `${r.of(surnames)}${r.of(given)}` : `${r.of(townFirst)}${r.of(townSecond)}有限公司`,
+        r.weighted(channelWeights),
+        `申请公开${a.shortName}${r.of(subjects)}`,
+        date(received),
+        closed === null ? null : date(closed),
+        closed === null ? null : outcome,
+        `${date(received)}T01:30:00.000Z`,
       ]);
     }
     summary.applications += apps.length;
@@ -193,9 +301,16 @@ export async function writeCounty(sink: Sink, spec: CountySpec, createdAt: strin
       const target = apps.filter((x) => x.closed !== null && x.closed < filed)[0];
       const track = r.weighted(trackWeights);
       sink.add('appeals', [
-        ++ids.appeal, a.id, target?.id ?? null, track, `华政复〔${date(filed).slice(0, 4)}〕${a.id * 10 + i}号`,
-        track === 'reconsideration' ? '华容县人民政府' : '岳阳县人民法院', date(filed), open ? null : date(concluded!),
-        open ? null : r.weighted(appealOutcomeWeights), `${date(filed)}T02:00:00.000Z`,
+        ++ids.appeal,
+        a.id,
+        target?.id ?? null,
+        track,
+        `华政复〔${date(filed).slice(0, 4)}〕${a.id * 10 + i}号`,
+        track === 'reconsideration' ? '华容县人民政府' : '岳阳县人民法院',
+        date(filed),
+        open ? null : date(concluded!),
+        open ? null : r.weighted(appealOutcomeWeights),
+        `${date(filed)}T02:00:00.000Z`,
       ]);
       summary.appeals++;
     }
@@ -215,9 +330,24 @@ export async function writeCounty(sink: Sink, spec: CountySpec, createdAt: strin
       const id = ++ids.item;
       const title = `${a.name}关于印发《${a.shortName}${r.of(subjects)}管理办法》的通知`;
       sink.add('catalogue_items', [
-        id, a.id, indexNo(published), title, title, `${title}。\n现印发给你们，请认真贯彻执行。`, 'policy', null,
-        `华政发〔${published.slice(0, 4)}〕${i + 1}号`, 'normativeDocument', date(written), date(written + 1),
-        `${published}T${timeOfDay(r)}`, published, defaultDisclosure.mode, defaultDisclosure.scope, 'published', `${published}T${timeOfDay(r)}`,
+        id,
+        a.id,
+        indexNo(published),
+        title,
+        title,
+        `${title}。\n现印发给你们，请认真贯彻执行。`,
+        'policy',
+        null,
+        `华政发〔${published.slice(0, 4)}〕${i + 1}号`,
+        'normativeDocument',
+        date(written),
+        date(written + 1),
+        `${published}T${timeOfDay(r)}`,
+        published,
+        defaultDisclosure.mode,
+        defaultDisclosure.scope,
+        'published',
+        `${published}T${timeOfDay(r)}`,
       ]);
       summary.items++;
       summary.normativeDocuments++;
@@ -229,7 +359,14 @@ export async function writeCounty(sink: Sink, spec: CountySpec, createdAt: strin
       }
       for (const [state, at] of changes) {
         if (at > last) continue;
-        sink.add('validity_changes', [++ids.validity, id, state, date(at), state === 'repealed' ? '清理后决定废止' : state === 'expired' ? '有效期届满' : '经评估继续有效', `${date(at)}T01:00:00.000Z`]);
+        sink.add('validity_changes', [
+          ++ids.validity,
+          id,
+          state,
+          date(at),
+          state === 'repealed' ? '清理后决定废止' : state === 'expired' ? '有效期届满' : '经评估继续有效',
+          `${date(at)}T01:00:00.000Z`,
+        ]);
         summary.validityChanges++;
       }
     }
@@ -242,9 +379,24 @@ export async function writeCounty(sink: Sink, spec: CountySpec, createdAt: strin
       const title = `${a.shortName}${date(published).slice(0, 4)}年${r.of(itemTitles)}（${i + 1}）`;
       const at = `${date(published)}T${timeOfDay(r)}`;
       sink.add('catalogue_items', [
-        ++ids.item, a.id, draft ? null : indexNo(date(published)), title, title, `${title}。详见附件。`, category, null, null, null, null,
-        date(published - r.int(0, 6)), draft ? null : at, draft ? null : date(published),
-        r.chance(0.01) ? '依申请公开' : defaultDisclosure.mode, defaultDisclosure.scope, draft ? 'draft' : 'published', at,
+        ++ids.item,
+        a.id,
+        draft ? null : indexNo(date(published)),
+        title,
+        title,
+        `${title}。详见附件。`,
+        category,
+        null,
+        null,
+        null,
+        null,
+        date(published - r.int(0, 6)),
+        draft ? null : at,
+        draft ? null : date(published),
+        r.chance(0.01) ? '依申请公开' : defaultDisclosure.mode,
+        defaultDisclosure.scope,
+        draft ? 'draft' : 'published',
+        at,
       ]);
       summary.items++;
     }
@@ -254,8 +406,15 @@ export async function writeCounty(sink: Sink, spec: CountySpec, createdAt: strin
       if (r.chance(0.1)) continue;
       const enforcing = a.kind === 'department';
       sink.add('decision_statistics', [
-        a.id, year, enforcing ? r.int(0, 400) : r.int(0, 5), r.int(0, 60), r.int(0, 6), r.chance(0.2) ? r.int(1, 5000) * 10000 : 0,
-        '据本单位行政执法统计台账', createdAt, null,
+        a.id,
+        year,
+        enforcing ? r.int(0, 400) : r.int(0, 5),
+        r.int(0, 60),
+        r.int(0, 6),
+        r.chance(0.2) ? r.int(1, 5000) * 10000 : 0,
+        '据本单位行政执法统计台账',
+        createdAt,
+        null,
       ]);
     }
 
@@ -269,8 +428,15 @@ export async function writeCounty(sink: Sink, spec: CountySpec, createdAt: strin
       else if (other && a.id > 1 && r.chance(0.01)) text = { ...other };
       narratives.set(`${a.id}/${year}`, text);
       sink.add('report_narratives', [
-        a.id, year, text.overview, text.problems, text.other, a.kind === 'department' ? a.name : `${a.name}办公室`,
-        `${year + 1}-01-${pad(r.int(5, 20), 2)}`, createdAt, null,
+        a.id,
+        year,
+        text.overview,
+        text.problems,
+        text.other,
+        a.kind === 'department' ? a.name : `${a.name}办公室`,
+        `${year + 1}-01-${pad(r.int(5, 20), 2)}`,
+        createdAt,
+        null,
       ]);
     }
     await sink.drain();

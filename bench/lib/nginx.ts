@@ -95,7 +95,8 @@ ${headers}
     try {
       const res = await fetch(`${origin}${first.url}`);
       const body = Buffer.from(await res.arrayBuffer());
-      if (res.status !== 200 || !body.equals(first.body)) throw new Error(`nginx serves ${first.url} with status ${res.status}, ${body.length} bytes instead of ${first.body.length}`);
+      if (res.status !== 200 || !body.equals(first.body))
+        throw new Error(`nginx serves ${first.url} with status ${res.status}, ${body.length} bytes instead of ${first.body.length}`);
       break;
     } catch (e) {
       if (i > 50 || (e as Error).message.startsWith('nginx serves')) throw e;

@@ -22,7 +22,13 @@ export interface Query {
 }
 
 export function portalQueries(): Query[] {
-  const q = (cls: QueryClass, text: string): Query => ({ cls, text, parts: normalize(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean) });
+  const q = (cls: QueryClass, text: string): Query => ({
+    cls,
+    text,
+    parts: normalize(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  });
   return [
     ...vocabulary.two.map((w) => q('two characters', w)),
     ...vocabulary.four.map((w) => q('four characters', w)),

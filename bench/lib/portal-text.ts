@@ -26,17 +26,86 @@ export interface Author {
 const villageFirst = ['团', '新', '胜', '长', '和', '兴', '永', '红', '丰', '太', '福', '宝', '荷', '莲', '桂', '清', '安', '双', '大', '小'];
 const villageSecond = ['结', '华', '利', '岭', '平', '隆', '固', '星', '收', '白', '寿', '塔', '花', '湖', '林', '水', '宁', '合', '洲', '港'];
 export function villagesOf(seed: number): string[] {
-  return Array.from({ length: 12 }, (_, i) => `${villageFirst[(seed * 7 + i * 3) % 20]}${villageSecond[(seed * 11 + i * 7) % 20]}${i % 5 === 4 ? '社区' : '村'}`);
+  return Array.from(
+    { length: 12 },
+    (_, i) => `${villageFirst[(seed * 7 + i * 3) % 20]}${villageSecond[(seed * 11 + i * 7) % 20]}${i % 5 === 4 ? '社区' : '村'}`,
+  );
 }
 
 const quarters = ['一', '二', '三', '四'];
-const projects = ['村级道路硬化', '农村安全饮水巩固提升', '高标准农田建设', '小型水利设施修复', '村级活动中心改造', '沟渠清淤疏浚', '农村公路安防', '渡槽维修加固', '人居环境整治', '污水处理设施建设', '学校运动场改造', '卫生院业务用房维修'];
-const subsidies = ['耕地地力保护补贴', '高龄津贴', '养老服务补贴', '困难残疾人生活补贴', '重度残疾人护理补贴', '农机购置补贴', '一次性创业补贴', '稻谷目标价格补贴', '生态公益林补偿', '退役军人优待金'];
+const projects = [
+  '村级道路硬化',
+  '农村安全饮水巩固提升',
+  '高标准农田建设',
+  '小型水利设施修复',
+  '村级活动中心改造',
+  '沟渠清淤疏浚',
+  '农村公路安防',
+  '渡槽维修加固',
+  '人居环境整治',
+  '污水处理设施建设',
+  '学校运动场改造',
+  '卫生院业务用房维修',
+];
+const subsidies = [
+  '耕地地力保护补贴',
+  '高龄津贴',
+  '养老服务补贴',
+  '困难残疾人生活补贴',
+  '重度残疾人护理补贴',
+  '农机购置补贴',
+  '一次性创业补贴',
+  '稻谷目标价格补贴',
+  '生态公益林补偿',
+  '退役军人优待金',
+];
 const lists = ['特困人员供养', '农村危房改造补助对象', '临时救助', '公益性岗位拟聘用人员', '脱贫户小额信贷贴息', '孤儿基本生活费发放', '计划生育奖励扶助对象'];
-const activities = ['防溺水安全教育宣传活动', '政府信息公开业务培训', '“宪法宣传周”活动', '消防应急演练', '森林防火宣传', '秸秆禁烧巡查', '食品安全专项检查', '安全生产大检查', '人居环境整治“大比武”', '文明创建志愿服务活动', '防汛应急演练', '反诈宣传进村入户'];
-const meetings = ['政务公开工作推进会', '安全生产工作会议', '防汛抗旱工作部署会', '乡村振兴工作推进会', '党风廉政建设工作会议', '经济运行分析会', '信访维稳工作调度会', '项目建设调度会'];
-const plans = ['政务公开工作要点', '工作计划', '重点项目建设计划', '工作总结', '法治政府建设工作计划', '安全生产专项整治实施方案', '防汛抗旱应急预案', '森林防灭火工作方案', '乡村振兴重点工作实施方案'];
-const rules = ['城乡居民最低生活保障实施办法', '临时救助实施细则', '养老服务补贴管理办法', '农村村民建房管理办法', '专项资金管理办法', '政府投资项目管理办法', '农村集体资产管理办法', '公益性岗位开发管理办法', '农村公路养护管理办法'];
+const activities = [
+  '防溺水安全教育宣传活动',
+  '政府信息公开业务培训',
+  '“宪法宣传周”活动',
+  '消防应急演练',
+  '森林防火宣传',
+  '秸秆禁烧巡查',
+  '食品安全专项检查',
+  '安全生产大检查',
+  '人居环境整治“大比武”',
+  '文明创建志愿服务活动',
+  '防汛应急演练',
+  '反诈宣传进村入户',
+];
+const meetings = [
+  '政务公开工作推进会',
+  '安全生产工作会议',
+  '防汛抗旱工作部署会',
+  '乡村振兴工作推进会',
+  '党风廉政建设工作会议',
+  '经济运行分析会',
+  '信访维稳工作调度会',
+  '项目建设调度会',
+];
+const plans = [
+  '政务公开工作要点',
+  '工作计划',
+  '重点项目建设计划',
+  '工作总结',
+  '法治政府建设工作计划',
+  '安全生产专项整治实施方案',
+  '防汛抗旱应急预案',
+  '森林防灭火工作方案',
+  '乡村振兴重点工作实施方案',
+];
+const rules = [
+  '城乡居民最低生活保障实施办法',
+  '临时救助实施细则',
+  '养老服务补贴管理办法',
+  '农村村民建房管理办法',
+  '专项资金管理办法',
+  '政府投资项目管理办法',
+  '农村集体资产管理办法',
+  '公益性岗位开发管理办法',
+  '农村公路养护管理办法',
+];
 const posts = ['公益性岗位', '社区工作者', '乡镇卫生院专业技术人员', '中小学教师', '编外合同制工作人员', '护林员', '网格员'];
 const surnames = ['王', '李', '张', '刘', '陈', '杨', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '罗', '谢', '邓', '彭'];
 const given = ['建国', '秀英', '志强', '桂兰', '小平', '海燕', '国华', '丽娟', '卫东', '春梅', '永红', '德明', '玉梅', '新民', '晓峰', '淑芳'];
@@ -116,109 +185,190 @@ const place = (r: Random, a: Author) => (a.town ? r.of(a.villages) : r.of(['城�
 /** The kinds of item and their weights (per thousand); comments give what each brings in. */
 const kinds: [number, Kind][] = [
   // 城乡低保 lists: 低保, 城乡低保, mostly 最低生活保障 too.
-  [22, (r, a, y, m) => {
-    const title = `${a.short}${y}年第${quarters[Math.floor((m - 1) / 3)]}季度城乡低保对象名单公示`;
-    const body = [`${title}。`, ...paragraphs(r, a, y, [welfare], r.int(2, 5)), `公示期为7天。${contact(r, a)}`, '特此公示。'];
-    return { category: 'notices', topic: '民政、扶贫、救灾/社会福利', title, summary: `公示${a.short}${y}年第${quarters[Math.floor((m - 1) / 3)]}季度城乡低保对象名单及保障金额`, body: body.join('\n') };
-  }],
+  [
+    22,
+    (r, a, y, m) => {
+      const title = `${a.short}${y}年第${quarters[Math.floor((m - 1) / 3)]}季度城乡低保对象名单公示`;
+      const body = [`${title}。`, ...paragraphs(r, a, y, [welfare], r.int(2, 5)), `公示期为7天。${contact(r, a)}`, '特此公示。'];
+      return {
+        category: 'notices',
+        topic: '民政、扶贫、救灾/社会福利',
+        title,
+        summary: `公示${a.short}${y}年第${quarters[Math.floor((m - 1) / 3)]}季度城乡低保对象名单及保障金额`,
+        body: body.join('\n'),
+      };
+    },
+  ],
   // 补贴 and 津贴 payments.
-  [45, (r, a, y) => {
-    const s = r.of(subsidies);
-    const title = `${a.short}${y}年${s}发放情况公示`;
-    const body = [`现将${a.short}${y}年${s}发放情况公示如下。`, ...paragraphs(r, a, y, [subsidyLines, generic], r.int(2, 6)), contact(r, a), '特此公示。'];
-    return { category: 'notices', topic: '财政、金融、审计/财政', title, summary: `公示${y}年${s}发放对象和金额`, body: body.join('\n') };
-  }],
+  [
+    45,
+    (r, a, y) => {
+      const s = r.of(subsidies);
+      const title = `${a.short}${y}年${s}发放情况公示`;
+      const body = [`现将${a.short}${y}年${s}发放情况公示如下。`, ...paragraphs(r, a, y, [subsidyLines, generic], r.int(2, 6)), contact(r, a), '特此公示。'];
+      return { category: 'notices', topic: '财政、金融、审计/财政', title, summary: `公示${y}年${s}发放对象和金额`, body: body.join('\n') };
+    },
+  ],
   // Other lists (特困, 危房改造, 公益性岗位 …).
-  [35, (r, a, y) => {
-    const l = r.of(lists);
-    const title = `${a.short}${y}年${l}名单公示`;
-    const body = [`根据有关规定，现将${y}年${l}名单予以公示。`, ...paragraphs(r, a, y, [generic, welfare], r.int(1, 4)), `公示时间：${y}年${r.int(1, 12)}月${r.int(1, 20)}日至${r.int(21, 28)}日。`, contact(r, a)];
-    return { category: 'notices', topic: '民政、扶贫、救灾/社会福利', title, summary: `${l}名单公示`, body: body.join('\n') };
-  }],
+  [
+    35,
+    (r, a, y) => {
+      const l = r.of(lists);
+      const title = `${a.short}${y}年${l}名单公示`;
+      const body = [
+        `根据有关规定，现将${y}年${l}名单予以公示。`,
+        ...paragraphs(r, a, y, [generic, welfare], r.int(1, 4)),
+        `公示时间：${y}年${r.int(1, 12)}月${r.int(1, 20)}日至${r.int(21, 28)}日。`,
+        contact(r, a),
+      ];
+      return { category: 'notices', topic: '民政、扶贫、救灾/社会福利', title, summary: `${l}名单公示`, body: body.join('\n') };
+    },
+  ],
   // 招标 and 中标 公告 of small works.
-  [50, (r, a, y) => {
-    const p = `${place(r, a)}${r.of(projects)}项目`;
-    const won = r.chance(0.5);
-    const title = `${a.short}${p}${won ? '中标结果公告' : '招标公告'}`;
-    const body = [`${title}。`, ...paragraphs(r, a, y, [tenderLines], r.int(3, 5)), contact(r, a), '特此公告。'];
-    return { category: 'notices', topic: '城乡建设、环境保护/城乡建设（含住房）', title, summary: `${p}${won ? '中标结果' : '公开招标'}`, body: body.join('\n') };
-  }],
+  [
+    50,
+    (r, a, y) => {
+      const p = `${place(r, a)}${r.of(projects)}项目`;
+      const won = r.chance(0.5);
+      const title = `${a.short}${p}${won ? '中标结果公告' : '招标公告'}`;
+      const body = [`${title}。`, ...paragraphs(r, a, y, [tenderLines], r.int(3, 5)), contact(r, a), '特此公告。'];
+      return {
+        category: 'notices',
+        topic: '城乡建设、环境保护/城乡建设（含住房）',
+        title,
+        summary: `${p}${won ? '中标结果' : '公开招标'}`,
+        body: body.join('\n'),
+      };
+    },
+  ],
   // 招聘公告 and 拟聘用 公示.
-  [30, (r, a, y) => {
-    const post = r.of(posts);
-    const hire = r.chance(0.6);
-    const title = `${a.short}${y}年公开招聘${post}${hire ? '公告' : '拟聘用人员公示'}`;
-    const body = [
-      `为满足工作需要，经研究决定，${y}年面向社会公开招聘${post}${r.int(1, 30)}名。`,
-      hire ? `报名时间：${y}年${r.int(1, 12)}月${r.int(1, 20)}日起5个工作日。报名者须具有本县户籍，年龄在18至45周岁之间。` : `拟聘用人员：${r.of(surnames)}${r.of(given)}、${r.of(surnames)}${r.of(given)}等。`,
-      ...paragraphs(r, a, y, [generic], r.int(1, 3)),
-      contact(r, a),
-      hire ? '特此公告。' : '特此公示。',
-    ];
-    return { category: 'personnel', topic: '劳动、人事、监察/人事工作', title, summary: `${y}年公开招聘${post}`, body: body.join('\n') };
-  }],
+  [
+    30,
+    (r, a, y) => {
+      const post = r.of(posts);
+      const hire = r.chance(0.6);
+      const title = `${a.short}${y}年公开招聘${post}${hire ? '公告' : '拟聘用人员公示'}`;
+      const body = [
+        `为满足工作需要，经研究决定，${y}年面向社会公开招聘${post}${r.int(1, 30)}名。`,
+        hire
+          ? `报名时间：${y}年${r.int(1, 12)}月${r.int(1, 20)}日起5个工作日。报名者须具有本县户籍，年龄在18至45周岁之间。`
+          : `拟聘用人员：${r.of(surnames)}${r.of(given)}、${r.of(surnames)}${r.of(given)}等。`,
+        ...paragraphs(r, a, y, [generic], r.int(1, 3)),
+        contact(r, a),
+        hire ? '特此公告。' : '特此公示。',
+      ];
+      return { category: 'personnel', topic: '劳动、人事、监察/人事工作', title, summary: `${y}年公开招聘${post}`, body: body.join('\n') };
+    },
+  ],
   // 通告: traffic, burning, fire.
-  [30, (r, a, y) => {
-    const what = r.of(['临时交通管制', '禁止野外用火', '秸秆禁烧', '禁止非法捕捞', '汛期安全防范', '冬季征兵']);
-    const title = `${a.name}关于${place(r, a)}${what}的通告`;
-    const body = [`为保障人民群众生命财产安全，决定实行${what}措施，现将有关事项通告如下。`, ...paragraphs(r, a, y, [generic], r.int(2, 5)), `本通告自${y}年${r.int(1, 12)}月${r.int(1, 28)}日起施行。`, r.of(closings)];
-    return { category: 'notices', topic: '公安、安全、司法/公安', title, summary: `${what}通告`, body: body.join('\n') };
-  }],
+  [
+    30,
+    (r, a, y) => {
+      const what = r.of(['临时交通管制', '禁止野外用火', '秸秆禁烧', '禁止非法捕捞', '汛期安全防范', '冬季征兵']);
+      const title = `${a.name}关于${place(r, a)}${what}的通告`;
+      const body = [
+        `为保障人民群众生命财产安全，决定实行${what}措施，现将有关事项通告如下。`,
+        ...paragraphs(r, a, y, [generic], r.int(2, 5)),
+        `本通告自${y}年${r.int(1, 12)}月${r.int(1, 28)}日起施行。`,
+        r.of(closings),
+      ];
+      return { category: 'notices', topic: '公安、安全、司法/公安', title, summary: `${what}通告`, body: body.join('\n') };
+    },
+  ],
   // News of work: activities and meetings (the largest share).
-  [330, (r, a, y) => {
-    const meeting = r.chance(0.4);
-    const what = meeting ? r.of(meetings) : r.of(activities);
-    const title = `${a.short}${meeting ? '召开' : '开展'}${what}`;
-    const body = [`近日，${a.name}${meeting ? '召开' : '开展'}${what}。`, ...paragraphs(r, a, y, [generic], r.int(4, 15))];
-    if (r.chance(0.02)) body.push(fill(r, a, y, r.of(welfare)));
-    if (r.chance(0.03)) body.push(fill(r, a, y, r.of(subsidyLines)));
-    return { category: 'other', topic: '综合政务/政务公开', title, summary: `${a.short}${what}`, body: body.join('\n') };
-  }],
+  [
+    330,
+    (r, a, y) => {
+      const meeting = r.chance(0.4);
+      const what = meeting ? r.of(meetings) : r.of(activities);
+      const title = `${a.short}${meeting ? '召开' : '开展'}${what}`;
+      const body = [`近日，${a.name}${meeting ? '召开' : '开展'}${what}。`, ...paragraphs(r, a, y, [generic], r.int(4, 15))];
+      if (r.chance(0.02)) body.push(fill(r, a, y, r.of(welfare)));
+      if (r.chance(0.03)) body.push(fill(r, a, y, r.of(subsidyLines)));
+      return { category: 'other', topic: '综合政务/政务公开', title, summary: `${a.short}${what}`, body: body.join('\n') };
+    },
+  ],
   // Policy documents and their 解读.
-  [90, (r, a, y) => {
-    const rule = r.of(rules);
-    const reading = r.chance(0.35);
-    const title = reading ? `《${a.short}${rule}》政策解读` : `${a.name}关于印发《${a.short}${rule}》的通知`;
-    const welfareRule = rule.includes('最低生活') || rule.includes('救助');
-    const body = [`${title}。`, ...paragraphs(r, a, y, welfareRule ? [generic, welfare] : [generic], r.int(5, 14)), rule.includes('补贴') || r.chance(0.2) ? fill(r, a, y, r.of(subsidyLines)) : '', r.chance(0.5) ? '特此通知。' : ''];
-    return { category: 'policy', topic: '综合政务/政务公开', title, summary: reading ? `解读${rule}的起草背景和主要内容` : `印发${rule}`, body: body.filter(Boolean).join('\n') };
-  }],
+  [
+    90,
+    (r, a, y) => {
+      const rule = r.of(rules);
+      const reading = r.chance(0.35);
+      const title = reading ? `《${a.short}${rule}》政策解读` : `${a.name}关于印发《${a.short}${rule}》的通知`;
+      const welfareRule = rule.includes('最低生活') || rule.includes('救助');
+      const body = [
+        `${title}。`,
+        ...paragraphs(r, a, y, welfareRule ? [generic, welfare] : [generic], r.int(5, 14)),
+        rule.includes('补贴') || r.chance(0.2) ? fill(r, a, y, r.of(subsidyLines)) : '',
+        r.chance(0.5) ? '特此通知。' : '',
+      ];
+      return {
+        category: 'policy',
+        topic: '综合政务/政务公开',
+        title,
+        summary: reading ? `解读${rule}的起草背景和主要内容` : `印发${rule}`,
+        body: body.filter(Boolean).join('\n'),
+      };
+    },
+  ],
   // Plans and summaries.
-  [110, (r, a, y) => {
-    const plan = r.of(plans);
-    const title = `${a.short}${y}年${plan}`;
-    const body = [`${title}。`, ...paragraphs(r, a, y, [generic], r.int(6, 18))];
-    if (r.chance(0.04)) body.push(fill(r, a, y, r.of(welfare)));
-    return { category: 'planning', topic: '综合政务/政务督查', title, summary: `${a.short}${y}年${plan}`, body: body.join('\n') };
-  }],
+  [
+    110,
+    (r, a, y) => {
+      const plan = r.of(plans);
+      const title = `${a.short}${y}年${plan}`;
+      const body = [`${title}。`, ...paragraphs(r, a, y, [generic], r.int(6, 18))];
+      if (r.chance(0.04)) body.push(fill(r, a, y, r.of(welfare)));
+      return { category: 'planning', topic: '综合政务/政务督查', title, summary: `${a.short}${y}年${plan}`, body: body.join('\n') };
+    },
+  ],
   // Budgets, final accounts, 三公经费, special funds.
-  [90, (r, a, y) => {
-    const what = r.of(['部门预算公开', '部门决算公开', '“三公”经费预算', '专项资金使用情况公示']);
-    const title = `${a.short}${what.includes('决算') ? y - 1 : y}年${what}`;
-    const body = [`按照预决算公开有关规定，现将${title.replace(a.short, '')}予以公开。`, `收入预算${r.int(100, 9000)}万元，支出预算${r.int(100, 9000)}万元。`, ...paragraphs(r, a, y, [generic], r.int(1, 3))];
-    if (r.chance(0.08)) body.push(fill(r, a, y, r.of(subsidyLines)));
-    return { category: 'funds', topic: '财政、金融、审计/财政', title, summary: `${title}`, body: body.join('\n') };
-  }],
+  [
+    90,
+    (r, a, y) => {
+      const what = r.of(['部门预算公开', '部门决算公开', '“三公”经费预算', '专项资金使用情况公示']);
+      const title = `${a.short}${what.includes('决算') ? y - 1 : y}年${what}`;
+      const body = [
+        `按照预决算公开有关规定，现将${title.replace(a.short, '')}予以公开。`,
+        `收入预算${r.int(100, 9000)}万元，支出预算${r.int(100, 9000)}万元。`,
+        ...paragraphs(r, a, y, [generic], r.int(1, 3)),
+      ];
+      if (r.chance(0.08)) body.push(fill(r, a, y, r.of(subsidyLines)));
+      return { category: 'funds', topic: '财政、金融、审计/财政', title, summary: `${title}`, body: body.join('\n') };
+    },
+  ],
   // Personnel decisions.
-  [40, (r, a, y) => {
-    const title = `${a.short}${y}年干部任免信息`;
-    const body = [`经研究决定：任命${r.of(surnames)}${r.of(given)}同志为${a.short}${r.of(['办公室主任', '副主任', '站长', '所长'])}。`, ...paragraphs(r, a, y, [generic], r.int(0, 2))];
-    return { category: 'personnel', topic: '劳动、人事、监察/人事工作', title, summary: '干部任免信息', body: body.join('\n') };
-  }],
+  [
+    40,
+    (r, a, y) => {
+      const title = `${a.short}${y}年干部任免信息`;
+      const body = [
+        `经研究决定：任命${r.of(surnames)}${r.of(given)}同志为${a.short}${r.of(['办公室主任', '副主任', '站长', '所长'])}。`,
+        ...paragraphs(r, a, y, [generic], r.int(0, 2)),
+      ];
+      return { category: 'personnel', topic: '劳动、人事、监察/人事工作', title, summary: '干部任免信息', body: body.join('\n') };
+    },
+  ],
   // Institution pages.
-  [20, (r, a, y) => {
-    const what = r.of(['机构职能', '领导信息', '内设机构及联系方式', '办公地址及办公时间调整公告']);
-    const title = `${a.short}${what}`;
-    const body = [`${a.name}${what}。`, ...paragraphs(r, a, y, [generic], r.int(1, 3)), contact(r, a)];
-    return { category: 'institution', topic: '综合政务/政务公开', title, summary: title, body: body.join('\n') };
-  }],
+  [
+    20,
+    (r, a, y) => {
+      const what = r.of(['机构职能', '领导信息', '内设机构及联系方式', '办公地址及办公时间调整公告']);
+      const title = `${a.short}${what}`;
+      const body = [`${a.name}${what}。`, ...paragraphs(r, a, y, [generic], r.int(1, 3)), contact(r, a)];
+      return { category: 'institution', topic: '综合政务/政务公开', title, summary: title, body: body.join('\n') };
+    },
+  ],
   // Work items that mention relief (救助) or 低保 in passing.
-  [108, (r, a, y) => {
-    const title = `${a.short}扎实做好${r.of(['困难群众救助', '防汛救灾', '春节走访慰问', '防返贫监测', '兜底保障'])}工作`;
-    const body = [`${title}。`, ...paragraphs(r, a, y, [generic, relief], r.int(4, 12))];
-    if (r.chance(0.15)) body.push(fill(r, a, y, r.of(welfare)));
-    return { category: 'other', topic: '民政、扶贫、救灾/社会福利', title, summary: title, body: body.join('\n') };
-  }],
+  [
+    108,
+    (r, a, y) => {
+      const title = `${a.short}扎实做好${r.of(['困难群众救助', '防汛救灾', '春节走访慰问', '防返贫监测', '兜底保障'])}工作`;
+      const body = [`${title}。`, ...paragraphs(r, a, y, [generic, relief], r.int(4, 12))];
+      if (r.chance(0.15)) body.push(fill(r, a, y, r.of(welfare)));
+      return { category: 'other', topic: '民政、扶贫、救灾/社会福利', title, summary: title, body: body.join('\n') };
+    },
+  ],
 ];
 const totalWeight = kinds.reduce((s, [w]) => s + w, 0);
 
@@ -231,11 +381,100 @@ export function itemText(r: Random, a: Author, year: number, month: number): Ite
 
 /** Words of the texts, for search queries (each occurs in some items, none in all). */
 export const vocabulary = {
-  two: ['公告', '补贴', '低保', '公示', '救助', '招聘', '预算', '决算', '津贴', '养老', '残疾', '道路', '工程', '名单', '资金', '培训', '安全', '消防', '防汛', '特困', '危房', '耕地', '中标', '通告', '征兵', '政务', '会议', '检查', '宣传', '整治', '农田', '水利', '卫生', '教师', '岗位', '农机', '创业', '稻谷', '禁烧', '捕捞'],
-  four: ['城乡低保', '最低生活', '生活保障', '耕地地力', '高龄津贴', '养老服务', '安全生产', '防汛抗旱', '乡村振兴', '政务公开', '信息公开', '人居环境', '公开招聘', '中标结果', '招标公告', '部门预算', '部门决算', '专项资金', '临时救助', '特困人员', '危房改造', '森林防火', '秸秆禁烧', '交通管制', '干部任免', '农机购置', '创业补贴', '护理补贴', '社区工作', '兜底保障'],
+  two: [
+    '公告',
+    '补贴',
+    '低保',
+    '公示',
+    '救助',
+    '招聘',
+    '预算',
+    '决算',
+    '津贴',
+    '养老',
+    '残疾',
+    '道路',
+    '工程',
+    '名单',
+    '资金',
+    '培训',
+    '安全',
+    '消防',
+    '防汛',
+    '特困',
+    '危房',
+    '耕地',
+    '中标',
+    '通告',
+    '征兵',
+    '政务',
+    '会议',
+    '检查',
+    '宣传',
+    '整治',
+    '农田',
+    '水利',
+    '卫生',
+    '教师',
+    '岗位',
+    '农机',
+    '创业',
+    '稻谷',
+    '禁烧',
+    '捕捞',
+  ],
+  four: [
+    '城乡低保',
+    '最低生活',
+    '生活保障',
+    '耕地地力',
+    '高龄津贴',
+    '养老服务',
+    '安全生产',
+    '防汛抗旱',
+    '乡村振兴',
+    '政务公开',
+    '信息公开',
+    '人居环境',
+    '公开招聘',
+    '中标结果',
+    '招标公告',
+    '部门预算',
+    '部门决算',
+    '专项资金',
+    '临时救助',
+    '特困人员',
+    '危房改造',
+    '森林防火',
+    '秸秆禁烧',
+    '交通管制',
+    '干部任免',
+    '农机购置',
+    '创业补贴',
+    '护理补贴',
+    '社区工作',
+    '兜底保障',
+  ],
   pairs: [
-    ['低保', '公示'], ['补贴', '发放'], ['城乡低保', '名单'], ['招聘', '教师'], ['安全', '检查'], ['防汛', '演练'], ['预算', '三公'], ['公告', '中标'],
-    ['救助', '资金'], ['养老', '补贴'], ['危房改造', '补助'], ['道路', '招标'], ['残疾', '护理'], ['政务公开', '培训'], ['耕地', '补贴'], ['最低生活保障', '动态管理'],
-    ['低保', '一卡通'], ['特困', '供养'], ['消防', '演练'], ['禁烧', '巡查'],
+    ['低保', '公示'],
+    ['补贴', '发放'],
+    ['城乡低保', '名单'],
+    ['招聘', '教师'],
+    ['安全', '检查'],
+    ['防汛', '演练'],
+    ['预算', '三公'],
+    ['公告', '中标'],
+    ['救助', '资金'],
+    ['养老', '补贴'],
+    ['危房改造', '补助'],
+    ['道路', '招标'],
+    ['残疾', '护理'],
+    ['政务公开', '培训'],
+    ['耕地', '补贴'],
+    ['最低生活保障', '动态管理'],
+    ['低保', '一卡通'],
+    ['特困', '供养'],
+    ['消防', '演练'],
+    ['禁烧', '巡查'],
   ] as const,
 };

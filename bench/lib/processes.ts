@@ -21,8 +21,17 @@ export interface Server {
 
 /** Starts bench/lib/serve.ts on `databaseUrl`, pinned to `cpus`, optionally writing a CPU profile into `profileDir`. */
 export async function startServer(databaseUrl: string, cpus: string | null, profileDir: string | null): Promise<Server> {
-  const node = [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', path.join(import.meta.dirname, 'serve.ts'), databaseUrl];
-  const child = cpus === null ? spawn(process.execPath, node, { stdio: ['ignore', 'pipe', 'inherit'] }) : spawn('taskset', ['-c', cpus, process.execPath, ...node], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const node = [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    '--import',
+    'tsx',
+    path.join(import.meta.dirname, 'serve.ts'),
+    databaseUrl,
+  ];
+  const child =
+    cpus === null
+      ? spawn(process.execPath, node, { stdio: ['ignore', 'pipe', 'inherit'] })
+      : spawn('taskset', ['-c', cpus, process.execPath, ...node], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });

@@ -119,9 +119,7 @@ export async function extractDocx(bytes: Uint8Array, nested = false): Promise<Ex
   const zip = await loadZip(bytes);
   const files = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
   const text = async (n: string) => zip.file(n)!.async('string');
-  const names = files
-    .filter((n) => wordParts.test(n))
-    .sort((a, b) => order(a) - order(b) || a.localeCompare(b, 'en', { numeric: true }));
+  const names = files.filter((n) => wordParts.test(n)).sort((a, b) => order(a) - order(b) || a.localeCompare(b, 'en', { numeric: true }));
   const parts: Part[] = [];
   const read = new Set(names);
   for (const name of names) {

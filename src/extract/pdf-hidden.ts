@@ -17,11 +17,25 @@ const strings = (value: unknown): string[] => {
   if (value && typeof value === 'object') return Object.values(value as Loose).flatMap(strings);
   return [];
 };
-const lines = (values: readonly string[]) => values.map((v) => v.trim()).filter(Boolean).join('\n');
+const lines = (values: readonly string[]) =>
+  values
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .join('\n');
 
 function annotationText(a: Loose): string[] {
-  const str = (k: string) => ((a[k] as { str?: string } | undefined)?.str ?? '');
-  return [str('contentsObj'), str('titleObj'), str('richText'), ...strings(a.textContent), ...strings(a.alternativeText), ...strings(a.fieldName), ...strings(a.fieldValue), ...strings(a.url), ...strings(a.options)];
+  const str = (k: string) => (a[k] as { str?: string } | undefined)?.str ?? '';
+  return [
+    str('contentsObj'),
+    str('titleObj'),
+    str('richText'),
+    ...strings(a.textContent),
+    ...strings(a.alternativeText),
+    ...strings(a.fieldName),
+    ...strings(a.fieldValue),
+    ...strings(a.url),
+    ...strings(a.options),
+  ];
 }
 
 /** Alternative and actual text of a tagged PDF's structure (a figure's alt text). */
@@ -37,7 +51,10 @@ interface Outline {
 }
 const outlineTitles = (items: readonly Outline[]): string[] => items.flatMap((o) => [o.title, ...outlineTitles(o.items ?? [])]);
 
-export async function hiddenPdfParts(doc: PDFDocumentProxy, readEmbedded: (bytes: Uint8Array, filename: string) => Promise<Part[]>): Promise<{ parts: Part[]; notes: string[] }> {
+export async function hiddenPdfParts(
+  doc: PDFDocumentProxy,
+  readEmbedded: (bytes: Uint8Array, filename: string) => Promise<Part[]>,
+): Promise<{ parts: Part[]; notes: string[] }> {
   const parts: Part[] = [];
   const notes: string[] = [];
   const add = (location: string, text: string) => text.trim() !== '' && parts.push({ location, text, hidden: true });
@@ -52,7 +69,10 @@ export async function hiddenPdfParts(doc: PDFDocumentProxy, readEmbedded: (bytes
     add(`第${n}页的替代文字`, lines(structTexts(await (await doc.getPage(n)).getStructTree().catch(() => null))));
   }
   const fields = ((await doc.getFieldObjects().catch(() => null)) ?? {}) as Record<string, Loose[]>;
-  add('表单域', lines(Object.entries(fields).flatMap(([name, objects]) => [name, ...objects.flatMap((o) => [...strings(o.value), ...strings(o.defaultValue)])])));
+  add(
+    '表单域',
+    lines(Object.entries(fields).flatMap(([name, objects]) => [name, ...objects.flatMap((o) => [...strings(o.value), ...strings(o.defaultValue)])])),
+  );
   const files = ((await doc.getAttachments().catch(() => null)) ?? {}) as Record<string, { filename?: string; content?: Uint8Array; description?: string }>;
   for (const [key, file] of Object.entries(files)) {
     const name = file.filename || key;

@@ -26,7 +26,10 @@ export function checkPdfStreams(bytes: Uint8Array, limit = maxUnpackedBytes): vo
     keyword.lastIndex = end < 0 ? text.length : end + 9;
     if (!zlibHeader(bytes[start], bytes[start + 1])) continue;
     try {
-      total += inflateSync(bytes.subarray(start, end < 0 ? bytes.length : end), { maxOutputLength: Math.max(1, limit - total), finishFlush: constants.Z_SYNC_FLUSH }).length;
+      total += inflateSync(bytes.subarray(start, end < 0 ? bytes.length : end), {
+        maxOutputLength: Math.max(1, limit - total),
+        finishFlush: constants.Z_SYNC_FLUSH,
+      }).length;
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipTooLarge(limit);
     }

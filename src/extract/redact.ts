@@ -44,7 +44,10 @@ function redactValueCells(xml: string, matcher: Matcher): string {
 
 /** Occurrences left outside the containers (attributes, link targets, chart caches); `raw` matches escaped values. */
 function replaceAll(xml: string, raw: Matcher): string {
-  return splice(xml, raw.find(xml).map(({ at, replacement: r }) => ({ from: at, to: at + r.value.length, text: r.mask })));
+  return splice(
+    xml,
+    raw.find(xml).map(({ at, replacement: r }) => ({ from: at, to: at + r.value.length, text: r.mask })),
+  );
 }
 
 /**
@@ -52,7 +55,9 @@ function replaceAll(xml: string, raw: Matcher): string {
  * name was masked cannot be a name any more and is dropped (cells keep their values).
  */
 function validNames(xml: string): string {
-  const sheets = xml.replace(/<sheet\b[^>]*>/g, (tag) => tag.replace(/(\sname\s*=\s*")([^"]*)"/, (_a, pre: string, name: string) => `${pre}${name.replace(/\*/g, '＊')}"`));
+  const sheets = xml.replace(/<sheet\b[^>]*>/g, (tag) =>
+    tag.replace(/(\sname\s*=\s*")([^"]*)"/, (_a, pre: string, name: string) => `${pre}${name.replace(/\*/g, '＊')}"`),
+  );
   return sheets.replace(/<definedName\b[^>]*\bname="[^"]*\*[^"]*"[^>]*>[\s\S]*?<\/definedName>/g, '');
 }
 

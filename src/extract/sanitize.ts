@@ -93,7 +93,10 @@ const neutralApp =
 function neutralisePeople(name: string, xml: string): string {
   const set = (pattern: RegExp, value: (attribute: string) => string) => (s: string) => s.replace(pattern, (_all, a: string) => `${a}"${value(a)}"`);
   if (name.startsWith('word/')) return set(/(\sw:(?:author|initials)\s*=\s*)(?:"[^"]*"|'[^']*')/g, (a) => (a.includes('initials') ? '' : '作者'))(xml);
-  if (/^xl\/persons\//.test(name)) return set(/(\s(?:displayName|userId|providerId)\s*=\s*)(?:"[^"]*"|'[^']*')/g, (a) => (a.includes('displayName') ? '作者' : a.includes('providerId') ? 'None' : ''))(xml);
+  if (/^xl\/persons\//.test(name))
+    return set(/(\s(?:displayName|userId|providerId)\s*=\s*)(?:"[^"]*"|'[^']*')/g, (a) =>
+      a.includes('displayName') ? '作者' : a.includes('providerId') ? 'None' : '',
+    )(xml);
   if (/^xl\/comments[^/]*\.xml$/.test(name)) return xml.replace(/<author>[^<]*<\/author>/g, '<author>作者</author>');
   return xml;
 }
@@ -152,4 +155,3 @@ function dropOverrides(xml: string, removed: Set<string>): string {
   }
   return splice(xml, edits);
 }
-

@@ -49,17 +49,13 @@ export function sniffAttachment(bytes: Uint8Array, filename: string): { type: At
     return { error: `${name}有 ${mb(bytes.length)} MB，超过了 ${mb(maxAttachmentBytes)} MB 的上限，请压缩或拆分后再上传` };
   }
   const ext = /\.[^.]*$/.exec(filename.toLowerCase())?.[0] ?? '';
-  const claimed = (Object.keys(attachmentTypes) as AttachmentType[]).find((t) =>
-    (attachmentTypes[t].extensions as readonly string[]).includes(ext),
-  );
+  const claimed = (Object.keys(attachmentTypes) as AttachmentType[]).find((t) => (attachmentTypes[t].extensions as readonly string[]).includes(ext));
   if (!claimed) return { error: `${name}的类型不受支持：只接受 ${accepted} 文件` };
   const label = attachmentTypes[claimed].label;
   if (startsWith(bytes, ole)) {
     return { error: `${name}是旧版 Office 文件（DOC、XLS）或设有打开密码的文件，不是${label}：请另存为不设密码的 DOCX 或 XLSX 后再上传` };
   }
-  const actual = (Object.keys(attachmentTypes) as AttachmentType[]).find((t) =>
-    attachmentTypes[t].magic.some((m: string) => startsWith(bytes, m)),
-  );
+  const actual = (Object.keys(attachmentTypes) as AttachmentType[]).find((t) => attachmentTypes[t].magic.some((m: string) => startsWith(bytes, m)));
   if (!actual) return { error: `${name}的内容不是${label}（文件头不符），可能是改了扩展名的其他文件或已损坏：请上传原始文件` };
   let type: AttachmentType = actual;
   if (actual === 'docx' || actual === 'xlsx') {
@@ -74,7 +70,9 @@ export function sniffAttachment(bytes: Uint8Array, filename: string): { type: At
     type = office.type;
   }
   if (type !== claimed) {
-    return { error: `${name}的扩展名是 ${ext}，内容却是${attachmentTypes[type].label}：文件被改了扩展名，请改回 ${attachmentTypes[type].extensions[0]} 或上传原始文件` };
+    return {
+      error: `${name}的扩展名是 ${ext}，内容却是${attachmentTypes[type].label}：文件被改了扩展名，请改回 ${attachmentTypes[type].extensions[0]} 或上传原始文件`,
+    };
   }
   return { type };
 }

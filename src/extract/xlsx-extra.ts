@@ -11,7 +11,8 @@ import type { Part } from './types.ts';
 import { attr, tokens, unescapeXml } from './xml.ts';
 
 /** Read by ExcelJS or here on purpose; comments' authors are neutralised on publication. */
-const readElsewhere = /^xl\/(workbook\.xml|styles\.xml|sharedStrings\.xml|worksheets\/[^/]+\.xml|comments[^/]*\.xml|calcChain\.xml|persons\/.*|threadedComments\/.*|drawings\/drawing\d*\.xml|charts\/chart\d*\.xml)$/;
+const readElsewhere =
+  /^xl\/(workbook\.xml|styles\.xml|sharedStrings\.xml|worksheets\/[^/]+\.xml|comments[^/]*\.xml|calcChain\.xml|persons\/.*|threadedComments\/.*|drawings\/drawing\d*\.xml|charts\/chart\d*\.xml)$/;
 
 const lines = (values: readonly string[]) => values.filter((v) => v.trim() !== '').join('\n');
 
@@ -40,9 +41,12 @@ function attributeValues(xml: string, element: string, names: readonly string[])
 /** Sheet part → sheet name, from the workbook and its relationships. */
 function sheetNames(workbook: string, rels: string): Map<string, string> {
   const targets = new Map<string, string>();
-  for (const t of tokens(rels)) if (t.kind !== 'close' && t.kind !== 'text' && t.name === 'Relationship') targets.set(attr(t.attrs, 'Id') ?? '', resolveTarget('xl/_rels/workbook.xml.rels', attr(t.attrs, 'Target') ?? ''));
+  for (const t of tokens(rels))
+    if (t.kind !== 'close' && t.kind !== 'text' && t.name === 'Relationship')
+      targets.set(attr(t.attrs, 'Id') ?? '', resolveTarget('xl/_rels/workbook.xml.rels', attr(t.attrs, 'Target') ?? ''));
   const names = new Map<string, string>();
-  for (const t of tokens(workbook)) if (t.kind !== 'close' && t.kind !== 'text' && t.name === 'sheet') names.set(targets.get(attr(t.attrs, 'r:id') ?? '') ?? '', attr(t.attrs, 'name') ?? '');
+  for (const t of tokens(workbook))
+    if (t.kind !== 'close' && t.kind !== 'text' && t.name === 'sheet') names.set(targets.get(attr(t.attrs, 'r:id') ?? '') ?? '', attr(t.attrs, 'name') ?? '');
   return names;
 }
 

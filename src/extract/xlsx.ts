@@ -47,7 +47,14 @@ function sheetParts(ws: ExcelJS.Worksheet): Part[] {
     });
   });
   const hf = ws.headerFooter ?? {};
-  for (const [key, label] of [['oddHeader', '页眉'], ['oddFooter', '页脚'], ['evenHeader', '偶数页页眉'], ['evenFooter', '偶数页页脚'], ['firstHeader', '首页页眉'], ['firstFooter', '首页页脚']] as const) {
+  for (const [key, label] of [
+    ['oddHeader', '页眉'],
+    ['oddFooter', '页脚'],
+    ['evenHeader', '偶数页页眉'],
+    ['evenFooter', '偶数页页脚'],
+    ['firstHeader', '首页页眉'],
+    ['firstFooter', '首页页脚'],
+  ] as const) {
     const text = hf[key];
     if (typeof text === 'string' && text.trim() !== '') parts.push({ location: `${sheet}${label}`, text, hidden: sheetHidden });
   }

@@ -11,8 +11,18 @@
  */
 
 export const complaintKinds = {
-  complaint: { label: '投诉', receiptPrefix: 'TS', needsContact: true, hint: '认为行政机关在政府信息公开工作中侵犯自己合法权益的，可以投诉。投诉需要留下姓名和联系电话，以便答复。' },
-  report: { label: '举报', receiptPrefix: 'JB', needsContact: false, hint: '发现行政机关未按照要求主动公开政府信息、或者不依法答复处理政府信息公开申请的，可以举报。举报可以匿名。' },
+  complaint: {
+    label: '投诉',
+    receiptPrefix: 'TS',
+    needsContact: true,
+    hint: '认为行政机关在政府信息公开工作中侵犯自己合法权益的，可以投诉。投诉需要留下姓名和联系电话，以便答复。',
+  },
+  report: {
+    label: '举报',
+    receiptPrefix: 'JB',
+    needsContact: false,
+    hint: '发现行政机关未按照要求主动公开政府信息、或者不依法答复处理政府信息公开申请的，可以举报。举报可以匿名。',
+  },
 } as const satisfies Record<string, { label: string; receiptPrefix: string; needsContact: boolean; hint: string }>;
 
 export type ComplaintKind = keyof typeof complaintKinds;
@@ -54,7 +64,12 @@ export function isAnswerMethod(value: string): value is AnswerMethod {
 }
 
 /** The county's time limit for answering, in working days from receipt. */
-export const complaintLimit = { defaultWorkingDays: 20, minWorkingDays: 5, maxWorkingDays: 60, basis: '条例第四十七条；本县规定（默认参照条例第三十三条）' } as const;
+export const complaintLimit = {
+  defaultWorkingDays: 20,
+  minWorkingDays: 5,
+  maxWorkingDays: 60,
+  basis: '条例第四十七条；本县规定（默认参照条例第三十三条）',
+} as const;
 
 /** Lengths the form accepts. */
 export const complaintLimits = { maxContent: 5000, maxName: 100 } as const;

@@ -11,7 +11,12 @@
  */
 
 /** The county's time limit for deciding a 更正 request, in working days from receipt. */
-export const correctionLimit = { defaultWorkingDays: 20, minWorkingDays: 5, maxWorkingDays: 60, basis: '条例第四十一条；本县规定（默认参照条例第三十三条）' } as const;
+export const correctionLimit = {
+  defaultWorkingDays: 20,
+  minWorkingDays: 5,
+  maxWorkingDays: 60,
+  basis: '条例第四十一条；本县规定（默认参照条例第三十三条）',
+} as const;
 
 interface DecisionSpec {
   label: string;
@@ -24,7 +29,11 @@ interface DecisionSpec {
 /** How a 更正 request ends (条例 第四十一条). */
 export const correctionDecisions = {
   corrected: { label: '审核属实，予以更正并告知申请人', needs: ['correctionResult'], letters: ['correctionMade'] },
-  forwarded: { label: '不属于本机关职能范围，转送有权更正的机关并告知申请人', needs: ['competentAgency'], letters: ['correctionForwarding', 'correctionForwardedNotice'] },
+  forwarded: {
+    label: '不属于本机关职能范围，转送有权更正的机关并告知申请人',
+    needs: ['competentAgency'],
+    letters: ['correctionForwarding', 'correctionForwardedNotice'],
+  },
   referred: { label: '不属于本机关职能范围，告知申请人向有权更正的机关提出', needs: ['competentAgency'], letters: ['correctionReferred'] },
   refused: { label: '经审核记录准确，不予更正', needs: ['reason'], letters: ['correctionRefused'] },
 } as const satisfies Record<string, DecisionSpec>;
@@ -58,13 +67,19 @@ export const correctionLetters = {
   correctionMade: {
     title: '政府信息更正告知书',
     to: 'applicant',
-    paragraphs: [opening, '经审核，{you}提供的证据能够证明该政府信息记录不准确。根据《中华人民共和国政府信息公开条例》第四十一条的规定，本机关已予以更正：{correctionResult}'],
+    paragraphs: [
+      opening,
+      '经审核，{you}提供的证据能够证明该政府信息记录不准确。根据《中华人民共和国政府信息公开条例》第四十一条的规定，本机关已予以更正：{correctionResult}',
+    ],
     remedies: true,
   },
   correctionRefused: {
     title: '政府信息不予更正告知书',
     to: 'applicant',
-    paragraphs: [opening, '经审核，{you}提供的证据不能证明该政府信息记录不准确，理由如下：{reason}根据《中华人民共和国政府信息公开条例》第四十一条的规定，本机关不予更正。'],
+    paragraphs: [
+      opening,
+      '经审核，{you}提供的证据不能证明该政府信息记录不准确，理由如下：{reason}根据《中华人民共和国政府信息公开条例》第四十一条的规定，本机关不予更正。',
+    ],
     remedies: true,
   },
   correctionForwarding: {
@@ -79,13 +94,19 @@ export const correctionLetters = {
   correctionForwardedNotice: {
     title: '政府信息更正申请转送告知书',
     to: 'applicant',
-    paragraphs: [opening, '经审查，该政府信息的更正不属于本机关职能范围，{reason}根据《中华人民共和国政府信息公开条例》第四十一条的规定，本机关已于{forwardedDate}将{you}的申请转送有权更正的{competentAgency}处理，由该机关审核后告知{you}处理结果。'],
+    paragraphs: [
+      opening,
+      '经审查，该政府信息的更正不属于本机关职能范围，{reason}根据《中华人民共和国政府信息公开条例》第四十一条的规定，本机关已于{forwardedDate}将{you}的申请转送有权更正的{competentAgency}处理，由该机关审核后告知{you}处理结果。',
+    ],
     remedies: false,
   },
   correctionReferred: {
     title: '政府信息更正申请告知书',
     to: 'applicant',
-    paragraphs: [opening, '经审查，该政府信息的更正不属于本机关职能范围，{reason}根据《中华人民共和国政府信息公开条例》第四十一条的规定，请{you}向有权更正的{competentAgency}提出。'],
+    paragraphs: [
+      opening,
+      '经审查，该政府信息的更正不属于本机关职能范围，{reason}根据《中华人民共和国政府信息公开条例》第四十一条的规定，请{you}向有权更正的{competentAgency}提出。',
+    ],
     remedies: true,
   },
 } as const satisfies Record<string, CorrectionLetterSpec>;

@@ -204,7 +204,8 @@ export const replyKinds = {
   grantAlreadyPublic: {
     label: '予以公开（已主动公开，告知获取途径）',
     outcome: 'granted',
-    paragraph: '{you}申请获取的政府信息已经主动公开。根据《中华人民共和国政府信息公开条例》第三十六条第（一）项的规定，{you}可以通过以下途径获取：{publishedAs}',
+    paragraph:
+      '{you}申请获取的政府信息已经主动公开。根据《中华人民共和国政府信息公开条例》第三十六条第（一）项的规定，{you}可以通过以下途径获取：{publishedAs}',
     needs: ['publishedAs'],
   },
   partial: {
@@ -229,25 +230,29 @@ export const replyKinds = {
   'withheld.threeSecurityOneStability': {
     label: '不予公开（危及“三安全一稳定”）',
     outcome: 'withheld.threeSecurityOneStability',
-    paragraph: '{you}申请获取的政府信息公开后可能危及国家安全、公共安全、经济安全、社会稳定：{reason}根据《中华人民共和国政府信息公开条例》第十四条的规定，本机关不予公开。',
+    paragraph:
+      '{you}申请获取的政府信息公开后可能危及国家安全、公共安全、经济安全、社会稳定：{reason}根据《中华人民共和国政府信息公开条例》第十四条的规定，本机关不予公开。',
     needs: ['reason'],
   },
   'withheld.thirdPartyRights': {
     label: '不予公开（保护第三方合法权益）',
     outcome: 'withheld.thirdPartyRights',
-    paragraph: '{you}申请获取的政府信息涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害：{reason}根据《中华人民共和国政府信息公开条例》第十五条、第三十二条的规定，本机关不予公开。',
+    paragraph:
+      '{you}申请获取的政府信息涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害：{reason}根据《中华人民共和国政府信息公开条例》第十五条、第三十二条的规定，本机关不予公开。',
     needs: ['reason'],
   },
   'withheld.internalAffairs': {
     label: '不予公开（内部事务信息）',
     outcome: 'withheld.internalAffairs',
-    paragraph: '{you}申请获取的政府信息属于人事管理、后勤管理、内部工作流程等方面的内部事务信息：{reason}根据《中华人民共和国政府信息公开条例》第十六条第一款的规定，本机关不予公开。',
+    paragraph:
+      '{you}申请获取的政府信息属于人事管理、后勤管理、内部工作流程等方面的内部事务信息：{reason}根据《中华人民共和国政府信息公开条例》第十六条第一款的规定，本机关不予公开。',
     needs: ['reason'],
   },
   'withheld.processInformation': {
     label: '不予公开（过程性信息）',
     outcome: 'withheld.processInformation',
-    paragraph: '{you}申请获取的政府信息属于本机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息：{reason}根据《中华人民共和国政府信息公开条例》第十六条第二款的规定，本机关不予公开。',
+    paragraph:
+      '{you}申请获取的政府信息属于本机关在履行行政管理职能过程中形成的讨论记录、过程稿、磋商信函、请示报告等过程性信息：{reason}根据《中华人民共和国政府信息公开条例》第十六条第二款的规定，本机关不予公开。',
     needs: ['reason'],
   },
   'withheld.enforcementCaseFile': {
@@ -259,44 +264,51 @@ export const replyKinds = {
   'withheld.administrativeQuery': {
     label: '不予公开（属于行政查询事项）',
     outcome: 'withheld.administrativeQuery',
-    paragraph: '{you}申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定：{reason}根据《中华人民共和国政府信息公开条例》第三十六条第（七）项的规定，请{you}依照有关法律、行政法规的规定办理。',
+    paragraph:
+      '{you}申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对信息的获取有特别规定：{reason}根据《中华人民共和国政府信息公开条例》第三十六条第（七）项的规定，请{you}依照有关法律、行政法规的规定办理。',
     needs: ['reason'],
   },
   'unableToProvide.doesNotExist': {
     label: '无法提供（经检索没有所需信息）',
     outcome: 'unableToProvide.notHeld',
-    paragraph: '本机关对{you}申请获取的政府信息进行了检索查找：{searchDescription}经检索，本机关没有{you}所需的政府信息，该政府信息不存在。根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，特此告知。',
+    paragraph:
+      '本机关对{you}申请获取的政府信息进行了检索查找：{searchDescription}经检索，本机关没有{you}所需的政府信息，该政府信息不存在。根据《中华人民共和国政府信息公开条例》第三十六条第（四）项的规定，特此告知。',
     needs: ['searchDescription'],
   },
   'unableToProvide.notResponsible': {
     label: '无法提供（不属于本机关负责公开）',
     outcome: 'unableToProvide.notHeld',
-    paragraph: '{you}申请获取的政府信息不属于本机关负责公开的范围，理由如下：{reason}{competentAgency}根据《中华人民共和国政府信息公开条例》第三十六条第（五）项的规定，特此告知。',
+    paragraph:
+      '{you}申请获取的政府信息不属于本机关负责公开的范围，理由如下：{reason}{competentAgency}根据《中华人民共和国政府信息公开条例》第三十六条第（五）项的规定，特此告知。',
     needs: ['reason'],
     optional: { competentAgency: '负责公开该政府信息的行政机关为{competentAgency}，{you}可以向该机关提出申请。' },
   },
   'unableToProvide.needsCreation': {
     label: '无法提供（需另行制作）',
     outcome: 'unableToProvide.needsCreation',
-    paragraph: '{you}申请获取的信息需要本机关对现有政府信息进行加工、分析才能形成，本机关没有现成的信息。根据《中华人民共和国政府信息公开条例》第三十八条的规定，本机关无法提供。',
+    paragraph:
+      '{you}申请获取的信息需要本机关对现有政府信息进行加工、分析才能形成，本机关没有现成的信息。根据《中华人民共和国政府信息公开条例》第三十八条的规定，本机关无法提供。',
     needs: [],
   },
   'unableToProvide.unclearAfterCorrection': {
     label: '无法提供（补正后申请内容仍不明确）',
     outcome: 'unableToProvide.unclearAfterCorrection',
-    paragraph: '本机关已于{correctionNoticeDate}告知{you}补正申请内容，补正后的申请内容仍不明确，本机关无法确定{you}所需的政府信息。根据《中华人民共和国政府信息公开条例》第三十条的规定，本机关无法提供。',
+    paragraph:
+      '本机关已于{correctionNoticeDate}告知{you}补正申请内容，补正后的申请内容仍不明确，本机关无法确定{you}所需的政府信息。根据《中华人民共和国政府信息公开条例》第三十条的规定，本机关无法提供。',
     needs: ['correctionNoticeDate'],
   },
   'notProcessed.petitionOrComplaint': {
     label: '不予处理（信访、投诉、举报）',
     outcome: 'notProcessed.petitionOrComplaint',
-    paragraph: '{you}以政府信息公开申请的形式进行信访、投诉、举报等活动。根据《中华人民共和国政府信息公开条例》第三十九条第一款的规定，本机关不作为政府信息公开申请处理。{reason}',
+    paragraph:
+      '{you}以政府信息公开申请的形式进行信访、投诉、举报等活动。根据《中华人民共和国政府信息公开条例》第三十九条第一款的规定，本机关不作为政府信息公开申请处理。{reason}',
     needs: ['reason'],
   },
   'notProcessed.repeated': {
     label: '不予处理（重复申请）',
     outcome: 'notProcessed.repeated',
-    paragraph: '{you}此前已就相同政府信息提出申请（申请编号：{previousReceiptNo}），本机关已于{previousReplyDate}作出答复。根据《中华人民共和国政府信息公开条例》第三十六条第（六）项的规定，本机关不予重复处理。',
+    paragraph:
+      '{you}此前已就相同政府信息提出申请（申请编号：{previousReceiptNo}），本机关已于{previousReplyDate}作出答复。根据《中华人民共和国政府信息公开条例》第三十六条第（六）项的规定，本机关不予重复处理。',
     needs: ['previousReceiptNo', 'previousReplyDate'],
   },
   'notProcessed.publication': {
@@ -308,7 +320,8 @@ export const replyKinds = {
   'notProcessed.excessive': {
     label: '不予处理（无正当理由大量反复申请）',
     outcome: 'notProcessed.excessive',
-    paragraph: '{you}申请公开政府信息的数量、频次明显超过合理范围，本机关要求{you}说明理由后，认为申请理由不合理：{reason}根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关不予处理。',
+    paragraph:
+      '{you}申请公开政府信息的数量、频次明显超过合理范围，本机关要求{you}说明理由后，认为申请理由不合理：{reason}根据《中华人民共和国政府信息公开条例》第三十五条的规定，本机关不予处理。',
     needs: ['reason'],
   },
   'notProcessed.confirmationOrReissue': {
@@ -356,7 +369,18 @@ export const addressForms = { 自然人: '您', 法人或其他组织: '贵单�
  * Facts staff type as sentences of their own: the letter builder ends each with 。 where
  * text follows it, and drops its final punctuation where the template's follows.
  */
-export const sentencePlaceholders: readonly LetterPlaceholder[] = ['reason', 'provision', 'publishedAs', 'correctionItems', 'searchDescription', 'feeStandard', 'feeWorking', 'paymentMethod', 'publicInterestReason', 'disclosedContent'];
+export const sentencePlaceholders: readonly LetterPlaceholder[] = [
+  'reason',
+  'provision',
+  'publishedAs',
+  'correctionItems',
+  'searchDescription',
+  'feeStandard',
+  'feeWorking',
+  'paymentMethod',
+  'publicInterestReason',
+  'disclosedContent',
+];
 
 /** 文号 of an outgoing letter: one sequence per agency and year, for every kind. */
 export const letterNumberPattern = '{short}依申公开〔{year}〕{serial}号';

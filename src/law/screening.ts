@@ -64,15 +64,26 @@ export const secrecyMarkings = [
 /** Attachments the platform accepts; the type is decided by the content, the extension must agree. */
 export const attachmentTypes = {
   pdf: { label: 'PDF 文件', extensions: ['.pdf'], magic: ['%PDF-'], mime: 'application/pdf' },
-  docx: { label: 'Word 文档（DOCX）', extensions: ['.docx'], magic: ['PK\x03\x04'], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-  xlsx: { label: 'Excel 工作簿（XLSX）', extensions: ['.xlsx'], magic: ['PK\x03\x04'], mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  docx: {
+    label: 'Word 文档（DOCX）',
+    extensions: ['.docx'],
+    magic: ['PK\x03\x04'],
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  xlsx: {
+    label: 'Excel 工作簿（XLSX）',
+    extensions: ['.xlsx'],
+    magic: ['PK\x03\x04'],
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
   png: { label: 'PNG 图片', extensions: ['.png'], magic: ['\x89PNG\r\n\x1a\n'], mime: 'image/png' },
   jpeg: { label: 'JPEG 图片', extensions: ['.jpg', '.jpeg'], magic: ['\xff\xd8\xff'], mime: 'image/jpeg' },
   gif: { label: 'GIF 图片', extensions: ['.gif'], magic: ['GIF87a', 'GIF89a'], mime: 'image/gif' },
 } as const satisfies Record<string, { label: string; extensions: readonly string[]; magic: readonly string[]; mime: string }>;
 
 /** The media type an attachment is served with. */
-export const attachmentMime = (type: string): string => (Object.hasOwn(attachmentTypes, type) ? attachmentTypes[type as AttachmentType].mime : 'application/octet-stream');
+export const attachmentMime = (type: string): string =>
+  Object.hasOwn(attachmentTypes, type) ? attachmentTypes[type as AttachmentType].mime : 'application/octet-stream';
 
 export type AttachmentType = keyof typeof attachmentTypes;
 export const attachmentTypeKeys = Object.keys(attachmentTypes) as AttachmentType[];

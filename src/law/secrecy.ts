@@ -73,7 +73,17 @@ export function isReviewOpinionKey(value: string): value is ReviewOpinionKey {
 }
 
 /** Words by which a free-text opinion states that nothing is a 国家秘密 (compared without spaces). */
-export const noSecretPhrases = ['不涉及国家秘密', '未涉及国家秘密', '没有涉及国家秘密', '不属于国家秘密', '不含国家秘密', '无国家秘密', '不涉密', '无涉密', '未涉密'] as const;
+export const noSecretPhrases = [
+  '不涉及国家秘密',
+  '未涉及国家秘密',
+  '没有涉及国家秘密',
+  '不属于国家秘密',
+  '不含国家秘密',
+  '无国家秘密',
+  '不涉密',
+  '无涉密',
+  '未涉密',
+] as const;
 
 /** Longest opinion kept. */
 export const maxOpinionLength = 500;

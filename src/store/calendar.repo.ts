@@ -9,7 +9,10 @@ export async function calendarOverrides(db: Kysely<DB>) {
   return db.selectFrom('calendar_overrides').selectAll().orderBy('date').execute();
 }
 
-export async function upsertCalendarOverride(db: Kysely<DB>, o: { date: string; working: number; reason: string; created_by: number | null; created_at: string }): Promise<void> {
+export async function upsertCalendarOverride(
+  db: Kysely<DB>,
+  o: { date: string; working: number; reason: string; created_by: number | null; created_at: string },
+): Promise<void> {
   await db
     .insertInto('calendar_overrides')
     .values(o)
@@ -41,7 +44,11 @@ export async function currentHolidayNotices(db: Kysely<DB>) {
 }
 
 export async function lastHolidayNoticeVersion(db: Kysely<DB>, year: number): Promise<number> {
-  const r = await db.selectFrom('holiday_notices').select((eb) => eb.fn.max('version').as('v')).where('year', '=', year).executeTakeFirst();
+  const r = await db
+    .selectFrom('holiday_notices')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('year', '=', year)
+    .executeTakeFirst();
   return Number(r?.v ?? 0);
 }
 
@@ -50,7 +57,11 @@ export async function insertHolidayNotice(db: Kysely<DB>, row: Insertable<Holida
 }
 
 /** Ends the current version of a year (replaced by a correction, or removed); the count of rows ended. */
-export async function endHolidayNotice(db: Kysely<DB>, year: number, end: { status: 'replaced' | 'removed'; ended_by: number | null; ended_at: string; end_reason: string }): Promise<number> {
+export async function endHolidayNotice(
+  db: Kysely<DB>,
+  year: number,
+  end: { status: 'replaced' | 'removed'; ended_by: number | null; ended_at: string; end_reason: string },
+): Promise<number> {
   const r = await db.updateTable('holiday_notices').set(end).where('year', '=', year).where('status', '=', 'current').executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

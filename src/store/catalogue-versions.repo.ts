@@ -11,7 +11,16 @@ export type AttachmentMeta = Omit<Selectable<ItemAttachmentTable>, 'content' | '
 
 export async function insertDraftItem(
   db: Kysely<DB>,
-  item: { agencyId: number; authorId: number; category: string; title: string; generatedDate: string; scope: string; disclosureMode: string; createdAt: string },
+  item: {
+    agencyId: number;
+    authorId: number;
+    category: string;
+    title: string;
+    generatedDate: string;
+    scope: string;
+    disclosureMode: string;
+    createdAt: string;
+  },
 ): Promise<number> {
   const r = await db
     .insertInto('catalogue_items')
@@ -63,7 +72,14 @@ export async function itemsOfAgency(db: Kysely<DB>, agencyId: number, q: { state
     .selectFrom('catalogue_items as i')
     .innerJoin('item_versions as v', (j) =>
       j.onRef('v.item_id', '=', 'i.id').on((eb) =>
-        eb('v.version', '=', eb.selectFrom('item_versions as w').select((w) => w.fn.max('w.version').as('m')).whereRef('w.item_id', '=', 'i.id')),
+        eb(
+          'v.version',
+          '=',
+          eb
+            .selectFrom('item_versions as w')
+            .select((w) => w.fn.max('w.version').as('m'))
+            .whereRef('w.item_id', '=', 'i.id'),
+        ),
       ),
     )
     .select([
@@ -101,7 +117,18 @@ export async function openVersions(db: Kysely<DB>, agencyIds: readonly number[])
 export async function attachmentsOf(db: Kysely<DB>, versionId: number): Promise<AttachmentMeta[]> {
   const rows = await db
     .selectFrom('item_attachments')
-    .select(['id', 'version_id', 'filename', 'type', 'size', 'sha256', 'text_parts', 'unreadable', 'created_at', (eb) => eb('redacted_content', 'is not', null).as('has_redacted')])
+    .select([
+      'id',
+      'version_id',
+      'filename',
+      'type',
+      'size',
+      'sha256',
+      'text_parts',
+      'unreadable',
+      'created_at',
+      (eb) => eb('redacted_content', 'is not', null).as('has_redacted'),
+    ])
     .where('version_id', '=', versionId)
     .orderBy('id')
     .execute();
@@ -109,7 +136,11 @@ export async function attachmentsOf(db: Kysely<DB>, versionId: number): Promise<
 }
 
 export async function attachmentContent(db: Kysely<DB>, id: number) {
-  return db.selectFrom('item_attachments').select(['id', 'version_id', 'filename', 'type', 'content', 'redacted_content']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('item_attachments')
+    .select(['id', 'version_id', 'filename', 'type', 'content', 'redacted_content'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertAttachment(db: Kysely<DB>, a: Insertable<ItemAttachmentTable>): Promise<number> {
@@ -129,7 +160,10 @@ export async function setRedactedContent(db: Kysely<DB>, id: number, content: Ui
 export async function copyAttachments(db: Kysely<DB>, fromVersion: number, toVersion: number, at: string): Promise<void> {
   const rows = await db.selectFrom('item_attachments').selectAll().where('version_id', '=', fromVersion).orderBy('id').execute();
   for (const { id: _id, ...r } of rows) {
-    await db.insertInto('item_attachments').values({ ...r, version_id: toVersion, redacted_content: null, created_at: at }).execute();
+    await db
+      .insertInto('item_attachments')
+      .values({ ...r, version_id: toVersion, redacted_content: null, created_at: at })
+      .execute();
   }
 }
 

@@ -50,7 +50,13 @@ export async function publishedCountsByCategory(db: Kysely<DB>, agencyId: number
 }
 
 export async function countPublishedItems(db: Kysely<DB>, f: ItemFilter): Promise<number> {
-  return Number((await published(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await published(db, f)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 /** A page of published items, newest first, with the publishing agency's names. */
@@ -101,8 +107,12 @@ export async function publishedYears(db: Kysely<DB>, agencyId?: number): Promise
   const scope = () => published(db, { agencyId }).where('i.published_date', 'is not', null);
   // min and max apart: each is then one step on the index.
   const [lo, hi] = await Promise.all([
-    scope().select((eb) => eb.fn.min('i.published_date').as('d')).executeTakeFirst(),
-    scope().select((eb) => eb.fn.max('i.published_date').as('d')).executeTakeFirst(),
+    scope()
+      .select((eb) => eb.fn.min('i.published_date').as('d'))
+      .executeTakeFirst(),
+    scope()
+      .select((eb) => eb.fn.max('i.published_date').as('d'))
+      .executeTakeFirst(),
   ]);
   if (!lo?.d || !hi?.d) return [];
   const span: number[] = [];
@@ -116,7 +126,17 @@ export async function getPublicItem(db: Kysely<DB>, id: number) {
   return db
     .selectFrom('catalogue_items as i')
     .innerJoin('agencies as a', 'a.id', 'i.agency_id')
-    .select([...publicColumns, 'i.body', 'i.status', 'i.withdrawn_at', 'i.withdrawn_reason', 'i.view_count', 'i.current_version', 'a.name as agency_name', 'a.short_name as agency_short_name'])
+    .select([
+      ...publicColumns,
+      'i.body',
+      'i.status',
+      'i.withdrawn_at',
+      'i.withdrawn_reason',
+      'i.view_count',
+      'i.current_version',
+      'a.name as agency_name',
+      'a.short_name as agency_short_name',
+    ])
     .where('i.id', '=', id)
     .where('i.status', 'in', ['published', 'withdrawn'])
     .executeTakeFirst();

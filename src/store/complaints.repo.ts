@@ -13,14 +13,27 @@ export async function insertComplaint(db: Kysely<DB>, row: Insertable<ComplaintT
 
 /** The row, locked for the act's transaction on PostgreSQL (SQLite's writer lock covers it). */
 export async function getComplaint(db: Kysely<DB>, id: number, lock = false): Promise<ComplaintRow | undefined> {
-  return db.selectFrom('complaints').selectAll().where('id', '=', id).$if(lock && isPostgres(db), (q) => q.forUpdate()).executeTakeFirst();
+  return db
+    .selectFrom('complaints')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(lock && isPostgres(db), (q) => q.forUpdate())
+    .executeTakeFirst();
 }
 
 export async function complaintLedger(db: Kysely<DB>, id: number) {
-  return db.selectFrom('complaint_events').select(['seq', 'act', 'on_date', 'recorded_at', 'actor_id', 'payload']).where('complaint_id', '=', id).orderBy('seq').execute();
+  return db
+    .selectFrom('complaint_events')
+    .select(['seq', 'act', 'on_date', 'recorded_at', 'actor_id', 'payload'])
+    .where('complaint_id', '=', id)
+    .orderBy('seq')
+    .execute();
 }
 
-export async function appendComplaintEvent(db: Kysely<DB>, e: { complaint_id: number; seq: number; act: string; on_date: string; recorded_at: string; actor_id: number | null; payload: string }): Promise<void> {
+export async function appendComplaintEvent(
+  db: Kysely<DB>,
+  e: { complaint_id: number; seq: number; act: string; on_date: string; recorded_at: string; actor_id: number | null; payload: string },
+): Promise<void> {
   await db.insertInto('complaint_events').values(e).execute();
 }
 
@@ -30,7 +43,15 @@ export async function updateComplaint(db: Kysely<DB>, id: number, set: Complaint
 
 /** A county's complaints: open ones by due date first, then the answered ones, latest first. */
 export async function listComplaints(db: Kysely<DB>, countyId: number, limit = 200): Promise<ComplaintRow[]> {
-  return db.selectFrom('complaints').selectAll().where('county_id', '=', countyId).orderBy('state', 'desc').orderBy('due_date').orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('complaints')
+    .selectAll()
+    .where('county_id', '=', countyId)
+    .orderBy('state', 'desc')
+    .orderBy('due_date')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /** Open complaints with their ledgers, for counting their due dates again after a calendar change. */

@@ -5,7 +5,10 @@ import type { CorrectionLetterTable, CorrectionRequestTable, DB } from './schema
 
 export type CorrectionRow = Selectable<CorrectionRequestTable>;
 export type CorrectionLetterRow = Selectable<CorrectionLetterTable>;
-export type CorrectionProjection = Pick<Updateable<CorrectionRequestTable>, 'due_date' | 'provisional' | 'state' | 'decision' | 'decided_date' | 'event_count' | 'updated_at'>;
+export type CorrectionProjection = Pick<
+  Updateable<CorrectionRequestTable>,
+  'due_date' | 'provisional' | 'state' | 'decision' | 'decided_date' | 'event_count' | 'updated_at'
+>;
 
 export async function insertCorrection(db: Kysely<DB>, row: Insertable<CorrectionRequestTable>): Promise<number> {
   const r = await db.insertInto('correction_requests').values(row).returning('id').executeTakeFirstOrThrow();
@@ -14,14 +17,27 @@ export async function insertCorrection(db: Kysely<DB>, row: Insertable<Correctio
 
 /** The row, locked for the act's transaction on PostgreSQL (SQLite's writer lock covers it). */
 export async function getCorrection(db: Kysely<DB>, id: number, lock = false): Promise<CorrectionRow | undefined> {
-  return db.selectFrom('correction_requests').selectAll().where('id', '=', id).$if(lock && isPostgres(db), (q) => q.forUpdate()).executeTakeFirst();
+  return db
+    .selectFrom('correction_requests')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(lock && isPostgres(db), (q) => q.forUpdate())
+    .executeTakeFirst();
 }
 
 export async function correctionLedger(db: Kysely<DB>, id: number) {
-  return db.selectFrom('correction_events').select(['seq', 'act', 'on_date', 'recorded_at', 'actor_id', 'payload']).where('correction_id', '=', id).orderBy('seq').execute();
+  return db
+    .selectFrom('correction_events')
+    .select(['seq', 'act', 'on_date', 'recorded_at', 'actor_id', 'payload'])
+    .where('correction_id', '=', id)
+    .orderBy('seq')
+    .execute();
 }
 
-export async function appendCorrectionEvent(db: Kysely<DB>, e: { correction_id: number; seq: number; act: string; on_date: string; recorded_at: string; actor_id: number | null; payload: string }): Promise<void> {
+export async function appendCorrectionEvent(
+  db: Kysely<DB>,
+  e: { correction_id: number; seq: number; act: string; on_date: string; recorded_at: string; actor_id: number | null; payload: string },
+): Promise<void> {
   await db.insertInto('correction_events').values(e).execute();
 }
 

@@ -31,17 +31,16 @@ export async function appendEvent(db: Kysely<DB>, e: AuditEvent): Promise<void> 
 }
 
 export async function eventsFor(db: Kysely<DB>, subjectType: string, subjectId: string | number) {
-  return db
-    .selectFrom('audit_events')
-    .selectAll()
-    .where('subject_type', '=', subjectType)
-    .where('subject_id', '=', String(subjectId))
-    .orderBy('id')
-    .execute();
+  return db.selectFrom('audit_events').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', String(subjectId)).orderBy('id').execute();
 }
 
 /** Who did one of `actions` to a subject, with the version named in the event's payload (if any). */
-export async function actorsOf(db: Kysely<DB>, subjectType: string, subjectId: string | number, actions: readonly AuditAction[]): Promise<{ actorId: number; version: number | null }[]> {
+export async function actorsOf(
+  db: Kysely<DB>,
+  subjectType: string,
+  subjectId: string | number,
+  actions: readonly AuditAction[],
+): Promise<{ actorId: number; version: number | null }[]> {
   const rows = await db
     .selectFrom('audit_events')
     .select(['actor_id', 'payload'])
@@ -102,7 +101,9 @@ export async function listEvents(db: Kysely<DB>, f: EventFilter, page: { limit: 
       .limit(page.limit)
       .offset(page.offset)
       .execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return {
     total: Number(count.n),

@@ -6,7 +6,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from './schema.ts';
 
 export async function nextSerial(db: Kysely<DB>, key: string): Promise<number> {
-  await db.insertInto('index_sequences').values({ prefix: key, last: 0 }).onConflict((oc) => oc.column('prefix').doNothing()).execute();
+  await db
+    .insertInto('index_sequences')
+    .values({ prefix: key, last: 0 })
+    .onConflict((oc) => oc.column('prefix').doNothing())
+    .execute();
   const r = await db
     .updateTable('index_sequences')
     .set((eb) => ({ last: eb('last', '+', 1) }))
@@ -18,6 +22,10 @@ export async function nextSerial(db: Kysely<DB>, key: string): Promise<number> {
 
 /** Keeps the counter at or above a serial taken from elsewhere (a 索引号 imported with its record). */
 export async function reserveSerial(db: Kysely<DB>, key: string, serial: number): Promise<void> {
-  await db.insertInto('index_sequences').values({ prefix: key, last: 0 }).onConflict((oc) => oc.column('prefix').doNothing()).execute();
+  await db
+    .insertInto('index_sequences')
+    .values({ prefix: key, last: 0 })
+    .onConflict((oc) => oc.column('prefix').doNothing())
+    .execute();
   await db.updateTable('index_sequences').set({ last: serial }).where('prefix', '=', key).where('last', '<', serial).execute();
 }

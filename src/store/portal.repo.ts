@@ -72,7 +72,11 @@ export async function sitemapItems(db: Kysely<DB>, q: { limit: number; offset: n
 }
 
 export async function countPublishedTotal(db: Kysely<DB>): Promise<number> {
-  const r = await db.selectFrom('catalogue_items').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('catalogue_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -22,7 +22,10 @@ export async function latestReportReview(db: Kysely<DB>, agencyId: number, year:
     .selectFrom('report_reviews as r')
     .innerJoin('users as u', 'u.id', 'r.reviewed_by')
     .selectAll('r')
-    .select(['u.display_name as reviewer', (eb) => eb.exists(eb.selectFrom('annual_reports as a').select('a.id').whereRef('a.review_id', '=', 'r.id')).as('used')])
+    .select([
+      'u.display_name as reviewer',
+      (eb) => eb.exists(eb.selectFrom('annual_reports as a').select('a.id').whereRef('a.review_id', '=', 'r.id')).as('used'),
+    ])
     .where('r.agency_id', '=', agencyId)
     .where('r.year', '=', year)
     .orderBy('r.id', 'desc')

@@ -18,7 +18,17 @@ export interface StoredNarrative {
 
 export async function getNarrative(db: Kysely<DB>, agencyId: number, year: number): Promise<StoredNarrative | undefined> {
   const r = await db.selectFrom('report_narratives').selectAll().where('agency_id', '=', agencyId).where('year', '=', year).executeTakeFirst();
-  return r && { overview: r.overview, problems: r.problems, other: r.other, signer: r.signer, signedDate: r.signed_date, updatedAt: r.updated_at, updatedBy: r.updated_by };
+  return (
+    r && {
+      overview: r.overview,
+      problems: r.problems,
+      other: r.other,
+      signer: r.signer,
+      signedDate: r.signed_date,
+      updatedAt: r.updated_at,
+      updatedBy: r.updated_by,
+    }
+  );
 }
 
 export async function narrativesOfYear(db: Kysely<DB>, year: number): Promise<Map<number, StoredNarrative>> {
@@ -206,7 +216,15 @@ export async function latestPublications(db: Kysely<DB>, limit: number) {
   return db
     .selectFrom('annual_reports')
     .innerJoin('agencies', 'agencies.id', 'annual_reports.agency_id')
-    .select(['annual_reports.id', 'annual_reports.year', 'annual_reports.version', 'annual_reports.published_at', 'agencies.name', 'agencies.short_name', 'agencies.id as agency_id'])
+    .select([
+      'annual_reports.id',
+      'annual_reports.year',
+      'annual_reports.version',
+      'annual_reports.published_at',
+      'agencies.name',
+      'agencies.short_name',
+      'agencies.id as agency_id',
+    ])
     .orderBy('annual_reports.published_at', 'desc')
     .orderBy('annual_reports.id', 'desc')
     .limit(limit)
@@ -234,7 +252,11 @@ export async function storedReportYears(db: Kysely<DB>): Promise<number[]> {
 export async function findingsOfVersions(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, Finding[]>> {
   const out = new Map<number, Finding[]>();
   for (let at = 0; at < ids.length; at += 500) {
-    const rows = await db.selectFrom('annual_reports').select(['id', 'findings']).where('id', 'in', ids.slice(at, at + 500)).execute();
+    const rows = await db
+      .selectFrom('annual_reports')
+      .select(['id', 'findings'])
+      .where('id', 'in', ids.slice(at, at + 500))
+      .execute();
     for (const r of rows) out.set(r.id, JSON.parse(r.findings) as Finding[]);
   }
   return out;

@@ -21,7 +21,10 @@ export async function insertCase(db: Kysely<DB>, c: NewCase, applicant: Omit<App
     .values({ ...c, state: 'inProgress', closed_date: null, outcome: null, updated_at: c.created_at })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('application_applicants').values({ ...applicant, application_id: id }).execute();
+  await db
+    .insertInto('application_applicants')
+    .values({ ...applicant, application_id: id })
+    .execute();
   await db
     .insertInto('application_items')
     .values(items.map((description, i) => ({ application_id: id, seq: i + 1, description })))
@@ -35,7 +38,12 @@ export async function getCaseRow(db: Kysely<DB>, id: number): Promise<Applicatio
 
 /** Locks the case row for the rest of the transaction (PostgreSQL; SQLite writes one at a time). */
 export async function lockCase(db: Kysely<DB>, id: number): Promise<ApplicationRow | undefined> {
-  return db.selectFrom('applications').selectAll().where('id', '=', id).$if(isPostgres(db), (q) => q.forUpdate()).executeTakeFirst();
+  return db
+    .selectFrom('applications')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(isPostgres(db), (q) => q.forUpdate())
+    .executeTakeFirst();
 }
 
 export async function caseByReceipt(db: Kysely<DB>, receiptNo: string): Promise<ApplicationRow | undefined> {
@@ -52,7 +60,12 @@ export async function itemsOf(db: Kysely<DB>, id: number) {
 
 export async function setItemReplies(db: Kysely<DB>, id: number, replies: readonly { seq: number; kind: string; outcome: string }[]): Promise<void> {
   for (const r of replies) {
-    await db.updateTable('application_items').set({ reply_kind: r.kind, outcome: r.outcome }).where('application_id', '=', id).where('seq', '=', r.seq).execute();
+    await db
+      .updateTable('application_items')
+      .set({ reply_kind: r.kind, outcome: r.outcome })
+      .where('application_id', '=', id)
+      .where('seq', '=', r.seq)
+      .execute();
   }
 }
 
@@ -66,7 +79,12 @@ export interface LedgerRow {
 }
 
 export async function ledgerOf(db: Kysely<DB>, id: number): Promise<LedgerRow[]> {
-  return db.selectFrom('case_events').select(['seq', 'act', 'on_date', 'recorded_at', 'actor_id', 'payload']).where('application_id', '=', id).orderBy('seq').execute();
+  return db
+    .selectFrom('case_events')
+    .select(['seq', 'act', 'on_date', 'recorded_at', 'actor_id', 'payload'])
+    .where('application_id', '=', id)
+    .orderBy('seq')
+    .execute();
 }
 
 /** The ledgers of many cases at once, in order (for recomputing deadlines). */
@@ -116,7 +134,22 @@ export async function openCases(db: Kysely<DB>, agencyId: number, page: { limit:
   return db
     .selectFrom('applications as a')
     .leftJoin('users as u', 'u.id', 'a.handler_id')
-    .select(['a.id', 'a.receipt_no', 'a.subject', 'a.applicant_type', 'a.applicant_name', 'a.channel', 'a.received_date', 'a.state', 'a.reply_due', 'a.next_due', 'a.next_due_kind', 'a.provisional', 'a.sign_off', 'u.display_name as handler'])
+    .select([
+      'a.id',
+      'a.receipt_no',
+      'a.subject',
+      'a.applicant_type',
+      'a.applicant_name',
+      'a.channel',
+      'a.received_date',
+      'a.state',
+      'a.reply_due',
+      'a.next_due',
+      'a.next_due_kind',
+      'a.provisional',
+      'a.sign_off',
+      'u.display_name as handler',
+    ])
     .where('a.agency_id', '=', agencyId)
     .where('a.state', '<>', 'closed')
     .orderBy(sql`case when a.next_due is null then 1 else 0 end`)
@@ -131,7 +164,12 @@ export async function openCases(db: Kysely<DB>, agencyId: number, page: { limit:
  * Open cases of these agencies: all, past their next due date, and due by `soonLimit` (the
  * date `dueSoonWorkingDays` working days from today), counted on the index applications_open.
  */
-export async function openCaseCounts(db: Kysely<DB>, agencyIds: readonly number[], today: string, soonLimit: string): Promise<{ open: number; overdue: number; dueSoon: number }> {
+export async function openCaseCounts(
+  db: Kysely<DB>,
+  agencyIds: readonly number[],
+  today: string,
+  soonLimit: string,
+): Promise<{ open: number; overdue: number; dueSoon: number }> {
   if (!agencyIds.length) return { open: 0, overdue: 0, dueSoon: 0 };
   const r = await db
     .selectFrom('applications')
@@ -161,7 +199,15 @@ export async function recentlyClosedCases(db: Kysely<DB>, agencyId: number, limi
 
 /** Ids of every open case after `afterId`, a page at a time. */
 export async function openCaseIds(db: Kysely<DB>, afterId: number, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom('applications').select('id').where('state', '<>', 'closed').where('state', 'is not', null).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('applications')
+    .select('id')
+    .where('state', '<>', 'closed')
+    .where('state', 'is not', null)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
 }
 
@@ -201,7 +247,13 @@ export async function insertSubmission(
   db: Kysely<DB>,
   s: { agency_id: number; receipt_no: string; query_code_hash: string; form: string; submitted_at: string },
 ): Promise<number> {
-  return (await db.insertInto('application_submissions').values({ ...s, state: 'pending', application_id: null, note: null }).returning('id').executeTakeFirstOrThrow()).id;
+  return (
+    await db
+      .insertInto('application_submissions')
+      .values({ ...s, state: 'pending', application_id: null, note: null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 export async function getSubmission(db: Kysely<DB>, id: number) {
@@ -213,16 +265,29 @@ export async function submissionByReceipt(db: Kysely<DB>, receiptNo: string) {
 }
 
 export async function pendingSubmissions(db: Kysely<DB>, agencyId: number) {
-  return db.selectFrom('application_submissions').selectAll().where('agency_id', '=', agencyId).where('state', '=', 'pending').orderBy('submitted_at').execute();
+  return db
+    .selectFrom('application_submissions')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('state', '=', 'pending')
+    .orderBy('submitted_at')
+    .execute();
 }
 
-export async function settleSubmission(db: Kysely<DB>, id: number, set: { state: string; application_id?: number | null; note?: string | null }): Promise<number> {
+export async function settleSubmission(
+  db: Kysely<DB>,
+  id: number,
+  set: { state: string; application_id?: number | null; note?: string | null },
+): Promise<number> {
   const r = await db.updateTable('application_submissions').set(set).where('id', '=', id).where('state', '=', 'pending').executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
 /** The receipt page of a submission, opened by its token's hash; expired pages are removed first. */
-export async function insertReceiptView(db: Kysely<DB>, v: { token_hash: string; submission_id: number; sealed_code: string; created_at: string; expires_at: string }): Promise<void> {
+export async function insertReceiptView(
+  db: Kysely<DB>,
+  v: { token_hash: string; submission_id: number; sealed_code: string; created_at: string; expires_at: string },
+): Promise<void> {
   await db.deleteFrom('receipt_views').where('expires_at', '<=', v.created_at).execute();
   await db.insertInto('receipt_views').values(v).execute();
 }
@@ -240,13 +305,28 @@ export async function findReceiptView(db: Kysely<DB>, tokenHash: string, now: st
 
 /** Erases the sealed query code of a receipt page; 1 when this call erased it, 0 when it was already gone. */
 export async function takeSealedCode(db: Kysely<DB>, tokenHash: string): Promise<number> {
-  const r = await db.updateTable('receipt_views').set({ sealed_code: null }).where('token_hash', '=', tokenHash).where('sealed_code', 'is not', null).executeTakeFirst();
+  const r = await db
+    .updateTable('receipt_views')
+    .set({ sealed_code: null })
+    .where('token_hash', '=', tokenHash)
+    .where('sealed_code', 'is not', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
 export async function insertApplicationFile(
   db: Kysely<DB>,
-  f: { submission_id: number | null; application_id: number | null; purpose: string; filename: string; type: string; size: number; sha256: string; content: Uint8Array; created_at: string },
+  f: {
+    submission_id: number | null;
+    application_id: number | null;
+    purpose: string;
+    filename: string;
+    type: string;
+    size: number;
+    sha256: string;
+    content: Uint8Array;
+    created_at: string;
+  },
 ): Promise<void> {
   await db.insertInto('application_files').values(f).execute();
 }
@@ -277,27 +357,54 @@ export async function getAppeal(db: Kysely<DB>, id: number) {
 }
 
 export async function concludeAppealRow(db: Kysely<DB>, id: number, concludedDate: string, outcome: string): Promise<number> {
-  const r = await db.updateTable('appeals').set({ concluded_date: concludedDate, outcome }).where('id', '=', id).where('outcome', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('appeals')
+    .set({ concluded_date: concludedDate, outcome })
+    .where('id', '=', id)
+    .where('outcome', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
 /** The letters an applicant receives, as issued. */
 export async function applicantLetters(db: Kysely<DB>, applicationId: number, kinds: readonly string[]) {
-  return db.selectFrom('case_letters').select(['id', 'kind', 'number', 'issued_on', 'content']).where('application_id', '=', applicationId).where('kind', 'in', kinds).orderBy('id').execute();
+  return db
+    .selectFrom('case_letters')
+    .select(['id', 'kind', 'number', 'issued_on', 'content'])
+    .where('application_id', '=', applicationId)
+    .where('kind', 'in', kinds)
+    .orderBy('id')
+    .execute();
 }
 
 /** Appends many acts at once (a calendar change recomputing every open case), a few hundred rows a statement. */
 export async function appendLedgerRows(db: Kysely<DB>, rows: readonly (LedgerRow & { application_id: number })[]): Promise<void> {
   for (let i = 0; i < rows.length; i += ledgerRowsPerStatement) {
-    await db.insertInto('case_events').values(rows.slice(i, i + ledgerRowsPerStatement)).execute();
+    await db
+      .insertInto('case_events')
+      .values(rows.slice(i, i + ledgerRowsPerStatement))
+      .execute();
   }
 }
 const ledgerRowsPerStatement = 500;
 
 /** The projection columns a recompute rewrites, and which of them are integers (PostgreSQL types a VALUES list's parameters as text). */
 export const projectionColumns = [
-  'state', 'handler_id', 'clock_start', 'reply_due', 'next_due', 'next_due_kind', 'provisional', 'closed_date', 'outcome',
-  'last_closed_date', 'last_outcome', 'fee_scheme', 'fee_yuan', 'event_count', 'updated_at',
+  'state',
+  'handler_id',
+  'clock_start',
+  'reply_due',
+  'next_due',
+  'next_due_kind',
+  'provisional',
+  'closed_date',
+  'outcome',
+  'last_closed_date',
+  'last_outcome',
+  'fee_scheme',
+  'fee_yuan',
+  'event_count',
+  'updated_at',
 ] as const satisfies readonly (keyof ApplicationTable)[];
 export type CaseProjection = Record<(typeof projectionColumns)[number], string | number | null>;
 const integerColumns = new Set<string>(['handler_id', 'provisional', 'fee_yuan', 'event_count']);
@@ -311,9 +418,12 @@ export async function updateCaseProjections(db: Kysely<DB>, rows: readonly { id:
   const assignments = sql.join(projectionColumns.map((c, i) => sql`${sql.ref(c)} = v.${sql.raw(`column${i + 2}`)}`));
   for (let i = 0; i < rows.length; i += projectionsPerStatement) {
     const values = sql.join(
-      rows.slice(i, i + projectionsPerStatement).map(
-        (r) => sql`(${sql.join([sql`cast(${r.id} as integer)`, ...projectionColumns.map((c) => (integerColumns.has(c) ? sql`cast(${r.set[c]} as integer)` : sql`${r.set[c]}`))])})`,
-      ),
+      rows
+        .slice(i, i + projectionsPerStatement)
+        .map(
+          (r) =>
+            sql`(${sql.join([sql`cast(${r.id} as integer)`, ...projectionColumns.map((c) => (integerColumns.has(c) ? sql`cast(${r.set[c]} as integer)` : sql`${r.set[c]}`))])})`,
+        ),
     );
     await sql`update applications set ${assignments} from (values ${values}) as v where applications.id = v.column1`.execute(db);
   }
@@ -337,7 +447,17 @@ export async function casesWithAct(db: Kysely<DB>, agencyIds: readonly number[],
     .selectFrom('applications as a')
     .select(['a.id', 'a.agency_id', 'a.receipt_no'])
     .where('a.agency_id', 'in', agencyIds)
-    .where((eb) => eb.exists(eb.selectFrom('case_events as e').select('e.id').whereRef('e.application_id', '=', 'a.id').where('e.act', '=', act).where('e.on_date', '>=', from).where('e.on_date', '<=', to)))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_events as e')
+          .select('e.id')
+          .whereRef('e.application_id', '=', 'a.id')
+          .where('e.act', '=', act)
+          .where('e.on_date', '>=', from)
+          .where('e.on_date', '<=', to),
+      ),
+    )
     .orderBy('a.id')
     .execute();
 }

@@ -327,7 +327,6 @@ export interface CalendarOverrideTable {
   created_at: string;
 }
 
-
 export interface AppealTable {
   id: Generated<number>;
   agency_id: number;

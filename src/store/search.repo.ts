@@ -45,7 +45,10 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-type ItemFields = Pick<CatalogueItemTable, 'agency_id' | 'category' | 'title' | 'summary' | 'body' | 'index_no' | 'doc_no' | 'published_date' | 'generated_date' | 'published_at'> & {
+type ItemFields = Pick<
+  CatalogueItemTable,
+  'agency_id' | 'category' | 'title' | 'summary' | 'body' | 'index_no' | 'doc_no' | 'published_date' | 'generated_date' | 'published_at'
+> & {
   id: number;
 };
 
@@ -97,8 +100,22 @@ export async function indexItem(db: Kysely<DB>, doc: SearchDocument): Promise<vo
 async function freeSeq(db: Kysely<DB>, doc: SearchDocument): Promise<number | null> {
   const key = sql`(${doc.publishedAt}, ${doc.itemId})`;
   const [before, after] = await Promise.all([
-    db.selectFrom('search_documents').select('seq').where(sql<boolean>`(published_at, item_id) < ${key}`).orderBy('published_at', 'desc').orderBy('item_id', 'desc').limit(1).executeTakeFirst(),
-    db.selectFrom('search_documents').select('seq').where(sql<boolean>`(published_at, item_id) > ${key}`).orderBy('published_at').orderBy('item_id').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('search_documents')
+      .select('seq')
+      .where(sql<boolean>`(published_at, item_id) < ${key}`)
+      .orderBy('published_at', 'desc')
+      .orderBy('item_id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('search_documents')
+      .select('seq')
+      .where(sql<boolean>`(published_at, item_id) > ${key}`)
+      .orderBy('published_at')
+      .orderBy('item_id')
+      .limit(1)
+      .executeTakeFirst(),
   ]);
   const lo = before ? Number(before.seq) : 0;
   if (!after) return lo + gap;
@@ -131,7 +148,10 @@ export async function reindexAll(db: Kysely<DB>): Promise<number> {
         .limit(500)
         .execute();
       if (!rows.length) return n;
-      await insert(trx, rows.map((r) => ({ ...searchDocumentOf(r), seq: seqOf.get(r.id)! })));
+      await insert(
+        trx,
+        rows.map((r) => ({ ...searchDocumentOf(r), seq: seqOf.get(r.id)! })),
+      );
       n += rows.length;
       last = rows[rows.length - 1]!.id;
     }
@@ -186,7 +206,11 @@ async function insert(db: Kysely<DB>, docs: readonly (SearchDocument & { seq: nu
     ),
   );
   // PostgreSQL takes at most 65,535 parameters a statement (5 a row).
-  for (let i = 0; i < rows.length; i += 10_000) await db.insertInto('search_text').values(rows.slice(i, i + 10_000)).execute();
+  for (let i = 0; i < rows.length; i += 10_000)
+    await db
+      .insertInto('search_text')
+      .values(rows.slice(i, i + 10_000))
+      .execute();
 }
 
 /** The FTS5 query: every term (as a phrase) in one of the parts, or, with `titleOnly`, in the title. */
@@ -199,7 +223,9 @@ function ftsQuery(terms: readonly SearchTerm[], titleOnly: boolean): string {
 /** The same on PostgreSQL, as a condition on search_documents d. */
 function matchesAll(terms: readonly SearchTerm[], titleOnly: boolean): RawBuilder<boolean> {
   const part = titleOnly ? sql`part = 0 and ` : sql``;
-  const each = terms.map((t) => sql`d.item_id in (select item_id from search_text where ${part}${sql.ref(t.column)} @@ phraseto_tsquery('simple', ${t.tokens.join(' ')}))`);
+  const each = terms.map(
+    (t) => sql`d.item_id in (select item_id from search_text where ${part}${sql.ref(t.column)} @@ phraseto_tsquery('simple', ${t.tokens.join(' ')}))`,
+  );
   return sql<boolean>`(${sql.join(each, sql` and `)})`;
 }
 
@@ -255,11 +281,18 @@ export class SearchTimeout extends Error {
 
 async function searchPostgres(db: Kysely<DB>, query: SearchQuery, terms: readonly SearchTerm[], key: string): Promise<SearchResult> {
   const exact = key ? sql<boolean>`(d.index_key = ${key} or d.doc_key = ${key})` : sql<boolean>`(1 = 0)`;
-  const base = db.selectFrom('search_documents as d').where(sql<boolean>`(${exact} or ${matchesAll(terms, false)})`).where(filters(query));
+  const base = db
+    .selectFrom('search_documents as d')
+    .where(sql<boolean>`(${exact} or ${matchesAll(terms, false)})`)
+    .where(filters(query));
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   if (total === 0 || query.offset >= total) return { total, hits: [] };
   const rows = await base
-    .select(['d.item_id', sql<number>`case when ${exact} then 1 else 0 end`.as('exact'), sql<number>`case when ${matchesAll(terms, true)} then 1 else 0 end`.as('in_title')])
+    .select([
+      'd.item_id',
+      sql<number>`case when ${exact} then 1 else 0 end`.as('exact'),
+      sql<number>`case when ${matchesAll(terms, true)} then 1 else 0 end`.as('in_title'),
+    ])
     .orderBy('exact', 'desc')
     .orderBy('in_title', 'desc')
     .orderBy('d.seq', 'desc')
@@ -278,15 +311,30 @@ async function searchFts(db: Kysely<DB>, q: SearchQuery, terms: readonly SearchT
   const title = ftsQuery(terms, true);
   const where = filters(q);
   const filtered = q.agencyId !== undefined || q.category !== undefined || q.year !== undefined;
-  const exact = key ? (await sql<{ item_id: number; seq: number }>`select item_id, seq from search_documents d where (d.index_key = ${key} or d.doc_key = ${key}) and ${where}`.execute(db)).rows : [];
+  const exact = key
+    ? (
+        await sql<{
+          item_id: number;
+          seq: number;
+        }>`select item_id, seq from search_documents d where (d.index_key = ${key} or d.doc_key = ${key}) and ${where}`.execute(db)
+      ).rows
+    : [];
   const seqs = exact.map((e) => e.seq);
   const matching = async (expr: string) =>
-    new Set(seqs.length ? (await sql<{ rowid: number }>`select rowid from search_fts where search_fts match ${expr} and rowid in (${sql.join(seqs)})`.execute(db)).rows.map((r) => r.rowid) : []);
+    new Set(
+      seqs.length
+        ? (await sql<{ rowid: number }>`select rowid from search_fts where search_fts match ${expr} and rowid in (${sql.join(seqs)})`.execute(db)).rows.map(
+            (r) => r.rowid,
+          )
+        : [],
+    );
   const [inText, inTitle] = await Promise.all([matching(all), matching(title)]);
   const count = async (expr: string) =>
     Number(
       (filtered
-        ? await sql<{ n: number }>`select count(*) as n from search_fts join search_documents d on d.seq = search_fts.rowid where search_fts match ${expr} and ${where}`.execute(db)
+        ? await sql<{
+            n: number;
+          }>`select count(*) as n from search_fts join search_documents d on d.seq = search_fts.rowid where search_fts match ${expr} and ${where}`.execute(db)
         : await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${expr}`.execute(db)
       ).rows[0]!.n,
     );
@@ -299,7 +347,9 @@ async function searchFts(db: Kysely<DB>, q: SearchQuery, terms: readonly SearchT
       await sql<{ item_id: number }>`select d.item_id from search_fts join search_documents d on d.seq = search_fts.rowid
         where search_fts match ${expr} and ${where} ${others} order by search_fts.rowid desc limit ${limit} offset ${offset}`.execute(db)
     ).rows.map((r) => ({ itemId: r.item_id, exact: false }));
-  const first = [...exact].sort((a, b) => Number(inTitle.has(b.seq)) - Number(inTitle.has(a.seq)) || b.seq - a.seq).map((e) => ({ itemId: e.item_id, exact: true }));
+  const first = [...exact]
+    .sort((a, b) => Number(inTitle.has(b.seq)) - Number(inTitle.has(a.seq)) || b.seq - a.seq)
+    .map((e) => ({ itemId: e.item_id, exact: true }));
   let offset = Math.max(0, q.offset);
   let limit = Math.max(0, q.limit);
   const hits = first.slice(offset, offset + limit);

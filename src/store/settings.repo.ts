@@ -16,7 +16,11 @@ export async function setSetting(db: Kysely<DB>, key: string, value: string): Pr
 
 /** Sets the value only if the key is new, and returns whichever value is stored. */
 export async function settingOnce(db: Kysely<DB>, key: string, value: string): Promise<string> {
-  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
   return (await getSetting(db, key)) ?? value;
 }
 

@@ -50,7 +50,11 @@ export async function findLoginThrottle(db: Kysely<DB>, username: string): Promi
  */
 export async function replaceLoginThrottle(db: Kysely<DB>, seen: LoginThrottleRow | undefined, next: LoginThrottleRow): Promise<boolean> {
   if (!seen) {
-    const r = await db.insertInto('login_throttles').values(next).onConflict((oc) => oc.column('username').doNothing()).executeTakeFirst();
+    const r = await db
+      .insertInto('login_throttles')
+      .values(next)
+      .onConflict((oc) => oc.column('username').doNothing())
+      .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   }
   const r = await db

@@ -41,7 +41,14 @@ export async function insertUser(
 ): Promise<number> {
   const r = await db
     .insertInto('users')
-    .values({ username: u.username, display_name: u.displayName, password_hash: u.passwordHash, active: 1, created_at: u.createdAt, must_change_password: u.mustChangePassword ? 1 : 0 })
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      active: 1,
+      created_at: u.createdAt,
+      must_change_password: u.mustChangePassword ? 1 : 0,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
@@ -84,11 +91,19 @@ export async function listStaff(db: Kysely<DB>): Promise<StaffUser[]> {
 
 /** `issued`: set by an administrator, so the owner must change it at the next log-in. */
 export async function setPasswordHash(db: Kysely<DB>, userId: number, passwordHash: string, issued: boolean): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: issued ? 1 : 0 }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: issued ? 1 : 0 })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function setActive(db: Kysely<DB>, userId: number, active: boolean): Promise<void> {
-  await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ active: active ? 1 : 0 })
+    .where('id', '=', userId)
+    .execute();
 }
 
 export async function passwordHashOf(db: Kysely<DB>, userId: number): Promise<string | undefined> {

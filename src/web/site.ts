@@ -19,7 +19,12 @@ export async function siteInfo(db: Kysely<DB>): Promise<SiteInfo> {
     getSetting(db, 'site.origin'),
     db.selectFrom('agencies').select('name').where('parent_id', 'is', null).orderBy('sort_order').orderBy('id').executeTakeFirst(),
   ]);
-  return { name: name ?? root?.name ?? '政府信息公开平台', domain: domain ?? 'localhost', idCode: idCode ?? '', origin: origin && /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin) ? origin : null };
+  return {
+    name: name ?? root?.name ?? '政府信息公开平台',
+    domain: domain ?? 'localhost',
+    idCode: idCode ?? '',
+    origin: origin && /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin) ? origin : null,
+  };
 }
 
 /**

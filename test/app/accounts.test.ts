@@ -86,15 +86,27 @@ eachDialect(
       const countyAdmin = await as('county-agency-admin');
       const platform = await as('platform-admin');
       // A town's administrator gives no administrator role, not even for the own agency.
-      assert.deepEqual(await outcome(createStaffUser(ctx, townAdmin, { username: 'chaqi-admin2', displayName: '赵管理', role: 'agencyAdmin', agencyId: String(chaqi) })), ['FORBIDDEN']);
+      assert.deepEqual(
+        await outcome(createStaffUser(ctx, townAdmin, { username: 'chaqi-admin2', displayName: '赵管理', role: 'agencyAdmin', agencyId: String(chaqi) })),
+        ['FORBIDDEN'],
+      );
       const peer = await createStaffUser(ctx, countyAdmin, { username: 'chaqi-admin2', displayName: '赵管理', role: 'agencyAdmin', agencyId: String(chaqi) });
-      for (const act of [resetPassword(ctx, townAdmin, peer.id), setUserActive(ctx, townAdmin, peer.id, false)]) assert.deepEqual(await outcome(act), ['NOT_FOUND'], 'a peer administrator');
+      for (const act of [resetPassword(ctx, townAdmin, peer.id), setUserActive(ctx, townAdmin, peer.id, false)])
+        assert.deepEqual(await outcome(act), ['NOT_FOUND'], 'a peer administrator');
       assert.deepEqual(await outcome(resetPassword(ctx, townAdmin, countyAdmin.id)), ['NOT_FOUND'], 'the county administrator');
       assert.deepEqual(await outcome(resetPassword(ctx, await as('chaqi-admin2'), townAdmin.id)), ['NOT_FOUND']);
       // The county administrator manages the towns' administrators, not a peer of the county.
       assert.deepEqual(await outcome(resetPassword(ctx, countyAdmin, townAdmin.id)), []);
-      assert.deepEqual(await outcome(createStaffUser(ctx, countyAdmin, { username: 'county-admin2', displayName: '钱管理', role: 'agencyAdmin', agencyId: String(county) })), ['FORBIDDEN']);
-      const countyPeer = await createStaffUser(ctx, platform, { username: 'county-admin2', displayName: '钱管理', role: 'agencyAdmin', agencyId: String(county) });
+      assert.deepEqual(
+        await outcome(createStaffUser(ctx, countyAdmin, { username: 'county-admin2', displayName: '钱管理', role: 'agencyAdmin', agencyId: String(county) })),
+        ['FORBIDDEN'],
+      );
+      const countyPeer = await createStaffUser(ctx, platform, {
+        username: 'county-admin2',
+        displayName: '钱管理',
+        role: 'agencyAdmin',
+        agencyId: String(county),
+      });
       assert.deepEqual(await outcome(resetPassword(ctx, countyAdmin, countyPeer.id)), ['NOT_FOUND']);
       assert.deepEqual(await outcome(setUserActive(ctx, countyAdmin, countyPeer.id, false)), ['NOT_FOUND']);
       assert.deepEqual(await outcome(resetPassword(ctx, platform, countyPeer.id)), []);
@@ -115,14 +127,21 @@ eachDialect(
       await changeRole(ctx, townAdmin, editor, 'grant', reviewer);
       assert.deepEqual(await outcome(changeRole(ctx, townAdmin, editor, 'grant', reviewer)), ['GK_ROLE_HELD']);
       await changeRole(ctx, townAdmin, editor, 'revoke', reviewer);
-      assert.deepEqual((await eventsFor(ctx.db, 'user', editor)).filter((e) => e.action.startsWith('user.role')).map((e) => [e.action, e.actor_id]), [
-        ['user.roleGranted', townAdmin.id],
-        ['user.roleRevoked', townAdmin.id],
-      ]);
+      assert.deepEqual(
+        (await eventsFor(ctx.db, 'user', editor)).filter((e) => e.action.startsWith('user.role')).map((e) => [e.action, e.actor_id]),
+        [
+          ['user.roleGranted', townAdmin.id],
+          ['user.roleRevoked', townAdmin.id],
+        ],
+      );
       assert.deepEqual(await outcome(changeRole(ctx, townAdmin, editor, 'revoke', { role: 'editor', agencyId: String(chaqi) })), ['GK_ROLE_LAST']);
       // No administrator is made, or re-roled, from beside.
       assert.deepEqual(await outcome(changeRole(ctx, townAdmin, editor, 'grant', { role: 'agencyAdmin', agencyId: String(chaqi) })), ['FORBIDDEN']);
-      assert.deepEqual(await outcome(changeRole(ctx, townAdmin, townAdmin.id, 'grant', { role: 'leader', agencyId: String(chaqi) })), ['NOT_FOUND'], 'nor the own account');
+      assert.deepEqual(
+        await outcome(changeRole(ctx, townAdmin, townAdmin.id, 'grant', { role: 'leader', agencyId: String(chaqi) })),
+        ['NOT_FOUND'],
+        'nor the own account',
+      );
       const peer = await userId(ctx, 'chaqi-admin2');
       assert.deepEqual(await outcome(changeRole(ctx, townAdmin, peer, 'grant', { role: 'editor', agencyId: String(chaqi) })), ['NOT_FOUND']);
       await changeRole(ctx, countyAdmin, peer, 'grant', { role: 'editor', agencyId: String(chaqi) });
@@ -175,7 +194,9 @@ eachDialect(
       const at = ctx.now().toISOString();
       for (const approver of [staff.reviewer.id, staff.editor.id]) {
         await assert.rejects(
-          sql`UPDATE item_versions SET state = 'published', approved_by = ${approver}, approved_at = ${at}, published_at = ${at} WHERE id = ${versionId}`.execute(ctx.db),
+          sql`UPDATE item_versions SET state = 'published', approved_by = ${approver}, approved_at = ${at}, published_at = ${at} WHERE id = ${versionId}`.execute(
+            ctx.db,
+          ),
           /三个不同的人/,
         );
       }

@@ -51,7 +51,16 @@ eachDialect(
       admin = { id: id('platform-admin'), roles: [{ role: 'platformAdmin', agencyId: null }] };
       editor = { id: id('chaqi-editor'), roles: [{ role: 'editor', agencyId: chaqi }] };
       // Received 2026-11-26, reply due 2026-12-24; extended by 20 working days into January 2027.
-      caseId = (await registerApplication(ctx, editor, chaqi, { channel: 'inPerson', receivedDate: '2026-11-26' }, personApplication({ items: '2027年插旗镇春运安排' }), [])).id;
+      caseId = (
+        await registerApplication(
+          ctx,
+          editor,
+          chaqi,
+          { channel: 'inPerson', receivedDate: '2026-11-26' },
+          personApplication({ items: '2027年插旗镇春运安排' }),
+          [],
+        )
+      ).id;
       const head: Actor = { id: id('chaqi-leader'), roles: [{ role: 'leader', agencyId: chaqi }] };
       await extendDeadline(ctx, head, caseId, { on: '2026-11-27', workingDays: 20, reason: '需要调取多个村的材料' });
     });
@@ -68,7 +77,9 @@ eachDialect(
       const { ctx } = get();
       assert.deepEqual(await codes(enterHolidayNotice(ctx, editor, notice2027())), ['FORBIDDEN']);
       assert.deepEqual(await codes(enterHolidayNotice(ctx, admin, { ...notice2027(), year: '二〇二七' })), ['year:GK_NOTICE_YEAR']);
-      assert.deepEqual(await codes(enterHolidayNotice(ctx, admin, { ...notice2027(), year: 2026, title: '国务院办公厅关于2026年部分节假日安排的通知' })), ['year:GK_NOTICE_IN_CODE']);
+      assert.deepEqual(await codes(enterHolidayNotice(ctx, admin, { ...notice2027(), year: 2026, title: '国务院办公厅关于2026年部分节假日安排的通知' })), [
+        'year:GK_NOTICE_IN_CODE',
+      ]);
       const n = notice2027();
       const noChuxi = { ...n, breaks: n.breaks.map((b, i) => (i === 1 ? { ...b, weekdaysOff: b.weekdaysOff.filter((d) => d !== '2027-02-05') } : b)) };
       assert.deepEqual(await codes(enterHolidayNotice(ctx, admin, noChuxi)), ['breaks[1].weekdaysOff:GK_NOTICE_STATUTORY_DAY']);
@@ -89,13 +100,19 @@ eachDialect(
       const d = await caseDetail(ctx, editor, caseId);
       const last = d.timeline.at(-1)!;
       assert.equal(last.act, 'deadlinesRecomputed');
-      assert.ok(d.replyDueWorking.join('\n').includes('2027年放假安排：国办发明电〔2026〕9号《国务院办公厅关于2027年部分节假日安排的通知》（平台管理员据通知录入）'), d.replyDueWorking.join('\n'));
+      assert.ok(
+        d.replyDueWorking.join('\n').includes('2027年放假安排：国办发明电〔2026〕9号《国务院办公厅关于2027年部分节假日安排的通知》（平台管理员据通知录入）'),
+        d.replyDueWorking.join('\n'),
+      );
       const calendar = await loadCalendar(ctx.db);
       assert.deepEqual(calendar.enteredYears, [2027]);
       assert.equal(calendar.dayStatus('2027-02-09').label, '春节');
       assert.equal(calendar.dayStatus('2027-01-31').kind, 'makeUpWorkingDay');
       const events = await eventsFor(ctx.db, 'calendar', 'notice-2027');
-      assert.deepEqual(events.map((e) => e.action), ['calendar.noticeEntered']);
+      assert.deepEqual(
+        events.map((e) => e.action),
+        ['calendar.noticeEntered'],
+      );
       assert.equal(JSON.parse(events[0]!.payload).changed, r.changed);
       assert.deepEqual(await codes(enterHolidayNotice(ctx, admin, notice2027())), ['year:GK_NOTICE_DUPLICATE']);
     });
@@ -103,7 +120,10 @@ eachDialect(
     test('a correction needs a reason, replaces the notice as version 2 keeping version 1, and recomputes', async () => {
       const { ctx } = get();
       assert.deepEqual(await codes(correctHolidayNotice(ctx, admin, notice2027(), ' ')), ['reason:GK_REASON_REQUIRED']);
-      assert.deepEqual(await codes(correctHolidayNotice(ctx, admin, { ...notice2027(), year: 2028, title: '国务院办公厅关于2028年部分节假日安排的通知' }, '误录')), ['year:GK_NOT_FOUND']);
+      assert.deepEqual(
+        await codes(correctHolidayNotice(ctx, admin, { ...notice2027(), year: 2028, title: '国务院办公厅关于2028年部分节假日安排的通知' }, '误录')),
+        ['year:GK_NOT_FOUND'],
+      );
       const bad = { ...notice2027(), breaks: notice2027().breaks.map((b, i) => (i === 4 ? { ...b, weekdaysOff: [] } : b)) };
       assert.deepEqual(await codes(correctHolidayNotice(ctx, admin, bad, '核对原文')), ['breaks[4].weekdaysOff:GK_NOTICE_STATUTORY_DAY']);
       const r = await correctHolidayNotice(ctx, admin, notice2027(), '核对原文：元旦只放1月1日');
@@ -111,10 +131,13 @@ eachDialect(
       assert.ok(r.changed >= 1);
       assert.equal((await getCaseRow(ctx.db, caseId))!.reply_due, '2027-01-22');
       const rows = await notices();
-      assert.deepEqual(rows.map((x) => [x.version, x.status, x.reason, x.end_reason]), [
-        [1, 'replaced', null, '核对原文：元旦只放1月1日'],
-        [2, 'current', '核对原文：元旦只放1月1日', null],
-      ]);
+      assert.deepEqual(
+        rows.map((x) => [x.version, x.status, x.reason, x.end_reason]),
+        [
+          [1, 'replaced', null, '核对原文：元旦只放1月1日'],
+          [2, 'current', '核对原文：元旦只放1月1日', null],
+        ],
+      );
       assert.deepEqual(JSON.parse(rows[0]!.breaks)[0].weekdaysOff, ['2026-12-31', '2027-01-01']);
     });
 
@@ -127,13 +150,19 @@ eachDialect(
       assert.ok(r.changed >= 1);
       const row = (await getCaseRow(ctx.db, caseId))!;
       assert.deepEqual([row.reply_due, Number(row.provisional)], ['2027-01-22', 1]);
-      assert.deepEqual((await notices()).map((x) => x.status), ['replaced', 'removed']);
+      assert.deepEqual(
+        (await notices()).map((x) => x.status),
+        ['replaced', 'removed'],
+      );
       assert.deepEqual((await loadCalendar(ctx.db)).enteredYears, []);
-      assert.deepEqual((await eventsFor(ctx.db, 'calendar', 'notice-2027')).map((e) => [e.action, e.reason]), [
-        ['calendar.noticeEntered', null],
-        ['calendar.noticeCorrected', '核对原文：元旦只放1月1日'],
-        ['calendar.noticeRemoved', '通知录错了年份'],
-      ]);
+      assert.deepEqual(
+        (await eventsFor(ctx.db, 'calendar', 'notice-2027')).map((e) => [e.action, e.reason]),
+        [
+          ['calendar.noticeEntered', null],
+          ['calendar.noticeCorrected', '核对原文：元旦只放1月1日'],
+          ['calendar.noticeRemoved', '通知录错了年份'],
+        ],
+      );
       // entered again after removal: version 3
       assert.equal((await enterHolidayNotice(ctx, admin, notice2027())).version, 3);
     });
@@ -142,9 +171,22 @@ eachDialect(
       const { ctx } = get();
       const row = (await notices()).at(-1)!;
       const { id: _, ...copy } = row;
-      await assert.rejects(ctx.db.insertInto('holiday_notices').values({ ...copy, version: 4 }).execute());
-      await assert.rejects(ctx.db.insertInto('holiday_notices').values({ ...copy, version: 4, status: 'withdrawn' as 'removed' }).execute());
-      await ctx.db.insertInto('holiday_notices').values({ ...copy, version: 4, status: 'removed' }).execute();
+      await assert.rejects(
+        ctx.db
+          .insertInto('holiday_notices')
+          .values({ ...copy, version: 4 })
+          .execute(),
+      );
+      await assert.rejects(
+        ctx.db
+          .insertInto('holiday_notices')
+          .values({ ...copy, version: 4, status: 'withdrawn' as 'removed' })
+          .execute(),
+      );
+      await ctx.db
+        .insertInto('holiday_notices')
+        .values({ ...copy, version: 4, status: 'removed' })
+        .execute();
       await ctx.db.deleteFrom('holiday_notices').where('version', '=', 4).execute();
     });
   },

@@ -45,7 +45,13 @@ eachDialect(
       people = {
         ...(await chaqiStaff(ctx, chaqi)),
         otherLeader: { id: await userId(ctx, 'zhanghua-leader'), roles: [{ role: 'leader', agencyId: (await resolveAgency(ctx, '章华镇')).id }] },
-        editorAndReviewer: { id: await userId(ctx, 'chaqi-agency-admin'), roles: [{ role: 'agencyAdmin', agencyId: chaqi }, { role: 'reviewer', agencyId: chaqi }] },
+        editorAndReviewer: {
+          id: await userId(ctx, 'chaqi-agency-admin'),
+          roles: [
+            { role: 'agencyAdmin', agencyId: chaqi },
+            { role: 'reviewer', agencyId: chaqi },
+          ],
+        },
       };
     });
 
@@ -74,10 +80,17 @@ eachDialect(
       const stored = (await attachmentContent(ctx.db, att!.id))!;
       assert.ok(stored.redacted_content, 'a masked copy is kept for the portal');
       const published = await extractText(stored.redacted_content!, 'docx');
-      assert.deepEqual(published.parts.flatMap((p) => screenText(p.text)), [], 'the published attachment carries no personal data');
+      assert.deepEqual(
+        published.parts.flatMap((p) => screenText(p.text)),
+        [],
+        'the published attachment carries no personal data',
+      );
       assert.ok(published.parts.some((p) => p.text.includes('430623********1237')));
       const found = await searchItems(ctx.db, { text: '防火', limit: 10, offset: 0 });
-      assert.ok(found.hits.some((h) => h.itemId === itemId), 'indexed for search');
+      assert.ok(
+        found.hits.some((h) => h.itemId === itemId),
+        'indexed for search',
+      );
     });
 
     test('nothing is published without a recorded review and approval, whatever is tried', async () => {
@@ -121,10 +134,27 @@ eachDialect(
 
     test('bad input names its field and saves nothing', async () => {
       const { ctx } = get();
-      const before = Number((await ctx.db.selectFrom('catalogue_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const before = Number(
+        (
+          await ctx.db
+            .selectFrom('catalogue_items')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       assert.deepEqual(await fields(createItem(ctx, people.editor!, chaqi, form({ title: '  ' }))), ['GK_TITLE_REQUIRED']);
       assert.deepEqual(await fields(createItem(ctx, people.editor!, chaqi, form({ generatedDate: '2026-12-25' }))), ['GK_DATE_ORDER']);
-      assert.equal(Number((await ctx.db.selectFrom('catalogue_items').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), before);
+      assert.equal(
+        Number(
+          (
+            await ctx.db
+              .selectFrom('catalogue_items')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        before,
+      );
 
       const { versionId } = await createItem(ctx, people.editor!, chaqi, form({ title: '附件检查' }));
       const pdf = new TextEncoder().encode('%PDF-1.4\n%fake\n');
@@ -169,7 +199,13 @@ eachDialect(
       await recordReview(ctx, people.reviewer!, v2, '同意');
       assert.equal((await approveAndPublish(ctx, people.leader!, v2)).indexNo, indexNo);
       const versions = await versionsOf(ctx.db, itemId);
-      assert.deepEqual(versions.map((v) => [v.version, v.state]), [[2, 'published'], [1, 'superseded']]);
+      assert.deepEqual(
+        versions.map((v) => [v.version, v.state]),
+        [
+          [2, 'published'],
+          [1, 'superseded'],
+        ],
+      );
       assert.equal(versions[0]!.change_note, '停水时间有误，更正为11月28日');
       const item = (await getItemRow(ctx.db, itemId))!;
       assert.equal(item.body, '11月28日停水。');

@@ -45,7 +45,15 @@ eachDialect(
       };
     });
 
-    const complaint = (over: Record<string, string> = {}) => ({ kind: 'complaint', agency: String(chaqi), content: '我于2026年9月向插旗镇申请公开低保名单，至今未获答复。', name: '王五', phone: '13973012345', email: '', ...over });
+    const complaint = (over: Record<string, string> = {}) => ({
+      kind: 'complaint',
+      agency: String(chaqi),
+      content: '我于2026年9月向插旗镇申请公开低保名单，至今未获答复。',
+      name: '王五',
+      phone: '13973012345',
+      email: '',
+      ...over,
+    });
 
     test('a 投诉 needs a name and a phone; a 举报 may be anonymous; every problem names its field', async () => {
       const { ctx } = get();
@@ -75,10 +83,14 @@ eachDialect(
       assert.deepEqual(await codes(recordHandling(ctx, people.editor!, id, { on: '2026-11-27', note: 'x' })), ['NOT_FOUND']);
       const list = await countyComplaints(ctx, people.supervisor!, county);
       assert.ok(list.rows.some((r) => r.id === id));
-      assert.deepEqual(await codes(answerComplaint(ctx, people.supervisor!, id, { on: '2026-11-27', answer: '已督促答复', method: 'phone' })), ['act:GK_NOT_HANDLED']);
+      assert.deepEqual(await codes(answerComplaint(ctx, people.supervisor!, id, { on: '2026-11-27', answer: '已督促答复', method: 'phone' })), [
+        'act:GK_NOT_HANDLED',
+      ]);
       assert.deepEqual(await codes(recordHandling(ctx, people.supervisor!, id, { on: '2026-11-27', note: '' })), ['note:GK_REQUIRED']);
       await recordHandling(ctx, people.supervisor!, id, { on: '2026-11-27', note: '经核实，插旗镇未在法定期限内答复，已责令其于5个工作日内答复。' });
-      assert.deepEqual(await codes(answerComplaint(ctx, people.supervisor!, id, { on: '2026-11-27', answer: '已督促答复', method: 'none' })), ['method:GK_METHOD']);
+      assert.deepEqual(await codes(answerComplaint(ctx, people.supervisor!, id, { on: '2026-11-27', answer: '已督促答复', method: 'none' })), [
+        'method:GK_METHOD',
+      ]);
       await answerComplaint(ctx, people.supervisor!, id, { on: '2026-11-27', answer: '已责令插旗镇依法答复，并将结果电话告知投诉人。', method: 'phone' });
       const c = await complaintFor(ctx, people.supervisor!, id);
       assert.equal(c.view.state, 'closed');
@@ -91,7 +103,9 @@ eachDialect(
       const { ctx } = get();
       const { id } = await fileComplaint(ctx, complaint({ kind: 'report', name: '', phone: '' }));
       await recordHandling(ctx, people.supervisor!, id, { on: '2026-11-27', note: '已核查插旗镇主动公开栏目。' });
-      assert.deepEqual(await codes(answerComplaint(ctx, people.supervisor!, id, { on: '2026-11-27', answer: '已整改', method: 'phone' })), ['method:GK_METHOD']);
+      assert.deepEqual(await codes(answerComplaint(ctx, people.supervisor!, id, { on: '2026-11-27', answer: '已整改', method: 'phone' })), [
+        'method:GK_METHOD',
+      ]);
       await answerComplaint(ctx, people.supervisor!, id, { on: '2026-11-27', answer: '已责令整改。', method: 'none' });
       assert.equal((await complaintFor(ctx, people.supervisor!, id)).view.state, 'closed');
     });
@@ -103,7 +117,10 @@ eachDialect(
       const byTown = await registerComplaint(ctx, people.editor!, raw);
       assert.deepEqual(await codes(complaintFor(ctx, people.editor!, byTown.id)), ['NOT_FOUND']);
       assert.equal((await complaintFor(ctx, people.supervisor!, byTown.id)).row.channel, 'phone');
-      assert.deepEqual(await codes(registerComplaint(ctx, people.supervisor!, { ...raw, channel: 'online', receivedDate: '2026-12-01' })), ['channel:GK_CHANNEL', 'receivedDate:GK_DATE_FUTURE']);
+      assert.deepEqual(await codes(registerComplaint(ctx, people.supervisor!, { ...raw, channel: 'online', receivedDate: '2026-12-01' })), [
+        'channel:GK_CHANNEL',
+        'receivedDate:GK_DATE_FUTURE',
+      ]);
       const r = await registerComplaint(ctx, people.supervisor!, raw);
       assert.equal(r.due, '2026-11-30');
       const list = await countyComplaints(ctx, people.supervisor!, county);

@@ -72,27 +72,40 @@ eachDialect(
       assert.equal(c.row.due_date, '2026-11-30');
       assert.equal(c.view.state, 'open');
       assert.deepEqual(await codes(correctionFor(ctx, people.other!, r.id, 'requests.view')), ['NOT_FOUND']);
-      assert.deepEqual(await codes(decideCorrection(ctx, people.reviewer!, r.id, { decision: 'refused', on: '2026-11-20', reason: '记录准确' })), ['FORBIDDEN']);
+      assert.deepEqual(await codes(decideCorrection(ctx, people.reviewer!, r.id, { decision: 'refused', on: '2026-11-20', reason: '记录准确' })), [
+        'FORBIDDEN',
+      ]);
       assert.deepEqual(await codes(registerCorrection(ctx, people.other!, chaqi, form())), ['NOT_FOUND']);
     });
 
     test('bad input names each field and saves nothing', async () => {
       const { ctx } = get();
-      const count = async () => Number((await ctx.db.selectFrom('correction_requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await ctx.db
+              .selectFrom('correction_requests')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const n = await count();
-      assert.deepEqual(await codes(registerCorrection(ctx, people.editor!, chaqi, form({ evidence: ' ', phone: '', address: '', receivedDate: '2026-12-01', channel: 'online' }))), [
-        'phone:GK_CONTACT',
-        'evidence:GK_REQUIRED',
-        'channel:GK_CHANNEL',
-        'receivedDate:GK_DATE_FUTURE',
-      ]);
+      assert.deepEqual(
+        await codes(
+          registerCorrection(ctx, people.editor!, chaqi, form({ evidence: ' ', phone: '', address: '', receivedDate: '2026-12-01', channel: 'online' })),
+        ),
+        ['phone:GK_CONTACT', 'evidence:GK_REQUIRED', 'channel:GK_CHANNEL', 'receivedDate:GK_DATE_FUTURE'],
+      );
       assert.equal(await count(), n);
     });
 
     test('the county sets the time limit; a request keeps the limit of the day it was received', async () => {
       const { ctx } = get();
       assert.deepEqual(await codes(saveCountyLimits(ctx, people.editor!, county, { correctionDays: '10', complaintDays: '15' })), ['FORBIDDEN']);
-      assert.deepEqual(await codes(saveCountyLimits(ctx, people.supervisor!, county, { correctionDays: '2', complaintDays: 'x' })), ['correctionDays:GK_LIMIT_DAYS', 'complaintDays:GK_LIMIT_DAYS']);
+      assert.deepEqual(await codes(saveCountyLimits(ctx, people.supervisor!, county, { correctionDays: '2', complaintDays: 'x' })), [
+        'correctionDays:GK_LIMIT_DAYS',
+        'complaintDays:GK_LIMIT_DAYS',
+      ]);
       const before = await registerCorrection(ctx, people.editor!, chaqi, form());
       await saveCountyLimits(ctx, people.supervisor!, county, { correctionDays: '10', complaintDays: '15' });
       const after = await registerCorrection(ctx, people.editor!, chaqi, form());
@@ -104,29 +117,46 @@ eachDialect(
     test('更正并告知: the decision closes the request and issues its letter, with remedies of the letter date', async () => {
       const { ctx } = get();
       const { id } = await registerCorrection(ctx, people.editor!, chaqi, form());
-      assert.deepEqual(await codes(decideCorrection(ctx, people.editor!, id, { decision: 'corrected', on: '2026-11-20', correctionResult: ' ' })), ['correctionResult:GK_REQUIRED']);
-      assert.deepEqual(await codes(decideCorrection(ctx, people.editor!, id, { decision: 'corrected', on: '2026-10-20', correctionResult: 'x' })), ['on:GK_DATE_BEFORE_RECEIPT']);
+      assert.deepEqual(await codes(decideCorrection(ctx, people.editor!, id, { decision: 'corrected', on: '2026-11-20', correctionResult: ' ' })), [
+        'correctionResult:GK_REQUIRED',
+      ]);
+      assert.deepEqual(await codes(decideCorrection(ctx, people.editor!, id, { decision: 'corrected', on: '2026-10-20', correctionResult: 'x' })), [
+        'on:GK_DATE_BEFORE_RECEIPT',
+      ]);
       await decideCorrection(ctx, people.editor!, id, { decision: 'corrected', on: '2026-11-20', correctionResult: '名单中李四的家庭人口数已更正为4人' });
       const c = await correctionFor(ctx, people.editor!, id, 'requests.view');
       assert.equal(c.view.state, 'closed');
       assert.equal(c.row.decision, 'corrected');
       const letters = await lettersOfCorrection(ctx, id);
-      assert.deepEqual(letters.map((l) => l.kind), ['correctionMade']);
+      assert.deepEqual(
+        letters.map((l) => l.kind),
+        ['correctionMade'],
+      );
       const l = letters[0]!.content;
       assert.equal(l.title, '政府信息更正告知书');
       assert.match(l.number, /^插旗镇更正〔2026〕1号$/);
       assert.equal(l.addressee, '李四');
-      assert.equal(l.paragraphs[0], `本机关于2026年11月2日收到您提出的政府信息更正申请（申请编号：${c.row.receipt_no}），认为本机关提供的“2025年插旗镇城乡低保对象名单中李四的家庭人口数”记录不准确，要求更正。`);
+      assert.equal(
+        l.paragraphs[0],
+        `本机关于2026年11月2日收到您提出的政府信息更正申请（申请编号：${c.row.receipt_no}），认为本机关提供的“2025年插旗镇城乡低保对象名单中李四的家庭人口数”记录不准确，要求更正。`,
+      );
       assert.ok(l.paragraphs[1]!.endsWith('本机关已予以更正：名单中李四的家庭人口数已更正为4人。'));
       assert.match(l.paragraphs.at(-1)!, /华容县人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。$/);
-      assert.deepEqual(await codes(decideCorrection(ctx, people.editor!, id, { decision: 'refused', on: '2026-11-21', reason: 'x' })), ['state:GK_CASE_CLOSED']);
+      assert.deepEqual(await codes(decideCorrection(ctx, people.editor!, id, { decision: 'refused', on: '2026-11-21', reason: 'x' })), [
+        'state:GK_CASE_CLOSED',
+      ]);
     });
 
     test('转送: a letter to the agency with the power and a notice to the applicant; 告知 and 不予更正 each their own', async () => {
       const { ctx } = get();
       const a = await registerCorrection(ctx, people.editor!, chaqi, form({ applicantType: 'commercial', name: '华容县某某农业合作社' }));
       assert.deepEqual(await codes(decideCorrection(ctx, people.editor!, a.id, { decision: 'forwarded', on: '2026-11-10' })), ['competentAgency:GK_REQUIRED']);
-      await decideCorrection(ctx, people.editor!, a.id, { decision: 'forwarded', on: '2026-11-10', competentAgency: '华容县民政局', reason: '低保对象的家庭人口由县民政局审核确认' });
+      await decideCorrection(ctx, people.editor!, a.id, {
+        decision: 'forwarded',
+        on: '2026-11-10',
+        competentAgency: '华容县民政局',
+        reason: '低保对象的家庭人口由县民政局审核确认',
+      });
       const [forwarding, notice] = (await lettersOfCorrection(ctx, a.id)).map((l) => l.content);
       assert.equal(forwarding!.title, '政府信息更正申请转送函');
       assert.equal(forwarding!.addressee, '华容县民政局');
@@ -139,7 +169,11 @@ eachDialect(
       const b = await registerCorrection(ctx, people.editor!, chaqi, form());
       await decideCorrection(ctx, people.editor!, b.id, { decision: 'referred', on: '2026-11-11', competentAgency: '华容县公安局插旗派出所', reason: '' });
       const referred = (await lettersOfCorrection(ctx, b.id))[0]!.content;
-      assert.ok(referred.paragraphs[1]!.endsWith('不属于本机关职能范围，根据《中华人民共和国政府信息公开条例》第四十一条的规定，请您向有权更正的华容县公安局插旗派出所提出。'));
+      assert.ok(
+        referred.paragraphs[1]!.endsWith(
+          '不属于本机关职能范围，根据《中华人民共和国政府信息公开条例》第四十一条的规定，请您向有权更正的华容县公安局插旗派出所提出。',
+        ),
+      );
 
       const c = await registerCorrection(ctx, people.editor!, chaqi, form());
       assert.deepEqual(await codes(decideCorrection(ctx, people.editor!, c.id, { decision: 'refused', on: '2026-11-12' })), ['reason:GK_REQUIRED']);

@@ -31,7 +31,9 @@ eachDialect(
       assert.deepEqual(report.text.overview.split('\n').map(normalise), seedOverview.map(normalise));
       assert.deepEqual(report.text.problems.split('\n').map(normalise), seedProblems.map(normalise));
       assert.equal(report.text.other, '无。');
-      assert.ok(report.text.overview.includes('主动公开信息34条，其中，机构信息2条，政策文件3条，规划计划6条，人事信息4条，资金信息1条，通知公告16条，其他信息2条。'));
+      assert.ok(
+        report.text.overview.includes('主动公开信息34条，其中，机构信息2条，政策文件3条，规划计划6条，人事信息4条，资金信息1条，通知公告16条，其他信息2条。'),
+      );
       assert.equal(narrative?.signer, '插旗镇人民政府办公室');
       assert.equal(narrative?.signedDate, '2024-02-06');
     });
@@ -77,7 +79,11 @@ eachDialect(
           pending += Object.values(c.report.appeals).reduce((s, g) => s + (g.pending ?? 0), 0);
           const errors = c.findings.filter((f) => f.severity === 'error');
           // The seed states no 信息处理费 (X-03) and no result of 考核、评议、责任追究 (X-04, 第五十条第（四）项).
-          if (c.agency.shortName === '插旗镇' && year === 2023) assert.deepEqual(errors.map((f) => f.rule), ['X-03', 'X-04']);
+          if (c.agency.shortName === '插旗镇' && year === 2023)
+            assert.deepEqual(
+              errors.map((f) => f.rule),
+              ['X-03', 'X-04'],
+            );
           else assert.deepEqual(errors, [], `${c.agency.shortName} ${year}`);
         }
       }
@@ -108,7 +114,10 @@ eachDialect(
           assert.match(remedies, both, `${r.issued_on} ${outcome}`);
           seen.old++;
         } else if (withheld) {
-          assert.ok(remedies.includes('应当先向') && remedies.includes('对行政复议决定不服的') && !remedies.includes('六个月内依法向人民法院提起行政诉讼'), `${r.issued_on} ${outcome}: ${remedies}`);
+          assert.ok(
+            remedies.includes('应当先向') && remedies.includes('对行政复议决定不服的') && !remedies.includes('六个月内依法向人民法院提起行政诉讼'),
+            `${r.issued_on} ${outcome}: ${remedies}`,
+          );
           seen.first++;
         } else {
           assert.match(remedies, both, `${r.issued_on} ${outcome}`);
@@ -121,9 +130,18 @@ eachDialect(
     test('loading the demo twice changes nothing', async () => {
       const { ctx } = get();
       const count = async () =>
-        Promise.all(['agencies', 'users', 'applications', 'appeals', 'catalogue_items', 'annual_reports', 'audit_events'].map(async (t) =>
-          Number((await ctx.db.selectFrom(t as 'agencies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-        ));
+        Promise.all(
+          ['agencies', 'users', 'applications', 'appeals', 'catalogue_items', 'annual_reports', 'audit_events'].map(async (t) =>
+            Number(
+              (
+                await ctx.db
+                  .selectFrom(t as 'agencies')
+                  .select((eb) => eb.fn.countAll().as('n'))
+                  .executeTakeFirstOrThrow()
+              ).n,
+            ),
+          ),
+        );
       const before = await count();
       const summary = await loadDemo(ctx);
       assert.equal(summary.loaded, false);
@@ -134,10 +152,7 @@ eachDialect(
       const { ctx } = get();
       const rows = await ctx.db.selectFrom('user_roles').select('role').distinct().execute();
       assert.deepEqual(rows.map((r) => r.role).sort(), ['agencyAdmin', 'countySupervisor', 'editor', 'leader', 'platformAdmin', 'reviewer']);
-      assert.equal(
-        (await ctx.db.selectFrom('users').select('username').execute()).length,
-        demoAccounts().length,
-      );
+      assert.equal((await ctx.db.selectFrom('users').select('username').execute()).length, demoAccounts().length);
     });
   },
   async (t) => {

@@ -16,7 +16,16 @@ import { loadDemo } from '../../src/app/demo/load.ts';
 import { addAttachment } from '../../src/app/catalog/attachments.ts';
 import { createItem } from '../../src/app/catalog/drafts.ts';
 import { recordValidity } from '../../src/app/catalog/validity.ts';
-import { approveAndPublish, recordReview, returnVersion, settleAllOfKind, settleHit, startCorrection, submitForReview, withdrawItem } from '../../src/app/catalog/workflow.ts';
+import {
+  approveAndPublish,
+  recordReview,
+  returnVersion,
+  settleAllOfKind,
+  settleHit,
+  startCorrection,
+  submitForReview,
+  withdrawItem,
+} from '../../src/app/catalog/workflow.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import { normalChar } from '../../src/domain/screening/normalize.ts';
@@ -33,7 +42,11 @@ import { testApp } from '../helpers/web.ts';
 
 /** Whether `text` shows either secret in any written form (separators, zero-width and full-width characters undone). */
 function leaks(text: string): boolean {
-  const compact = [...text].map(normalChar).join('').replace(/[\s\-()+.,]/g, '').toUpperCase();
+  const compact = [...text]
+    .map(normalChar)
+    .join('')
+    .replace(/[\s\-()+.,]/g, '')
+    .toUpperCase();
   return compact.includes(secretMobile) || compact.includes(secretId);
 }
 
@@ -153,11 +166,23 @@ eachDialect(
 
     test('reasons published without review (撤回理由, 有效性) refuse personal data, naming the field', async () => {
       const { ctx } = get();
-      const { itemId, versionId } = await createItem(ctx, people.editor, agency, itemForm({ title: '撤回理由样本', documentKind: 'normativeDocument', writtenDate: '2026-11-01', docNo: '插政发〔2026〕3号' }));
+      const { itemId, versionId } = await createItem(
+        ctx,
+        people.editor,
+        agency,
+        itemForm({ title: '撤回理由样本', documentKind: 'normativeDocument', writtenDate: '2026-11-01', docNo: '插政发〔2026〕3号' }),
+      );
       assert.equal((await publish(ctx, people, versionId)).result, 'published');
-      const codes = async (p: Promise<unknown>) => p.then(() => [], (e: unknown) => (e instanceof InputError ? e.errors.map((x) => `${x.field}:${x.code}`) : Promise.reject(e)));
+      const codes = async (p: Promise<unknown>) =>
+        p.then(
+          () => [],
+          (e: unknown) => (e instanceof InputError ? e.errors.map((x) => `${x.field}:${x.code}`) : Promise.reject(e)),
+        );
       assert.deepEqual(await codes(withdrawItem(ctx, people.leader, itemId, `应张三（${'138 0013 8000'}）要求撤回`)), ['reason:GK_PERSONAL_DATA']);
-      assert.deepEqual(await codes(recordValidity(ctx, people.leader, itemId, { state: 'repealed', effectiveDate: '2026-11-20', reason: `当事人身份证${secretId}` })), ['reason:GK_PERSONAL_DATA']);
+      assert.deepEqual(
+        await codes(recordValidity(ctx, people.leader, itemId, { state: 'repealed', effectiveDate: '2026-11-20', reason: `当事人身份证${secretId}` })),
+        ['reason:GK_PERSONAL_DATA'],
+      );
       assert.deepEqual(await codes(withdrawItem(ctx, people.leader, itemId, '内容已过时')), []);
     });
 
@@ -169,9 +194,15 @@ eachDialect(
       // As an older reader stored it: the SmartArt's text was never read.
       await ctx.db.updateTable('item_attachments').set({ text_parts: '[]' }).where('id', '=', attachmentId).execute();
       await submitForReview(ctx, people.editor, versionId);
-      assert.deepEqual((await hitsOf(ctx.db, versionId)).map((h) => h.kind), []);
+      assert.deepEqual(
+        (await hitsOf(ctx.db, versionId)).map((h) => h.kind),
+        [],
+      );
       await recordReview(ctx, people.reviewer, versionId, '经审查，同意公开');
-      await assert.rejects(approveAndPublish(ctx, people.leader, versionId), (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_UNSCREENED' && e.errors[0].message.includes('手机号码'));
+      await assert.rejects(
+        approveAndPublish(ctx, people.leader, versionId),
+        (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_UNSCREENED' && e.errors[0].message.includes('手机号码'),
+      );
     });
 
     test('controls: ordinary numbers (文号, dates, amounts) are not flagged and publish as written', async () => {
@@ -182,7 +213,11 @@ eachDialect(
         const { itemId, versionId } = await createItem(ctx, people.editor, agency, itemForm({ title: `对照样本第${++n}号`, ...v.form }));
         if (v.attachment) await addAttachment(ctx, people.editor, versionId, v.attachment);
         const hits = (await hitsOf(ctx.db, versionId)).filter((h) => h.kind !== manualCheck.kind);
-        assert.deepEqual(hits.map((h) => `${h.location}: ${h.value}`), [], v.name);
+        assert.deepEqual(
+          hits.map((h) => `${h.location}: ${h.value}`),
+          [],
+          v.name,
+        );
         assert.equal((await publish(ctx, people, versionId)).result, 'published', v.name);
         const page = await app2.inject({ method: 'GET', url: `/items/${itemId}` });
         if (v.form?.docNo) assert.ok(page.body.includes(v.form.docNo), '文号 as written');

@@ -56,9 +56,19 @@ eachDialect(
 
       const { id } = await registerApplication(ctx, editor, chaqi, { channel: 'inPerson', receivedDate: '2025-03-03' }, personApplication(), []);
       const handed = { method: 'inPerson', on: '2025-03-14' };
-      assert.deepEqual(await codes(requestCorrection(ctx, editor, id, { on: '2025-04-15', items: '请写明村名', lateReason: '出差', delivery: { method: 'inPerson', on: '2025-04-15' } })), ['on:GK_REPLY_OVERDUE']);
-      assert.deepEqual(await codes(requestCorrection(ctx, editor, id, { on: '2025-03-14', items: '请写明村名', delivery: handed })), ['lateReason:GK_CORRECTION_LATE']);
-      assert.deepEqual(await codes(requestCorrection(ctx, editor, id, { on: '2025-03-14', items: '请写明村名', workingDays: '10', lateReason: '出差', delivery: handed })), ['periodReason:GK_CORRECTION_PERIOD_REASON']);
+      assert.deepEqual(
+        await codes(
+          requestCorrection(ctx, editor, id, { on: '2025-04-15', items: '请写明村名', lateReason: '出差', delivery: { method: 'inPerson', on: '2025-04-15' } }),
+        ),
+        ['on:GK_REPLY_OVERDUE'],
+      );
+      assert.deepEqual(await codes(requestCorrection(ctx, editor, id, { on: '2025-03-14', items: '请写明村名', delivery: handed })), [
+        'lateReason:GK_CORRECTION_LATE',
+      ]);
+      assert.deepEqual(
+        await codes(requestCorrection(ctx, editor, id, { on: '2025-03-14', items: '请写明村名', workingDays: '10', lateReason: '出差', delivery: handed })),
+        ['periodReason:GK_CORRECTION_PERIOD_REASON'],
+      );
       await requestCorrection(ctx, editor, id, { on: '2025-03-14', items: '请写明村名', lateReason: '承办人出差，未及时审查', delivery: handed });
       const d = await caseDetail(ctx, editor, id);
       assert.equal(d.view.correction?.due, '2025-04-07', '15 working days from the day it was handed over; 清明 04-04 off');
@@ -68,7 +78,10 @@ eachDialect(
         defects.filter((x) => x.caseId === id).map((x) => [x.label, x.on, x.reason]),
         [['逾期告知补正', '2025-03-14', '承办人出差，未及时审查']],
       );
-      assert.equal((await procedureDefectsOfYear(ctx, supervisor, county, 2024)).some((x) => x.caseId === id), false);
+      assert.equal(
+        (await procedureDefectsOfYear(ctx, supervisor, county, 2024)).some((x) => x.caseId === id),
+        false,
+      );
       await saveCorrectionDefault(ctx, supervisor, county, '10');
     });
 
@@ -96,13 +109,29 @@ eachDialect(
 
     test('after an objection, disclosure follows a 决定公开告知书 to the third party dated before the reply', async () => {
       const { ctx } = get();
-      const { id } = await registerApplication(ctx, editor, chaqi, { channel: 'inPerson', receivedDate: '2025-03-03' }, personApplication({ items: '插旗镇道路硬化工程验收资料' }), []);
+      const { id } = await registerApplication(
+        ctx,
+        editor,
+        chaqi,
+        { channel: 'inPerson', receivedDate: '2025-03-03' },
+        personApplication({ items: '插旗镇道路硬化工程验收资料' }),
+        [],
+      );
       await consultThirdParty(ctx, editor, id, { on: '2025-03-05', party: '湖南某某路桥建设有限公司', delivery: { method: 'post', on: '2025-03-07' } });
       await recordThirdPartyOpinion(ctx, editor, id, { on: '2025-03-10', opinion: 'objects', note: '涉及商业秘密' });
-      const grant = (on: string) => reply(ctx, editor, id, { on, items: [{ seq: 1, kind: 'grantProvide', values: { provision: '现将验收报告发送至您的电子邮箱。' } }] });
+      const grant = (on: string) =>
+        reply(ctx, editor, id, { on, items: [{ seq: 1, kind: 'grantProvide', values: { provision: '现将验收报告发送至您的电子邮箱。' } }] });
       assert.deepEqual(await codes(grant('2025-03-12')), ['objection:GK_THIRD_PARTY_OBJECTED']);
-      assert.deepEqual(await codes(decideDisclosure(ctx, editor, id, { on: '2025-03-11', content: '工程验收报告', reason: '', delivery: { method: 'post' } })), ['reason:GK_PUBLIC_INTEREST']);
-      await decideDisclosure(ctx, editor, id, { on: '2025-03-11', content: '工程验收报告（隐去工艺参数）', reason: '该工程使用财政资金，验收结论关系公共安全', delivery: { method: 'post' } });
+      assert.deepEqual(
+        await codes(decideDisclosure(ctx, editor, id, { on: '2025-03-11', content: '工程验收报告', reason: '', delivery: { method: 'post' } })),
+        ['reason:GK_PUBLIC_INTEREST'],
+      );
+      await decideDisclosure(ctx, editor, id, {
+        on: '2025-03-11',
+        content: '工程验收报告（隐去工艺参数）',
+        reason: '该工程使用财政资金，验收结论关系公共安全',
+        delivery: { method: 'post' },
+      });
       await grant('2025-03-12');
       const d = await caseDetail(ctx, editor, id);
       const notice = d.letters.find((l) => l.kind === 'disclosureDecisionNotice')!;

@@ -31,7 +31,15 @@ eachDialect(
     let county: Awaited<ReturnType<typeof resolveAgency>>;
     /** 插旗镇's 2022 report as the platform computes it: the shape a reader gives. */
     let read2022: AnnualReport;
-    const readerFinding: Finding = { rule: 'T3-04', severity: 'warning', message: '表三“自然人”列有空白单元格', expected: null, actual: null, where: 'newReceived', column: 'naturalPerson' };
+    const readerFinding: Finding = {
+      rule: 'T3-04',
+      severity: 'warning',
+      message: '表三“自然人”列有空白单元格',
+      expected: null,
+      actual: null,
+      where: 'newReceived',
+      column: 'naturalPerson',
+    };
 
     before(async () => {
       const { ctx } = get();
@@ -68,8 +76,11 @@ eachDialect(
       assert.equal(v?.sourceFormat, 'html');
       assert.equal(v?.importedBy, supervisor.id);
       assert.equal(v?.indexNo, null);
-      assert.equal(v?.publishedAt, '2022-01-19T16:00:00.000Z', 'the document\'s publication day, China time');
-      assert.ok(v?.findings.some((f) => f.rule === 'T3-04' && f.message === readerFinding.message), "the reader's finding is kept");
+      assert.equal(v?.publishedAt, '2022-01-19T16:00:00.000Z', "the document's publication day, China time");
+      assert.ok(
+        v?.findings.some((f) => f.rule === 'T3-04' && f.message === readerFinding.message),
+        "the reader's finding is kept",
+      );
       const events = (await eventsFor(ctx.db, 'annualReport', `${chaqi.id}/2021`)).filter((e) => e.action === 'report.imported');
       assert.equal(events.length, 1);
       assert.equal(events[0]?.actor_id, supervisor.id);
@@ -108,7 +119,10 @@ eachDialect(
       });
       assert.equal(r.version, 2);
       const versions = await reportVersions(ctx.db, chaqi.id, 2021);
-      assert.deepEqual(versions.map((v) => v.version), [2, 1]);
+      assert.deepEqual(
+        versions.map((v) => v.version),
+        [2, 1],
+      );
       assert.match(versions[0]!.reason ?? '', /重新导入/);
     });
 
@@ -124,7 +138,10 @@ eachDialect(
         sourceFormat: 'txt',
         publishedOn: '2022-04-02',
       });
-      assert.ok(later.findings.some((f) => f.rule === 'X-06' && f.message.includes('晚于发布期限2022-03-31')), JSON.stringify(later.findings));
+      assert.ok(
+        later.findings.some((f) => f.rule === 'X-06' && f.message.includes('晚于发布期限2022-03-31')),
+        JSON.stringify(later.findings),
+      );
       // Last year's report for 2021 is missing (2020): no T3-05 on the 2021 import itself.
       assert.ok(!later.findings.some((f) => f.rule === 'T3-05'));
       // An import for 2020 whose 结转 disagrees with the imported 2021's 上年结转 is flagged, as a warning.
@@ -141,7 +158,11 @@ eachDialect(
       const again = await importReport(ctx, supervisor, {
         agencyId: county.id,
         year: 2021,
-        report: { ...report2021([3, 0, 0, 0, 0, 0, 3]), agency: county.name, applications: { ...read2022.applications, rows: { ...read2022.applications.rows, carriedOver: [1, 0, 0, 0, 0, 0, 1] } } },
+        report: {
+          ...report2021([3, 0, 0, 0, 0, 0, 3]),
+          agency: county.name,
+          applications: { ...read2022.applications, rows: { ...read2022.applications.rows, carriedOver: [1, 0, 0, 0, 0, 0, 1] } },
+        },
         findings: [],
         sourceName: '县政府2021年报.txt',
         sourceFormat: 'txt',
@@ -156,7 +177,15 @@ eachDialect(
       const { ctx } = get();
       const before = await reportVersions(ctx.db, chaqi.id, 2024);
       await assert.rejects(
-        importReport(ctx, supervisor, { agencyId: chaqi.id, year: 2024, report: { ...read2022, year: 2024 }, findings: [], sourceName: 'x.txt', sourceFormat: 'txt', publishedOn: '2025-01-10' }),
+        importReport(ctx, supervisor, {
+          agencyId: chaqi.id,
+          year: 2024,
+          report: { ...read2022, year: 2024 },
+          findings: [],
+          sourceName: 'x.txt',
+          sourceFormat: 'txt',
+          publishedOn: '2025-01-10',
+        }),
         (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_IMPORT_PLATFORM_REPORT',
       );
       assert.equal((await reportVersions(ctx.db, chaqi.id, 2024)).length, before.length);
@@ -172,7 +201,11 @@ eachDialect(
         [2020, '2020-12-30', 'GK_IMPORT_PUBLISHED_ON'],
         [2020, '2027-01-01', 'GK_IMPORT_PUBLISHED_ON'],
       ] as const) {
-        await assert.rejects(importReport(ctx, supervisor, { ...base, year, publishedOn }), (e: unknown) => e instanceof InputError && e.errors[0]?.code === code, `${year} ${publishedOn}`);
+        await assert.rejects(
+          importReport(ctx, supervisor, { ...base, year, publishedOn }),
+          (e: unknown) => e instanceof InputError && e.errors[0]?.code === code,
+          `${year} ${publishedOn}`,
+        );
       }
     });
 
@@ -181,7 +214,15 @@ eachDialect(
       const editor = await findUserForLogin(ctx.db, 'chaqi-editor');
       const actor: Actor = { id: editor!.id, roles: [{ role: 'editor', agencyId: chaqi.id }] };
       await assert.rejects(
-        importReport(ctx, actor, { agencyId: chaqi.id, year: 2020, report: read2022, findings: [], sourceName: 'x.txt', sourceFormat: 'txt', publishedOn: '2021-01-10' }),
+        importReport(ctx, actor, {
+          agencyId: chaqi.id,
+          year: 2020,
+          report: read2022,
+          findings: [],
+          sourceName: 'x.txt',
+          sourceFormat: 'txt',
+          publishedOn: '2021-01-10',
+        }),
         ForbiddenError,
       );
     });
@@ -191,7 +232,15 @@ eachDialect(
       // A supervisor role on an id that is no user: the version is inserted, the audit event's reference fails.
       const ghost: Actor = { id: 987654, roles: [{ role: 'countySupervisor', agencyId: county.id }] };
       await assert.rejects(
-        importReport(ctx, ghost, { agencyId: chaqi.id, year: 2020, report: read2022, findings: [], sourceName: 'x.txt', sourceFormat: 'txt', publishedOn: '2021-01-10' }),
+        importReport(ctx, ghost, {
+          agencyId: chaqi.id,
+          year: 2020,
+          report: read2022,
+          findings: [],
+          sourceName: 'x.txt',
+          sourceFormat: 'txt',
+          publishedOn: '2021-01-10',
+        }),
       );
       assert.equal((await reportVersions(ctx.db, chaqi.id, 2020)).length, 0);
     });
@@ -207,7 +256,10 @@ eachDialect(
       zip.file('sub/b.html', '<p>二</p>');
       zip.file('__MACOSX/._a.txt', 'x');
       const bytes = await zip.generateAsync({ type: 'uint8array' });
-      const files = await unpackUploads([{ filename: '报告.zip', bytes }, { filename: 'c.txt', bytes: new Uint8Array([0x41]) }]);
+      const files = await unpackUploads([
+        { filename: '报告.zip', bytes },
+        { filename: 'c.txt', bytes: new Uint8Array([0x41]) },
+      ]);
       assert.deepEqual(files.map((f) => f.filename).sort(), ['c.txt', '报告/a.txt', '报告/sub/b.html']);
       await assert.rejects(unpackUploads([]), (e: unknown) => e instanceof InputError && e.errors[0]?.code === 'GK_IMPORT_EMPTY');
       const many = Array.from({ length: 51 }, (_, i) => ({ filename: `${i}.txt`, bytes: new Uint8Array([0x41]) }));
@@ -223,7 +275,10 @@ eachDialect(
       const decision = { id: file!.id, include: true, agencyId: wanyu.id, year: 2020, publishedOn: '2021-01-20' };
       const outcomes = (await Promise.all([confirmImports(ctx, supervisor, batch, [decision]), confirmImports(ctx, supervisor, batch, [decision])])).flat();
       assert.equal((await reportVersions(ctx.db, wanyu.id, 2020)).length, 1);
-      assert.deepEqual(outcomes.map((o) => Object.keys(o).sort()), [['id', 'stored']]);
+      assert.deepEqual(
+        outcomes.map((o) => Object.keys(o).sort()),
+        [['id', 'stored']],
+      );
       const [after] = await stagedBatch(ctx.db, batch);
       assert.equal(after?.status, 'stored');
       assert.equal(after?.reportId, (outcomes[0] as { stored: { id: number } }).stored.id);
@@ -233,7 +288,12 @@ eachDialect(
       const { ctx } = get();
       const wanyu = await resolveAgency(ctx, '万庾镇');
       const reader: ReportReader = () => ({ report: { ...report2021([0, 0, 0, 0, 0, 0, 0]), year: 2019 }, findings: [] });
-      const batch = await uploadReports(ctx, supervisor, ['a.txt', 'b.txt', 'c.txt'].map((filename) => ({ filename, bytes: new TextEncoder().encode(filename) })), reader);
+      const batch = await uploadReports(
+        ctx,
+        supervisor,
+        ['a.txt', 'b.txt', 'c.txt'].map((filename) => ({ filename, bytes: new TextEncoder().encode(filename) })),
+        reader,
+      );
       const [a, b, c] = await stagedBatch(ctx.db, batch);
       const outcomes = await confirmImports(ctx, supervisor, batch, [
         { id: a!.id, include: true, agencyId: 987654, year: 2019, publishedOn: '2020-01-20' },
@@ -244,7 +304,14 @@ eachDialect(
       assert.ok(outcomes[1] && 'stored' in outcomes[1]);
       assert.deepEqual(outcomes[2], { id: c!.id, skipped: true });
       // a keeps the agency recognised from its title (插旗镇)
-      assert.deepEqual((await stagedBatch(ctx.db, batch)).map((f) => [f.status, f.agencyId]), [['pending', chaqi.id], ['stored', wanyu.id], ['skipped', null]]);
+      assert.deepEqual(
+        (await stagedBatch(ctx.db, batch)).map((f) => [f.status, f.agencyId]),
+        [
+          ['pending', chaqi.id],
+          ['stored', wanyu.id],
+          ['skipped', null],
+        ],
+      );
     });
 
     test("a reader's exception is kept as a Chinese message on its file, without the program's own words", async () => {
@@ -262,7 +329,11 @@ eachDialect(
     const zipOf = async (entries: Record<string, Uint8Array | string>, encodeName?: (name: string) => Uint8Array) => {
       const zip = new JSZip();
       for (const [name, content] of Object.entries(entries)) zip.file(name, content);
-      return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', ...(encodeName ? { encodeFileName: encodeName as unknown as (name: string) => string } : {}) });
+      return zip.generateAsync({
+        type: 'uint8array',
+        compression: 'DEFLATE',
+        ...(encodeName ? { encodeFileName: encodeName as unknown as (name: string) => string } : {}),
+      });
     };
     const code = (e: unknown) => (e instanceof InputError ? e.errors[0]?.code : `not an InputError: ${String(e)}`);
 
@@ -271,7 +342,10 @@ eachDialect(
       const gbk = new Uint8Array([0xb1, 0xa8, 0xb8, 0xe6, 0x2e, 0x74, 0x78, 0x74]);
       const bytes = await zipOf({ '报告.txt': '一' }, () => gbk);
       const files = await unpackUploads([{ filename: '年报.zip', bytes }]);
-      assert.deepEqual(files.map((f) => [f.filename, new TextDecoder().decode(f.bytes)]), [['年报/报告.txt', '一']]);
+      assert.deepEqual(
+        files.map((f) => [f.filename, new TextDecoder().decode(f.bytes)]),
+        [['年报/报告.txt', '一']],
+      );
     });
 
     test('a ZIP bomb is refused before it is unpacked: an entry over 20 MB, an entry larger than its headers say, a batch over 100 MB', async () => {

@@ -38,7 +38,10 @@ eachDialect(
     before(async () => {
       const { ctx } = get();
       wanyu = (await resolveAgency(ctx, '万庾镇')).id;
-      const as = async (username: string, ...roles: Actor['roles'][number]['role'][]) => ({ id: await userId(ctx, username), roles: roles.map((role) => ({ role, agencyId: wanyu })) });
+      const as = async (username: string, ...roles: Actor['roles'][number]['role'][]) => ({
+        id: await userId(ctx, username),
+        roles: roles.map((role) => ({ role, agencyId: wanyu })),
+      });
       staff = {
         editor: await as('wanyu-editor', 'editor'),
         reviewer: await as('wanyu-reviewer', 'reviewer'),
@@ -46,7 +49,8 @@ eachDialect(
         adminReviewer: await as('wanyu-agency-admin', 'agencyAdmin', 'reviewer'),
       };
     });
-    const review = (actor: Actor, year: number, opinion: string = reviewOpinions.clear.text) => recordReportReview(get().ctx, actor, { agencyId: wanyu, year, opinion });
+    const review = (actor: Actor, year: number, opinion: string = reviewOpinions.clear.text) =>
+      recordReportReview(get().ctx, actor, { agencyId: wanyu, year, opinion });
     const publish = (year: number, reason?: string) => publishAnnualReport(get().ctx, staff.leader, { agencyId: wanyu, year, reason: reason ?? null });
 
     test('no review, no publication; only a reviewer of the agency reviews, with an opinion', async () => {
@@ -68,7 +72,10 @@ eachDialect(
       const [v] = await reportVersions(ctx.db, wanyu, 2024);
       assert.equal(v!.reviewId, reviewId);
       const events = await eventsFor(ctx.db, 'annualReport', `${wanyu}/2024`);
-      assert.deepEqual(events.filter((e) => e.action === 'report.reviewed').map((e) => e.reason), [reviewOpinions.clear.text, '经审查，年度报告不涉及国家秘密，同意发布。']);
+      assert.deepEqual(
+        events.filter((e) => e.action === 'report.reviewed').map((e) => e.reason),
+        [reviewOpinions.clear.text, '经审查，年度报告不涉及国家秘密，同意发布。'],
+      );
     });
 
     test('a correction needs a review of its own', async () => {
@@ -81,14 +88,24 @@ eachDialect(
     test('the reviewer does not publish what they reviewed, whatever roles they hold (issue 15)', async () => {
       const reviewerAndLeader = { id: staff.reviewer.id, roles: [...staff.reviewer.roles, ...staff.leader.roles] };
       await review(reviewerAndLeader, 2024);
-      assert.deepEqual(await refusal(publishAnnualReport(get().ctx, reviewerAndLeader, { agencyId: wanyu, year: 2024, reason: '更正第五部分' })), ['review:GK_PUBLISHER_IS_REVIEWER']);
+      assert.deepEqual(await refusal(publishAnnualReport(get().ctx, reviewerAndLeader, { agencyId: wanyu, year: 2024, reason: '更正第五部分' })), [
+        'review:GK_PUBLISHER_IS_REVIEWER',
+      ]);
       assert.equal((await publish(2024, '更正第五部分')).version, 3);
     });
 
     test('numbers changed after the review make it void too', async () => {
       const { ctx } = get();
       await review(staff.reviewer, 2025);
-      await recordDecisionStatistics(ctx, staff.editor, { agencyId: wanyu, year: 2025, licensing: '3', penalty: '7', coercion: '0', feesYuan: '0', note: '据执法台账' });
+      await recordDecisionStatistics(ctx, staff.editor, {
+        agencyId: wanyu,
+        year: 2025,
+        licensing: '3',
+        penalty: '7',
+        coercion: '0',
+        feesYuan: '0',
+        note: '据执法台账',
+      });
       // Refused with the report's errors (no narrative yet) and the void review, all named at once.
       const r = await refusal(publish(2025));
       assert.ok(r.includes('review:GK_REPORT_CHANGED_SINCE_REVIEW'), r.join());
@@ -97,7 +114,15 @@ eachDialect(
     test('the one who last wrote the narrative does not review it', async () => {
       const { ctx } = get();
       const n = (await getNarrative(ctx.db, wanyu, 2025)) ?? { overview: '', problems: '', other: '', signer: '', signedDate: null };
-      await saveReportNarrative(ctx, staff.adminReviewer, { agencyId: wanyu, year: 2025, overview: n.overview, problems: n.problems, other: `${n.other}本年度未收取信息处理费。`, signer: n.signer, signedDate: n.signedDate });
+      await saveReportNarrative(ctx, staff.adminReviewer, {
+        agencyId: wanyu,
+        year: 2025,
+        overview: n.overview,
+        problems: n.problems,
+        other: `${n.other}本年度未收取信息处理费。`,
+        signer: n.signer,
+        signedDate: n.signedDate,
+      });
       assert.deepEqual(await refusal(review(staff.adminReviewer, 2025)), ['opinion:GK_REVIEWER_IS_AUTHOR']);
       assert.equal(typeof (await review(staff.reviewer, 2025)), 'number');
     });

@@ -78,7 +78,10 @@ eachDialect(
       assert.equal(d.view.replyDue!.due, '2024-03-13');
       assert.equal(d.view.correctionNoticeDue.due, '2024-02-23');
       assert.equal(d.row.reply_due, '2024-03-13');
-      assert.deepEqual(d.items.map((i) => i.description), ['2024年插旗镇城乡低保对象名单', '2024年插旗镇临时救助资金发放情况']);
+      assert.deepEqual(
+        d.items.map((i) => i.description),
+        ['2024年插旗镇城乡低保对象名单', '2024年插旗镇临时救助资金发放情况'],
+      );
       assert.equal(d.letters.length, 1);
       assert.equal(d.letters[0]!.kind, 'receipt');
       assert.match(d.letters[0]!.number, /依申公开〔2024〕\d+号$/);
@@ -112,7 +115,15 @@ eachDialect(
       const due = d.view.replyDue!.due;
       assert.ok(due > '2025-06-20');
       assert.deepEqual(
-        await codes(reply(ctx, people.editor!, id, { on: '2025-06-25', items: [{ seq: 1, kind: 'partial', values: { provision: '现将名单发送至您的电子邮箱。' } }, { seq: 2, kind: 'grantProvide', values: {} }] })),
+        await codes(
+          reply(ctx, people.editor!, id, {
+            on: '2025-06-25',
+            items: [
+              { seq: 1, kind: 'partial', values: { provision: '现将名单发送至您的电子邮箱。' } },
+              { seq: 2, kind: 'grantProvide', values: {} },
+            ],
+          }),
+        ),
         ['items[0].reason:GK_REPLY_FACT', 'items[1].provision:GK_REPLY_FACT'],
       );
       await reply(ctx, people.leader!, id, {
@@ -126,8 +137,14 @@ eachDialect(
       assert.equal(d.row.state, 'closed');
       assert.equal(d.row.outcome, 'partiallyGranted');
       assert.equal(d.row.closed_date, '2025-06-25');
-      assert.deepEqual(d.items.map((i) => i.outcome), ['partiallyGranted', 'granted']);
-      assert.deepEqual(d.letters.map((l) => l.kind), ['receipt', 'correctionNotice', 'thirdPartyConsultation', 'extensionNotice', 'reply']);
+      assert.deepEqual(
+        d.items.map((i) => i.outcome),
+        ['partiallyGranted', 'granted'],
+      );
+      assert.deepEqual(
+        d.letters.map((l) => l.kind),
+        ['receipt', 'correctionNotice', 'thirdPartyConsultation', 'extensionNotice', 'reply'],
+      );
       const numbers = d.letters.map((l) => l.number);
       assert.equal(new Set(numbers).size, numbers.length);
       const replyText = d.letters.at(-1)!.content.paragraphs.join('');
@@ -142,11 +159,29 @@ eachDialect(
 
     test('bad input names its field and saves nothing', async () => {
       const { ctx } = get();
-      const count = async () => Number((await ctx.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await ctx.db
+              .selectFrom('applications')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const n = await count();
-      assert.deepEqual(await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2025-03-03' }, person({ idNumber: '430623199001011238' }), [])), ['idNumber:GK_ID_NUMBER']);
-      assert.deepEqual(await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2099-03-03' }, person(), [])), ['receivedDate:GK_DATE_FUTURE']);
-      assert.deepEqual(await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2025-03-03' }, person({ name: '' }), [])), ['name:GK_REQUIRED']);
+      assert.deepEqual(
+        await codes(
+          registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2025-03-03' }, person({ idNumber: '430623199001011238' }), []),
+        ),
+        ['idNumber:GK_ID_NUMBER'],
+      );
+      assert.deepEqual(await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2099-03-03' }, person(), [])), [
+        'receivedDate:GK_DATE_FUTURE',
+      ]);
+      assert.deepEqual(
+        await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2025-03-03' }, person({ name: '' }), [])),
+        ['name:GK_REQUIRED'],
+      );
       const big = { filename: 'id.png', bytes: new Uint8Array(11 * 1024 * 1024) };
       assert.deepEqual(await codes(submitApplication(ctx, chaqi, person(), [big])), ['identityFiles:GK_FILE_TOO_LARGE']);
       const disguised = { filename: 'id.jpg', bytes: new TextEncoder().encode('not an image at all') };
@@ -156,13 +191,26 @@ eachDialect(
 
     test('the public form stores at most the day’s quota of files, for everyone together', async () => {
       const { ctx } = get();
-      const scan = (kb: number) => ({ filename: '身份证.png', bytes: Uint8Array.from({ length: kb * 1024 }, (_, i) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a][i] ?? 0) });
-      const submissions = async () => Number((await ctx.db.selectFrom('application_submissions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const scan = (kb: number) => ({
+        filename: '身份证.png',
+        bytes: Uint8Array.from({ length: kb * 1024 }, (_, i) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a][i] ?? 0),
+      });
+      const submissions = async () =>
+        Number(
+          (
+            await ctx.db
+              .selectFrom('application_submissions')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       await setSetting(ctx.db, 'apply.uploadQuotaMb', '1');
       try {
         await submitApplication(ctx, chaqi, person({ delivery: 'online' }), [scan(700)]);
         const n = await submissions();
-        assert.deepEqual(await codes(submitApplication(ctx, chaqi, person({ delivery: 'online', name: '王五' }), [scan(400)])), ['identityFiles:GK_UPLOAD_QUOTA']);
+        assert.deepEqual(await codes(submitApplication(ctx, chaqi, person({ delivery: 'online', name: '王五' }), [scan(400)])), [
+          'identityFiles:GK_UPLOAD_QUOTA',
+        ]);
         assert.equal(await submissions(), n, 'nothing saved');
         await submitApplication(ctx, chaqi, person({ delivery: 'online', name: '王五' }), []);
         assert.equal(await submissions(), n + 1, 'without files the application goes through');
@@ -233,12 +281,32 @@ eachDialect(
       const code17 = '91430623MA4L12345';
       org.creditCode = code17 + usccCheckChar(code17);
       const many = Array.from({ length: 12 }, (_, i) => `2025年第${i + 1}号会议纪要`).join('\n\n');
-      const first = await registerApplication(ctx, people.editor!, chaqi, { channel: 'email', receivedDate: '2025-09-01' }, person({ ...org, items: many }), []);
-      const second = await registerApplication(ctx, people.editor!, chaqi, { channel: 'email', receivedDate: '2025-09-15' }, person({ ...org, items: many }), []);
+      const first = await registerApplication(
+        ctx,
+        people.editor!,
+        chaqi,
+        { channel: 'email', receivedDate: '2025-09-01' },
+        person({ ...org, items: many }),
+        [],
+      );
+      const second = await registerApplication(
+        ctx,
+        people.editor!,
+        chaqi,
+        { channel: 'email', receivedDate: '2025-09-15' },
+        person({ ...org, items: many }),
+        [],
+      );
       const q = await quoteFee(ctx, people.editor!, second.id, { scheme: 'perItem', quantity: 12 });
       assert.equal(q.countedBefore, 12);
       assert.equal(q.yuan, 12 * 100);
-      await noticeFee(ctx, people.editor!, second.id, { on: '2025-09-19', scheme: 'perItem', quantity: 12, paymentMethod: '到镇财政所缴纳', delivery: { method: 'email', on: '2025-09-19' } });
+      await noticeFee(ctx, people.editor!, second.id, {
+        on: '2025-09-19',
+        scheme: 'perItem',
+        quantity: 12,
+        paymentMethod: '到镇财政所缴纳',
+        delivery: { method: 'email', on: '2025-09-19' },
+      });
       let d = await caseDetail(ctx, people.editor!, second.id);
       assert.equal(d.view.fee!.due, '2025-10-23'); // 20 WD from the day after: 国庆 10-01..10-08 skipped, 09-28 and 10-11 worked
       assert.ok(d.letters.at(-1)!.content.paragraphs.join('').includes('1200元'));
@@ -260,12 +328,33 @@ eachDialect(
       const applicant = { name: '钱七', idNumber: '430623198505051238' }; // a valid number of no other test
       const items = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what}第${i + 1}项`).join('\n\n');
       // 8 件 to 县民政局, then 5 to 插旗镇, in the same month: 插旗镇 counts only its own.
-      const toBureau = await registerApplication(ctx, minzhengEditor, minzheng, { channel: 'email', receivedDate: '2025-03-03' }, person({ ...applicant, items: items(8, '低保审批材料') }), []);
-      const toTown = await registerApplication(ctx, people.editor!, chaqi, { channel: 'email', receivedDate: '2025-03-10' }, person({ ...applicant, items: items(5, '村级财务公开') }), []);
+      const toBureau = await registerApplication(
+        ctx,
+        minzhengEditor,
+        minzheng,
+        { channel: 'email', receivedDate: '2025-03-03' },
+        person({ ...applicant, items: items(8, '低保审批材料') }),
+        [],
+      );
+      const toTown = await registerApplication(
+        ctx,
+        people.editor!,
+        chaqi,
+        { channel: 'email', receivedDate: '2025-03-10' },
+        person({ ...applicant, items: items(5, '村级财务公开') }),
+        [],
+      );
       const town = await quoteFee(ctx, people.editor!, toTown.id, { scheme: 'perItem', quantity: 5 });
       assert.deepEqual([town.countedBefore, town.yuan], [0, 0]);
       // A later application to 县民政局 counts the bureau's 8 (and not the town's 5).
-      const again = await registerApplication(ctx, minzhengEditor, minzheng, { channel: 'email', receivedDate: '2025-03-20' }, person({ ...applicant, items: items(5, '救助资金') }), []);
+      const again = await registerApplication(
+        ctx,
+        minzhengEditor,
+        minzheng,
+        { channel: 'email', receivedDate: '2025-03-20' },
+        person({ ...applicant, items: items(5, '救助资金') }),
+        [],
+      );
       const bureau = await quoteFee(ctx, minzhengEditor, again.id, { scheme: 'perItem', quantity: 5 });
       assert.deepEqual([bureau.countedBefore, bureau.yuan], [8, 3 * 100]);
       assert.ok(toBureau.id < toTown.id);
@@ -273,8 +362,21 @@ eachDialect(
 
     test('a paid fee is counted in the year; an unanswered correction closes as （六）1', async () => {
       const { ctx } = get();
-      const a = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2025-11-03' }, person({ items: Array.from({ length: 3 }, (_, i) => `材料${i + 1}`).join('\n\n') }), []);
-      await noticeFee(ctx, people.editor!, a.id, { on: '2025-11-05', scheme: 'perPage', quantity: 250, paymentMethod: '银行转账', delivery: { method: 'inPerson', on: '2025-11-05' } });
+      const a = await registerApplication(
+        ctx,
+        people.editor!,
+        chaqi,
+        { channel: 'inPerson', receivedDate: '2025-11-03' },
+        person({ items: Array.from({ length: 3 }, (_, i) => `材料${i + 1}`).join('\n\n') }),
+        [],
+      );
+      await noticeFee(ctx, people.editor!, a.id, {
+        on: '2025-11-05',
+        scheme: 'perPage',
+        quantity: 250,
+        paymentMethod: '银行转账',
+        delivery: { method: 'inPerson', on: '2025-11-05' },
+      });
       await recordFeePayment(ctx, people.editor!, a.id, { on: '2025-11-10', receiptNote: '财政票据0001' });
       const d = await caseDetail(ctx, people.editor!, a.id);
       assert.equal(d.row.fee_yuan, 4700);
@@ -299,9 +401,22 @@ eachDialect(
       const { ctx } = get();
       const code17 = '91430623MA4L54321';
       const { usccCheckChar } = await import('../../src/domain/agencies/agency.ts');
-      const org = { applicantType: 'research', name: '华容县某某研究院', creditCode: code17 + usccCheckChar(code17), contactPerson: '赵六', items: '2024年插旗镇水利项目清单' };
+      const org = {
+        applicantType: 'research',
+        name: '华容县某某研究院',
+        creditCode: code17 + usccCheckChar(code17),
+        contactPerson: '赵六',
+        items: '2024年插旗镇水利项目清单',
+      };
       const forOrg = await registerApplication(ctx, people.editor!, chaqi, { channel: 'email', receivedDate: '2024-06-03' }, person(org), []);
-      const forPerson = await registerApplication(ctx, people.editor!, chaqi, { channel: 'email', receivedDate: '2024-06-03' }, person({ items: '2024年插旗镇水利项目清单' }), []);
+      const forPerson = await registerApplication(
+        ctx,
+        people.editor!,
+        chaqi,
+        { channel: 'email', receivedDate: '2024-06-03' },
+        person({ items: '2024年插旗镇水利项目清单' }),
+        [],
+      );
       const receipt = async (id: number) => (await caseDetail(ctx, people.editor!, id)).letters[0]!.content.paragraphs.join('');
       assert.ok((await receipt(forOrg.id)).startsWith('本机关于2024年6月3日收到贵单位提交的政府信息公开申请'));
       assert.ok(!(await receipt(forOrg.id)).includes('您'));
@@ -310,10 +425,21 @@ eachDialect(
       assert.equal(due, '2024-07-02'); // 20 working days, 端午 2024-06-10 skipped
       assert.ok((await receipt(forPerson.id)).includes('20个工作日内（2024年7月2日前，含当日）予以答复'));
       // That day is still within the limit (an extension is allowed on it), the next is not.
-      assert.deepEqual(await codes(extendDeadline(ctx, people.leader!, forPerson.id, { on: '2024-07-03', workingDays: 5, reason: '需要调取档案' })), ['on:GK_REPLY_OVERDUE']);
+      assert.deepEqual(await codes(extendDeadline(ctx, people.leader!, forPerson.id, { on: '2024-07-03', workingDays: 5, reason: '需要调取档案' })), [
+        'on:GK_REPLY_OVERDUE',
+      ]);
       await extendDeadline(ctx, people.leader!, forPerson.id, { on: due, workingDays: 5, reason: '需要调取档案' });
 
-      await reply(ctx, people.leader!, forOrg.id, { on: '2024-06-20', items: [{ seq: 1, kind: 'unableToProvide.notResponsible', values: { reason: '该清单由县水利局制作和保存。', competentAgency: '华容县水利局（联系电话：0730-4220000）' } }] });
+      await reply(ctx, people.leader!, forOrg.id, {
+        on: '2024-06-20',
+        items: [
+          {
+            seq: 1,
+            kind: 'unableToProvide.notResponsible',
+            values: { reason: '该清单由县水利局制作和保存。', competentAgency: '华容县水利局（联系电话：0730-4220000）' },
+          },
+        ],
+      });
       const answer = (await caseDetail(ctx, people.editor!, forOrg.id)).letters.at(-1)!.content.paragraphs;
       assert.equal(
         answer[1],
@@ -328,7 +454,9 @@ eachDialect(
       const answer = { seq: 1, kind: 'withheld.processInformation', values: { reason: '会议记录为研究讨论过程中形成的记录，相关事项尚未作出决定' } };
       const early = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2023-12-11' }, person(facts), []);
       const late = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2023-12-11' }, person(facts), []);
-      assert.deepEqual(await codes(reply(ctx, people.editor!, early.id, { on: '2023-12-29', items: [{ ...answer, values: {} }] })), ['items[0].reason:GK_REPLY_FACT']);
+      assert.deepEqual(await codes(reply(ctx, people.editor!, early.id, { on: '2023-12-29', items: [{ ...answer, values: {} }] })), [
+        'items[0].reason:GK_REPLY_FACT',
+      ]);
       await reply(ctx, people.leader!, early.id, { on: '2023-12-29', items: [answer] });
       await reply(ctx, people.leader!, late.id, { on: '2024-01-02', items: [answer] });
       const letterOf = async (id: number) => (await caseDetail(ctx, people.editor!, id)).letters.at(-1)!.content;
@@ -336,25 +464,55 @@ eachDialect(
       const after = await letterOf(late.id);
       assert.deepEqual(after.paragraphs.slice(1, -1), before.paragraphs.slice(1, -1), 'the answers are the same');
       assert.ok(before.paragraphs[1]!.includes('过程性信息：会议记录为研究讨论过程中形成的记录，相关事项尚未作出决定。根据'), before.paragraphs[1]);
-      assert.equal(before.paragraphs.at(-1), '如对本答复不服，可以自收到本答复之日起六十日内向华容县人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。');
+      assert.equal(
+        before.paragraphs.at(-1),
+        '如对本答复不服，可以自收到本答复之日起六十日内向华容县人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。',
+      );
       assert.ok(after.paragraphs.at(-1)!.includes('应当先向华容县人民政府申请行政复议'));
       assert.ok(after.paragraphs.at(-1)!.includes('对行政复议决定不服的'));
       assert.ok(!after.paragraphs.at(-1)!.includes('六个月内依法向人民法院提起行政诉讼'));
 
       // A letter stored with an earlier template is read back as stored, never rebuilt.
-      const stored = (await ctx.db.selectFrom('case_letters').select(['id', 'content']).where('application_id', '=', early.id).where('kind', '=', 'receipt').executeTakeFirstOrThrow());
+      const stored = await ctx.db
+        .selectFrom('case_letters')
+        .select(['id', 'content'])
+        .where('application_id', '=', early.id)
+        .where('kind', '=', 'receipt')
+        .executeTakeFirstOrThrow();
       const asIssued = { ...JSON.parse(stored.content), paragraphs: ['本机关于2023年12月11日收到您（单位）提交的政府信息公开申请。'] };
-      await ctx.db.updateTable('case_letters').set({ content: JSON.stringify(asIssued) }).where('id', '=', stored.id).execute();
+      await ctx.db
+        .updateTable('case_letters')
+        .set({ content: JSON.stringify(asIssued) })
+        .where('id', '=', stored.id)
+        .execute();
       const read = (await caseDetail(ctx, people.editor!, early.id)).letters.find((l) => l.kind === 'receipt')!;
       assert.deepEqual(read.content.paragraphs, asIssued.paragraphs);
     });
 
     test('a 纠正 decision reopens the case with a new reply deadline; the report keeps the first closure', async () => {
       const { ctx } = get();
-      const { id } = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2024-01-02' }, person({ items: '某某文件' }), []);
-      await reply(ctx, people.leader!, id, { on: '2024-01-10', items: [{ seq: 1, kind: 'unableToProvide.doesNotExist', values: { searchDescription: '检索了本机关的发文登记簿' } }] });
-      assert.deepEqual(await codes(recordAppeal(ctx, people.editor!, id, { track: 'reconsideration', caseNo: '华政复〔2024〕1号', body: '', filedDate: '2024-02-01' })), ['body:GK_REQUIRED']);
-      const appeal = await recordAppeal(ctx, people.editor!, id, { track: 'reconsideration', caseNo: '华政复〔2024〕1号', body: '华容县人民政府', filedDate: '2024-02-01' });
+      const { id } = await registerApplication(
+        ctx,
+        people.editor!,
+        chaqi,
+        { channel: 'inPerson', receivedDate: '2024-01-02' },
+        person({ items: '某某文件' }),
+        [],
+      );
+      await reply(ctx, people.leader!, id, {
+        on: '2024-01-10',
+        items: [{ seq: 1, kind: 'unableToProvide.doesNotExist', values: { searchDescription: '检索了本机关的发文登记簿' } }],
+      });
+      assert.deepEqual(
+        await codes(recordAppeal(ctx, people.editor!, id, { track: 'reconsideration', caseNo: '华政复〔2024〕1号', body: '', filedDate: '2024-02-01' })),
+        ['body:GK_REQUIRED'],
+      );
+      const appeal = await recordAppeal(ctx, people.editor!, id, {
+        track: 'reconsideration',
+        caseNo: '华政复〔2024〕1号',
+        body: '华容县人民政府',
+        filedDate: '2024-02-01',
+      });
       await concludeAppeal(ctx, people.editor!, appeal, { concludedDate: '2024-04-01', outcome: 'corrected', reason: '责令重新答复' });
       const d = await caseDetail(ctx, people.editor!, id);
       assert.equal(d.view.state, 'inProgress');
@@ -373,8 +531,12 @@ eachDialect(
         const d = await caseDetail(ctx, people.editor!, id);
         assert.deepEqual([d.row.channel, d.row.received_date, d.view.replyDue!.due], [channel, '2024-02-08', '2024-03-13'], channel);
       }
-      assert.deepEqual(await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'online', receivedDate: '2024-02-08' }, person(), [])), ['channel:GK_CHANNEL']);
-      assert.deepEqual(await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'pigeon', receivedDate: '2024-02-08' }, person(), [])), ['channel:GK_CHANNEL']);
+      assert.deepEqual(await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'online', receivedDate: '2024-02-08' }, person(), [])), [
+        'channel:GK_CHANNEL',
+      ]);
+      assert.deepEqual(await codes(registerApplication(ctx, people.editor!, chaqi, { channel: 'pigeon', receivedDate: '2024-02-08' }, person(), [])), [
+        'channel:GK_CHANNEL',
+      ]);
     });
 
     test('year-end carry-over: open at 12-31 is 结转下年度继续办理, and next year’s 上年结转', async () => {
@@ -385,7 +547,14 @@ eachDialect(
         return { carriedForward: r.carriedForward[0] ?? 0, carriedOver: r.carriedOver[0] ?? 0, granted: r.granted[0] ?? 0 };
       };
       const [y25, y26] = [await cells(2025), await cells(2026)];
-      const { id } = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2025-12-22' }, person({ items: '年末申请' }), []);
+      const { id } = await registerApplication(
+        ctx,
+        people.editor!,
+        chaqi,
+        { channel: 'inPerson', receivedDate: '2025-12-22' },
+        person({ items: '年末申请' }),
+        [],
+      );
       await reply(ctx, people.editor!, id, { on: '2026-01-12', items: [{ seq: 1, kind: 'grantProvide', values: { provision: '现将该信息发送给您。' } }] });
       const [a25, a26] = [await cells(2025), await cells(2026)];
       assert.equal(a25.carriedForward, y25.carriedForward + 1);
@@ -396,10 +565,19 @@ eachDialect(
 
     test('a local holiday moves every open deadline and says so in each ledger; removing it moves them back', async () => {
       const { ctx } = get();
-      const { id } = await registerApplication(ctx, people.editor!, chaqi, { channel: 'inPerson', receivedDate: '2026-11-24' }, person({ items: '冬季防火通告' }), []);
+      const { id } = await registerApplication(
+        ctx,
+        people.editor!,
+        chaqi,
+        { channel: 'inPerson', receivedDate: '2026-11-24' },
+        person({ items: '冬季防火通告' }),
+        [],
+      );
       const before = (await caseDetail(ctx, people.editor!, id)).view.replyDue!.due;
       assert.deepEqual(await codes(setCalendarOverride(ctx, people.editor!, { date: '2026-12-01', kind: 'holiday', reason: '县庆' })), ['FORBIDDEN']);
-      assert.deepEqual(await codes(setCalendarOverride(ctx, people.admin!, { date: '2026-12-01', kind: 'holiday', reason: '' })), ['reason:GK_CALENDAR_REASON']);
+      assert.deepEqual(await codes(setCalendarOverride(ctx, people.admin!, { date: '2026-12-01', kind: 'holiday', reason: '' })), [
+        'reason:GK_CALENDAR_REASON',
+      ]);
       const r = await setCalendarOverride(ctx, people.admin!, { date: '2026-12-01', kind: 'holiday', reason: '县庆放假一天' });
       assert.ok(r.changed >= 1 && r.checked >= r.changed);
       const d = await caseDetail(ctx, people.editor!, id);

@@ -11,15 +11,7 @@ import { loadDemo } from '../../src/app/demo/load.ts';
 import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { createItem, saveDraft } from '../../src/app/catalog/drafts.ts';
 import { publishedText } from '../../src/app/catalog/screening.ts';
-import {
-  approveAndPublish,
-  declassifyHits,
-  recordReview,
-  returnVersion,
-  settleAllOfKind,
-  settleHit,
-  submitForReview,
-} from '../../src/app/catalog/workflow.ts';
+import { approveAndPublish, declassifyHits, recordReview, returnVersion, settleAllOfKind, settleHit, submitForReview } from '../../src/app/catalog/workflow.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import { ForbiddenError, InputError } from '../../src/domain/shared/result.ts';
 import { reviewOpinions } from '../../src/law/secrecy.ts';
@@ -84,7 +76,10 @@ eachDialect(
 
       assert.equal(await settleAllOfKind(ctx, people.reviewer, versionId, 'mobile'), 4);
       const after = await hitsOf(ctx.db, versionId);
-      assert.deepEqual(after.map((h) => h.resolution), ['redacted', null, null, 'redacted', 'redacted', 'redacted']);
+      assert.deepEqual(
+        after.map((h) => h.resolution),
+        ['redacted', null, null, 'redacted', 'redacted', 'redacted'],
+      );
       const settledEvents = (await eventsFor(ctx.db, 'catalogueItem', itemId)).filter((e) => e.action === 'catalogue.hitsSettled');
       assert.equal(settledEvents.length, 1, 'one audit event for the act');
       assert.deepEqual(JSON.parse(String(settledEvents[0]!.payload)).numbers, [1, 4, 5, 6]);
@@ -97,9 +92,15 @@ eachDialect(
 
       // The database refuses too: a masked marking, and a publication around the app.
       await assert.rejects(sql`UPDATE screening_hits SET resolution = 'redacted' WHERE id = ${star!.id}`.execute(ctx.db), /只能以登记完整的解密决定处理/);
-      await assert.rejects(sql`UPDATE screening_hits SET resolution = 'declassified' WHERE id = ${star!.id}`.execute(ctx.db), /解密/, 'a 解密 without its record');
       await assert.rejects(
-        sql`UPDATE item_versions SET state = 'published', reviewed_by = ${people.reviewer.id}, review_opinion = '同意', approved_by = ${people.leader.id} WHERE id = ${versionId}`.execute(ctx.db),
+        sql`UPDATE screening_hits SET resolution = 'declassified' WHERE id = ${star!.id}`.execute(ctx.db),
+        /解密/,
+        'a 解密 without its record',
+      );
+      await assert.rejects(
+        sql`UPDATE item_versions SET state = 'published', reviewed_by = ${people.reviewer.id}, review_opinion = '同意', approved_by = ${people.leader.id} WHERE id = ${versionId}`.execute(
+          ctx.db,
+        ),
         /密级标识未经解密，不得公开/,
       );
       assert.equal((await getVersion(ctx.db, versionId))!.state, 'inReview');
@@ -110,12 +111,15 @@ eachDialect(
       await saveDraft(ctx, people.editor, versionId, itemForm({ ...marked, body: marked.body.replace('秘密★1年\n', '').replace('本通报为内部资料。', '') }));
       await submitForReview(ctx, people.editor, versionId);
       const again = await hitsOf(ctx.db, versionId);
-      assert.deepEqual(again.map((h) => [h.number, h.kind, h.resolution]), [
-        [1, 'mobile', 'redacted'],
-        [2, 'mobile', 'redacted'],
-        [3, 'mobile', 'redacted'],
-        [4, 'mobile', 'redacted'],
-      ]);
+      assert.deepEqual(
+        again.map((h) => [h.number, h.kind, h.resolution]),
+        [
+          [1, 'mobile', 'redacted'],
+          [2, 'mobile', 'redacted'],
+          [3, 'mobile', 'redacted'],
+          [4, 'mobile', 'redacted'],
+        ],
+      );
       await recordReview(ctx, people.reviewer, versionId, reviewOpinions.masked.text);
       await approveAndPublish(ctx, people.leader, versionId);
       const item = (await getItemRow(ctx.db, itemId))!;
@@ -124,7 +128,12 @@ eachDialect(
 
     test('a recorded 解密 settles the markings: published as printed, personal data still masked', async () => {
       const { ctx } = get();
-      const { itemId, versionId } = await createItem(ctx, people.editor, chaqi, itemForm({ ...marked, summary: '', body: `${marked.body}\n经办人身份证号${validId}。` }));
+      const { itemId, versionId } = await createItem(
+        ctx,
+        people.editor,
+        chaqi,
+        itemForm({ ...marked, summary: '', body: `${marked.body}\n经办人身份证号${validId}。` }),
+      );
       await submitForReview(ctx, people.editor, versionId);
       const hits = await hitsOf(ctx.db, versionId);
       const star = hits.find((h) => h.value === '秘密★1年')!;
@@ -135,15 +144,25 @@ eachDialect(
         'GK_DECLASSIFICATION_REQUIRED',
         'GK_DECLASSIFICATION_REQUIRED',
       ]);
-      assert.deepEqual(await codes(declassifyHits(ctx, people.reviewer, star.id, { ...declassification, date: '2026-11-28' })), ['GK_DATE_ORDER'], 'not in the future');
+      assert.deepEqual(
+        await codes(declassifyHits(ctx, people.reviewer, star.id, { ...declassification, date: '2026-11-28' })),
+        ['GK_DATE_ORDER'],
+        'not in the future',
+      );
       assert.deepEqual(await codes(declassifyHits(ctx, people.reviewer, id.id, declassification)), ['GK_NOT_A_MARKING']);
       assert.deepEqual(await codes(declassifyHits(ctx, people.editor, star.id, declassification)), ['FORBIDDEN']);
-      assert.ok((await hitsOf(ctx.db, versionId)).every((h) => h.resolution === null), 'nothing half-written');
+      assert.ok(
+        (await hitsOf(ctx.db, versionId)).every((h) => h.resolution === null),
+        'nothing half-written',
+      );
 
       assert.equal(await declassifyHits(ctx, people.reviewer, star.id, declassification, { allMarkings: true }), 2);
       const markings = (await hitsOf(ctx.db, versionId)).filter((h) => h.kind === 'secrecyMarking');
       for (const h of markings) {
-        assert.deepEqual([h.resolution, h.decl_doc_no, h.decl_date, h.decl_authority, h.resolved_by], ['declassified', ...Object.values(declassification), people.reviewer.id]);
+        assert.deepEqual(
+          [h.resolution, h.decl_doc_no, h.decl_date, h.decl_authority, h.resolved_by],
+          ['declassified', ...Object.values(declassification), people.reviewer.id],
+        );
       }
       const event = (await eventsFor(ctx.db, 'catalogueItem', itemId)).find((e) => e.action === 'catalogue.hitsDeclassified')!;
       assert.match(JSON.parse(String(event.payload)).basis, /2024年修订）第二十四条/);

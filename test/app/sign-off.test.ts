@@ -12,7 +12,16 @@ import { resolveAgency } from '../../src/app/agencies/resolve.ts';
 import { extendDeadline, reply } from '../../src/app/requests/acts.ts';
 import { registerApplication } from '../../src/app/requests/intake.ts';
 import { caseDetail } from '../../src/app/requests/read.ts';
-import { approveReply, draftLetter, draftReply, proposeExtension, returnExtension, returnReply, setSignOffPolicy, signOffSettings } from '../../src/app/requests/sign-off.ts';
+import {
+  approveReply,
+  draftLetter,
+  draftReply,
+  proposeExtension,
+  returnExtension,
+  returnReply,
+  setSignOffPolicy,
+  signOffSettings,
+} from '../../src/app/requests/sign-off.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import type { Actor } from '../../src/domain/access/policy.ts';
 import { ForbiddenError, InputError, NotFoundError } from '../../src/domain/shared/result.ts';
@@ -41,7 +50,13 @@ eachDialect(
     let people: Record<'editor' | 'leader' | 'reviewer' | 'admin' | 'other', Actor>;
     const register = async (ctx: AppContext, receivedDate: string) =>
       (await registerApplication(ctx, people.editor, chaqi, { channel: 'inPerson', receivedDate }, personApplication({ items: '镇党委会议记录' }), [])).id;
-    const ledger = async (id: number) => get().ctx.db.selectFrom('case_events').select(['seq', 'act', 'on_date', 'actor_id', 'recorded_at', 'payload']).where('application_id', '=', id).orderBy('seq').execute();
+    const ledger = async (id: number) =>
+      get()
+        .ctx.db.selectFrom('case_events')
+        .select(['seq', 'act', 'on_date', 'actor_id', 'recorded_at', 'payload'])
+        .where('application_id', '=', id)
+        .orderBy('seq')
+        .execute();
 
     before(async () => {
       const { ctx } = get();
@@ -68,10 +83,16 @@ eachDialect(
       assert.equal(d.row.sign_off, 'reply');
       assert.deepEqual(await codes(approveReply(ctx, people.editor, id, { on: '2026-11-23', draftSeq: first.view.draft!.seq })), ['FORBIDDEN']);
       assert.deepEqual(await codes(approveReply(ctx, people.other, id, { on: '2026-11-23', draftSeq: first.view.draft!.seq })), ['NOT_FOUND']);
-      assert.deepEqual(await codes(returnReply(ctx, people.leader, id, { on: '2026-11-23', reason: '', draftSeq: first.view.draft!.seq })), ['reason:GK_REASON_REQUIRED']);
+      assert.deepEqual(await codes(returnReply(ctx, people.leader, id, { on: '2026-11-23', reason: '', draftSeq: first.view.draft!.seq })), [
+        'reason:GK_REASON_REQUIRED',
+      ]);
       await returnReply(ctx, people.leader, id, { on: '2026-11-23', reason: '请写明尚未作出决定的具体事项', draftSeq: first.view.draft!.seq });
       const second = await draftReply(ctx, people.editor, id, { on: '2026-11-24', items: [refusal] });
-      assert.deepEqual(await codes(approveReply(ctx, people.leader, id, { on: '2026-11-25', draftSeq: first.view.draft!.seq })), ['draftSeq:GK_DRAFT_CHANGED'], 'the head signs the draft read');
+      assert.deepEqual(
+        await codes(approveReply(ctx, people.leader, id, { on: '2026-11-25', draftSeq: first.view.draft!.seq })),
+        ['draftSeq:GK_DRAFT_CHANGED'],
+        'the head signs the draft read',
+      );
       const preview = await draftLetter(ctx, people.leader, id);
       assert.ok(preview?.paragraphs.some((p) => p.includes('相关事项尚未作出决定')));
       await approveReply(ctx, people.leader, id, { on: '2026-11-25', draftSeq: second.view.draft!.seq });
@@ -86,10 +107,19 @@ eachDialect(
       const rows = await ledger(id);
       assert.deepEqual(rows.map((r) => r.act).slice(1), ['replyDrafted', 'replyReturned', 'replyDrafted', 'replied']);
       const returned = JSON.parse(rows[2]!.payload) as { reason: string; approverId: number; approver: string };
-      assert.deepEqual([returned.reason, returned.approverId, returned.approver, rows[2]!.actor_id], ['请写明尚未作出决定的具体事项', people.leader.id, '插旗镇审核领导', people.leader.id]);
+      assert.deepEqual(
+        [returned.reason, returned.approverId, returned.approver, rows[2]!.actor_id],
+        ['请写明尚未作出决定的具体事项', people.leader.id, '插旗镇审核领导', people.leader.id],
+      );
       const signed = JSON.parse(rows[4]!.payload) as { approverId: number; approver: string; draftSeq: number };
       assert.deepEqual([signed.approverId, signed.approver, signed.draftSeq, rows[4]!.actor_id], [people.leader.id, '插旗镇审核领导', 4, people.leader.id]);
-      const audit = await ctx.db.selectFrom('audit_events').select(['actor_id', 'action']).where('subject_type', '=', 'application').where('subject_id', '=', String(id)).orderBy('id').execute();
+      const audit = await ctx.db
+        .selectFrom('audit_events')
+        .select(['actor_id', 'action'])
+        .where('subject_type', '=', 'application')
+        .where('subject_id', '=', String(id))
+        .orderBy('id')
+        .execute();
       assert.deepEqual(audit.at(-1), { actor_id: people.leader.id, action: 'request.replied' });
     });
 
@@ -132,7 +162,13 @@ eachDialect(
       assert.equal(row.actor_id, people.leader.id);
       assert.equal(row.on_date, '2026-11-25');
       assert.ok(row.recorded_at);
-      assert.deepEqual(JSON.parse(row.payload), { workingDays: 10, reason: '需要调取多个村的档案', approver: '插旗镇审核领导', approverId: people.leader.id, proposalSeq: 4 });
+      assert.deepEqual(JSON.parse(row.payload), {
+        workingDays: 10,
+        reason: '需要调取多个村的档案',
+        approver: '插旗镇审核领导',
+        approverId: people.leader.id,
+        proposalSeq: 4,
+      });
       const notice = d.letters.find((l) => l.kind === 'extensionNotice')!;
       assert.ok(notice.content.paragraphs.join('').includes('插旗镇审核领导'), 'the notice names who consented');
     });
@@ -154,8 +190,16 @@ eachDialect(
       const signed = await ctx.db.selectFrom('case_events').select('payload').where('act', '=', 'replied').execute();
       const refusals = signed.map((r) => JSON.parse(r.payload) as { outcome: string; approverId?: number }).filter((p) => p.outcome !== 'granted');
       assert.ok(refusals.length > 20);
-      assert.ok(refusals.every((p) => p.approverId), 'every demo refusal carries its signer');
-      const waiting = await ctx.db.selectFrom('applications').select(['sign_off', 'subject']).where('agency_id', '=', chaqi).where('sign_off', 'is not', null).execute();
+      assert.ok(
+        refusals.every((p) => p.approverId),
+        'every demo refusal carries its signer',
+      );
+      const waiting = await ctx.db
+        .selectFrom('applications')
+        .select(['sign_off', 'subject'])
+        .where('agency_id', '=', chaqi)
+        .where('sign_off', 'is not', null)
+        .execute();
       assert.deepEqual(waiting.map((w) => w.sign_off).sort(), ['extension', 'reply']);
     });
   },

@@ -17,15 +17,35 @@ import { eachDialect } from '../helpers/db.ts';
 
 async function addItem(db: Kysely<DB>, n: number): Promise<number> {
   const agency = await insertAgency(db, {
-    parentId: null, name: `视图测试单位${n}`, shortName: `单位${n}`, kind: 'department', code: `VIEWS${n}`, mayMakeRules: false, recordsFrom: 2024, sortOrder: n, createdAt: '2026-01-01T00:00:00.000Z',
+    parentId: null,
+    name: `视图测试单位${n}`,
+    shortName: `单位${n}`,
+    kind: 'department',
+    code: `VIEWS${n}`,
+    mayMakeRules: false,
+    recordsFrom: 2024,
+    sortOrder: n,
+    createdAt: '2026-01-01T00:00:00.000Z',
   });
   return insertCatalogueItem(db, {
-    agency_id: agency, index_no: `VIEWS${n}/2026-00001`, title: '测试', summary: '测试', body: '测试', category: 'notices', generated_date: '2026-01-01',
-    published_at: '2026-01-02T02:00:00.000Z', published_date: '2026-01-02', disclosure_mode: '主动公开', scope: '全社会', status: 'published', created_at: '2026-01-01T00:00:00.000Z',
+    agency_id: agency,
+    index_no: `VIEWS${n}/2026-00001`,
+    title: '测试',
+    summary: '测试',
+    body: '测试',
+    category: 'notices',
+    generated_date: '2026-01-01',
+    published_at: '2026-01-02T02:00:00.000Z',
+    published_date: '2026-01-02',
+    disclosure_mode: '主动公开',
+    scope: '全社会',
+    status: 'published',
+    created_at: '2026-01-01T00:00:00.000Z',
   });
 }
 
-const stored = async (db: Kysely<DB>, id: number) => Number((await db.selectFrom('catalogue_items').select('view_count').where('id', '=', id).executeTakeFirstOrThrow()).view_count);
+const stored = async (db: Kysely<DB>, id: number) =>
+  Number((await db.selectFrom('catalogue_items').select('view_count').where('id', '=', id).executeTakeFirstOrThrow()).view_count);
 
 /** A page view as the item page counts it: snapshot, read the stored count, record. */
 async function view(ctx: AppContext, id: number): Promise<number> {
@@ -39,7 +59,10 @@ eachDialect('view counts', (get) => {
     const { ctx } = get();
     const id = await addItem(ctx.db, 1);
     const shown = await Promise.all(Array.from({ length: 50 }, () => view(ctx, id)));
-    assert.deepEqual([...shown].sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 1));
+    assert.deepEqual(
+      [...shown].sort((a, b) => a - b),
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     assert.equal(await stored(ctx.db, id), 0, 'not written yet');
     await writeViews(ctx);
     assert.equal(await stored(ctx.db, id), 50);
@@ -57,7 +80,10 @@ eachDialect('view counts', (get) => {
     const shown = await Promise.all([...first, ...then]);
     await writing;
     // Each count holds the 10 views written meanwhile and the reader's own.
-    assert.ok(shown.every((n) => n > 10 && n <= 30), shown.join(','));
+    assert.ok(
+      shown.every((n) => n > 10 && n <= 30),
+      shown.join(','),
+    );
     await writeViews(ctx);
     assert.equal(await stored(ctx.db, id), 30);
   });
@@ -109,7 +135,10 @@ eachDialect('view counts', (get) => {
       shown.push(n as number);
       if (i === 4) await writeViews(ctx);
     }
-    assert.deepEqual(shown, Array.from({ length: 10 }, (_, i) => i + 2));
+    assert.deepEqual(
+      shown,
+      Array.from({ length: 10 }, (_, i) => i + 2),
+    );
     assert.equal(currentViews(ctx, id), 11, 'HEAD: the count without a view');
     await writeViews(ctx);
     assert.equal(await stored(ctx.db, id), 11);

@@ -70,7 +70,18 @@ describe('portal in Chromium', { skip: chromiumSkip() }, () => {
         updated_at: at,
       });
       const bytes = new TextEncoder().encode('%PDF-1.4 test');
-      await insertAttachment(t.ctx.db, { version_id: versionId, filename: '实施办法.pdf', type: 'pdf', size: bytes.length, sha256: '0'.repeat(64), content: bytes, redacted_content: null, text_parts: '[]', unreadable: null, created_at: at });
+      await insertAttachment(t.ctx.db, {
+        version_id: versionId,
+        filename: '实施办法.pdf',
+        type: 'pdf',
+        size: bytes.length,
+        sha256: '0'.repeat(64),
+        content: bytes,
+        redacted_content: null,
+        text_parts: '[]',
+        unreadable: null,
+        created_at: at,
+      });
     }
     await insertValidityChange(t.ctx.db, { itemId, state: 'inForce', effectiveDate: '2026-10-09', reason: '自公布之日起施行', recordedAt: at });
     ({ app, base, browser } = await serveInChromium(t.ctx));
@@ -130,10 +141,13 @@ describe('portal in Chromium', { skip: chromiumSkip() }, () => {
     assert.ok((large as number) >= (standard as number) * 1.2, `${standard} → ${large}`);
     assert.ok(await page.getByRole('link', { name: '标准版' }).isVisible());
     // axe is injected as a script: check the same pages with scripts on and the care cookie kept.
-    const axePage = await context.browser()!.newContext({ bypassCSP: true, viewport: { width: 375, height: 740 } }).then(async (c) => {
-      await c.addCookies(await context.cookies());
-      return c.newPage();
-    });
+    const axePage = await context
+      .browser()!
+      .newContext({ bypassCSP: true, viewport: { width: 375, height: 740 } })
+      .then(async (c) => {
+        await c.addCookies(await context.cookies());
+        return c.newPage();
+      });
     for (const p of pages()) await check(axePage, p);
     await page.getByRole('link', { name: '标准版' }).click();
     assert.equal(await page.locator('html').getAttribute('class'), null);
@@ -189,7 +203,9 @@ describe('portal in Chromium', { skip: chromiumSkip() }, () => {
 
     await page.getByLabel('证件号码').fill('430623199001011237');
     await page.getByLabel('联系电话').fill('13973012345');
-    await page.getByLabel('身份证明材料').setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+    await page
+      .getByLabel('身份证明材料')
+      .setInputFiles({ name: '身份证.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.waitForSelector('.receipt-codes');
     const codes = await page.locator('.receipt-codes code').allInnerTexts();
@@ -197,7 +213,15 @@ describe('portal in Chromium', { skip: chromiumSkip() }, () => {
     assert.match(page.url(), /\/apply\/receipt\/[A-Za-z0-9_-]{43}$/);
     assert.deepEqual(await axePage(), []);
     // Reloading the receipt submits nothing again and shows the receipt number without the code.
-    const submitted = async () => Number((await t.ctx.db.selectFrom('application_submissions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const submitted = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('application_submissions')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const submittedBefore = await submitted();
     await page.reload();
     assert.deepEqual(await page.locator('.receipt-codes code').allInnerTexts(), [codes[0]]);
@@ -216,7 +240,10 @@ describe('portal in Chromium', { skip: chromiumSkip() }, () => {
     assert.equal(await page.locator('article.letter h2').first().innerText(), '政府信息公开申请登记回执');
     assert.deepEqual(await axePage(), []);
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /下载.*Word文件/ }).first().click();
+    await page
+      .getByRole('button', { name: /下载.*Word文件/ })
+      .first()
+      .click();
     assert.match((await download).suggestedFilename(), /^政府信息公开申请登记回执（.+）\.docx$/);
   });
 
@@ -225,9 +252,16 @@ describe('portal in Chromium', { skip: chromiumSkip() }, () => {
     await page.goto(base);
     for (const path of ['/feed.atom', `/agencies/${chaqi}/feed.atom?category=notices`, '/sitemap.xml']) {
       const result = await page.evaluate(async (url) => {
-        const g = globalThis as unknown as { fetch: (u: string) => Promise<{ text(): Promise<string> }>; DOMParser: new () => { parseFromString(s: string, t: string): { getElementsByTagName(n: string): { length: number } } } };
+        const g = globalThis as unknown as {
+          fetch: (u: string) => Promise<{ text(): Promise<string> }>;
+          DOMParser: new () => { parseFromString(s: string, t: string): { getElementsByTagName(n: string): { length: number } } };
+        };
         const doc = new g.DOMParser().parseFromString(await (await g.fetch(url)).text(), 'application/xml');
-        return { errors: doc.getElementsByTagName('parsererror').length, entries: doc.getElementsByTagName('entry').length, urls: doc.getElementsByTagName('url').length };
+        return {
+          errors: doc.getElementsByTagName('parsererror').length,
+          entries: doc.getElementsByTagName('entry').length,
+          urls: doc.getElementsByTagName('url').length,
+        };
       }, path);
       assert.equal(result.errors, 0, path);
       assert.ok(result.entries + result.urls > 0, path);

@@ -46,11 +46,19 @@ describe('gongkai deadline', () => {
 
   test('a year without a notice counts its statutory holidays, and says the date is provisional', async () => {
     // the issue's Done-when lines: 元旦 2027 (Friday); 除夕 and 初三 2027 on weekdays; 国庆 2027-10-01 (Friday)
-    for (const [from, n, due] of [['2026-12-25', '5', '2027-01-04'], ['2027-02-03', '3', '2027-02-10'], ['2027-09-28', '3', '2027-10-04'], ['2026-12-10', '20', '2027-01-08']]) {
+    for (const [from, n, due] of [
+      ['2026-12-25', '5', '2027-01-04'],
+      ['2027-02-03', '3', '2027-02-10'],
+      ['2027-09-28', '3', '2027-10-04'],
+      ['2026-12-10', '20', '2027-01-08'],
+    ]) {
       const r = await gongkai(['deadline', '--from', from!, '--working-days', n!]);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout.split('\n')[0], `${due} provisional`, `${from} + ${n}`);
-      assert.match(r.stdout, /暂定：2027年的国务院办公厅放假安排通知尚未收入日历，2027年按《全国年节及纪念日放假办法》（国务院令第795号）规定的法定节假日和周末计算/);
+      assert.match(
+        r.stdout,
+        /暂定：2027年的国务院办公厅放假安排通知尚未收入日历，2027年按《全国年节及纪念日放假办法》（国务院令第795号）规定的法定节假日和周末计算/,
+      );
     }
     const r = await gongkai(['deadline', '--from', '2027-02-03', '--working-days', '3']);
     assert.ok(r.stdout.includes('  2027-02-05 星期五  不计  春节  国务院令第795号  暂定'), r.stdout);
@@ -71,7 +79,17 @@ describe('gongkai deadline', () => {
   });
 
   test('paused ranges, repeated, are not counted', async () => {
-    const r = await gongkai(['deadline', '--from', '2026-03-02', '--working-days', '20', '--paused', '2026-03-04..2026-03-06', '--paused', '2026-03-09..2026-03-10']);
+    const r = await gongkai([
+      'deadline',
+      '--from',
+      '2026-03-02',
+      '--working-days',
+      '20',
+      '--paused',
+      '2026-03-04..2026-03-06',
+      '--paused',
+      '2026-03-09..2026-03-10',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const plus5 = await gongkai(['deadline', '--from', '2026-03-02', '--working-days', '25']);
     assert.equal(r.stdout.split('\n')[0], plus5.stdout.split('\n')[0]);
@@ -104,7 +122,11 @@ for (const dialect of dialects) {
       await grantRole(t.ctx.db, id, { role: 'platformAdmin', agencyId: null });
       // The 2027 notice with 元旦 reaching back to Thursday 2026-12-31.
       const n = notice2027();
-      await enterHolidayNotice(t.ctx, { id, roles: [{ role: 'platformAdmin', agencyId: null }] }, { ...n, breaks: n.breaks.map((b, i) => (i === 0 ? { ...b, weekdaysOff: ['2026-12-31', '2027-01-01'] } : b)) });
+      await enterHolidayNotice(
+        t.ctx,
+        { id, roles: [{ role: 'platformAdmin', agencyId: null }] },
+        { ...n, breaks: n.breaks.map((b, i) => (i === 0 ? { ...b, weekdaysOff: ['2026-12-31', '2027-01-01'] } : b)) },
+      );
     });
     after(async () => t.drop());
 

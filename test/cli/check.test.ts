@@ -66,7 +66,10 @@ describe('gongkai check', () => {
     fs.writeFileSync(path.join(nested, 'README.md'), '# notes');
     fs.writeFileSync(path.join(nested, 'notes.json'), '{}');
     const r = await gongkai(['check', path.join(tmp, 'a'), '--format', 'json']);
-    const reports = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).report as { agency: string; year: number });
+    const reports = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l).report as { agency: string; year: number });
     assert.deepEqual(
       reports.map((x) => x.agency),
       ['华容县测试镇人民政府', '华容县测试镇人民政府', '华容县插旗镇人民政府'],

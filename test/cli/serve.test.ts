@@ -40,7 +40,10 @@ describe('starting the platform', () => {
     try {
       assert.doesNotMatch(second.output, /已创建平台管理员账号/);
       const loginPage = await fetch(`${second.url}/admin/login`);
-      const cookies = loginPage.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookies = loginPage.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const csrf = /name="_csrf" value="([^"]+)"/.exec(await loginPage.text())![1]!;
       const login = await fetch(`${second.url}/admin/login`, {
         method: 'POST',
@@ -68,7 +71,10 @@ describe('starting the platform', () => {
     const server = await start('start', env);
     try {
       const page = await fetch(`${server.url}/admin/login`, { headers: { 'x-forwarded-for': '198.51.100.23' } });
-      const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookies = page.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
       const login = await fetch(`${server.url}/admin/login`, {
         method: 'POST',
@@ -79,7 +85,9 @@ describe('starting the platform', () => {
       assert.equal(login.status, 303);
       await server.stop();
       const logLines = server.output.split('\n').filter((l) => l.startsWith('{'));
-      const entries = logLines.map((l) => JSON.parse(l) as { reqId?: string; msg: string; req?: { method: string; route: string; remoteAddress: string }; res?: { statusCode: number } });
+      const entries = logLines.map(
+        (l) => JSON.parse(l) as { reqId?: string; msg: string; req?: { method: string; route: string; remoteAddress: string }; res?: { statusCode: number } },
+      );
       // The log-in's two entries share its request id.
       const id = entries.find((e) => e.msg === 'incoming request' && e.req?.method === 'POST' && e.req.route === '/admin/login')?.reqId;
       assert.match(id ?? '', /^[0-9a-f]{12}$/);

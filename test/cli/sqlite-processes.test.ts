@@ -59,7 +59,9 @@ test('two processes on one SQLite file: 72 concurrent approvals, no HTTP 500', {
     assert.equal(login.status, 303);
     cookies = `${cookies}; ${cookiesOf(login)}`;
 
-    const statuses = await Promise.all(versions.map((id, i) => fetch(`${(i % 2 ? two : one).url}/admin/versions/${id}/approve`, form({})).then((r) => r.status)));
+    const statuses = await Promise.all(
+      versions.map((id, i) => fetch(`${(i % 2 ? two : one).url}/admin/versions/${id}/approve`, form({})).then((r) => r.status)),
+    );
     assert.equal(statuses.filter((s) => s >= 500).length, 0, statuses.join(','));
     assert.deepEqual(statuses, Array(approvals).fill(303));
   } finally {

@@ -60,7 +60,10 @@ describe('audit actions', () => {
     }
     assert.ok(found.size > 40, `only ${found.size} codes found: the scan lost its way`);
     const declared = new Set<string>(auditActions);
-    assert.deepEqual([...found].filter((c) => !declared.has(c)), []);
+    assert.deepEqual(
+      [...found].filter((c) => !declared.has(c)),
+      [],
+    );
   });
 });
 

@@ -65,15 +65,32 @@ describe('redacting a DOCX', async () => {
   test('the copy is still a DOCX, and shows no personal data anywhere, hidden text included; the marking stays', () => {
     assert.deepEqual(sniffAttachment(redacted, 'x.docx'), { type: 'docx' });
     assert.deepEqual(personalData(hitsIn(again)), []);
-    assert.deepEqual(hitsIn(again).map((h) => [h.kind, h.value, h.location]), [['secrecyMarking', docxValues.marking, '正文第1段']]);
-    const all = again.parts.filter((p) => !p.text.startsWith('不应标出')).map((p) => p.text).join('\n');
+    assert.deepEqual(
+      hitsIn(again).map((h) => [h.kind, h.value, h.location]),
+      [['secrecyMarking', docxValues.marking, '正文第1段']],
+    );
+    const all = again.parts
+      .filter((p) => !p.text.startsWith('不应标出'))
+      .map((p) => p.text)
+      .join('\n');
     for (const [name, value] of Object.entries(docxValues)) if (name !== 'marking') assert.ok(!all.includes(value), value);
   });
 
   test('each value is replaced by its mask; the split value keeps its runs and their formatting', async () => {
     const texts = again.parts.map((p) => p.text);
-    for (const masked of [docxValues.marking, '联系电话：138****5678', '110105********002X', '***************0128', '0730-*****56', '92430623**********', 'z***@example.com']) {
-      assert.ok(texts.some((t) => t.includes(masked)), masked);
+    for (const masked of [
+      docxValues.marking,
+      '联系电话：138****5678',
+      '110105********002X',
+      '***************0128',
+      '0730-*****56',
+      '92430623**********',
+      'z***@example.com',
+    ]) {
+      assert.ok(
+        texts.some((t) => t.includes(masked)),
+        masked,
+      );
     }
     const xml = await (await JSZip.loadAsync(redacted)).file('word/document.xml')!.async('string');
     assert.match(xml, /<w:b\/>[\s\S]*?<w:t xml:space="preserve">138<\/w:t>/);
@@ -83,7 +100,11 @@ describe('redacting a DOCX', async () => {
 
   test('text that was not screened stays as it was', () => {
     const before = extracted.parts.filter((p) => !hits.some((h) => h.location === p.location));
-    for (const p of before) assert.ok(again.parts.some((q) => q.location === p.location && q.text === p.text), p.location);
+    for (const p of before)
+      assert.ok(
+        again.parts.some((q) => q.location === p.location && q.text === p.text),
+        p.location,
+      );
   });
 
   test('a value the platform cannot reach (in an embedded object) stops the redaction', async () => {

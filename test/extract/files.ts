@@ -81,10 +81,7 @@ export async function buildDocx(): Promise<Uint8Array> {
           }),
           new Paragraph({ children: [new TextRun('备用卡'), new TextRun({ text: docxValues.cardHidden, vanish: true })] }),
           new Paragraph({
-            children: [
-              new TextRun('原手机'),
-              new DeletedTextRun({ id: 1, author: '编辑', date: '2024-01-15T12:00:00Z', text: docxValues.mobileDeleted }),
-            ],
+            children: [new TextRun('原手机'), new DeletedTextRun({ id: 1, author: '编辑', date: '2024-01-15T12:00:00Z', text: docxValues.mobileDeleted })],
           }),
           new Paragraph(`不应标出：${invalid.idNumber}，${invalid.bankCard16}，2024年3月1日，合计13812345678.00元。`),
         ],
@@ -137,7 +134,8 @@ export async function buildXlsx(): Promise<Uint8Array> {
 export function buildPdf(pages: string[][], options: { image?: boolean } = {}): Uint8Array {
   const esc = (s: string) => s.replace(/[\\()]/g, '\\$&');
   const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'];
-  if (options.image) objects.push('<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\nA\nendstream');
+  if (options.image)
+    objects.push('<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\nA\nendstream');
   const kids: string[] = [];
   for (const lines of pages) {
     const text = lines.length ? `BT /F1 11 Tf 72 740 Td 16 TL ${lines.map((l) => `(${esc(l)}) Tj T*`).join(' ')} ET` : '';

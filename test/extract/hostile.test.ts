@@ -32,9 +32,20 @@ async function mainThreadStall<T>(work: () => Promise<T>): Promise<{ result: T |
 describe('the file pool', () => {
   test('the limits come from the environment; a wrong value is refused naming the variable', () => {
     assert.deepEqual(poolOptionsFrom({}), defaultPoolOptions);
-    assert.deepEqual(poolOptionsFrom({ GONGKAI_FILE_SECONDS: '5', GONGKAI_FILE_MEMORY_MB: '256', GONGKAI_FILE_WORKERS: '1' }), { seconds: 5, memoryMb: 256, workers: 1 });
-    for (const [name, value] of [['GONGKAI_FILE_SECONDS', '0'], ['GONGKAI_FILE_MEMORY_MB', 'lots'], ['GONGKAI_FILE_WORKERS', '1.5']] as const) {
-      assert.throws(() => poolOptionsFrom({ [name]: value }), (e: unknown) => e instanceof InputError && e.message.includes(name) && e.message.includes(value));
+    assert.deepEqual(poolOptionsFrom({ GONGKAI_FILE_SECONDS: '5', GONGKAI_FILE_MEMORY_MB: '256', GONGKAI_FILE_WORKERS: '1' }), {
+      seconds: 5,
+      memoryMb: 256,
+      workers: 1,
+    });
+    for (const [name, value] of [
+      ['GONGKAI_FILE_SECONDS', '0'],
+      ['GONGKAI_FILE_MEMORY_MB', 'lots'],
+      ['GONGKAI_FILE_WORKERS', '1.5'],
+    ] as const) {
+      assert.throws(
+        () => poolOptionsFrom({ [name]: value }),
+        (e: unknown) => e instanceof InputError && e.message.includes(name) && e.message.includes(value),
+      );
     }
   });
 
@@ -60,7 +71,12 @@ describe('the file pool', () => {
   test('closing the pool refuses the file being read and ends its worker', { timeout: 60_000 }, async () => {
     await configureFilePool({ seconds: 60, memoryMb: 1024, workers: 2 });
     // two read, one waits; each outcome kept as it comes (a rejection nobody awaits yet fails the test)
-    const outcomes = [1, 2, 3].map(() => extractText(hugeBaselinePdf(), 'pdf').then(() => null, (e: unknown) => e));
+    const outcomes = [1, 2, 3].map(() =>
+      extractText(hugeBaselinePdf(), 'pdf').then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    );
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(filePool().size, 2);
     const start = Date.now();

@@ -49,7 +49,10 @@ describe('what cannot be read as text is named for the reviewer', () => {
 
   test('a PDF with some scanned pages, and one with pictures beside its text', async () => {
     const mixed = await extractText(buildPdf([['page one'], [], ['page three'], []]), 'pdf');
-    assert.deepEqual(mixed.parts.map((p) => p.location), ['第1页', '第3页']);
+    assert.deepEqual(
+      mixed.parts.map((p) => p.location),
+      ['第1页', '第3页'],
+    );
     assert.match(mixed.unreadable ?? '', /第 2、4 页没有可提取的文字/);
     const pictured = await extractText(buildPdf([['a notice with a seal']], { image: true }), 'pdf');
     assert.equal(pictured.parts.length, 1);
@@ -63,7 +66,11 @@ describe('what cannot be read as text is named for the reviewer', () => {
   });
 
   test('images', async () => {
-    for (const [bytes, type] of [[png, 'png'], [jpeg, 'jpeg'], [gif, 'gif']] as const) {
+    for (const [bytes, type] of [
+      [png, 'png'],
+      [jpeg, 'jpeg'],
+      [gif, 'gif'],
+    ] as const) {
       const r = await extractText(bytes, type);
       assert.deepEqual(r.parts, []);
       assert.match(r.unreadable ?? '', /图片中的文字无法自动筛查/);
@@ -97,10 +104,16 @@ describe('Chinese PDFs printed by LibreOffice', { skip: libreOfficeSkip(), timeo
     const redactedDocx = await redactDocx(docx, replacementsFor(hitsIn(await extractText(docx, 'docx'))));
     const xlsx = await buildXlsx();
     const redactedXlsx = await redactXlsx(xlsx, replacementsFor(hitsIn(await extractText(xlsx, 'xlsx'))));
-    for (const [bytes, name, mask] of [[redactedDocx, 'redacted.docx', '110105********002X'], [redactedXlsx, 'redacted.xlsx', '138****5678']] as const) {
+    for (const [bytes, name, mask] of [
+      [redactedDocx, 'redacted.docx', '110105********002X'],
+      [redactedXlsx, 'redacted.xlsx', '138****5678'],
+    ] as const) {
       const printed = await extractText(libreOfficePdf(bytes, name), 'pdf');
       assert.deepEqual(personalData(hitsIn(printed)), [], name);
-      assert.ok(printed.parts.some((p) => p.text.includes(mask)), `${name} shows ${mask}`);
+      assert.ok(
+        printed.parts.some((p) => p.text.includes(mask)),
+        `${name} shows ${mask}`,
+      );
     }
   });
 });

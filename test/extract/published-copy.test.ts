@@ -41,7 +41,11 @@ test('JPEG: EXIF, XMP and comments gone; JFIF, tables, scan and EOI kept; bytes 
   const stripped = stripJpeg(Uint8Array.from([...original, ...Buffer.from(`trailer ${secretId}`)]));
   assert.ok(!holds(stripped, secretId) && !holds(stripped, secretMobile));
   assert.ok(holds(stripped, 'JFIF'));
-  for (const marker of [0xdb, 0xc0, 0xda]) assert.ok(stripped.some((b, i) => b === 0xff && stripped[i + 1] === marker), marker.toString(16));
+  for (const marker of [0xdb, 0xc0, 0xda])
+    assert.ok(
+      stripped.some((b, i) => b === 0xff && stripped[i + 1] === marker),
+      marker.toString(16),
+    );
   assert.deepEqual([...stripped.slice(-2)], [0xff, 0xd9]);
 });
 
@@ -72,17 +76,21 @@ test('Office: removed parts take their relationships and content types with them
       '<Relationship Id="rIdOle" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject" Target="embeddings/oleObject1.bin"/>',
       '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/>',
     ],
-    rootRels: ['<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>'],
+    rootRels: [
+      '<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/>',
+    ],
     overrides: ['<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/>'],
   });
   const copy = await sanitizeOffice(bytes);
   const zip = await JSZip.loadAsync(copy);
   const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
-  for (const gone of ['word/afchunk.htm', 'word/embeddings/oleObject1.bin', 'customXml/item1.xml', 'docProps/custom.xml']) assert.ok(!names.includes(gone), gone);
+  for (const gone of ['word/afchunk.htm', 'word/embeddings/oleObject1.bin', 'customXml/item1.xml', 'docProps/custom.xml'])
+    assert.ok(!names.includes(gone), gone);
   for (const name of names) {
     const text = await zip.file(name)!.async('string');
     assert.ok(!text.includes(secretId) && !text.includes(secretMobile), name);
-    for (const removed of ['afchunk.htm', 'oleObject1.bin', 'customXml/item1.xml', 'docProps/custom.xml']) assert.ok(!text.includes(removed), `${name} still points at ${removed}`);
+    for (const removed of ['afchunk.htm', 'oleObject1.bin', 'customXml/item1.xml', 'docProps/custom.xml'])
+      assert.ok(!text.includes(removed), `${name} still points at ${removed}`);
   }
   const document = await zip.file('word/document.xml')!.async('string');
   assert.ok(!document.includes('altChunk') && !document.includes('OLEObject'));

@@ -66,7 +66,13 @@ describe('refused, naming the file', () => {
   test('a macro-enabled document named .docx; an old or password-protected Office file', async () => {
     const z = await JSZip.loadAsync(docx);
     const types = await z.file('[Content_Types].xml')!.async('string');
-    z.file('[Content_Types].xml', types.replace('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', 'application/vnd.ms-word.document.macroEnabled.main+xml'));
+    z.file(
+      '[Content_Types].xml',
+      types.replace(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+        'application/vnd.ms-word.document.macroEnabled.main+xml',
+      ),
+    );
     refused(await z.generateAsync({ type: 'uint8array' }), '宏.docx', /宏/);
     const ole = new Uint8Array(2048);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

@@ -53,7 +53,10 @@ describe('redacting an XLSX', async () => {
     assert.deepEqual(sniffAttachment(redacted, 'x.xlsx'), { type: 'xlsx' });
     assert.deepEqual(personalData(hitsIn(again)), []);
     // A secrecy marking is never masked (issue 9): it stays as printed.
-    assert.deepEqual(hitsIn(again).map((h) => h.value), [xlsxValues.markingHidden]);
+    assert.deepEqual(
+      hitsIn(again).map((h) => h.value),
+      [xlsxValues.markingHidden],
+    );
   });
 
   test('masks in place: a number cell becomes text, a formula keeps its formula, the split card its runs', async () => {

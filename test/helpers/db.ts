@@ -79,11 +79,7 @@ export const dialects: readonly DialectName[] = ['sqlite', 'postgres'];
  * Runs `suite` once per database. `get()` gives the suite's database, created before its
  * tests and dropped after them; `setup` runs once on it (e.g. loading the demo).
  */
-export function eachDialect(
-  title: string,
-  suite: (get: () => TestDatabase, dialect: DialectName) => void,
-  setup?: (t: TestDatabase) => Promise<void>,
-): void {
+export function eachDialect(title: string, suite: (get: () => TestDatabase, dialect: DialectName) => void, setup?: (t: TestDatabase) => Promise<void>): void {
   for (const dialect of dialects) {
     describe(`${title} [${dialect}]`, { skip: dialect === 'postgres' ? skipPostgres : false }, () => {
       let t: TestDatabase | undefined;

@@ -64,7 +64,9 @@ export function pdf(spec: PdfSpec): Uint8Array {
     catalog.push(`/MarkInfo << /Marked true >> /StructTreeRoot ${root} 0 R`);
   }
   const page = objects.length + 1;
-  add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >>${annots.length ? ` /Annots [${annots.map((a) => `${a} 0 R`).join(' ')}]` : ''}${spec.alt ? ' /StructParents 0' : ''} >>`);
+  add(
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >>${annots.length ? ` /Annots [${annots.map((a) => `${a} 0 R`).join(' ')}]` : ''}${spec.alt ? ' /StructParents 0' : ''} >>`,
+  );
   objects[0] = `<< /Type /Catalog /Pages 2 0 R ${catalog.join(' ')} >>`;
   objects[1] = `<< /Type /Pages /Kids [${page} 0 R] /Count 1 >>`;
   let info = 0;
@@ -100,7 +102,11 @@ export async function png(text: Record<string, string> = {}, itxt = false): Prom
   const ihdr = Uint8Array.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
   const chunks = [chunk('IHDR', ihdr)];
   for (const [k, v] of Object.entries(text)) {
-    chunks.push(itxt ? chunk('iTXt', Uint8Array.from([...enc.encode(k), 0, 0, 0, 0, 0, ...enc.encode(v)])) : chunk('tEXt', Uint8Array.from([...enc.encode(k), 0, ...enc.encode(v)])));
+    chunks.push(
+      itxt
+        ? chunk('iTXt', Uint8Array.from([...enc.encode(k), 0, 0, 0, 0, 0, ...enc.encode(v)]))
+        : chunk('tEXt', Uint8Array.from([...enc.encode(k), 0, ...enc.encode(v)])),
+    );
   }
   chunks.push(chunk('IDAT', new Uint8Array(deflateSync(Uint8Array.from([0, 128])))), chunk('IEND', new Uint8Array()));
   return concat([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ...chunks]);
@@ -115,7 +121,12 @@ export function jpeg(meta: { exif?: string; comment?: string; xmp?: string }): U
   if (meta.exif) parts.push(segment(0xe1, Uint8Array.from([...enc.encode('Exif'), 0, 0, ...enc.encode(`MM\u0000*Artist\u0000${meta.exif}`)])));
   if (meta.xmp) parts.push(segment(0xe1, enc.encode(`http://ns.adobe.com/xap/1.0/\u0000<x:xmpmeta><dc:creator>${meta.xmp}</dc:creator></x:xmpmeta>`)));
   if (meta.comment) parts.push(segment(0xfe, enc.encode(meta.comment)));
-  parts.push(segment(0xdb, new Uint8Array(65)), segment(0xc0, Uint8Array.from([8, 0, 1, 0, 1, 1, 1, 0x11, 0])), segment(0xda, Uint8Array.from([1, 1, 0, 0, 0x3f, 0])), Uint8Array.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd9]));
+  parts.push(
+    segment(0xdb, new Uint8Array(65)),
+    segment(0xc0, Uint8Array.from([8, 0, 1, 0, 1, 1, 1, 0x11, 0])),
+    segment(0xda, Uint8Array.from([1, 1, 0, 0, 0x3f, 0])),
+    Uint8Array.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd9]),
+  );
   return concat(parts);
 }
 

@@ -25,7 +25,11 @@ export function pdfWithContent(content: Buffer, compressed?: Buffer): Uint8Array
     length += b.length;
   });
   const xref = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  parts.push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  parts.push(
+    Buffer.from(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`,
+    ),
+  );
   return new Uint8Array(Buffer.concat(parts));
 }
 
@@ -140,7 +144,9 @@ const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  * inflated size.
  */
 export function docxBomb(megabytes = 1536): Uint8Array {
-  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>');
+  const head = Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>',
+  );
   // one run of one letter: the densest deflate (about 1,000 to 1)
   const chunk = Buffer.alloc(1024 * 1024, 'a');
   const tail = Buffer.from('</w:t></w:r></w:p></w:body></w:document>');

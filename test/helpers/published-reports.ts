@@ -26,5 +26,9 @@ export async function publishedReportFile(
   report.applications.rows.carriedOver = report.applications.rows.carriedOver.map(() => 0);
   report.applications.rows.carriedForward = o.carriedForward ? [...o.carriedForward] : computed.report.applications.rows.carriedOver;
   const out = await renderReport(o.format, { report, signer: agency.name, signedDate: `${o.year + 1}-01-15` });
-  return { agencyId: agency.id, name: `${agency.shortName}${o.year}年度报告.${o.format}`, bytes: typeof out === 'string' ? new TextEncoder().encode(out) : out };
+  return {
+    agencyId: agency.id,
+    name: `${agency.shortName}${o.year}年度报告.${o.format}`,
+    bytes: typeof out === 'string' ? new TextEncoder().encode(out) : out,
+  };
 }

@@ -64,7 +64,9 @@ export class Client {
   /** Uploads one file as multipart/form-data, with the CSRF token in the query string as the upload forms send it. */
   async upload(url: string, filename: string, bytes: Uint8Array): Promise<LightMyRequestResponse> {
     const boundary = `----gongkai${Date.now()}`;
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const res = await this.app.inject({
       method: 'POST',
@@ -81,14 +83,25 @@ export class Client {
    * Posts a form as multipart/form-data with its fields (the CSRF token first, unless
    * `csrf: false`) and then its files, in the order a browser sends them.
    */
-  async multipart(url: string, form: Record<string, string>, files: readonly { field: string; filename: string; bytes: Uint8Array }[] = [], opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async multipart(
+    url: string,
+    form: Record<string, string>,
+    files: readonly { field: string; filename: string; bytes: Uint8Array }[] = [],
+    opts: { csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
     const boundary = `----gongkai${Date.now()}`;
     const parts: Buffer[] = [];
     for (const [name, value] of Object.entries({ ...(opts.csrf === false ? {} : { _csrf: this.csrf }), ...form })) {
       parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
     }
     for (const f of files) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), Buffer.from(f.bytes), Buffer.from('\r\n'));
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
+        Buffer.from(f.bytes),
+        Buffer.from('\r\n'),
+      );
     }
     parts.push(Buffer.from(`--${boundary}--\r\n`));
     const res = await this.app.inject({
@@ -149,4 +162,10 @@ export async function testApp(ctx: AppContext): Promise<FastifyInstance> {
 }
 
 /** The text of a page without its tags, for asserting what a reader sees. */
-export const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+export const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');

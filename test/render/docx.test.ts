@@ -56,7 +56,9 @@ test('merged header cells carry gridSpan and vMerge', () => {
   has(cellXml('行政诉讼'), '<w:gridSpan w:val="10"/>');
   has(cellXml('未经复议直接起诉'), '<w:gridSpan w:val="5"/>');
   // One continuation cell for every row a merged cell reaches below its first.
-  const below = Object.values(reportGrids(doc.report)).flatMap((g) => g.rows.flat()).reduce((n, c) => n + c.rowSpan - 1, 0);
+  const below = Object.values(reportGrids(doc.report))
+    .flatMap((g) => g.rows.flat())
+    .reduce((n, c) => n + c.rowSpan - 1, 0);
   assert.equal(xml.match(/<w:vMerge w:val="continue"\/>/g)?.length, below);
 });
 

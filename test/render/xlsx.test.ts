@@ -29,7 +29,9 @@ test('a text sheet, then one sheet per table', () => {
     wb.worksheets.map((w) => w.name),
     ['报告正文', '表二 主动公开', '表三 申请办理', '表四 复议诉讼'],
   );
-  const text = sheet('报告正文').getColumn(1).values.filter((v) => typeof v === 'string');
+  const text = sheet('报告正文')
+    .getColumn(1)
+    .values.filter((v) => typeof v === 'string');
   for (const s of [documentTitle(doc), ...sections.map((x) => x.title), ...signatureLines(doc), '（一）主动公开情况']) {
     assert.ok(text.includes(s), s);
   }
@@ -65,7 +67,10 @@ test('table 四: 行政复议 and 行政诉讼 groups over 15 numbers', () => {
   assert.equal(ws.getCell('F3').value, '行政诉讼');
   assert.equal(ws.getCell('F4').value, '未经复议直接起诉');
   assert.equal(ws.getCell('K4').value, '复议后起诉');
-  assert.deepEqual(rowValues(ws, 6), Array.from({ length: 15 }, (_, i) => 501 + i));
+  assert.deepEqual(
+    rowValues(ws, 6),
+    Array.from({ length: 15 }, (_, i) => 501 + i),
+  );
 });
 
 test('table 二: single values span the three value columns; fees keep decimals', () => {
@@ -80,7 +85,11 @@ test('table 二: single values span the three value columns; fees keep decimals'
 });
 
 test('every covered cell has borders, labels wrap, and rows are tall enough for their text', () => {
-  for (const [key, name] of [['applications', '表三 申请办理'], ['appeals', '表四 复议诉讼'], ['active', '表二 主动公开']] as const) {
+  for (const [key, name] of [
+    ['applications', '表三 申请办理'],
+    ['appeals', '表四 复议诉讼'],
+    ['active', '表二 主动公开'],
+  ] as const) {
     const ws = sheet(name);
     const grid = reportGrids(doc.report)[key];
     for (let r = 3; r < 3 + grid.rows.length; r++) {

@@ -18,7 +18,8 @@ interface Fixture {
 
 async function fixture(db: Kysely<DB>): Promise<Fixture> {
   const createdAt = '2026-01-01T00:00:00.000Z';
-  const agency = (name: string, code: string) => insertAgency(db, { parentId: null, name, shortName: name, kind: 'department', code, mayMakeRules: false, recordsFrom: 2024, sortOrder: 1, createdAt });
+  const agency = (name: string, code: string) =>
+    insertAgency(db, { parentId: null, name, shortName: name, kind: 'department', code, mayMakeRules: false, recordsFrom: 2024, sortOrder: 1, createdAt });
   const a = await agency('甲局', '11430623MB0000001X');
   const b = await agency('乙局', '11430623MB0000002X');
   const alice = await insertUser(db, { username: 'alice', displayName: '张三', passwordHash: 'x', createdAt });
@@ -26,7 +27,16 @@ async function fixture(db: Kysely<DB>): Promise<Fixture> {
   await grantRole(db, alice, { role: 'editor', agencyId: a });
   await grantRole(db, bob, { role: 'leader', agencyId: b });
   const ev = (at: string, actorId: number | null, agencyId: number | null, action: Parameters<typeof appendEvent>[1]['action'], reason: string | null = null) =>
-    appendEvent(db, { occurredAt: at, actorId, agencyId, subjectType: 'catalogueItem', subjectId: 1, action, reason, payload: { secret: '430623198506151100' } });
+    appendEvent(db, {
+      occurredAt: at,
+      actorId,
+      agencyId,
+      subjectType: 'catalogueItem',
+      subjectId: 1,
+      action,
+      reason,
+      payload: { secret: '430623198506151100' },
+    });
   await ev('2026-03-01T01:00:00.000Z', alice, a, 'catalogue.drafted');
   await ev('2026-03-02T01:00:00.000Z', alice, a, 'catalogue.submitted', '请审查');
   await ev('2026-03-03T01:00:00.000Z', null, a, 'request.submitted');
@@ -44,7 +54,10 @@ eachDialect('audit events: the filtered query', (get) => {
   test('an agency sees only its own events, newest first; none of another or of no agency', async () => {
     const { rows, total } = await listEvents(get().ctx.db, { agencyIds: [f.a] }, { limit: 50, offset: 0 });
     assert.equal(total, 3);
-    assert.deepEqual(rows.map((r) => r.action), ['request.submitted', 'catalogue.submitted', 'catalogue.drafted']);
+    assert.deepEqual(
+      rows.map((r) => r.action),
+      ['request.submitted', 'catalogue.submitted', 'catalogue.drafted'],
+    );
     assert.equal(rows[1]?.actorName, '张三');
     assert.equal(rows[1]?.reason, '请审查');
     assert.equal(rows[0]?.actorName, null);
@@ -65,10 +78,16 @@ eachDialect('audit events: the filtered query', (get) => {
     const cat = await listEvents(db, { agencyIds: all, actions: actionsIn('catalogue') }, { limit: 50, offset: 0 });
     assert.equal(cat.total, 3);
     const dated = await listEvents(db, { agencyIds: all, from: '2026-03-02T00:00:00.000Z', until: '2026-03-04T00:00:00.000Z' }, { limit: 50, offset: 0 });
-    assert.deepEqual(dated.rows.map((r) => r.action), ['request.submitted', 'catalogue.submitted']);
+    assert.deepEqual(
+      dated.rows.map((r) => r.action),
+      ['request.submitted', 'catalogue.submitted'],
+    );
     const second = await listEvents(db, { agencyIds: all }, { limit: 2, offset: 2 });
     assert.equal(second.total, 5);
-    assert.deepEqual(second.rows.map((r) => r.action), ['request.submitted', 'catalogue.submitted']);
+    assert.deepEqual(
+      second.rows.map((r) => r.action),
+      ['request.submitted', 'catalogue.submitted'],
+    );
   });
 
   test('the people of the filter and their roles', async () => {

@@ -14,7 +14,15 @@ import { emptyFacts, factsFromRecords, type AgencyRecords, type DecisionStatisti
 import type { ApplicationFacts } from '../../src/domain/requests/application.ts';
 import { applicantTypeKeys } from '../../src/law/applicant-types.ts';
 import { appealOutcomeKeys, appealTrackKeys } from '../../src/law/appeals.ts';
-import { categoryKeys, defaultDisclosure, documentKinds, validityStates, type CategoryKey, type DocumentKind, type ValidityState } from '../../src/law/catalogue-categories.ts';
+import {
+  categoryKeys,
+  defaultDisclosure,
+  documentKinds,
+  validityStates,
+  type CategoryKey,
+  type DocumentKind,
+  type ValidityState,
+} from '../../src/law/catalogue-categories.ts';
 import { outcomeCodeKeys } from '../../src/law/outcome-codes.ts';
 import type { AgencyKind } from '../../src/law/agency-kinds.ts';
 import { insertAgency } from '../../src/store/agencies.repo.ts';
@@ -214,7 +222,9 @@ eachDialect('countYear', (get) => {
     }
     // The records reach every kind of count, so that the comparison means something.
     for (const [k, n] of Object.entries(seen)) assert.ok(n > 0, `no ${k} in the random records`);
-    const sameDay = agencies.flatMap((g) => g.records.documents).filter((d) => d.validity.some((c, i) => d.validity.slice(0, i).some((p) => p.effectiveDate === c.effectiveDate)));
+    const sameDay = agencies
+      .flatMap((g) => g.records.documents)
+      .filter((d) => d.validity.some((c, i) => d.validity.slice(0, i).some((p) => p.effectiveDate === c.effectiveDate)));
     assert.ok(sameDay.length > 0, 'no document with two changes on the same day');
 
     // The documents as the repository reads them (published ones, changes in recording order) are those compared here.

@@ -15,8 +15,30 @@ import { sql } from 'kysely';
 import { eachDialect } from '../helpers/db.ts';
 
 const queries = [
-  '公告', '低保', '补贴', '公示', '救助', '民政', '镇', '县', '插旗镇', '城乡低保', '信息公开', '2023', '2023年', '镇2023', '第一季度',
-  '最低生活保障', '不动产', '动产登记', '0730', '华容县人民政府', '低保 2023', '公示，插旗镇', '政府采购', 'ＧＯＶ',
+  '公告',
+  '低保',
+  '补贴',
+  '公示',
+  '救助',
+  '民政',
+  '镇',
+  '县',
+  '插旗镇',
+  '城乡低保',
+  '信息公开',
+  '2023',
+  '2023年',
+  '镇2023',
+  '第一季度',
+  '最低生活保障',
+  '不动产',
+  '动产登记',
+  '0730',
+  '华容县人民政府',
+  '低保 2023',
+  '公示，插旗镇',
+  '政府采购',
+  'ＧＯＶ',
 ];
 
 /** Counts per query on the first database, for the second to equal. */
@@ -33,7 +55,9 @@ type Item = Awaited<ReturnType<typeof publishedItems>>[number];
 
 /** The truth: every space- or punctuation-separated part of the query is a substring of the title, summary or body. */
 function scan(items: readonly Item[], q: string): number[] {
-  const parts = normalize(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const parts = normalize(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return items
     .filter((i) => parts.every((p) => [i.title, i.summary, i.body].some((f) => normalize(f).includes(p))))
     .map((i) => i.id)
@@ -77,7 +101,17 @@ eachDialect(
     test('reindexAll indexes every published item, again and again', async () => {
       assert.ok(items.length > 1000);
       assert.equal(await reindexAll(get().ctx.db), items.length);
-      assert.equal(Number((await get().ctx.db.selectFrom('search_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n), items.length);
+      assert.equal(
+        Number(
+          (
+            await get()
+              .ctx.db.selectFrom('search_documents')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        items.length,
+      );
     });
 
     test('each query finds exactly the items that contain it, as many on both databases', async () => {
@@ -115,7 +149,10 @@ eachDialect(
       for (const text of ['华政发〔2023〕1号', '华政发[2023]1号', ' 华政发（2023）1号 ']) {
         const { hits } = await searchItems(get().ctx.db, { text, limit: 20, offset: 0 });
         assert.deepEqual(hits[0], { itemId: doc.id, exact: true }, text);
-        assert.ok(hits.slice(1).every((h) => !h.exact), text);
+        assert.ok(
+          hits.slice(1).every((h) => !h.exact),
+          text,
+        );
       }
       const item = items.find((i) => i.index_no !== null)!;
       const byIndex = await searchItems(get().ctx.db, { text: item.index_no!, limit: 20, offset: 0 });
@@ -143,11 +180,20 @@ eachDialect(
     test('filters by agency, category and year', async () => {
       const sample = items.find((i) => normalize(i.title).includes('低保'))!;
       const year = Number(sample.published_date!.slice(0, 4));
-      const filters = [{ agencyId: sample.agency_id }, { category: sample.category }, { year }, { agencyId: sample.agency_id, category: sample.category, year }];
+      const filters = [
+        { agencyId: sample.agency_id },
+        { category: sample.category },
+        { year },
+        { agencyId: sample.agency_id, category: sample.category, year },
+      ];
       for (const f of filters) {
         const truth = scan(items, '低保').filter((id) => {
           const i = items.find((x) => x.id === id)!;
-          return (f.agencyId === undefined || i.agency_id === f.agencyId) && (f.category === undefined || i.category === f.category) && (f.year === undefined || i.published_date?.startsWith(String(f.year)));
+          return (
+            (f.agencyId === undefined || i.agency_id === f.agencyId) &&
+            (f.category === undefined || i.category === f.category) &&
+            (f.year === undefined || i.published_date?.startsWith(String(f.year)))
+          );
         });
         assert.ok(truth.length > 0, JSON.stringify(f));
         assert.deepEqual(ids((await allHits(get().ctx.db, { text: '低保', ...f })).hits), truth, JSON.stringify(f));
@@ -164,7 +210,10 @@ eachDialect(
         assert.equal(page.total, all.total);
         paged.push(...page.hits.map((h) => h.itemId));
       }
-      assert.deepEqual(paged, all.hits.map((h) => h.itemId));
+      assert.deepEqual(
+        paged,
+        all.hits.map((h) => h.itemId),
+      );
       assert.deepEqual(await searchItems(get().ctx.db, { text: '公示', limit: 7, offset: all.total }), { total: all.total, hits: [] });
     });
 
@@ -177,7 +226,10 @@ eachDialect(
       await indexItem(db, doc);
       assert.equal((await allHits(db, { text: '蓝莓种植' })).total, 0);
       await unindexItem(db, item.id);
-      assert.equal((await allHits(db, { text: item.doc_no! })).hits.some((h) => h.itemId === item.id), false);
+      assert.equal(
+        (await allHits(db, { text: item.doc_no! })).hits.some((h) => h.itemId === item.id),
+        false,
+      );
       await indexItem(db, doc);
       assert.deepEqual((await searchItems(db, { text: item.doc_no!, limit: 1, offset: 0 })).hits, [{ itemId: item.id, exact: true }]);
     });
@@ -196,7 +248,10 @@ eachDialect(
       const docs = await db.selectFrom('search_documents').select(['item_id', 'published_at', 'seq']).orderBy('seq').execute();
       assert.equal(docs.length, items.length);
       const expected = [...docs].sort((x, y) => byTime({ published_at: x.published_at, id: x.item_id }, { published_at: y.published_at, id: y.item_id }));
-      assert.deepEqual(docs.map((d) => d.item_id), expected.map((d) => d.item_id));
+      assert.deepEqual(
+        docs.map((d) => d.item_id),
+        expected.map((d) => d.item_id),
+      );
       const last = movers.at(-1)!;
       assert.equal(docs.find((d) => d.item_id === last.id)?.published_at, a.published_at);
       await reindexAll(db);

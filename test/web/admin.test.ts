@@ -150,7 +150,10 @@ eachDialect(
       const done = await leader.post(`${base}/publish`, { reason: '补充第六部分信息处理费收取情况' });
       assert.equal(done.statusCode, 303);
       const versions = await reportVersions(ctx.db, chaqi, 2023);
-      assert.deepEqual(versions.map((v) => v.version), [2, 1]);
+      assert.deepEqual(
+        versions.map((v) => v.version),
+        [2, 1],
+      );
       assert.match(versions[0]!.indexNo ?? '', /^006382564L\/2026-\d{5}$/);
       assert.equal(versions[1]!.indexNo, '006382564L/2024-2169556', 'the first version is kept unchanged');
       const events = await eventsFor(ctx.db, 'annualReport', `${chaqi}/2023`);

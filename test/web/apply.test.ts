@@ -38,7 +38,15 @@ eachDialect(
       const { name, ...rest } = personApplication({ delivery: 'online' });
       return { agency: String(chaqi), personName: name!, ...rest, ...over };
     };
-    const submissions = async () => Number((await get().ctx.db.selectFrom('application_submissions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const submissions = async () =>
+      Number(
+        (
+          await get()
+            .ctx.db.selectFrom('application_submissions')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     before(async () => {
       app = await testApp(get().ctx);
@@ -55,10 +63,29 @@ eachDialect(
       assert.ok(res.body.includes('<optgroup label="乡镇人民政府">'));
       assert.ok(res.body.includes(`<option value="${chaqi}" selected="">华容县插旗镇人民政府</option>`));
       const text = textOf(res.body);
-      for (const s of ['申请人是自然人的，填写本栏（法人或者其他组织不填）', '申请人是法人或者其他组织的，填写本栏（自然人不填）', '商业企业', '法律服务机构', '一事一申请', '部分公开', '信息处理费', '国办函〔2020〕109号', '双方确认之日', 'PDF、JPG 或 PNG']) {
+      for (const s of [
+        '申请人是自然人的，填写本栏（法人或者其他组织不填）',
+        '申请人是法人或者其他组织的，填写本栏（自然人不填）',
+        '商业企业',
+        '法律服务机构',
+        '一事一申请',
+        '部分公开',
+        '信息处理费',
+        '国办函〔2020〕109号',
+        '双方确认之日',
+        'PDF、JPG 或 PNG',
+      ]) {
         assert.ok(text.includes(s), s);
       }
-      for (const s of ['autocomplete="name"', 'autocomplete="organization"', 'autocomplete="tel"', 'autocomplete="email"', 'autocomplete="street-address"', 'autocomplete="postal-code"']) assert.ok(res.body.includes(s), s);
+      for (const s of [
+        'autocomplete="name"',
+        'autocomplete="organization"',
+        'autocomplete="tel"',
+        'autocomplete="email"',
+        'autocomplete="street-address"',
+        'autocomplete="postal-code"',
+      ])
+        assert.ok(res.body.includes(s), s);
       assert.ok(res.body.includes('enctype="multipart/form-data"'));
       assert.ok(/<form method="post" action="\/apply"/.test(res.body), 'no token or code in the address');
       assert.ok(res.body.includes('name="_csrf"'));
@@ -104,7 +131,8 @@ eachDialect(
       status = await look.post('/apply/status', { receiptNo: receiptNo!, queryCode: code! });
       assert.equal(status.statusCode, 200);
       const shown = textOf(status.body);
-      for (const s of ['收到申请之日 2026-11-27', '华容县插旗镇人民政府', '答复期限：', '政府信息公开申请登记回执', '李四', receiptNo!]) assert.ok(shown.includes(s), s);
+      for (const s of ['收到申请之日 2026-11-27', '华容县插旗镇人民政府', '答复期限：', '政府信息公开申请登记回执', '李四', receiptNo!])
+        assert.ok(shown.includes(s), s);
       assert.ok(status.body.includes('<link rel="stylesheet" href="/assets/letter.css"/>'));
       assert.ok(status.body.includes('<article class="letter"'));
       assert.ok(!status.body.includes(validId), 'no ID number on the status page');
@@ -175,7 +203,8 @@ eachDialect(
       assert.ok(res.body.includes('<a href="#field-idNumber">居民身份证号码有误'));
       assert.match(res.body, /<p class="field-error" id="error-idNumber"><span class="visually-hidden">错误：<\/span>居民身份证号码有误/);
       const input = /<input [^>]*id="field-idNumber"[^>]*>/.exec(res.body)?.[0] ?? '';
-      for (const a of ['name="idNumber"', 'aria-invalid="true"', 'aria-describedby="hint-idNumber error-idNumber"', `value="${wrongCheckDigit}"`]) assert.ok(input.includes(a), `${a} in ${input}`);
+      for (const a of ['name="idNumber"', 'aria-invalid="true"', 'aria-describedby="hint-idNumber error-idNumber"', `value="${wrongCheckDigit}"`])
+        assert.ok(input.includes(a), `${a} in ${input}`);
       // Back to the applicant only: the typed number, the other fields, the items as typed.
       assert.ok(res.body.includes(`value="${wrongCheckDigit}"`));
       for (const v of ['value="李四"', 'value="13973012345"', 'value="lisi@example.com"', 'value="414200"']) assert.ok(res.body.includes(v), v);
@@ -189,7 +218,10 @@ eachDialect(
       const client = clientOf(app);
       await client.get('/apply');
       const before = await submissions();
-      const res = await client.multipart('/apply', form({ agency: '', applicantType: 'commercial', personName: '', orgName: '', creditCode: '', phone: '', items: '' }));
+      const res = await client.multipart(
+        '/apply',
+        form({ agency: '', applicantType: 'commercial', personName: '', orgName: '', creditCode: '', phone: '', items: '' }),
+      );
       assert.equal(res.statusCode, 400);
       assert.equal(await submissions(), before);
       for (const [anchor, message] of [
@@ -235,11 +267,21 @@ eachDialect(
 
       // A body larger than any complete application is not read: the form again, never a 500.
       const huge = new Uint8Array(applicationLimits.maxUploadBytes + 1024 * 1024);
-      res = await client.multipart('/apply', form(), Array.from({ length: applicationLimits.maxUploads + 1 }, (_, i) => ({ field: 'identityFiles', filename: `${i}.png`, bytes: huge })));
+      res = await client.multipart(
+        '/apply',
+        form(),
+        Array.from({ length: applicationLimits.maxUploads + 1 }, (_, i) => ({ field: 'identityFiles', filename: `${i}.png`, bytes: huge })),
+      );
       assert.equal(res.statusCode, 413);
       assert.ok(res.body.includes('<a href="#field-identityFiles">提交的内容过大'));
       // A broken multipart body is the client's error.
-      res = await app.inject({ method: 'POST', url: '/apply', payload: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb', headers: { 'content-type': 'multipart/form-data; boundary=x' }, remoteAddress: '10.8.8.8' });
+      res = await app.inject({
+        method: 'POST',
+        url: '/apply',
+        payload: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb',
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+        remoteAddress: '10.8.8.8',
+      });
       assert.equal(res.statusCode, 400);
       assert.equal(await submissions(), before);
     });
@@ -294,7 +336,8 @@ eachDialect(
       await other.get('/apply');
       assert.equal((await other.multipart('/apply', form({ phone: '' }))).statusCode, 400);
 
-      for (let i = 0; i < 20; i++) assert.equal((await client.post('/apply/status', { receiptNo: 'WS2026999999', queryCode: 'X' }, { csrf: false })).statusCode, 403);
+      for (let i = 0; i < 20; i++)
+        assert.equal((await client.post('/apply/status', { receiptNo: 'WS2026999999', queryCode: 'X' }, { csrf: false })).statusCode, 403);
       assert.equal((await client.post('/apply/status', { receiptNo: 'WS2026999999', queryCode: 'X' })).statusCode, 429);
     });
 

@@ -25,8 +25,22 @@ eachDialect(
       zhanghua = (await resolveAgency(ctx, '章华镇')).id;
       const user = async (username: string) => (await ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
       const base = { subjectType: 'catalogueItem', subjectId: 1, payload: { phone: '13800138000' } } as const;
-      await appendEvent(ctx.db, { ...base, occurredAt: '2026-11-27T17:00:00.000Z', actorId: await user('chaqi-leader'), agencyId: chaqi, action: 'catalogue.returned', reason: '插旗镇请补充附件' });
-      await appendEvent(ctx.db, { ...base, occurredAt: '2026-11-29T02:00:00.000Z', actorId: await user('zhanghua-leader'), agencyId: zhanghua, action: 'catalogue.returned', reason: '章华镇的退回理由' });
+      await appendEvent(ctx.db, {
+        ...base,
+        occurredAt: '2026-11-27T17:00:00.000Z',
+        actorId: await user('chaqi-leader'),
+        agencyId: chaqi,
+        action: 'catalogue.returned',
+        reason: '插旗镇请补充附件',
+      });
+      await appendEvent(ctx.db, {
+        ...base,
+        occurredAt: '2026-11-29T02:00:00.000Z',
+        actorId: await user('zhanghua-leader'),
+        agencyId: zhanghua,
+        action: 'catalogue.returned',
+        reason: '章华镇的退回理由',
+      });
     });
     after(async () => app.close());
     const as = async (username: string) => {
@@ -88,7 +102,12 @@ eachDialect(
 
     test("the item page's timeline names the person and the act in Chinese", async () => {
       const { db } = get().ctx;
-      const drafted = await db.selectFrom('audit_events').select('subject_id').where('action', '=', 'catalogue.drafted').where('agency_id', '=', chaqi).executeTakeFirstOrThrow();
+      const drafted = await db
+        .selectFrom('audit_events')
+        .select('subject_id')
+        .where('action', '=', 'catalogue.drafted')
+        .where('agency_id', '=', chaqi)
+        .executeTakeFirstOrThrow();
       const version = await db.selectFrom('item_versions').select('id').where('item_id', '=', Number(drafted.subject_id)).executeTakeFirstOrThrow();
       const page = await (await as('chaqi-editor')).get(`/admin/versions/${version.id}`);
       assert.equal(page.statusCode, 200);

@@ -41,9 +41,22 @@ eachDialect(
       const chaqi = (await resolveAgency(ctx, '插旗镇')).id;
       const editor = await ctx.db.selectFrom('users').select('id').where('username', '=', 'chaqi-editor').executeTakeFirstOrThrow();
       const actor: Actor = { id: editor.id, roles: [{ role: 'editor', agencyId: chaqi }] };
-      caseId = (await registerApplication(ctx, actor, chaqi, { channel: 'inPerson', receivedDate: '2026-11-26' }, personApplication({ items: '2027年插旗镇春运安排' }), [])).id;
+      caseId = (
+        await registerApplication(
+          ctx,
+          actor,
+          chaqi,
+          { channel: 'inPerson', receivedDate: '2026-11-26' },
+          personApplication({ items: '2027年插旗镇春运安排' }),
+          [],
+        )
+      ).id;
       const leader = await ctx.db.selectFrom('users').select('id').where('username', '=', 'chaqi-leader').executeTakeFirstOrThrow();
-      await extendDeadline(ctx, { id: leader.id, roles: [{ role: 'leader', agencyId: chaqi }] }, caseId, { on: '2026-11-27', workingDays: 20, reason: '需要调取多个村的材料' });
+      await extendDeadline(ctx, { id: leader.id, roles: [{ role: 'leader', agencyId: chaqi }] }, caseId, {
+        on: '2026-11-27',
+        workingDays: 20,
+        reason: '需要调取多个村的材料',
+      });
     });
     after(async () => app.close());
 
@@ -109,12 +122,18 @@ eachDialect(
       await admin.login('platform-admin');
       await admin.get('/admin/calendar/notices/new');
       const n = notice2027();
-      const res = await admin.post('/admin/calendar/notices', formOf({ ...n, breaks: n.breaks.map((b, i) => (i === 0 ? { ...b, weekdaysOff: ['2026-12-31', '2027-01-01'] } : b)) }));
+      const res = await admin.post(
+        '/admin/calendar/notices',
+        formOf({ ...n, breaks: n.breaks.map((b, i) => (i === 0 ? { ...b, weekdaysOff: ['2026-12-31', '2027-01-01'] } : b)) }),
+      );
       assert.equal(res.statusCode, 200);
       const text = textOf(res.body);
       assert.match(text, /已录入2027年的放假安排通知（国办发明电〔2026〕9号）。已重新计算\d+件未办结申请的期限，其中[1-9]\d*件的期限有变化/);
       assert.ok(text.includes('2027年 250 国办发明电〔2026〕9号（2026-11-20），平台管理员录入 查看、更正或撤销'), text);
-      assert.ok(text.includes('依据国办发明电〔2026〕9号《国务院办公厅关于2027年部分节假日安排的通知》（平台管理员录入）。'), 'the month grid of the year entered');
+      assert.ok(
+        text.includes('依据国办发明电〔2026〕9号《国务院办公厅关于2027年部分节假日安排的通知》（平台管理员录入）。'),
+        'the month grid of the year entered',
+      );
       assert.ok(res.body.includes('href="/admin/calendar/notices/2027"'));
       assert.ok(text.includes('班 调休上班（春节）'));
       assert.ok(!res.body.includes('title="春节：暂定'), 'no longer provisional');

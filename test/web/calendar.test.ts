@@ -16,7 +16,6 @@ import { eachDialect, type TestDatabase } from '../helpers/db.ts';
 import { personApplication } from '../helpers/applications.ts';
 import { Client, testApp, textOf } from '../helpers/web.ts';
 
-
 eachDialect(
   'the working-day calendar screen',
   (get) => {
@@ -29,7 +28,16 @@ eachDialect(
       const editor = await ctx.db.selectFrom('users').select('id').where('username', '=', 'chaqi-editor').executeTakeFirstOrThrow();
       const actor: Actor = { id: editor.id, roles: [{ role: 'editor', agencyId: chaqi }] };
       // Received on Tuesday 2026-11-24 (the tests' today is 2026-11-27): reply due 2026-12-22.
-      caseId = (await registerApplication(ctx, actor, chaqi, { channel: 'inPerson', receivedDate: '2026-11-24' }, personApplication({ items: '2026年插旗镇冬季防火通告' }), [])).id;
+      caseId = (
+        await registerApplication(
+          ctx,
+          actor,
+          chaqi,
+          { channel: 'inPerson', receivedDate: '2026-11-24' },
+          personApplication({ items: '2026年插旗镇冬季防火通告' }),
+          [],
+        )
+      ).id;
     });
     after(async () => app.close());
 
@@ -54,7 +62,10 @@ eachDialect(
       const text = textOf(page.body);
       assert.ok(text.includes('2026年 248 国办发明电〔2025〕7号（2025-11-04）'), 'the year with its working days and notice');
       assert.ok(text.includes('2019年'));
-      assert.ok(text.includes('2027年 254 尚未收录国务院办公厅通知，暂按《全国年节及纪念日放假办法》（国务院令第795号）的法定节假日和周末计算，不含补假和调休'), text);
+      assert.ok(
+        text.includes('2027年 254 尚未收录国务院办公厅通知，暂按《全国年节及纪念日放假办法》（国务院令第795号）的法定节假日和周末计算，不含补假和调休'),
+        text,
+      );
       assert.ok(page.body.includes('<caption>2026年2月</caption>'));
       assert.ok(text.includes('休 春节'));
       assert.ok(text.includes('班 调休上班（春节）'));
@@ -69,7 +80,7 @@ eachDialect(
       assert.ok(y2027.body.includes('title="春节：暂定（尚未发布放假安排通知）"'));
     });
 
-    test('adding a local holiday moves an open case\'s reply due date and says how many cases were recomputed', async () => {
+    test("adding a local holiday moves an open case's reply due date and says how many cases were recomputed", async () => {
       const { ctx } = get();
       assert.equal((await getCaseRow(ctx.db, caseId))!.reply_due, '2026-12-22');
       const admin = new Client(app);
@@ -132,7 +143,7 @@ eachDialect(
       assert.equal((await getCaseRow(ctx.db, caseId))!.reply_due, '2026-12-22');
     });
 
-    test('recomputing every open deadline (after a release with a new year\'s notice) changes nothing when nothing moved', async () => {
+    test("recomputing every open deadline (after a release with a new year's notice) changes nothing when nothing moved", async () => {
       const editor = new Client(app);
       await editor.login('chaqi-editor');
       await editor.get('/admin/calendar/deadline');

@@ -98,7 +98,11 @@ eachDialect(
       const tooBig = await editor.upload(`${versionPath}/attachments`, '大.pdf', new Uint8Array(20 * 1024 * 1024 + 10));
       assert.equal(tooBig.statusCode, 400);
       assert.ok(textOf(tooBig.body).includes('20 MB'));
-      const count = await get().ctx.db.selectFrom('item_attachments').select((eb) => eb.fn.countAll().as('n')).where('version_id', '=', Number(versionPath.split('/').pop())).executeTakeFirstOrThrow();
+      const count = await get()
+        .ctx.db.selectFrom('item_attachments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('version_id', '=', Number(versionPath.split('/').pop()))
+        .executeTakeFirstOrThrow();
       assert.equal(Number(count.n), 0);
     });
 
@@ -106,7 +110,13 @@ eachDialect(
       const other = new Client(app);
       await other.login('zhanghua-editor');
       const { ctx } = get();
-      const chaqiDraft = await ctx.db.selectFrom('item_versions as v').innerJoin('catalogue_items as i', 'i.id', 'v.item_id').select('v.id').where('i.agency_id', '=', chaqi).where('v.state', '=', 'inReview').executeTakeFirstOrThrow();
+      const chaqiDraft = await ctx.db
+        .selectFrom('item_versions as v')
+        .innerJoin('catalogue_items as i', 'i.id', 'v.item_id')
+        .select('v.id')
+        .where('i.agency_id', '=', chaqi)
+        .where('v.state', '=', 'inReview')
+        .executeTakeFirstOrThrow();
       const hidden = await other.get(`/admin/versions/${chaqiDraft.id}`);
       const missing = await other.get('/admin/versions/999999');
       assert.equal(hidden.statusCode, 404);

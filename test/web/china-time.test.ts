@@ -39,12 +39,19 @@ eachDialect(
       const applicant = new Client(app, { remoteAddress: '10.9.0.1' });
       await applicant.get(`/apply?agency=${chaqi}`);
       const { name, ...rest } = personApplication({ delivery: 'online' });
-      const posted = await applicant.multipart('/apply', { agency: String(chaqi), personName: name!, ...rest }, [{ field: 'identityFiles', filename: '身份证.png', bytes: png }]);
+      const posted = await applicant.multipart('/apply', { agency: String(chaqi), personName: name!, ...rest }, [
+        { field: 'identityFiles', filename: '身份证.png', bytes: png },
+      ]);
       assert.equal(posted.statusCode, 303, textOf(posted.body).slice(0, 600));
       const receipt = await applicant.get(String(posted.headers.location));
       const receiptNo = /<dt>申请编号<\/dt><dd><code class="secret">([^<]+)<\/code>/.exec(receipt.body)![1]!;
       const code = /<dt>查询码<\/dt><dd><code class="secret">([^<]+)<\/code>/.exec(receipt.body)![1]!;
-      const stored = await get().ctx.db.selectFrom('audit_events').select('occurred_at').where('action', '=', 'request.submitted').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const stored = await get()
+        .ctx.db.selectFrom('audit_events')
+        .select('occurred_at')
+        .where('action', '=', 'request.submitted')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       assert.equal(stored.occurred_at, '2026-12-07T16:50:00.000Z', 'stored in UTC');
 
       await applicant.get('/apply/status');
@@ -58,7 +65,9 @@ eachDialect(
       assert.equal(list.statusCode, 200);
       assert.ok(textOf(list.body).includes(`${receiptNo}（2026-12-08提交）`), 'the submissions list');
       const sid = /\/admin\/requests\/submissions\/(\d+)\/confirm/.exec(list.body.slice(list.body.indexOf(receiptNo)))![1]!;
-      const offered = new RegExp(`id="field-confirm-${sid}-confirmedOn"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*id="field-confirm-${sid}-confirmedOn"`).exec(list.body);
+      const offered = new RegExp(`id="field-confirm-${sid}-confirmedOn"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*id="field-confirm-${sid}-confirmedOn"`).exec(
+        list.body,
+      );
       assert.equal(offered?.[1] ?? offered?.[2], '2026-12-08', 'the confirmation date offered');
 
       const confirmed = await staff.post(`/admin/requests/submissions/${sid}/confirm`, { confirmedOn: '2026-12-08' });
@@ -93,7 +102,13 @@ eachDialect(
       assert.ok(version.includes('2026-12-08 00:50'), 'the version page timeline');
 
       // The JSON API gives times with the +08:00 offset (contract): 插旗镇 published its 2023 report at 15:01 on 2024-03-07.
-      const seed = await get().ctx.db.selectFrom('annual_reports').select('id').where('agency_id', '=', chaqi).where('year', '=', 2023).where('origin', '=', 'imported').executeTakeFirstOrThrow();
+      const seed = await get()
+        .ctx.db.selectFrom('annual_reports')
+        .select('id')
+        .where('agency_id', '=', chaqi)
+        .where('year', '=', 2023)
+        .where('origin', '=', 'imported')
+        .executeTakeFirstOrThrow();
       const api = JSON.parse((await applicant.get(`/api/annual-reports/${seed.id}`)).body) as { publication: { publishedAt: string } };
       assert.equal(api.publication.publishedAt, '2024-03-07T15:01:00+08:00');
     });

@@ -22,7 +22,15 @@ eachDialect(
     });
     after(async () => app.close());
 
-    const complaint = (over: Record<string, string> = {}) => ({ kind: 'complaint', agency: String(chaqi), content: '插旗镇未在20个工作日内答复我的申请（YSQ2026-00001）。', name: '王五', phone: '13973012345', email: '', ...over });
+    const complaint = (over: Record<string, string> = {}) => ({
+      kind: 'complaint',
+      agency: String(chaqi),
+      content: '插旗镇未在20个工作日内答复我的申请（YSQ2026-00001）。',
+      name: '王五',
+      phone: '13973012345',
+      email: '',
+      ...over,
+    });
 
     test("the 指南's 监督和救济 links to the form, which files a complaint without log-in", async () => {
       const c = new Client(app, { remoteAddress: '10.0.0.1' });
@@ -105,7 +113,11 @@ eachDialect(
       await editor.login('chaqi-editor');
       assert.ok((await editor.get('/admin')).body.includes('href="/admin/supervision/complaints/new"'));
       await editor.get('/admin/supervision/complaints/new');
-      const byTown = await editor.post('/admin/supervision/complaints/new', { ...complaint({ content: '镇政府信息公开栏目无法访问。' }), channel: 'inPerson', receivedDate: '2026-11-26' });
+      const byTown = await editor.post('/admin/supervision/complaints/new', {
+        ...complaint({ content: '镇政府信息公开栏目无法访问。' }),
+        channel: 'inPerson',
+        receivedDate: '2026-11-26',
+      });
       assert.equal(byTown.statusCode, 200);
       assert.match(textOf(byTown.body), /已登记，编号为TS2026-\d{5}，已转交华容县人民政府政府信息公开工作主管部门处理/);
       assert.ok(textOf((await supervisor.get('/admin/supervision/complaints')).body).includes('2026-11-26'));
@@ -120,7 +132,18 @@ eachDialect(
       const list = await editor.get('/admin/corrections');
       assert.ok(list.body.includes(`/admin/corrections/new?agency=${chaqi}`));
       await editor.get(`/admin/corrections/new?agency=${chaqi}`);
-      const form = { channel: 'inPerson', receivedDate: '2026-11-20', applicantType: 'naturalPerson', name: '李四', phone: '13973012345', email: '', address: '', record: '低保名单中李四的家庭人口数', requestedChange: '应为4人', evidence: '户口簿' };
+      const form = {
+        channel: 'inPerson',
+        receivedDate: '2026-11-20',
+        applicantType: 'naturalPerson',
+        name: '李四',
+        phone: '13973012345',
+        email: '',
+        address: '',
+        record: '低保名单中李四的家庭人口数',
+        requestedChange: '应为4人',
+        evidence: '户口簿',
+      };
       const bad = await editor.post(`/admin/corrections/new?agency=${chaqi}`, { ...form, evidence: '' });
       assert.equal(bad.statusCode, 400);
       assert.ok(textOf(bad.body).includes('请填写申请人提供的证据'));

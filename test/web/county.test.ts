@@ -133,7 +133,10 @@ eachDialect(
       const countyReceived = (own.current?.report ?? own.report).applications.rows.newReceived[6]!;
       assert.notEqual(received, countyReceived);
       const totals = /<section aria-labelledby="totals"[\s\S]*?<\/section>/.exec(page)?.[0] ?? '';
-      assert.ok(totals.includes(`${received}<span class="cell-note"><br/>县政府${countyReceived}</span>`), 'the 本年新收 total with the county government\'s figure beside it');
+      assert.ok(
+        totals.includes(`${received}<span class="cell-note"><br/>县政府${countyReceived}</span>`),
+        "the 本年新收 total with the county government's figure beside it",
+      );
       assert.match(textOf(totals), /共\d+个单元格与县政府年报不同/);
       assert.ok(textOf(totals).includes('本平台生成的县政府报告只统计县政府自身收到和办理的申请'), 'the page explains what is compared');
     });
@@ -156,7 +159,10 @@ eachDialect(
       const page = (await c.get('/admin/county/2024')).body;
       const svgs = page.match(/<svg [^>]*role="img"[^>]*>/g) ?? [];
       assert.equal(svgs.length, 1 + 9, 'the county and its nine agencies');
-      assert.ok(page.includes('<title id="chart-0-title">华容县人民政府全县2021—2024年政府信息公开申请新收与办理结果</title>'), /<title id="chart-0-title">.*?<\/title>/.exec(page)?.[0]);
+      assert.ok(
+        page.includes('<title id="chart-0-title">华容县人民政府全县2021—2024年政府信息公开申请新收与办理结果</title>'),
+        /<title id="chart-0-title">.*?<\/title>/.exec(page)?.[0],
+      );
       assert.match(/<desc id="chart-0-desc">[^<]*/.exec(page)?.[0] ?? '', /^<desc id="chart-0-desc">2021年新收\d+件，办结\d+件（予以公开\d+/);
       assert.ok(page.includes('华容县&lt;b&gt;测试&lt;/b&gt;&amp;局'));
       assert.ok(!page.includes('<b>测试</b>'));
@@ -168,12 +174,30 @@ eachDialect(
       const zhanghua = await getNarrative(ctx.db, id['章华镇']!, 2025);
       const source = zhanghua ?? { overview: '', problems: '', other: '', signer: '', signedDate: null };
       const text = {
-        overview: '2025年，章华镇深入贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，围绕群众关切的低保、救助和征地补偿事项主动公开政府信息，并把依申请公开纳入规范化办理。',
+        overview:
+          '2025年，章华镇深入贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，围绕群众关切的低保、救助和征地补偿事项主动公开政府信息，并把依申请公开纳入规范化办理。',
         problems: '一是公开内容还不够全面，二是解读回应还不够及时。下一步将加强培训，健全发布审核制度，提高公开质量。',
         other: '本年度未收取信息处理费。',
       };
-      await saveNarrative(ctx.db, { agencyId: id['章华镇']!, year: 2025, ...source, ...text, signer: '章华镇人民政府办公室', signedDate: null, updatedAt: ctx.now().toISOString(), updatedBy: null });
-      await saveNarrative(ctx.db, { agencyId: id['治河渡镇']!, year: 2025, ...text, signer: '治河渡镇人民政府办公室', signedDate: null, updatedAt: ctx.now().toISOString(), updatedBy: null });
+      await saveNarrative(ctx.db, {
+        agencyId: id['章华镇']!,
+        year: 2025,
+        ...source,
+        ...text,
+        signer: '章华镇人民政府办公室',
+        signedDate: null,
+        updatedAt: ctx.now().toISOString(),
+        updatedBy: null,
+      });
+      await saveNarrative(ctx.db, {
+        agencyId: id['治河渡镇']!,
+        year: 2025,
+        ...text,
+        signer: '治河渡镇人民政府办公室',
+        signedDate: null,
+        updatedAt: ctx.now().toISOString(),
+        updatedBy: null,
+      });
       const c = new Client(app);
       await c.login('county-supervisor');
       const page = (await c.get('/admin/county/2025')).body;
@@ -211,10 +235,15 @@ eachDialect(
       const noToken = await c.multipart('/admin/county/imports', {}, [{ field: 'files', filename: '2020.zip', bytes: zipped }], { csrf: false });
       assert.equal(noToken.statusCode, 403);
       const scan = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x00, 0x01]);
-      const res = await c.multipart(`/admin/county/imports?_csrf=${encodeURIComponent(c.csrf)}`, {}, [
-        { field: 'files', filename: '2020.zip', bytes: zipped },
-        { field: 'files', filename: '扫描件.pdf', bytes: scan },
-      ], { csrf: false });
+      const res = await c.multipart(
+        `/admin/county/imports?_csrf=${encodeURIComponent(c.csrf)}`,
+        {},
+        [
+          { field: 'files', filename: '2020.zip', bytes: zipped },
+          { field: 'files', filename: '扫描件.pdf', bytes: scan },
+        ],
+        { csrf: false },
+      );
       assert.equal(res.statusCode, 303, res.body.slice(0, 300));
       const batch = await c.get(String(res.headers.location));
       assert.equal(batch.statusCode, 200);
@@ -222,11 +251,22 @@ eachDialect(
       assert.ok(text.includes('共3个文件'));
       assert.ok(text.includes('2020/插旗镇2020年度报告.html'));
       assert.ok(text.includes('未能读取：'), 'the unreadable file says why');
-      assert.ok(new RegExp(`<option value="${html.agencyId}" selected="">华容县插旗镇人民政府</option>`).test(batch.body), "the agency recognised from the report's title");
+      assert.ok(
+        new RegExp(`<option value="${html.agencyId}" selected="">华容县插旗镇人民政府</option>`).test(batch.body),
+        "the agency recognised from the report's title",
+      );
       const ids = [...batch.body.matchAll(/name="agency-(\d+)"/g)].map((m) => m[1]!);
       assert.equal(ids.length, 2);
       // Without a publication date the file is not stored and the date is asked for; with one it is.
-      const form = (dates: string[]) => Object.fromEntries(ids.flatMap((i, k) => [[`agency-${i}`, String(k === 0 ? html.agencyId : txt.agencyId)], [`year-${i}`, '2020'], [`publishedOn-${i}`, dates[k]!], [`include-${i}`, '1']]));
+      const form = (dates: string[]) =>
+        Object.fromEntries(
+          ids.flatMap((i, k) => [
+            [`agency-${i}`, String(k === 0 ? html.agencyId : txt.agencyId)],
+            [`year-${i}`, '2020'],
+            [`publishedOn-${i}`, dates[k]!],
+            [`include-${i}`, '1'],
+          ]),
+        );
       const missing = await c.post(String(res.headers.location), form(['', '2021-01-25']));
       assert.equal(missing.statusCode, 400);
       assert.ok(textOf(missing.body).includes('请填写报告的发布日期'));
@@ -270,12 +310,27 @@ eachDialect(
       const c = new Client(app);
       await c.login('county-supervisor');
       await c.get('/admin/county/2024');
-      const bad = await c.post('/admin/county/2024/settings', { 'deadline.town': '02-30', 'deadline.department': '01-31', 'deadline.countyGovernment': '03-31', copyShare: '80' });
+      const bad = await c.post('/admin/county/2024/settings', {
+        'deadline.town': '02-30',
+        'deadline.department': '01-31',
+        'deadline.countyGovernment': '03-31',
+        copyShare: '80',
+      });
       assert.equal(bad.statusCode, 400);
       assert.ok(textOf(bad.body).includes('乡镇的发布期限应为“月-日”'));
-      const ok = await c.post('/admin/county/2024/settings', { 'deadline.town': '02-20', 'deadline.department': '01-31', 'deadline.countyGovernment': '03-31', copyShare: '100' });
+      const ok = await c.post('/admin/county/2024/settings', {
+        'deadline.town': '02-20',
+        'deadline.department': '01-31',
+        'deadline.countyGovernment': '03-31',
+        copyShare: '100',
+      });
       assert.equal(ok.statusCode, 400, 'a share of 100% is refused');
-      const saved = await c.post('/admin/county/2024/settings', { 'deadline.town': '02-20', 'deadline.department': '01-31', 'deadline.countyGovernment': '03-31', copyShare: '95' });
+      const saved = await c.post('/admin/county/2024/settings', {
+        'deadline.town': '02-20',
+        'deadline.department': '01-31',
+        'deadline.countyGovernment': '03-31',
+        copyShare: '95',
+      });
       assert.equal(saved.statusCode, 303);
       assert.match(String(saved.headers.location), /^\/admin\/county\/2024\?saved=1/);
       const page = (await c.get('/admin/county/2024')).body;
@@ -284,8 +339,23 @@ eachDialect(
       const editor = new Client(app);
       await editor.login('chaqi-editor');
       await editor.get('/admin');
-      assert.equal((await editor.post('/admin/county/2024/settings', { 'deadline.town': '03-31', 'deadline.department': '01-31', 'deadline.countyGovernment': '03-31', copyShare: '50' })).statusCode, 403);
-      await c.post('/admin/county/2024/settings', { 'deadline.town': '01-31', 'deadline.department': '01-31', 'deadline.countyGovernment': '03-31', copyShare: '80' });
+      assert.equal(
+        (
+          await editor.post('/admin/county/2024/settings', {
+            'deadline.town': '03-31',
+            'deadline.department': '01-31',
+            'deadline.countyGovernment': '03-31',
+            copyShare: '50',
+          })
+        ).statusCode,
+        403,
+      );
+      await c.post('/admin/county/2024/settings', {
+        'deadline.town': '01-31',
+        'deadline.department': '01-31',
+        'deadline.countyGovernment': '03-31',
+        copyShare: '80',
+      });
     });
 
     test("the workbench's 逾期未发布 follows the deadline setting, not only the statute's", async () => {
@@ -296,7 +366,16 @@ eachDialect(
       // A redirect to the page with saved=1, not the sign-in page's 303 (a sign-in refused by the per-account limit).
       const setTownDeadline = async (d: string) =>
         assert.match(
-          String((await c.post('/admin/county/2024/settings', { 'deadline.town': d, 'deadline.department': '01-31', 'deadline.countyGovernment': '03-31', copyShare: '80' })).headers.location),
+          String(
+            (
+              await c.post('/admin/county/2024/settings', {
+                'deadline.town': d,
+                'deadline.department': '01-31',
+                'deadline.countyGovernment': '03-31',
+                copyShare: '80',
+              })
+            ).headers.location,
+          ),
           /^\/admin\/county\/2024\?saved=1/,
         );
       // On 2026-01-20 the 2025 reports are not late under the default town deadline (01-31).
@@ -324,10 +403,16 @@ eachDialect(
       const user = await findUserForLogin(ctx.db, 'county-supervisor');
       const supervisor = { id: user!.id, roles: [{ role: 'countySupervisor' as const, agencyId: id['县政府']! }] };
       let queries = 0;
-      const counted = { ...ctx, db: ctx.db.withPlugin({ transformQuery: (a) => {
+      const counted = {
+        ...ctx,
+        db: ctx.db.withPlugin({
+          transformQuery: (a) => {
             queries++;
             return a.node;
-          }, transformResult: async (a) => a.result }) };
+          },
+          transformResult: async (a) => a.result,
+        }),
+      };
       const computed = (await computeAgencyReport(ctx, await resolveAgency(ctx, '插旗镇'), 2022)).report;
       const importFor = async (name: string) =>
         importReport(ctx, supervisor, {

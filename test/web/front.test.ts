@@ -26,7 +26,13 @@ eachDialect(
       app = await testApp(get().ctx);
       origin = await listening(app);
       const chaqi = (await resolveAgency(get().ctx, '插旗镇')).id;
-      const first = await get().ctx.db.selectFrom('catalogue_items').select('id').where('agency_id', '=', chaqi).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
+      const first = await get()
+        .ctx.db.selectFrom('catalogue_items')
+        .select('id')
+        .where('agency_id', '=', chaqi)
+        .where('status', '=', 'published')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
       itemUrl = `/items/${first.id}`;
       listUrl = `/agencies/${chaqi}/items`;
     });

@@ -22,12 +22,64 @@ function random(seed: number) {
 }
 
 const nasty = [
-  '', ' ', '\u0000', 'a\u0000b', '\ud800', '\udfff\ud800', '\u202e\u202d', '😀'.repeat(50), '𠀀𪚥', '\r\n\r\n', '\t',
-  '<script>alert(1)</script>', '"\'><img src=x onerror=alert(1)>', "' OR 1=1 --", '%00', '%', '%zz', '../../../etc/passwd', '\\\\server\\share',
-  '-1', '0', '1e309', 'NaN', 'Infinity', '0x10', '9007199254740993', '１２３', '2026-02-30', '9999-99-99', '0000-00-00', '2026-13-01',
-  '{"a":1}', '[]', 'null', 'undefined', '__proto__', 'constructor', 'toString', 'WS2026000001', 'ABCD-EFGH', 'naturalPerson', 'legalPerson',
-  'electronic', 'paper', 'email', 'post', 'online', 'inPerson', 'residentIdCard', '430623199001011234', 'admin', 'platform-admin',
-  '//evil.example/', '/\\evil', 'javascript:alert(1)', 'http://[::1]/', '/admin', '/apply?x=1#y',
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udfff\ud800',
+  '\u202e\u202d',
+  '😀'.repeat(50),
+  '𠀀𪚥',
+  '\r\n\r\n',
+  '\t',
+  '<script>alert(1)</script>',
+  '"\'><img src=x onerror=alert(1)>',
+  "' OR 1=1 --",
+  '%00',
+  '%',
+  '%zz',
+  '../../../etc/passwd',
+  '\\\\server\\share',
+  '-1',
+  '0',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '0x10',
+  '9007199254740993',
+  '１２３',
+  '2026-02-30',
+  '9999-99-99',
+  '0000-00-00',
+  '2026-13-01',
+  '{"a":1}',
+  '[]',
+  'null',
+  'undefined',
+  '__proto__',
+  'constructor',
+  'toString',
+  'WS2026000001',
+  'ABCD-EFGH',
+  'naturalPerson',
+  'legalPerson',
+  'electronic',
+  'paper',
+  'email',
+  'post',
+  'online',
+  'inPerson',
+  'residentIdCard',
+  '430623199001011234',
+  'admin',
+  'platform-admin',
+  '//evil.example/',
+  '/\\evil',
+  'javascript:alert(1)',
+  'http://[::1]/',
+  '/admin',
+  '/apply?x=1#y',
 ];
 
 type Rnd = () => number;
@@ -83,7 +135,9 @@ eachDialect(
         await c.get('/apply');
         const fields = Object.fromEntries(Object.entries(form(r, { agency, ...personApplication() })).map(([k, v]) => [k.replace(/["\r\n]/g, ''), String(v)]));
         const bytes = Uint8Array.from({ length: Math.floor(r() * 5000) }, () => Math.floor(r() * 256));
-        const filename = value(r).replace(/["\r\n]/g, '').slice(0, 300);
+        const filename = value(r)
+          .replace(/["\r\n]/g, '')
+          .slice(0, 300);
         check(`POST /apply multipart ${filename.slice(0, 40)}`, await c.multipart('/apply', fields, [{ field: 'identityFiles', filename, bytes }]));
       }
       for (let i = 0; i < 60; i++) {
@@ -99,9 +153,29 @@ eachDialect(
         const f = form(r, { username: pick(r, ['chaqi-editor', 'admin', '']), password: 'gongkai-demo', next: '/admin' });
         check(`POST /admin/login ${JSON.stringify(f).slice(0, 200)}`, await c.post('/admin/login', f));
       }
-      const gets = ['/search?q=', '/items?q=', '/items?page=', '/items?agency=', '/items?year=', '/items?category=', '/apply?agency=', '/care?on=1&back=', '/apply/receipt/', '/agencies/', '/annual-reports/', '/items/', '/admin/login?next='];
+      const gets = [
+        '/search?q=',
+        '/items?q=',
+        '/items?page=',
+        '/items?agency=',
+        '/items?year=',
+        '/items?category=',
+        '/apply?agency=',
+        '/care?on=1&back=',
+        '/apply/receipt/',
+        '/agencies/',
+        '/annual-reports/',
+        '/items/',
+        '/admin/login?next=',
+      ];
       for (let i = 0; i < 150; i++) {
-        const url = pick(r, gets) + encodeURIComponent(value(r).slice(0, 3000).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+        const url =
+          pick(r, gets) +
+          encodeURIComponent(
+            value(r)
+              .slice(0, 3000)
+              .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'),
+          );
         check(`GET ${url.slice(0, 200)}`, await client().get(url));
       }
       const raws: [string, string, string | Buffer][] = [

@@ -66,7 +66,14 @@ class Session {
   async login(username: string): Promise<void> {
     const token = /name="_csrf" value="([^"]+)"/.exec(await this.page('/admin/login'))![1]!;
     const body = new URLSearchParams({ _csrf: token, username, password: 'gongkai-demo' }).toString();
-    const res = this.keep(await fetch(`${this.origin}/admin/login`, { method: 'POST', redirect: 'manual', headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body }));
+    const res = this.keep(
+      await fetch(`${this.origin}/admin/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      }),
+    );
     assert.equal(res.status, 303, `log-in as ${username}`);
   }
 
@@ -147,7 +154,10 @@ test('SIGTERM while a file is being read: the server exits within a few seconds'
   const editor = new Session(server.url);
   await editor.login('chaqi-editor');
   const url = await editor.uploadUrl(`/admin/versions/${versionId}`, attachmentForm);
-  const upload = editor.upload(url, 'file', '通知.pdf', pdf).then((r) => r.status, () => 'no answer');
+  const upload = editor.upload(url, 'file', '通知.pdf', pdf).then(
+    (r) => r.status,
+    () => 'no answer',
+  );
   await new Promise((r) => setTimeout(r, 1000)); // the worker is reading it
   const { code, ms } = await server.stopWith('SIGTERM');
   assert.equal(code, 0, server.output.slice(-2000));

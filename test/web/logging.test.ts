@@ -88,6 +88,9 @@ test('a page answered in front of Fastify is logged too, by its path', async () 
   await httpGet(origin, `/items/${item.id}?from=list`);
   await httpGet(origin, `/items/${item.id}`);
   assert.ok(app.front.served > before, 'answered in front');
-  assert.ok(entries().some((e) => e.keptPage === `/items/${item.id}` && (e.res as { statusCode: number }).statusCode === 200), lines.join(''));
+  assert.ok(
+    entries().some((e) => e.keptPage === `/items/${item.id}` && (e.res as { statusCode: number }).statusCode === 200),
+    lines.join(''),
+  );
   assert.ok(!lines.join('').includes('from=list'));
 });

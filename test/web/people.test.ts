@@ -25,17 +25,45 @@ eachDialect(
       await c.login('platform-admin');
       await c.get('/admin/agencies');
       const county = (await listAgencies(ctx.db)).find((a) => a.kind === 'countyGovernment')!;
-      const bad = await c.post('/admin/agencies', { name: '华容县东山镇人民政府', shortName: '', kind: 'town', code: '114306230063999990', parentId: String(county.id), recordsFrom: '2025' });
+      const bad = await c.post('/admin/agencies', {
+        name: '华容县东山镇人民政府',
+        shortName: '',
+        kind: 'town',
+        code: '114306230063999990',
+        parentId: String(county.id),
+        recordsFrom: '2025',
+      });
       assert.equal(bad.statusCode, 400);
       const text = textOf(bad.body);
       assert.ok(text.includes('单位简称应为2至20个字'));
       assert.ok(text.includes('统一社会信用代码 114306230063999990 的校验位不正确'));
-      const ok = await c.post('/admin/agencies', { name: '华容县东山镇人民政府', shortName: '东山镇', kind: 'town', code: '006382999', parentId: String(county.id), recordsFrom: '2025' });
+      const ok = await c.post('/admin/agencies', {
+        name: '华容县东山镇人民政府',
+        shortName: '东山镇',
+        kind: 'town',
+        code: '006382999',
+        parentId: String(county.id),
+        recordsFrom: '2025',
+      });
       assert.equal(ok.statusCode, 400, 'a 9-character code must carry its check digit');
-      const good = await c.post('/admin/agencies', { name: '华容县东山镇人民政府', shortName: '东山镇', kind: 'town', code: '11430623006387840B', parentId: String(county.id), recordsFrom: '2025' });
+      const good = await c.post('/admin/agencies', {
+        name: '华容县东山镇人民政府',
+        shortName: '东山镇',
+        kind: 'town',
+        code: '11430623006387840B',
+        parentId: String(county.id),
+        recordsFrom: '2025',
+      });
       assert.equal(good.statusCode, 200);
       assert.ok((await listAgencies(ctx.db)).some((a) => a.shortName === '东山镇' && a.parentId === county.id));
-      const dup = await c.post('/admin/agencies', { name: '华容县东山镇人民政府', shortName: '东山镇', kind: 'town', code: '11430623006387840B', parentId: String(county.id), recordsFrom: '2025' });
+      const dup = await c.post('/admin/agencies', {
+        name: '华容县东山镇人民政府',
+        shortName: '东山镇',
+        kind: 'town',
+        code: '11430623006387840B',
+        parentId: String(county.id),
+        recordsFrom: '2025',
+      });
       assert.ok(textOf(dup.body).includes('已有名为“华容县东山镇人民政府”的单位'));
     });
 
@@ -61,7 +89,10 @@ eachDialect(
       const liaison = new Client(app);
       assert.equal((await liaison.login('chaqi-liaison', password)).headers.location, '/admin/account', 'the issued password is changed first');
       await liaison.get('/admin/account');
-      assert.equal((await liaison.post('/admin/account/password', { current: password, next: 'Chen-lianluo.2026', confirm: 'Chen-lianluo.2026' })).statusCode, 200);
+      assert.equal(
+        (await liaison.post('/admin/account/password', { current: password, next: 'Chen-lianluo.2026', confirm: 'Chen-lianluo.2026' })).statusCode,
+        200,
+      );
       assert.equal((await liaison.get(`/admin/reports/${chaqiId}/2024`)).statusCode, 200);
 
       const zhanghua = (await listAgencies(get().ctx.db)).find((a) => a.shortName === '章华镇')!;
@@ -125,7 +156,9 @@ eachDialect(
       const admin = new Client(app);
       await admin.login('chaqi-agency-admin');
       await admin.get('/admin/users');
-      const issued = secretOf((await admin.post('/admin/users', { username: 'chaqi-intern', displayName: '孙实习', role: 'editor', agencyId: String(chaqi.id) })).body)!;
+      const issued = secretOf(
+        (await admin.post('/admin/users', { username: 'chaqi-intern', displayName: '孙实习', role: 'editor', agencyId: String(chaqi.id) })).body,
+      )!;
       assert.ok(issued);
       assert.ok(textOf((await admin.get('/admin/users')).body).includes('待本人修改初始密码'));
 
@@ -165,7 +198,12 @@ eachDialect(
       const county = new Client(app);
       await county.login('county-agency-admin');
       await county.get('/admin/users');
-      const made = await county.post('/admin/users', { username: 'chaqi-deputy-admin', displayName: '周副管', role: 'agencyAdmin', agencyId: String(chaqi.id) });
+      const made = await county.post('/admin/users', {
+        username: 'chaqi-deputy-admin',
+        displayName: '周副管',
+        role: 'agencyAdmin',
+        agencyId: String(chaqi.id),
+      });
       assert.equal(made.statusCode, 200, textOf(made.body).slice(0, 300));
       const deputyPassword = secretOf(made.body)!;
       const deputyId = (await ctx.db.selectFrom('users').select('id').where('username', '=', 'chaqi-deputy-admin').executeTakeFirstOrThrow()).id;
@@ -179,7 +217,10 @@ eachDialect(
       for (const act of ['reset-password', 'disable']) assert.equal((await admin.post(`/admin/users/${deputyId}/${act}`, {})).statusCode, 404, act);
       assert.equal((await admin.get(`/admin/users/${deputyId}/roles`)).statusCode, 404);
       assert.equal((await admin.post(`/admin/users/${deputyId}/roles`, { change: 'revoke', role: 'agencyAdmin', agencyId: String(chaqi.id) })).statusCode, 404);
-      assert.equal((await admin.post('/admin/users', { username: 'chaqi-shadow-admin', displayName: '影子', role: 'agencyAdmin', agencyId: String(chaqi.id) })).statusCode, 403);
+      assert.equal(
+        (await admin.post('/admin/users', { username: 'chaqi-shadow-admin', displayName: '影子', role: 'agencyAdmin', agencyId: String(chaqi.id) })).statusCode,
+        403,
+      );
 
       const deputy = new Client(app);
       await deputy.login('chaqi-deputy-admin', deputyPassword);
@@ -193,8 +234,17 @@ eachDialect(
       const reset = await county.post(`/admin/users/${deputyId}/reset-password`, {});
       assert.equal(reset.statusCode, 200);
       assert.ok(secretOf(reset.body));
-      const events = await ctx.db.selectFrom('audit_events').select(['action', 'actor_id']).where('subject_type', '=', 'user').where('subject_id', '=', String(deputyId)).orderBy('id').execute();
-      assert.deepEqual(events.filter((e) => e.action.startsWith('user.')).map((e) => e.action), ['user.created', 'user.passwordChanged', 'user.passwordReset']);
+      const events = await ctx.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor_id'])
+        .where('subject_type', '=', 'user')
+        .where('subject_id', '=', String(deputyId))
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        events.filter((e) => e.action.startsWith('user.')).map((e) => e.action),
+        ['user.created', 'user.passwordChanged', 'user.passwordReset'],
+      );
     });
 
     test('over HTTP: the author cannot review, and one person cannot both review and approve', async () => {

@@ -85,7 +85,11 @@ eachDialect(
       const column = textOf((await new Client(app).get(`/agencies/${chaqi}`)).body);
       assert.ok(!column.includes('传真至'), 'no fax channel without a fax number');
       await c.post(`/admin/agencies/${chaqi}/contacts`, good);
-      assert.equal((await eventsFor(get().ctx.db, 'agency', chaqi)).filter((e) => e.action === 'agency.contactsChanged').length, 1, 'saving the same values changes nothing');
+      assert.equal(
+        (await eventsFor(get().ctx.db, 'agency', chaqi)).filter((e) => e.action === 'agency.contactsChanged').length,
+        1,
+        'saving the same values changes nothing',
+      );
     });
 
     test('no one else may: another agency’s administrator, an editor, a visitor, a forged form', async () => {

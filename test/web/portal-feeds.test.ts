@@ -23,7 +23,11 @@ const entity = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
 function decode(s: string): string {
   if (entity.test(s)) throw new Error(`bare & in ${s}`);
   return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_m, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]!,
+    e.startsWith('#x')
+      ? String.fromCodePoint(parseInt(e.slice(2), 16))
+      : e.startsWith('#')
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]!,
   );
 }
 
@@ -77,7 +81,7 @@ eachDialect(
       tricky = await insertCatalogueItem(ctx.db, {
         agency_id: chaqi,
         index_no: 'FEEDTEST/2026-00001',
-        title: '关于“<标题>” & \'引号\' 的通知\u0001',
+        title: "关于“<标题>” & '引号' 的通知\u0001",
         summary: '概述 <b>不是标签</b> & 符号',
         body: '正文',
         category: 'notices',
@@ -123,7 +127,14 @@ eachDialect(
       assert.ok(children(feed, 'link').some((l) => l.attrs.rel === 'self' && l.attrs.href === 'https://www.huarong.gov.cn/feed.atom'));
       const entries = children(feed, 'entry');
       assert.equal(entries.length, 50);
-      const newest = await db.selectFrom('catalogue_items').select('id').where('status', '=', 'published').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(50).execute();
+      const newest = await db
+        .selectFrom('catalogue_items')
+        .select('id')
+        .where('status', '=', 'published')
+        .orderBy('published_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(50)
+        .execute();
       assert.deepEqual(
         entries.map((e) => text(e, 'id')),
         newest.map((r) => `https://www.huarong.gov.cn/items/${r.id}`),
@@ -136,7 +147,7 @@ eachDialect(
         assert.ok(text(child(e, 'author')!, 'name'));
       }
       const t = entries.find((e) => text(e, 'id').endsWith(`/items/${tricky}`))!;
-      assert.equal(text(t, 'title'), '关于“<标题>” & \'引号\' 的通知');
+      assert.equal(text(t, 'title'), "关于“<标题>” & '引号' 的通知");
       assert.equal(text(t, 'summary'), '概述 <b>不是标签</b> & 符号');
       assert.ok(!res.body.includes('已撤回的通知'));
     });
@@ -157,7 +168,11 @@ eachDialect(
       assert.equal((await c.get(`/agencies/${chaqi}/feed.atom?category=bogus`)).statusCode, 404);
       assert.equal((await c.get('/agencies/999999/feed.atom')).statusCode, 404);
       const list = await c.get(`/agencies/${chaqi}/items?category=notices`);
-      assert.ok(list.body.includes(`<link rel="alternate" type="application/atom+xml" title="华容县插旗镇人民政府通知公告" href="/agencies/${chaqi}/feed.atom?category=notices"/>`));
+      assert.ok(
+        list.body.includes(
+          `<link rel="alternate" type="application/atom+xml" title="华容县插旗镇人民政府通知公告" href="/agencies/${chaqi}/feed.atom?category=notices"/>`,
+        ),
+      );
     });
 
     test('the sitemap lists the home page, agencies, columns, every published item and annual report', async () => {
@@ -169,7 +184,16 @@ eachDialect(
       assert.equal(set.attrs.xmlns, 'http://www.sitemaps.org/schemas/sitemap/0.9');
       const locs = children(set, 'url').map((u) => text(u, 'loc'));
       const base = 'https://www.huarong.gov.cn';
-      for (const p of ['/', '/agencies', '/items', '/annual-reports', `/agencies/${chaqi}`, `/agencies/${chaqi}/guide`, `/agencies/${chaqi}/annual-reports`, `/agencies/${chaqi}/items?category=notices`]) {
+      for (const p of [
+        '/',
+        '/agencies',
+        '/items',
+        '/annual-reports',
+        `/agencies/${chaqi}`,
+        `/agencies/${chaqi}/guide`,
+        `/agencies/${chaqi}/annual-reports`,
+        `/agencies/${chaqi}/items?category=notices`,
+      ]) {
         assert.ok(locs.includes(`${base}${p}`), p);
       }
       const published = await db.selectFrom('catalogue_items').select('id').where('status', '=', 'published').execute();
@@ -206,7 +230,8 @@ eachDialect(
         }
         assert.equal(new Set(seen).size, seen.length);
         assert.equal(seen.filter((l) => /\/items\/\d+$/.test(l)).length, published.length);
-        for (const bad of ['/sitemaps/items-999.xml', '/sitemaps/pages-0.xml', '/sitemaps/other.xml']) assert.equal((await small.inject({ url: bad })).statusCode, 404, bad);
+        for (const bad of ['/sitemaps/items-999.xml', '/sitemaps/pages-0.xml', '/sitemaps/other.xml'])
+          assert.equal((await small.inject({ url: bad })).statusCode, 404, bad);
       } finally {
         await small.close();
       }

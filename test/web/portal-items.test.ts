@@ -28,7 +28,13 @@ interface Fixture {
   documentKind?: string | null;
   writtenDate?: string | null;
   /** Versions in order; the last one with state 'published' is current. */
-  versions: { state: 'published' | 'superseded' | 'draft'; at: string; note?: string; body: string; files?: { name: string; bytes: string; redacted?: string }[] }[];
+  versions: {
+    state: 'published' | 'superseded' | 'draft';
+    at: string;
+    note?: string;
+    body: string;
+    files?: { name: string; bytes: string; redacted?: string }[];
+  }[];
   withdrawn?: { at: string; reason: string };
 }
 
@@ -106,7 +112,8 @@ async function addItem(db: Kysely<DB>, staff: { editor: number; reviewer: number
   return { itemId, versions: ids };
 }
 
-const userId = async (db: Kysely<DB>, username: string) => (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+const userId = async (db: Kysely<DB>, username: string) =>
+  (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 
 eachDialect(
   'portal item pages',
@@ -120,7 +127,11 @@ eachDialect(
       const { ctx } = get();
       app = await testApp(ctx);
       chaqi = (await resolveAgency(ctx, '插旗镇')).id;
-      const staff = { editor: await userId(ctx.db, 'chaqi-editor'), reviewer: await userId(ctx.db, 'chaqi-reviewer'), leader: await userId(ctx.db, 'chaqi-leader') };
+      const staff = {
+        editor: await userId(ctx.db, 'chaqi-editor'),
+        reviewer: await userId(ctx.db, 'chaqi-reviewer'),
+        leader: await userId(ctx.db, 'chaqi-leader'),
+      };
       corrected = await addItem(ctx.db, staff, {
         agencyId: chaqi,
         indexNo: 'TEST0001/2026-00001',
@@ -130,7 +141,13 @@ eachDialect(
         writtenDate: '2026-03-01',
         versions: [
           { state: 'superseded', at: '2026-03-02T02:10:00.000Z', body: '第一版正文。', files: [{ name: '名单（第一版）.pdf', bytes: '%PDF-1 old list' }] },
-          { state: 'published', at: '2026-03-09T07:30:00.000Z', note: '更正一户家庭的保障人数', body: '更正后的正文。\n第二段。', files: [{ name: '名单.pdf', bytes: '%PDF-1 full list 430623198805120311', redacted: '%PDF-1 list ******' }] },
+          {
+            state: 'published',
+            at: '2026-03-09T07:30:00.000Z',
+            note: '更正一户家庭的保障人数',
+            body: '更正后的正文。\n第二段。',
+            files: [{ name: '名单.pdf', bytes: '%PDF-1 full list 430623198805120311', redacted: '%PDF-1 list ******' }],
+          },
           { state: 'draft', at: '2026-03-20T02:00:00.000Z', body: '尚未审查的草稿。', files: [{ name: '草稿附件.pdf', bytes: '%PDF-1 draft' }] },
         ],
       });
@@ -151,7 +168,13 @@ eachDialect(
         writtenDate: '2021-02-01',
         versions: [{ state: 'published', at: '2021-02-03T01:00:00.000Z', body: '办法全文。' }],
       });
-      await insertValidityChange(ctx.db, { itemId: normative.itemId, state: 'repealed', effectiveDate: '2025-06-30', reason: '行政规范性文件清理，决定废止', recordedAt: '2025-06-30T01:00:00.000Z' });
+      await insertValidityChange(ctx.db, {
+        itemId: normative.itemId,
+        state: 'repealed',
+        effectiveDate: '2025-06-30',
+        reason: '行政规范性文件清理，决定废止',
+        recordedAt: '2025-06-30T01:00:00.000Z',
+      });
     });
     after(async () => app.close());
 

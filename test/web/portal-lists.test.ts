@@ -132,10 +132,23 @@ eachDialect(
       assert.ok(text.includes('政府信息公开年报'));
       assert.ok(text.includes('本单位尚未登记受理申请的地址'), 'a new agency without contacts says so');
       const chaqiPage = textOf((await new Client(app).get(`/agencies/${chaqi}`)).body);
-      for (const s of ['依申请公开', '当面提交', '插旗镇人民政府党政综合办公室', '湖南省岳阳市华容县插旗镇插旗村插旗大道88号', '邮政编码414211', '0730-4681003', 'hrcqz@huarong.gov.cn', '咨询电话：0730-4681002', '行政机关签收之日', '20个工作日']) {
+      for (const s of [
+        '依申请公开',
+        '当面提交',
+        '插旗镇人民政府党政综合办公室',
+        '湖南省岳阳市华容县插旗镇插旗村插旗大道88号',
+        '邮政编码414211',
+        '0730-4681003',
+        'hrcqz@huarong.gov.cn',
+        '咨询电话：0730-4681002',
+        '行政机关签收之日',
+        '20个工作日',
+      ]) {
         assert.ok(chaqiPage.includes(s), s);
       }
-      assert.ok(res.body.includes(`<link rel="alternate" type="application/atom+xml" title="华容县测试镇人民政府政府信息公开" href="/agencies/${town}/feed.atom"/>`));
+      assert.ok(
+        res.body.includes(`<link rel="alternate" type="application/atom+xml" title="华容县测试镇人民政府政府信息公开" href="/agencies/${town}/feed.atom"/>`),
+      );
     });
 
     test('the 指南 has the contents of 条例 第十二条, from the agency’s data', async () => {
@@ -202,7 +215,11 @@ eachDialect(
         '行政诉讼：自知道或者应当知道作出行政行为之日起六个月内，向有管辖权的人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。',
       ]);
       const countyNow = blocks((await new Client(app).get(`/agencies/${county}/guide`)).body);
-      assert.ok(countyNow.includes('应当先向上一级人民政府申请行政复议（《中华人民共和国行政复议法》第二十三条第一款第（三）项、第（四）项），申请期限为自知道或者应当知道该行政行为之日起六十日内（同法第二十条），不能直接向人民法院提起行政诉讼。'));
+      assert.ok(
+        countyNow.includes(
+          '应当先向上一级人民政府申请行政复议（《中华人民共和国行政复议法》第二十三条第一款第（三）项、第（四）项），申请期限为自知道或者应当知道该行政行为之日起六十日内（同法第二十条），不能直接向人民法院提起行政诉讼。',
+        ),
+      );
 
       const old = await testApp({ ...get().ctx, now: () => new Date('2023-06-01T02:00:00.000Z') });
       try {

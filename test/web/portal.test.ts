@@ -95,7 +95,15 @@ eachDialect(
     test("applicants' names never appear on the portal or the public API", async () => {
       const names = (await get().ctx.db.selectFrom('applications').select('applicant_name').execute()).map((r) => r.applicant_name);
       const client = new Client(app);
-      const pages = ['/', '/agencies', `/agencies/${chaqiId}`, '/annual-reports', `/annual-reports/${report2023}`, '/api/agencies', `/api/annual-reports/${report2023}`];
+      const pages = [
+        '/',
+        '/agencies',
+        `/agencies/${chaqiId}`,
+        '/annual-reports',
+        `/annual-reports/${report2023}`,
+        '/api/agencies',
+        `/api/annual-reports/${report2023}`,
+      ];
       for (const p of pages) {
         const body = (await client.get(p)).body;
         for (const n of names) assert.ok(!body.includes(n), `${n} on ${p}`);

@@ -31,7 +31,12 @@ eachDialect(
     };
     const register = async (c: Client, receivedDate: string, items: string) => {
       await c.get(`/admin/requests/new?agency=${chaqi}`);
-      const res = await c.multipart(`/admin/requests?_csrf=${encodeURIComponent(c.csrf)}`, { agency: String(chaqi), ...personApplication({ channel: 'inPerson', receivedDate, purpose: '', items }) }, [], { csrf: false });
+      const res = await c.multipart(
+        `/admin/requests?_csrf=${encodeURIComponent(c.csrf)}`,
+        { agency: String(chaqi), ...personApplication({ channel: 'inPerson', receivedDate, purpose: '', items }) },
+        [],
+        { csrf: false },
+      );
       assert.equal(res.statusCode, 303, res.body.slice(0, 300));
       return res.headers.location!.split('?')[0]!;
     };
@@ -65,14 +70,32 @@ eachDialect(
       page = await c.get(path);
       assert.ok(textOf(page.body).includes('第三方不同意公开（条例第三十二条）'), 'the reply form warns');
       assert.ok(page.body.includes('id="act-disclosureDecided"'));
-      const grant = { 'items[0].seq': '1', 'items[0].kind': 'grantProvide', 'items[0].provision': '现将验收报告发送至您的电子邮箱。', on: '2026-11-27', intent: 'reply' };
+      const grant = {
+        'items[0].seq': '1',
+        'items[0].kind': 'grantProvide',
+        'items[0].provision': '现将验收报告发送至您的电子邮箱。',
+        on: '2026-11-27',
+        intent: 'reply',
+      };
       r = await act(c, path, 'replied', grant);
       assert.equal(r.statusCode, 400);
       assert.ok(textOf(r.body).includes('须先登记“决定公开并书面告知第三方”'));
-      r = await act(c, path, 'disclosureDecided', { on: '2026-11-26', content: '工程验收报告（隐去工艺参数）', reason: '', deliveryMethod: 'post', deliveredOn: '' });
+      r = await act(c, path, 'disclosureDecided', {
+        on: '2026-11-26',
+        content: '工程验收报告（隐去工艺参数）',
+        reason: '',
+        deliveryMethod: 'post',
+        deliveredOn: '',
+      });
       assert.equal(r.statusCode, 400);
       assert.ok(r.body.includes('id="field-disclosureDecided-reason"'));
-      r = await act(c, path, 'disclosureDecided', { on: '2026-11-26', content: '工程验收报告（隐去工艺参数）', reason: '该工程使用财政资金，验收结论关系公共安全', deliveryMethod: 'post', deliveredOn: '' });
+      r = await act(c, path, 'disclosureDecided', {
+        on: '2026-11-26',
+        content: '工程验收报告（隐去工艺参数）',
+        reason: '该工程使用财政资金，验收结论关系公共安全',
+        deliveryMethod: 'post',
+        deliveredOn: '',
+      });
       assert.equal(r.statusCode, 303, textOf(r.body).slice(0, 500));
       r = await act(c, path, 'replied', grant);
       assert.equal(r.statusCode, 303, textOf(r.body).slice(0, 800));
@@ -103,11 +126,19 @@ eachDialect(
       assert.ok(textOf(county.body).includes('依申请公开程序瑕疵'));
       assert.ok(textOf(county.body).includes(receiptNo));
       assert.ok(textOf(county.body).includes('申请材料在转办中延误'));
-      r = await s.post('/admin/requests/settings/correction-period', { county: /name="county" value="(\d+)"/.exec(county.body)![1]!, back: '/admin/county/2026', correctionWorkingDays: '3' });
+      r = await s.post('/admin/requests/settings/correction-period', {
+        county: /name="county" value="(\d+)"/.exec(county.body)![1]!,
+        back: '/admin/county/2026',
+        correctionWorkingDays: '3',
+      });
       assert.equal(r.statusCode, 400);
       assert.ok(textOf(r.body).includes('补正期限应为5至20个工作日之间的整数'));
       assert.ok(r.body.includes('value="3"'), 'the value as typed');
-      r = await s.post('/admin/requests/settings/correction-period', { county: /name="county" value="(\d+)"/.exec(r.body)![1]!, back: '/admin/county/2026', correctionWorkingDays: '12' });
+      r = await s.post('/admin/requests/settings/correction-period', {
+        county: /name="county" value="(\d+)"/.exec(r.body)![1]!,
+        back: '/admin/county/2026',
+        correctionWorkingDays: '12',
+      });
       assert.equal(r.statusCode, 303);
       assert.equal(r.headers.location, '/admin/county/2026?saved=1#procedure');
       const other = await register(c, '2026-11-26', '插旗镇防汛物资清单');

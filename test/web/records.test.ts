@@ -58,11 +58,17 @@ eachDialect(
       await leader.login('chaqi-leader');
       const page = await leader.get(`/admin/reports/${chaqi}/2024`);
       assert.ok(!page.body.includes('/statistics"'));
-      assert.equal((await leader.post(`/admin/reports/${chaqi}/2024/statistics`, { licensing: '0', penalty: '0', coercion: '0', feesYuan: '0', note: '' })).statusCode, 403);
+      assert.equal(
+        (await leader.post(`/admin/reports/${chaqi}/2024/statistics`, { licensing: '0', penalty: '0', coercion: '0', feesYuan: '0', note: '' })).statusCode,
+        403,
+      );
       const other = new Client(app);
       await other.login('zhanghua-editor');
       await other.get('/admin');
-      assert.equal((await other.post(`/admin/reports/${chaqi}/2024/statistics`, { licensing: '0', penalty: '0', coercion: '0', feesYuan: '0', note: '' })).statusCode, 404);
+      assert.equal(
+        (await other.post(`/admin/reports/${chaqi}/2024/statistics`, { licensing: '0', penalty: '0', coercion: '0', feesYuan: '0', note: '' })).statusCode,
+        404,
+      );
     });
   },
   async (t) => void (await loadDemo(t.ctx)),

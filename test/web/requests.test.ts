@@ -34,7 +34,9 @@ eachDialect(
     /** Registers through the form; returns the case page's path and the redirect response. */
     const register = async (c: Client, over: Record<string, string> = {}, files: { field: string; filename: string; bytes: Uint8Array }[] = []) => {
       await c.get(`/admin/requests/new?agency=${chaqi}`);
-      const res = await c.multipart(`/admin/requests?_csrf=${encodeURIComponent(c.csrf)}`, { agency: String(chaqi), ...application(over) }, files, { csrf: false });
+      const res = await c.multipart(`/admin/requests?_csrf=${encodeURIComponent(c.csrf)}`, { agency: String(chaqi), ...application(over) }, files, {
+        csrf: false,
+      });
       return { res, path: res.headers.location?.split('?')[0] ?? '' };
     };
     const act = async (c: Client, path: string, name: string, form: Record<string, string>) => {
@@ -51,7 +53,10 @@ eachDialect(
       const page = await c.get(`/admin/requests?agency=${chaqi}`);
       assert.equal(page.statusCode, 200);
       const at = (s: string) => page.body.indexOf(s);
-      assert.ok(at('甲：逾期的申请') > 0 && at('甲：逾期的申请') < at('乙：今天到期的申请') && at('乙：今天到期的申请') < at('丙：刚收到的申请'), 'nearest deadline first');
+      assert.ok(
+        at('甲：逾期的申请') > 0 && at('甲：逾期的申请') < at('乙：今天到期的申请') && at('乙：今天到期的申请') < at('丙：刚收到的申请'),
+        'nearest deadline first',
+      );
       const row = (s: string) => page.body.slice(page.body.lastIndexOf('<tr', at(s)), page.body.indexOf('</tr>', at(s)));
       assert.match(row('甲：逾期的申请'), /class="urgency-overdue"/);
       assert.match(textOf(row('甲：逾期的申请')), /已逾期\d+个工作日/);
@@ -69,7 +74,9 @@ eachDialect(
 
     test('registration shows the query code once; 补正, correction, third party, extension and a 部分公开 reply through the forms', async () => {
       const c = await editor();
-      const { res, path } = await register(c, { channel: 'registeredPost', receivedDate: '2025-05-06' }, [{ field: 'identityFiles', filename: '身份证.png', bytes: png }]);
+      const { res, path } = await register(c, { channel: 'registeredPost', receivedDate: '2025-05-06' }, [
+        { field: 'identityFiles', filename: '身份证.png', bytes: png },
+      ]);
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
       const first = await c.get(res.headers.location!);
       const code = /查询码：\s*<strong>([A-Z0-9]{8})<\/strong>/.exec(first.body)?.[1];
@@ -88,7 +95,13 @@ eachDialect(
       assert.equal(download.headers['x-content-type-options'], 'nosniff');
       assert.match(String(download.headers['content-disposition']), /^attachment; filename\*=UTF-8''/);
 
-      let r = await act(c, path, 'correctionRequested', { on: '2025-05-09', items: '请写明所在村组。', workingDays: '', deliveryMethod: 'email', deliveredOn: '2025-05-09' });
+      let r = await act(c, path, 'correctionRequested', {
+        on: '2025-05-09',
+        items: '请写明所在村组。',
+        workingDays: '',
+        deliveryMethod: 'email',
+        deliveredOn: '2025-05-09',
+      });
       assert.equal(r.statusCode, 303, textOf(r.body).slice(0, 500));
       let page = await c.get(path);
       assert.ok(textOf(page.body).includes('待申请人补正'));
@@ -124,7 +137,14 @@ eachDialect(
       assert.ok(textOf(page.body).includes(`${due}（`), `the extended reply date ${due} is shown`);
       assert.ok(textOf(page.body).includes('延长10个工作日'));
 
-      const items = { 'items[0].seq': '1', 'items[0].kind': 'partial', 'items[0].provision': '现将名单发送至您的电子邮箱。', 'items[1].seq': '2', 'items[1].kind': 'grantProvide', 'items[1].provision': '现将发放情况表发送至您的电子邮箱。' };
+      const items = {
+        'items[0].seq': '1',
+        'items[0].kind': 'partial',
+        'items[0].provision': '现将名单发送至您的电子邮箱。',
+        'items[1].seq': '2',
+        'items[1].kind': 'grantProvide',
+        'items[1].provision': '现将发放情况表发送至您的电子邮箱。',
+      };
       const preview = await act(c, path, 'replied', { ...items, on: '2025-06-25', intent: 'preview' });
       assert.equal(preview.statusCode, 200);
       assert.ok(textOf(preview.body).includes('本申请将计入表三：（二） 部分公开'), textOf(preview.body).slice(0, 300));
@@ -151,8 +171,18 @@ eachDialect(
       const text = textOf(page.body);
       assert.ok(text.includes('已办结'));
       assert.ok(text.includes('办理结果（表三） （二） 部分公开'));
-      for (const title of ['政府信息公开申请登记回执', '政府信息公开申请补正告知书', '政府信息公开第三方意见征询函', '政府信息公开申请延期答复告知书', '政府信息公开申请答复书']) assert.ok(text.includes(title), title);
-      assert.ok(text.includes('条例第三十二条') && text.includes('批准人：插旗镇审核领导') && text.includes('签发人：插旗镇审核领导'), 'the timeline with basis and details');
+      for (const title of [
+        '政府信息公开申请登记回执',
+        '政府信息公开申请补正告知书',
+        '政府信息公开第三方意见征询函',
+        '政府信息公开申请延期答复告知书',
+        '政府信息公开申请答复书',
+      ])
+        assert.ok(text.includes(title), title);
+      assert.ok(
+        text.includes('条例第三十二条') && text.includes('批准人：插旗镇审核领导') && text.includes('签发人：插旗镇审核领导'),
+        'the timeline with basis and details',
+      );
 
       const letter = [...page.body.matchAll(/href="(\/admin\/requests\/\d+\/letters\/\d+)"/g)].map((m) => m[1]!).at(-1)!;
       const html = await c.get(letter);
@@ -186,8 +216,13 @@ eachDialect(
       };
       const r = await act(c, path, 'replied', { ...items, on: '2026-11-27', intent: 'reply' });
       assert.equal(r.statusCode, 400);
-      const fieldset = (i: number) => r.body.slice(r.body.indexOf(`<fieldset class="reply-item" id="reply-item-${i}">`), r.body.indexOf('</fieldset>', r.body.indexOf(`id="reply-item-${i}"`)));
-      const under = (i: number, fact: string) => new RegExp(`<p class="field-error" id="field-replied-items\\[${i}\\]-${fact}-error">([^<]*)</p>`).exec(fieldset(i))?.[1];
+      const fieldset = (i: number) =>
+        r.body.slice(
+          r.body.indexOf(`<fieldset class="reply-item" id="reply-item-${i}">`),
+          r.body.indexOf('</fieldset>', r.body.indexOf(`id="reply-item-${i}"`)),
+        );
+      const under = (i: number, fact: string) =>
+        new RegExp(`<p class="field-error" id="field-replied-items\\[${i}\\]-${fact}-error">([^<]*)</p>`).exec(fieldset(i))?.[1];
       assert.equal(under(0, 'reason'), '第1项“镇党委会议记录”：理由或说明不能为空');
       assert.equal(under(1, 'searchDescription'), '第2项“某某工程合同”：检索情况（检索的范围和方式）不能为空');
       assert.equal(under(2, 'reason'), '第3项“某某证明的原件”：理由或说明不能为空');
@@ -210,7 +245,11 @@ eachDialect(
       const letter = [...page.body.matchAll(/href="(\/admin\/requests\/\d+\/letters\/\d+)"/g)].map((m) => m[1]!).at(-1)!;
       const text = textOf((await c.get(letter)).body);
       assert.ok(text.includes('对本答复第（一）项不服的，根据《中华人民共和国行政复议法》第二十三条的规定，应当先向华容县人民政府申请行政复议'), text);
-      assert.ok(text.includes('对本答复第（二）项、第（三）项不服的，可以自收到本答复之日起六十日内向华容县人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。'));
+      assert.ok(
+        text.includes(
+          '对本答复第（二）项、第（三）项不服的，可以自收到本答复之日起六十日内向华容县人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。',
+        ),
+      );
     });
 
     test('other agencies find nothing; a reviewer and the county supervisor read but cannot act; the supervisor sees no personal data', async () => {
@@ -268,8 +307,29 @@ eachDialect(
       const form = await c.get(`/admin/requests/new?agency=${chaqi}`);
       assert.equal(form.statusCode, 200);
       const text = textOf(form.body);
-      for (const s of ['申请人是自然人的，填写本栏（法人或者其他组织不填）', '申请人是法人或者其他组织的，填写本栏（自然人不填）', '以行政机关签收之日为收到申请之日', 'PDF、JPG 或 PNG']) assert.ok(text.includes(s), s);
-      for (const id of ['channel', 'receivedDate', 'applicantType', 'personName', 'idDocument', 'idNumber', 'orgName', 'creditCode', 'contactPerson', 'phone', 'items', 'form', 'delivery', 'identityFiles']) {
+      for (const s of [
+        '申请人是自然人的，填写本栏（法人或者其他组织不填）',
+        '申请人是法人或者其他组织的，填写本栏（自然人不填）',
+        '以行政机关签收之日为收到申请之日',
+        'PDF、JPG 或 PNG',
+      ])
+        assert.ok(text.includes(s), s);
+      for (const id of [
+        'channel',
+        'receivedDate',
+        'applicantType',
+        'personName',
+        'idDocument',
+        'idNumber',
+        'orgName',
+        'creditCode',
+        'contactPerson',
+        'phone',
+        'items',
+        'form',
+        'delivery',
+        'identityFiles',
+      ]) {
         assert.ok(form.body.includes(`id="field-${id}"`), id);
       }
       assert.ok(form.body.includes('aria-describedby="hint-idNumber"'));
@@ -288,7 +348,15 @@ eachDialect(
 
     test('bad registration names each field and keeps what was typed; nothing is saved', async () => {
       const c = await editor();
-      const count = async () => Number((await get().ctx.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await get()
+              .ctx.db.selectFrom('applications')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const n = await count();
       const { res } = await register(c, { receivedDate: '2026-12-01', name: '', idNumber: '430623199001011235', phone: '13973012345', address: '插旗村三组' });
       assert.equal(res.statusCode, 400);

@@ -85,8 +85,16 @@ eachDialect(
 
       const empty = await reviewer.post(`/admin/hits/${star}/declassify`, { docNo: '', date: '', authority: '' });
       assert.equal(empty.statusCode, 400);
-      assert.ok(empty.body.includes('href="#field-declassification-docNo"') && empty.body.includes('id="field-declassification-docNo"'), 'the error links to its field');
-      const declassified = await reviewer.post(`/admin/hits/${star}/declassify`, { docNo: '华防指解〔2026〕2号', date: '2026-11-20', authority: '华容县防汛抗旱指挥部', allMarkings: '1' });
+      assert.ok(
+        empty.body.includes('href="#field-declassification-docNo"') && empty.body.includes('id="field-declassification-docNo"'),
+        'the error links to its field',
+      );
+      const declassified = await reviewer.post(`/admin/hits/${star}/declassify`, {
+        docNo: '华防指解〔2026〕2号',
+        date: '2026-11-20',
+        authority: '华容县防汛抗旱指挥部',
+        allMarkings: '1',
+      });
       assert.equal(declassified.statusCode, 303);
       const recorded = textOf((await reviewer.get(declassified.headers.location!)).body);
       assert.ok(recorded.includes('已登记解密决定，2处标识将按原样公开'));

@@ -51,8 +51,18 @@ eachDialect(
     });
 
     /** The demo's draft waiting for 插旗镇's head. */
-    const waitingCase = async () => (await get().ctx.db.selectFrom('applications').select('id').where('agency_id', '=', chaqi).where('sign_off', '=', 'reply').executeTakeFirstOrThrow()).id;
-    const openCase = async () => (await get().ctx.db.selectFrom('applications').select('id').where('agency_id', '=', chaqi).where('state', '=', 'inProgress').where('sign_off', 'is', null).executeTakeFirstOrThrow()).id;
+    const waitingCase = async () =>
+      (await get().ctx.db.selectFrom('applications').select('id').where('agency_id', '=', chaqi).where('sign_off', '=', 'reply').executeTakeFirstOrThrow()).id;
+    const openCase = async () =>
+      (
+        await get()
+          .ctx.db.selectFrom('applications')
+          .select('id')
+          .where('agency_id', '=', chaqi)
+          .where('state', '=', 'inProgress')
+          .where('sign_off', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).id;
 
     test('the dashboard marks what waits for the head; a returned draft goes back to the editor with its reason', async () => {
       const editor = await as('chaqi-editor');

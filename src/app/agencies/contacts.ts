@@ -61,7 +61,8 @@ export function checkContacts(input: ContactsInput): { value: AgencyContacts; er
   const phones = (k: 'officePhone' | 'officeFax', required: boolean) => {
     const parts = value[k].split(/[、,，;；/]/).filter(Boolean);
     if (parts.length === 0 && required) errors.push(fieldError(k, 'GK_CONTACT_REQUIRED', `请填写“${contactLabels[k]}”（如：0730-4221234）`));
-    else if (parts.some((p) => !phonePattern.test(p))) errors.push(fieldError(k, 'GK_CONTACT_PHONE', `“${contactLabels[k]}”应为带区号的固定电话或手机号码（如：0730-4221234），多个号码用顿号分隔`));
+    else if (parts.some((p) => !phonePattern.test(p)))
+      errors.push(fieldError(k, 'GK_CONTACT_PHONE', `“${contactLabels[k]}”应为带区号的固定电话或手机号码（如：0730-4221234），多个号码用顿号分隔`));
     else value[k] = parts.join('、');
   };
   phones('officePhone', true);

@@ -60,7 +60,15 @@ export async function createAgency(ctx: AppContext, actor: Actor, input: AgencyI
       sortOrder: tree.length,
       createdAt: at,
     });
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: id, subjectType: 'agency', subjectId: id, action: 'agency.created', payload: { name, code } });
+    await appendEvent(db, {
+      occurredAt: at,
+      actorId: actor.id,
+      agencyId: id,
+      subjectType: 'agency',
+      subjectId: id,
+      action: 'agency.created',
+      payload: { name, code },
+    });
     return id;
   });
   // The portal's agency lists and filters, and the site's name when it is the county government.

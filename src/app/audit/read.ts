@@ -77,9 +77,13 @@ export async function auditTrail(ctx: AppContext, actor: Actor, q: AuditQuery): 
   const agencyIds = everything ? 'all' : [...seen];
   const query = { agency: q.agency ?? '', person: q.person ?? '', category: q.category ?? '', from: q.from ?? '', to: q.to ?? '' };
   const agencyId = int(query.agency);
-  if (query.agency && (agencyId === undefined || !(everything ? tree.some((a) => a.id === agencyId) : seen.has(agencyId)))) throw new NotFoundError('找不到这个单位，或您没有查看它的权限。');
+  if (query.agency && (agencyId === undefined || !(everything ? tree.some((a) => a.id === agencyId) : seen.has(agencyId))))
+    throw new NotFoundError('找不到这个单位，或您没有查看它的权限。');
   const errors: FieldError[] = [];
-  for (const [field, name] of [['from', '起始日期'], ['to', '截止日期']] as const) {
+  for (const [field, name] of [
+    ['from', '起始日期'],
+    ['to', '截止日期'],
+  ] as const) {
     if (query[field] && !isIsoDate(query[field])) errors.push(fieldError(field, 'GK_AUDIT_DATE', `${name}应为“年-月-日”格式的日期，例如 2026-03-01`));
   }
   if (query.category && !isAuditCategory(query.category)) errors.push(fieldError('category', 'GK_AUDIT_CATEGORY', '请从列表中选择类别'));
@@ -93,8 +97,13 @@ export async function auditTrail(ctx: AppContext, actor: Actor, q: AuditQuery): 
     until: isIsoDate(query.to) ? chinaDayStart(addDays(query.to, 1)) : undefined,
   };
   const page = int(q.page) ?? 1;
-  const { rows, total } = errors.length ? { rows: [], total: 0 } : await listEvents(ctx.db, filter, { limit: auditPageSize, offset: (page - 1) * auditPageSize });
-  const held = await rolesOfUsers(ctx.db, rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])));
+  const { rows, total } = errors.length
+    ? { rows: [], total: 0 }
+    : await listEvents(ctx.db, filter, { limit: auditPageSize, offset: (page - 1) * auditPageSize });
+  const held = await rolesOfUsers(
+    ctx.db,
+    rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])),
+  );
   return {
     agencies: everything ? tree : tree.filter((a) => seen.has(a.id)),
     people: await eventActors(ctx.db, agencyIds),

@@ -70,7 +70,14 @@ export async function resetPassword(ctx: AppContext, actor: Actor, userId: numbe
   await inTransaction(ctx, async (db) => {
     await setPasswordHash(db, user.id, hash, true);
     await deleteSessionsOf(db, user.id);
-    await appendEvent(db, { occurredAt: ctx.now().toISOString(), actorId: actor.id, agencyId: agencyOf(user), subjectType: 'user', subjectId: user.id, action: 'user.passwordReset' });
+    await appendEvent(db, {
+      occurredAt: ctx.now().toISOString(),
+      actorId: actor.id,
+      agencyId: agencyOf(user),
+      subjectType: 'user',
+      subjectId: user.id,
+      action: 'user.passwordReset',
+    });
   });
   return password;
 }
@@ -81,7 +88,14 @@ export async function setUserActive(ctx: AppContext, actor: Actor, userId: numbe
   await inTransaction(ctx, async (db) => {
     await setActive(db, user.id, active);
     if (!active) await deleteSessionsOf(db, user.id);
-    await appendEvent(db, { occurredAt: ctx.now().toISOString(), actorId: actor.id, agencyId: agencyOf(user), subjectType: 'user', subjectId: user.id, action: active ? 'user.enabled' : 'user.disabled' });
+    await appendEvent(db, {
+      occurredAt: ctx.now().toISOString(),
+      actorId: actor.id,
+      agencyId: agencyOf(user),
+      subjectType: 'user',
+      subjectId: user.id,
+      action: active ? 'user.enabled' : 'user.disabled',
+    });
   });
 }
 
@@ -104,6 +118,13 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, current: 
   await inTransaction(ctx, async (db) => {
     await setPasswordHash(db, actor.id, hash, false);
     await deleteSessionsOf(db, actor.id, sessionId);
-    await appendEvent(db, { occurredAt: ctx.now().toISOString(), actorId: actor.id, agencyId: null, subjectType: 'user', subjectId: actor.id, action: 'user.passwordChanged' });
+    await appendEvent(db, {
+      occurredAt: ctx.now().toISOString(),
+      actorId: actor.id,
+      agencyId: null,
+      subjectType: 'user',
+      subjectId: actor.id,
+      action: 'user.passwordChanged',
+    });
   });
 }

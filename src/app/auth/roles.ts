@@ -34,7 +34,8 @@ export async function changeRole(ctx: AppContext, actor: Actor, userId: number, 
   const holds = user.roles.some((r) => r.role === grant.role && r.agencyId === grant.agencyId);
   if (change === 'grant' && holds) throw new InputError([fieldError('role', 'GK_ROLE_HELD', '该账号已有这个角色')]);
   if (change === 'revoke' && !holds) throw new InputError([fieldError('role', 'GK_ROLE_NOT_HELD', '该账号没有这个角色')]);
-  if (change === 'revoke' && user.roles.length === 1) throw new InputError([fieldError('role', 'GK_ROLE_LAST', '不能收回账号的最后一个角色：不再使用的账号请停用')]);
+  if (change === 'revoke' && user.roles.length === 1)
+    throw new InputError([fieldError('role', 'GK_ROLE_LAST', '不能收回账号的最后一个角色：不再使用的账号请停用')]);
   await inTransaction(ctx, async (db) => {
     if (change === 'grant') await grantRole(db, user.id, grant);
     else await revokeRole(db, user.id, grant);

@@ -45,7 +45,13 @@ export async function login(
     await inTransaction(ctx, async (db) => {
       const base = { occurredAt: at.toISOString(), actorId: row?.id ?? null, agencyId: null, subjectType: 'user', subjectId: row?.id ?? name } as const;
       await appendEvent(db, { ...base, action: 'auth.loginFailed', payload: { attempt: made.next.failures } });
-      if (made.locks) await appendEvent(db, { ...base, actorId: null, action: 'auth.lockedOut', payload: { failures: made.next.failures, lockedUntil: made.next.lockedUntil } });
+      if (made.locks)
+        await appendEvent(db, {
+          ...base,
+          actorId: null,
+          action: 'auth.lockedOut',
+          payload: { failures: made.next.failures, lockedUntil: made.next.lockedUntil },
+        });
     });
     const locked = made.locks ? `；连续登录失败${made.next.failures}次，该账号已暂时锁定至${portalDateTime(made.next.lockedUntil!)}（北京时间）` : '';
     throw new InputError([fieldError('password', 'GK_LOGIN_FAILED', `用户名或密码错误${locked}`)]);

@@ -19,7 +19,13 @@ export interface NewStaff {
 
 /** Writes an account and its roles, with its audit event (the caller holds the transaction). */
 export async function writeStaffUser(db: Kysely<DB>, at: string, actorId: number | null, u: NewStaff): Promise<number> {
-  const id = await insertUser(db, { username: u.username, displayName: u.displayName, passwordHash: u.passwordHash, createdAt: at, mustChangePassword: u.mustChangePassword ?? false });
+  const id = await insertUser(db, {
+    username: u.username,
+    displayName: u.displayName,
+    passwordHash: u.passwordHash,
+    createdAt: at,
+    mustChangePassword: u.mustChangePassword ?? false,
+  });
   for (const r of u.roles) await grantRole(db, id, r);
   await appendEvent(db, {
     occurredAt: at,

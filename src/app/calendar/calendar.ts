@@ -63,6 +63,15 @@ export async function recomputeAfterChange(
   // 更正 requests and complaints have due dates on the same calendar.
   const corrections = await recomputeOpenCorrections(db, calendar, chinaDate(ctx.now()), at, actor.id);
   const complaints = await recomputeOpenComplaints(db, calendar, chinaDate(ctx.now()), at, actor.id);
-  await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: null, subjectType: 'calendar', subjectId: event.subjectId, action: event.action, reason: event.reason, payload: { ...event.payload, ...result, corrections, complaints } });
+  await appendEvent(db, {
+    occurredAt: at,
+    actorId: actor.id,
+    agencyId: null,
+    subjectType: 'calendar',
+    subjectId: event.subjectId,
+    action: event.action,
+    reason: event.reason,
+    payload: { ...event.payload, ...result, corrections, complaints },
+  });
   return result;
 }

@@ -77,10 +77,16 @@ export async function enterHolidayNotice(ctx: AppContext, actor: Actor, input: N
   await mayAdminister(ctx, actor);
   const year = yearOf(input.year);
   return inTransaction(ctx, async (db) => {
-    if (await isEntered(db, year)) throw new InputError([fieldError('year', 'GK_NOTICE_DUPLICATE', `${year}年的放假安排通知已经录入；如有错误请更正或撤销已录入的通知`)]);
+    if (await isEntered(db, year))
+      throw new InputError([fieldError('year', 'GK_NOTICE_DUPLICATE', `${year}年的放假安排通知已经录入；如有错误请更正或撤销已录入的通知`)]);
     const a = checked(ctx, input, year);
     const version = await write(db, ctx, actor, a, null);
-    const r = await recomputeAfterChange(db, ctx, actor, await calendarWith(db), { subjectId: `notice-${year}`, action: 'calendar.noticeEntered', reason: null, payload: { year, version, number: a.notice.number } });
+    const r = await recomputeAfterChange(db, ctx, actor, await calendarWith(db), {
+      subjectId: `notice-${year}`,
+      action: 'calendar.noticeEntered',
+      reason: null,
+      payload: { year, version, number: a.notice.number },
+    });
     return { ...r, year, version };
   });
 }
@@ -95,7 +101,12 @@ export async function correctHolidayNotice(ctx: AppContext, actor: Actor, input:
     const a = checked(ctx, input, year);
     await endHolidayNotice(db, year, { status: 'replaced', ended_by: actor.id, ended_at: ctx.now().toISOString(), end_reason: why });
     const version = await write(db, ctx, actor, a, why);
-    const r = await recomputeAfterChange(db, ctx, actor, await calendarWith(db), { subjectId: `notice-${year}`, action: 'calendar.noticeCorrected', reason: why, payload: { year, version, number: a.notice.number } });
+    const r = await recomputeAfterChange(db, ctx, actor, await calendarWith(db), {
+      subjectId: `notice-${year}`,
+      action: 'calendar.noticeCorrected',
+      reason: why,
+      payload: { year, version, number: a.notice.number },
+    });
     return { ...r, year, version };
   });
 }
@@ -109,7 +120,12 @@ export async function removeHolidayNotice(ctx: AppContext, actor: Actor, yearInp
     const version = await lastHolidayNoticeVersion(db, year);
     const ended = await endHolidayNotice(db, year, { status: 'removed', ended_by: actor.id, ended_at: ctx.now().toISOString(), end_reason: why });
     if (ended !== 1) throw new InputError([fieldError('year', 'GK_NOT_FOUND', `${year}年没有录入的放假安排通知可以撤销`)]);
-    const r = await recomputeAfterChange(db, ctx, actor, await calendarWith(db), { subjectId: `notice-${year}`, action: 'calendar.noticeRemoved', reason: why, payload: { year, version } });
+    const r = await recomputeAfterChange(db, ctx, actor, await calendarWith(db), {
+      subjectId: `notice-${year}`,
+      action: 'calendar.noticeRemoved',
+      reason: why,
+      payload: { year, version },
+    });
     return { ...r, year, version };
   });
 }

@@ -41,7 +41,14 @@ async function writeOverride(ctx: AppContext, actor: Actor, input: OverrideInput
   return inTransaction(ctx, async (db) => {
     const existing = await localOverrides(db);
     const same = existing.find((x) => x.date === o.date);
-    if (same && !replace) throw new InputError([fieldError('date', 'GK_CALENDAR_DUPLICATE', `${o.date} 已有地方调整（${same.kind === 'holiday' ? '放假' : '上班'}：${same.reason}），如需改动请先撤销原调整`)]);
+    if (same && !replace)
+      throw new InputError([
+        fieldError(
+          'date',
+          'GK_CALENDAR_DUPLICATE',
+          `${o.date} 已有地方调整（${same.kind === 'holiday' ? '放假' : '上班'}：${same.reason}），如需改动请先撤销原调整`,
+        ),
+      ]);
     const others = existing.filter((x) => x.date !== o.date);
     const entered = await enteredNotices(db);
     const r = createWorkingCalendar([...others, o], { entered });
@@ -49,9 +56,17 @@ async function writeOverride(ctx: AppContext, actor: Actor, input: OverrideInput
     const without = createWorkingCalendar(others, { entered });
     const was = without.ok ? without.value.dayStatus(o.date) : null;
     if (was && was.working === (o.kind === 'workingDay')) {
-      throw new InputError([fieldError('kind', 'GK_CALENDAR_NO_EFFECT', `${o.date} 本来就是${was.working ? '工作日' : `非工作日（${was.label}）`}，这项调整不改变任何期限`)]);
+      throw new InputError([
+        fieldError('kind', 'GK_CALENDAR_NO_EFFECT', `${o.date} 本来就是${was.working ? '工作日' : `非工作日（${was.label}）`}，这项调整不改变任何期限`),
+      ]);
     }
-    await upsertCalendarOverride(db, { date: o.date, working: o.kind === 'workingDay' ? 1 : 0, reason: o.reason, created_by: actor.id, created_at: ctx.now().toISOString() });
+    await upsertCalendarOverride(db, {
+      date: o.date,
+      working: o.kind === 'workingDay' ? 1 : 0,
+      reason: o.reason,
+      created_by: actor.id,
+      created_at: ctx.now().toISOString(),
+    });
     return recomputeAfterChange(db, ctx, actor, r.value, { subjectId: o.date, action: 'calendar.overrideSet', reason: o.reason, payload: { kind: o.kind } });
   });
 }

@@ -22,7 +22,15 @@ export async function itemFor(db: Kysely<DB>, actor: Actor, itemId: number, acti
 }
 
 /** What the actor may not even see looks missing; what it may see but not do is refused. */
-export async function allow(db: Kysely<DB>, actor: Actor, agencyId: number, action: Action, refusal: string, view: Action = 'catalogue.view', missing = '找不到这条信息'): Promise<void> {
+export async function allow(
+  db: Kysely<DB>,
+  actor: Actor,
+  agencyId: number,
+  action: Action,
+  refusal: string,
+  view: Action = 'catalogue.view',
+  missing = '找不到这条信息',
+): Promise<void> {
   const tree = await listAgencies(db);
   if (!can(actor, view, agencyId, tree)) throw new NotFoundError(missing);
   if (!can(actor, action, agencyId, tree)) throw new ForbiddenError(refusal);

@@ -29,9 +29,7 @@ export function clockOf(calendar: WorkingCalendar, generatedDate: IsoDate, today
   const { workingDays } = workingDaysBetween(calendar, today, due);
   const overdue = today > due;
   const suffix = provisional ? '（日期暂按法定节假日和周末计算，待国务院公布放假安排）' : '';
-  const text = overdue
-    ? `已超过${limit.basis}规定的期限${due}，逾期${-workingDays}个工作日${suffix}`
-    : `应于${due}前公开，还剩${workingDays}个工作日${suffix}`;
+  const text = overdue ? `已超过${limit.basis}规定的期限${due}，逾期${-workingDays}个工作日${suffix}` : `应于${due}前公开，还剩${workingDays}个工作日${suffix}`;
   return { due, left: workingDays, overdue, provisional, text };
 }
 

@@ -11,7 +11,13 @@ import type { DB } from '../../store/schema.ts';
 import { versionFacts } from './access.ts';
 
 /** The acts that write a version's content: whoever did one is among its authors. */
-const authoring: readonly AuditAction[] = ['catalogue.drafted', 'catalogue.correctionStarted', 'catalogue.saved', 'catalogue.attachmentAdded', 'catalogue.attachmentRemoved'];
+const authoring: readonly AuditAction[] = [
+  'catalogue.drafted',
+  'catalogue.correctionStarted',
+  'catalogue.saved',
+  'catalogue.attachmentAdded',
+  'catalogue.attachmentRemoved',
+];
 
 /**
  * Everyone who wrote the version, as the database records it — its drafter, and from the
@@ -24,15 +30,40 @@ export async function versionAuthors(db: Kysely<DB>, version: VersionRow): Promi
 }
 
 /** Re-reads the version inside the transaction and applies the workflow's decision. */
-export async function decide(db: Kysely<DB>, versionId: number, act: WorkflowAct, actorId: number): Promise<{ version: VersionRow; next: ReturnType<typeof transition> }> {
+export async function decide(
+  db: Kysely<DB>,
+  versionId: number,
+  act: WorkflowAct,
+  actorId: number,
+): Promise<{ version: VersionRow; next: ReturnType<typeof transition> }> {
   const version = await getVersion(db, versionId);
   if (!version) throw new NotFoundError('找不到这条信息');
   const hits = await hitsOf(db, versionId);
-  const facts = { ...versionFacts(version, unsettledCounts(hits), await versionAuthors(db, version)), settledBy: hits.flatMap((h) => (h.resolved_by === null ? [] : [h.resolved_by])) };
+  const facts = {
+    ...versionFacts(version, unsettledCounts(hits), await versionAuthors(db, version)),
+    settledBy: hits.flatMap((h) => (h.resolved_by === null ? [] : [h.resolved_by])),
+  };
   const t = transition(facts, act, actorId);
   if ('error' in t) throw new InputError([t.error]);
   return { version, next: t };
 }
 
-export const event = (db: Kysely<DB>, at: string, actor: Actor, item: { id: number; agency_id: number }, action: AuditAction, payload: unknown, reason?: string | null) =>
-  appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: item.agency_id, subjectType: 'catalogueItem', subjectId: item.id, action, reason: reason ?? null, payload });
+export const event = (
+  db: Kysely<DB>,
+  at: string,
+  actor: Actor,
+  item: { id: number; agency_id: number },
+  action: AuditAction,
+  payload: unknown,
+  reason?: string | null,
+) =>
+  appendEvent(db, {
+    occurredAt: at,
+    actorId: actor.id,
+    agencyId: item.agency_id,
+    subjectType: 'catalogueItem',
+    subjectId: item.id,
+    action,
+    reason: reason ?? null,
+    payload,
+  });

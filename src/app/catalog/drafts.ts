@@ -50,9 +50,25 @@ export async function createItem(ctx: AppContext, actor: Actor, agencyId: number
       disclosureMode: defaultDisclosure.mode,
       createdAt: at,
     });
-    const versionId = await insertVersion(db, { item_id: itemId, version: 1, state: 'draft', ...contentColumns(content), author_id: actor.id, created_at: at, updated_at: at });
+    const versionId = await insertVersion(db, {
+      item_id: itemId,
+      version: 1,
+      state: 'draft',
+      ...contentColumns(content),
+      author_id: actor.id,
+      created_at: at,
+      updated_at: at,
+    });
     await rescreen(db, versionId);
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId, subjectType: 'catalogueItem', subjectId: itemId, action: 'catalogue.drafted', payload: { version: 1 } });
+    await appendEvent(db, {
+      occurredAt: at,
+      actorId: actor.id,
+      agencyId,
+      subjectType: 'catalogueItem',
+      subjectId: itemId,
+      action: 'catalogue.drafted',
+      payload: { version: 1 },
+    });
     return { itemId, versionId };
   });
 }
@@ -67,10 +83,19 @@ export async function saveDraft(ctx: AppContext, actor: Actor, versionId: number
     // Checked again inside the transaction: the version may have been submitted meanwhile.
     const now = await getVersion(db, versionId);
     const again = now && transition(versionFacts(now), { act: 'edit' }, actor.id);
-    if (!again || 'error' in again) throw new InputError([again && 'error' in again ? again.error : { field: 'state', code: 'GK_NOT_EDITABLE', message: '只有草稿或被退回的版本可以修改' }]);
+    if (!again || 'error' in again)
+      throw new InputError([again && 'error' in again ? again.error : { field: 'state', code: 'GK_NOT_EDITABLE', message: '只有草稿或被退回的版本可以修改' }]);
     await updateVersion(db, versionId, { ...contentColumns(content), updated_at: at });
     if (item.status === 'draft') await updateItem(db, item.id, { title: content.title, category: content.category, generated_date: content.generatedDate });
     await rescreen(db, versionId);
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: item.agency_id, subjectType: 'catalogueItem', subjectId: item.id, action: 'catalogue.saved', payload: { version: version.version } });
+    await appendEvent(db, {
+      occurredAt: at,
+      actorId: actor.id,
+      agencyId: item.agency_id,
+      subjectType: 'catalogueItem',
+      subjectId: item.id,
+      action: 'catalogue.saved',
+      payload: { version: version.version },
+    });
   });
 }

@@ -33,7 +33,9 @@ async function hitFor(ctx: AppContext, actor: Actor, hitId: number) {
 export async function settleHit(ctx: AppContext, actor: Actor, hitId: number, resolution: string, reason: string): Promise<void> {
   const { hit, item } = await hitFor(ctx, actor, hitId);
   if (!isHitResolution(resolution) || resolution === 'declassified') {
-    throw new InputError([fieldError('resolution', 'GK_RESOLUTION', isMarking(hit.kind) ? '密级或不得公开标识须登记解密决定' : '请选择“遮蔽后公开”或“确认可以公开”')]);
+    throw new InputError([
+      fieldError('resolution', 'GK_RESOLUTION', isMarking(hit.kind) ? '密级或不得公开标识须登记解密决定' : '请选择“遮蔽后公开”或“确认可以公开”'),
+    ]);
   }
   await inTransaction(ctx, async (db) => {
     await decide(db, hit.version_id, { act: 'settleHit', kind: hit.kind, resolution }, actor.id);
@@ -43,7 +45,15 @@ export async function settleHit(ctx: AppContext, actor: Actor, hitId: number, re
     if (resolution === 'redacted') await checkRedactable(db, hit.attachment_id);
     const at = ctx.now().toISOString();
     await settleHitRow(db, hitId, { resolution, reason: reason.trim() || null, resolvedBy: actor.id, resolvedAt: at });
-    await event(db, at, actor, item, 'catalogue.hitSettled', { hit: hitId, number: hit.number, kind: hit.kind, location: hit.location, resolution }, reason.trim() || null);
+    await event(
+      db,
+      at,
+      actor,
+      item,
+      'catalogue.hitSettled',
+      { hit: hitId, number: hit.number, kind: hit.kind, location: hit.location, resolution },
+      reason.trim() || null,
+    );
   });
 }
 
@@ -58,7 +68,12 @@ export async function settleAllOfKind(ctx: AppContext, actor: Actor, versionId: 
     for (const attachmentId of new Set(open.map((h) => h.attachment_id))) await checkRedactable(db, attachmentId);
     const at = ctx.now().toISOString();
     for (const h of open) await settleHitRow(db, h.id, { resolution: 'redacted', reason: null, resolvedBy: actor.id, resolvedAt: at });
-    await event(db, at, actor, item, 'catalogue.hitsSettled', { kind, resolution: 'redacted', hits: open.map((h) => h.id), numbers: open.map((h) => h.number) });
+    await event(db, at, actor, item, 'catalogue.hitsSettled', {
+      kind,
+      resolution: 'redacted',
+      hits: open.map((h) => h.id),
+      numbers: open.map((h) => h.number),
+    });
     return open.length;
   });
 }
@@ -84,7 +99,8 @@ export async function declassifyHits(
     await decide(db, hit.version_id, { act: 'settleHit', kind: hit.kind, resolution: 'declassified' }, actor.id);
     const targets = await declassifyTargets(db, hit, Boolean(options.allMarkings));
     const at = ctx.now().toISOString();
-    for (const h of targets) await settleHitRow(db, h.id, { resolution: 'declassified', reason: null, resolvedBy: actor.id, resolvedAt: at, declassification: value });
+    for (const h of targets)
+      await settleHitRow(db, h.id, { resolution: 'declassified', reason: null, resolvedBy: actor.id, resolvedAt: at, declassification: value });
     await event(
       db,
       at,
@@ -103,4 +119,3 @@ async function declassifyTargets(db: Kysely<DB>, hit: HitRow, all: boolean): Pro
   const others = (await hitsOf(db, hit.version_id)).filter((h) => h.id !== hit.id && isMarking(h.kind) && !isSettled(h));
   return [hit, ...others];
 }
-

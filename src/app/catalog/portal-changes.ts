@@ -94,7 +94,10 @@ export function noticeOtherWriters(db: Kysely<DB>, now = performance.now()): Pro
   c.polling = (async () => {
     try {
       const [audit, settings] = await Promise.all([
-        db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst(),
+        db
+          .selectFrom('audit_events')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .executeTakeFirst(),
         db.selectFrom('settings').select(['key', 'value']).where('key', 'like', 'site.%').orderBy('key').execute(),
       ]);
       const seen = JSON.stringify([audit?.id ?? null, settings.map((s) => [s.key, s.value])]);

@@ -10,12 +10,19 @@ import type { DB } from '../../store/schema.ts';
 
 async function masker(db: Kysely<DB>, versionIds: readonly number[]): Promise<(versionId: number, text: string) => string> {
   const hits = await redactedHitsOf(db, versionIds);
-  return (versionId, text) => maskValues(text, hits.filter((h) => h.version_id === versionId));
+  return (versionId, text) =>
+    maskValues(
+      text,
+      hits.filter((h) => h.version_id === versionId),
+    );
 }
 
 /** Versions with their 更正说明 masked. */
 export async function maskedChangeNotes<V extends { id: number; change_note: string | null }>(db: Kysely<DB>, versions: readonly V[]): Promise<V[]> {
-  const mask = await masker(db, versions.map((v) => v.id));
+  const mask = await masker(
+    db,
+    versions.map((v) => v.id),
+  );
   return versions.map((v) => ({ ...v, change_note: v.change_note === null ? null : mask(v.id, v.change_note) }));
 }
 

@@ -7,13 +7,22 @@
  * be settled afresh, and so must a settlement the law no longer accepts (a masked marking).
  */
 import type { Insertable, Kysely } from 'kysely';
-import { isSettled, } from '../../domain/catalog/hits.ts';
+import { isSettled } from '../../domain/catalog/hits.ts';
 import { compactKey, maskValue, maskValues, screenText } from '../../domain/screening/index.ts';
 import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { manualCheck } from '../../law/catalogue-workflow.ts';
 import { hitKinds, isMaskable, redactableTypes, type AttachmentType, type HitKind, type MaskableKind } from '../../law/screening.ts';
 import { extractText, FileRefusedError, publishedCopy, RedactionError } from '../../extract/index.ts';
-import { attachmentContent, attachmentsOf, getVersion, hitsOf, replaceHits, setRedactedContent, type HitRow, type VersionRow } from '../../store/catalogue-versions.repo.ts';
+import {
+  attachmentContent,
+  attachmentsOf,
+  getVersion,
+  hitsOf,
+  replaceHits,
+  setRedactedContent,
+  type HitRow,
+  type VersionRow,
+} from '../../store/catalogue-versions.repo.ts';
 import type { DB, ScreeningHitTable } from '../../store/schema.ts';
 
 interface TextPart {
@@ -43,7 +52,11 @@ async function partsOf(db: Kysely<DB>, v: VersionRow): Promise<TextPart[]> {
   for (const a of await attachmentsOf(db, v.id)) {
     parts.push({ location: filenameLocation(a.filename), text: a.filename, attachmentId: null });
     for (const p of JSON.parse(a.text_parts) as { location: string; text: string; hidden: boolean }[]) {
-      parts.push({ location: `附件“${a.filename}”${p.location}${p.hidden && !p.location.includes('隐藏') ? '（隐藏内容）' : ''}`, text: p.text, attachmentId: a.id });
+      parts.push({
+        location: `附件“${a.filename}”${p.location}${p.hidden && !p.location.includes('隐藏') ? '（隐藏内容）' : ''}`,
+        text: p.text,
+        attachmentId: a.id,
+      });
     }
     if (a.unreadable) parts.push({ location: `附件“${a.filename}”`, text: '', attachmentId: a.id, unreadable: a.unreadable });
   }
@@ -74,7 +87,14 @@ export async function rescreen(db: Kysely<DB>, versionId: number): Promise<void>
   const rows: Omit<Insertable<ScreeningHitTable>, 'number'>[] = [];
   for (const part of await partsOf(db, v)) {
     if (part.unreadable !== undefined) {
-      rows.push({ version_id: versionId, attachment_id: part.attachmentId, location: part.location, kind: manualCheck.kind, value: '', context: part.unreadable });
+      rows.push({
+        version_id: versionId,
+        attachment_id: part.attachmentId,
+        location: part.location,
+        kind: manualCheck.kind,
+        value: '',
+        context: part.unreadable,
+      });
       continue;
     }
     for (const hit of screenText(part.text, { businessCodes: true })) {
@@ -149,10 +169,15 @@ export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<P
     const inFile = masked.filter((h) => h.attachment_id === a.id);
     if (inFile.length > 0) await checkRedactable(db, a.id);
     const stored = (await attachmentContent(db, a.id))!;
-    const notRedactable = () => new InputError([fieldError('attachment', 'GK_NOT_REDACTABLE', `附件“${a.filename}”中的内容无法由平台完全遮蔽：请退回，由编辑上传遮蔽后的文件`)]);
+    const notRedactable = () =>
+      new InputError([fieldError('attachment', 'GK_NOT_REDACTABLE', `附件“${a.filename}”中的内容无法由平台完全遮蔽：请退回，由编辑上传遮蔽后的文件`)]);
     let copy: Uint8Array | null;
     try {
-      copy = await publishedCopy(stored.content, a.type as AttachmentType, inFile.map((h) => ({ value: h.value, mask: maskValue(h.kind as MaskableKind, h.value) })));
+      copy = await publishedCopy(
+        stored.content,
+        a.type as AttachmentType,
+        inFile.map((h) => ({ value: h.value, mask: maskValue(h.kind as MaskableKind, h.value) })),
+      );
     } catch (e) {
       if (e instanceof FileRefusedError) throw new InputError([fieldError('attachment', 'GK_ATTACHMENT_REFUSED', `附件“${a.filename}”：${e.message}`)]);
       if (!(e instanceof RedactionError)) throw e;
@@ -163,7 +188,9 @@ export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<P
     if (left.length > 0) {
       // Found by the current reader but never settled: uploaded before the reader knew that place.
       const kinds = [...new Set(left.map((k) => hitKinds[k].label))].join('、');
-      throw new InputError([fieldError('attachment', 'GK_UNSCREENED', `附件“${a.filename}”公开的副本中仍有未经处理的个人信息（${kinds}）：请退回，由编辑重新上传该附件后再审查`)]);
+      throw new InputError([
+        fieldError('attachment', 'GK_UNSCREENED', `附件“${a.filename}”公开的副本中仍有未经处理的个人信息（${kinds}）：请退回，由编辑重新上传该附件后再审查`),
+      ]);
     }
     await setRedactedContent(db, a.id, copy);
   }
@@ -173,5 +200,9 @@ export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<P
 /** The kinds of personal data the copy, read again, still shows that no one justified. */
 async function leftInCopy(copy: Uint8Array, type: 'docx' | 'xlsx', justified: (value: string) => boolean): Promise<HitKind[]> {
   const { parts } = await extractText(copy, type);
-  return parts.flatMap((p) => screenText(p.text, { businessCodes: true }).filter((h) => isMaskable(h.kind) && !justified(h.value)).map((h) => h.kind));
+  return parts.flatMap((p) =>
+    screenText(p.text, { businessCodes: true })
+      .filter((h) => isMaskable(h.kind) && !justified(h.value))
+      .map((h) => h.kind),
+  );
 }

@@ -11,20 +11,33 @@ import { inTransaction } from '../transaction.ts';
 import { itemFor } from './access.ts';
 import { itemChanged } from './portal-changes.ts';
 
-export async function recordValidity(ctx: AppContext, actor: Actor, itemId: number, input: { state: string; effectiveDate: string; reason: string }): Promise<void> {
+export async function recordValidity(
+  ctx: AppContext,
+  actor: Actor,
+  itemId: number,
+  input: { state: string; effectiveDate: string; reason: string },
+): Promise<void> {
   const item = await itemFor(ctx.db, actor, itemId, 'catalogue.approve', '只有本单位的审核领导可以变更文件的有效性');
   const errors = [];
-  if (item.document_kind === null || item.status !== 'published') errors.push(fieldError('state', 'GK_NOT_A_DOCUMENT', '只有已公开的规章或行政规范性文件有“有效性”'));
+  if (item.document_kind === null || item.status !== 'published')
+    errors.push(fieldError('state', 'GK_NOT_A_DOCUMENT', '只有已公开的规章或行政规范性文件有“有效性”'));
   if (!isValidityState(input.state)) errors.push(fieldError('state', 'GK_VALIDITY', '请选择有效、失效或废止'));
   if (!isIsoDate(input.effectiveDate)) errors.push(fieldError('effectiveDate', 'GK_DATE', `“生效日期”“${input.effectiveDate}”不是有效日期`));
-  else if (item.written_date && input.effectiveDate < item.written_date) errors.push(fieldError('effectiveDate', 'GK_DATE_ORDER', `“生效日期”不能早于成文日期${item.written_date}`));
+  else if (item.written_date && input.effectiveDate < item.written_date)
+    errors.push(fieldError('effectiveDate', 'GK_DATE_ORDER', `“生效日期”不能早于成文日期${item.written_date}`));
   else if (input.effectiveDate > chinaDate(ctx.now())) errors.push(fieldError('effectiveDate', 'GK_DATE_ORDER', '“生效日期”不能晚于今天'));
   if (input.reason.trim() === '') errors.push(fieldError('reason', 'GK_REASON_REQUIRED', '请说明理由（如清理结果、废止决定文号）'));
   if (errors.length) throw new InputError(errors);
   refusePersonalData('reason', '理由', input.reason);
   await inTransaction(ctx, async (db) => {
     const at = ctx.now().toISOString();
-    await insertValidityChange(db, { itemId, state: input.state as 'repealed', effectiveDate: input.effectiveDate, reason: input.reason.trim(), recordedAt: at });
+    await insertValidityChange(db, {
+      itemId,
+      state: input.state as 'repealed',
+      effectiveDate: input.effectiveDate,
+      reason: input.reason.trim(),
+      recordedAt: at,
+    });
     await appendEvent(db, {
       occurredAt: at,
       actorId: actor.id,

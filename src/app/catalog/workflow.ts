@@ -44,12 +44,25 @@ export async function recordReview(ctx: AppContext, actor: Actor, versionId: num
 export async function returnVersion(ctx: AppContext, actor: Actor, versionId: number, reason: string): Promise<void> {
   const version = await getVersion(ctx.db, versionId);
   const action = version?.state === 'inApproval' ? 'catalogue.approve' : 'catalogue.review';
-  const { item } = await versionFor(ctx.db, actor, versionId, action, version?.state === 'inApproval' ? '只有本单位的审核领导可以退回待审核的信息' : '只有本单位的保密审查员可以退回待审查的信息');
+  const { item } = await versionFor(
+    ctx.db,
+    actor,
+    versionId,
+    action,
+    version?.state === 'inApproval' ? '只有本单位的审核领导可以退回待审核的信息' : '只有本单位的保密审查员可以退回待审查的信息',
+  );
   await inTransaction(ctx, async (db) => {
     const { version: v } = await decide(db, versionId, { act: 'return', reason }, actor.id);
     const at = ctx.now().toISOString();
     // A returned version is reviewed afresh when submitted again.
-    await updateVersion(db, versionId, { state: 'returned', returned_reason: reason.trim(), review_opinion: null, reviewed_by: null, reviewed_at: null, updated_at: at });
+    await updateVersion(db, versionId, {
+      state: 'returned',
+      returned_reason: reason.trim(),
+      review_opinion: null,
+      reviewed_by: null,
+      reviewed_at: null,
+      updated_at: at,
+    });
     await event(db, at, actor, item, 'catalogue.returned', { version: v.version, from: v.state }, reason.trim());
   });
 }
@@ -123,7 +136,18 @@ export async function startCorrection(ctx: AppContext, actor: Actor, itemId: num
       throw new InputError([fieldError('item', 'GK_CORRECTION_OPEN', '这条信息已有未完成的更正版本')]);
     }
     const at = ctx.now().toISOString();
-    const { id: _id, state: _s, review_opinion: _o, reviewed_by: _rb, reviewed_at: _ra, approved_by: _ab, approved_at: _aa, published_at: _pa, returned_reason: _rr, ...content } = published;
+    const {
+      id: _id,
+      state: _s,
+      review_opinion: _o,
+      reviewed_by: _rb,
+      reviewed_at: _ra,
+      approved_by: _ab,
+      approved_at: _aa,
+      published_at: _pa,
+      returned_reason: _rr,
+      ...content
+    } = published;
     const versionId = await insertVersion(db, {
       ...content,
       version: published.version + 1,

@@ -11,12 +11,28 @@ import type { Kysely } from 'kysely';
 import { agenciesWhere, can, type Actor } from '../../domain/access/policy.ts';
 import { subtreeIds, type Agency } from '../../domain/agencies/agency.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
-import { checkComplaintAct, checkComplaintForm, foldComplaint, type ComplaintEvent, type ComplaintForm, type ComplaintView } from '../../domain/complaints/complaint.ts';
+import {
+  checkComplaintAct,
+  checkComplaintForm,
+  foldComplaint,
+  type ComplaintEvent,
+  type ComplaintForm,
+  type ComplaintView,
+} from '../../domain/complaints/complaint.ts';
 import { chinaDate, isIsoDate, type IsoDate } from '../../domain/shared/dates.ts';
 import { fieldError, ForbiddenError, InputError, NotFoundError } from '../../domain/shared/result.ts';
 import { complaintKinds, isComplaintChannel, type AnswerMethod, type ComplaintChannel, type ComplaintKind } from '../../law/complaints.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
-import { appendComplaintEvent, complaintLedger, getComplaint, insertComplaint, listComplaints, updateComplaint, type ComplaintProjection, type ComplaintRow } from '../../store/complaints.repo.ts';
+import {
+  appendComplaintEvent,
+  complaintLedger,
+  getComplaint,
+  insertComplaint,
+  listComplaints,
+  updateComplaint,
+  type ComplaintProjection,
+  type ComplaintRow,
+} from '../../store/complaints.repo.ts';
 import { appendEvent } from '../../store/events.repo.ts';
 import { nextSerial } from '../../store/index-numbers.repo.ts';
 import type { DB } from '../../store/schema.ts';
@@ -35,7 +51,14 @@ const payloadOf = (e: ComplaintEvent) => {
 };
 
 export function projectionOf(v: ComplaintView, eventCount: number, at: string): ComplaintProjection {
-  return { due_date: v.due.due, provisional: v.due.provisional ? 1 : 0, state: v.state, answered_date: v.answer?.on ?? null, event_count: eventCount, updated_at: at };
+  return {
+    due_date: v.due.due,
+    provisional: v.due.provisional ? 1 : 0,
+    state: v.state,
+    answered_date: v.answer?.on ?? null,
+    event_count: eventCount,
+    updated_at: at,
+  };
 }
 
 export interface Filed {
@@ -50,7 +73,14 @@ export interface Filed {
 export function complaintFormOf(raw: Record<string, unknown>): ComplaintForm {
   const s = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
   const agency = s('agency');
-  return { kind: s('kind'), agencyId: /^[1-9]\d{0,9}$/.test(agency) ? Number(agency) : null, content: s('content').trim(), name: s('name').trim(), phone: s('phone').trim(), email: s('email').trim() };
+  return {
+    kind: s('kind'),
+    agencyId: /^[1-9]\d{0,9}$/.test(agency) ? Number(agency) : null,
+    content: s('content').trim(),
+    name: s('name').trim(),
+    phone: s('phone').trim(),
+    email: s('email').trim(),
+  };
 }
 
 async function open(ctx: AppContext, actor: Actor | null, form: ComplaintForm, channel: ComplaintChannel, on: IsoDate): Promise<Filed> {
@@ -81,8 +111,25 @@ async function open(ctx: AppContext, actor: Actor | null, form: ComplaintForm, c
       created_at: at,
       ...projectionOf(view, 1, at),
     } as Parameters<typeof insertComplaint>[1]);
-    await appendComplaintEvent(db, { complaint_id: id, seq: 1, act: 'filed', on_date: on, recorded_at: at, actor_id: actor?.id ?? null, payload: payloadOf(event) });
-    await appendEvent(db, { occurredAt: at, actorId: actor?.id ?? null, agencyId: county.id, subjectType: 'complaint', subjectId: id, action: 'complaint.filed', reason: null, payload: { receiptNo, kind, channel, on } });
+    await appendComplaintEvent(db, {
+      complaint_id: id,
+      seq: 1,
+      act: 'filed',
+      on_date: on,
+      recorded_at: at,
+      actor_id: actor?.id ?? null,
+      payload: payloadOf(event),
+    });
+    await appendEvent(db, {
+      occurredAt: at,
+      actorId: actor?.id ?? null,
+      agencyId: county.id,
+      subjectType: 'complaint',
+      subjectId: id,
+      action: 'complaint.filed',
+      reason: null,
+      payload: { receiptNo, kind, channel, on },
+    });
     return { id, receiptNo, kind, due: view.due.due, countyName: county.name };
   });
 }
@@ -141,9 +188,26 @@ async function record(ctx: AppContext, actor: Actor, id: number, event: Complain
     if (problem) throw new InputError([problem]);
     const seq = c.events.length + 1;
     const at = ctx.now().toISOString();
-    await appendComplaintEvent(db, { complaint_id: id, seq, act: event.act, on_date: event.on, recorded_at: at, actor_id: actor.id, payload: payloadOf(event) });
+    await appendComplaintEvent(db, {
+      complaint_id: id,
+      seq,
+      act: event.act,
+      on_date: event.on,
+      recorded_at: at,
+      actor_id: actor.id,
+      payload: payloadOf(event),
+    });
     await updateComplaint(db, id, projectionOf(foldComplaint([...c.events, event], calendar), seq, at));
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: c.row.county_id, subjectType: 'complaint', subjectId: id, action: `complaint.${event.act}`, reason: null, payload: { seq, on: event.on } });
+    await appendEvent(db, {
+      occurredAt: at,
+      actorId: actor.id,
+      agencyId: c.row.county_id,
+      subjectType: 'complaint',
+      subjectId: id,
+      action: `complaint.${event.act}`,
+      reason: null,
+      payload: { seq, on: event.on },
+    });
   });
 }
 

@@ -10,12 +10,27 @@ import type { Kysely } from 'kysely';
 import { agenciesWhere, type Actor } from '../../domain/access/policy.ts';
 import type { Agency } from '../../domain/agencies/agency.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
-import { checkCorrectionAct, checkCorrectionForm, foldCorrection, type CorrectionEvent, type CorrectionForm, type CorrectionView, type DecisionFacts } from '../../domain/corrections/correction.ts';
+import {
+  checkCorrectionAct,
+  checkCorrectionForm,
+  foldCorrection,
+  type CorrectionEvent,
+  type CorrectionForm,
+  type CorrectionView,
+  type DecisionFacts,
+} from '../../domain/corrections/correction.ts';
 import { buildNotice, type LetterContent } from '../../domain/requests/letters.ts';
 import { chinaDate, chineseDate, type IsoDate } from '../../domain/shared/dates.ts';
 import { fieldError, InputError, NotFoundError } from '../../domain/shared/result.ts';
 import { applicantTypeKeys } from '../../law/applicant-types.ts';
-import { correctionDecisions, correctionLetterNumberPattern, correctionLetters, correctionReceiptPattern, isCorrectionDecision, type CorrectionLetterKind } from '../../law/corrections.ts';
+import {
+  correctionDecisions,
+  correctionLetterNumberPattern,
+  correctionLetters,
+  correctionReceiptPattern,
+  isCorrectionDecision,
+  type CorrectionLetterKind,
+} from '../../law/corrections.ts';
 import { receiptChannelKeys } from '../../law/receipt-channels.ts';
 import { listAgencies } from '../../store/agencies.repo.ts';
 import {
@@ -53,7 +68,15 @@ const payloadOf = (e: CorrectionEvent) => {
 };
 
 export function projectionOf(v: CorrectionView, eventCount: number, at: string): CorrectionProjection {
-  return { due_date: v.due.due, provisional: v.due.provisional ? 1 : 0, state: v.state, decision: v.decision?.kind ?? null, decided_date: v.decision?.on ?? null, event_count: eventCount, updated_at: at };
+  return {
+    due_date: v.due.due,
+    provisional: v.due.provisional ? 1 : 0,
+    state: v.state,
+    decision: v.decision?.kind ?? null,
+    decided_date: v.decision?.on ?? null,
+    event_count: eventCount,
+    updated_at: at,
+  };
 }
 
 export async function registerCorrection(ctx: AppContext, actor: Actor, agencyId: number, form: CorrectionForm): Promise<{ id: number; receiptNo: string }> {
@@ -65,7 +88,9 @@ export async function registerCorrection(ctx: AppContext, actor: Actor, agencyId
     const county = countyOf(tree, agencyId)!;
     const { correctionDays } = await countyLimits(db, county.id);
     const year = form.receivedDate.slice(0, 4);
-    const receiptNo = correctionReceiptPattern.replace('{year}', year).replace('{serial}', String(await nextSerial(db, `corrections:${year}`)).padStart(5, '0'));
+    const receiptNo = correctionReceiptPattern
+      .replace('{year}', year)
+      .replace('{serial}', String(await nextSerial(db, `corrections:${year}`)).padStart(5, '0'));
     const at = ctx.now().toISOString();
     const event: CorrectionEvent = { act: 'received', on: form.receivedDate, channel: form.channel, limitDays: correctionDays };
     const view = foldCorrection([event], await loadCalendar(db));
@@ -86,8 +111,25 @@ export async function registerCorrection(ctx: AppContext, actor: Actor, agencyId
       created_at: at,
       ...projectionOf(view, 1, at),
     } as Parameters<typeof insertCorrection>[1]);
-    await appendCorrectionEvent(db, { correction_id: id, seq: 1, act: event.act, on_date: event.on, recorded_at: at, actor_id: actor.id, payload: payloadOf(event) });
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId, subjectType: 'correction', subjectId: id, action: 'correction.received', reason: null, payload: { receiptNo, on: event.on, limitDays: correctionDays } });
+    await appendCorrectionEvent(db, {
+      correction_id: id,
+      seq: 1,
+      act: event.act,
+      on_date: event.on,
+      recorded_at: at,
+      actor_id: actor.id,
+      payload: payloadOf(event),
+    });
+    await appendEvent(db, {
+      occurredAt: at,
+      actorId: actor.id,
+      agencyId,
+      subjectType: 'correction',
+      subjectId: id,
+      action: 'correction.received',
+      reason: null,
+      payload: { receiptNo, on: event.on, limitDays: correctionDays },
+    });
     return { id, receiptNo };
   });
 }
@@ -122,7 +164,11 @@ export async function decideCorrection(ctx: AppContext, actor: Actor, id: number
   await correctionFor(ctx, actor, id, 'requests.handle');
   if (!isCorrectionDecision(input.decision)) throw new InputError([fieldError('decision', 'GK_DECISION', '请选择处理结果')]);
   const decision = input.decision;
-  const facts: DecisionFacts = { correctionResult: input.correctionResult?.trim() ?? '', reason: input.reason?.trim() ?? '', competentAgency: input.competentAgency?.trim() ?? '' };
+  const facts: DecisionFacts = {
+    correctionResult: input.correctionResult?.trim() ?? '',
+    reason: input.reason?.trim() ?? '',
+    competentAgency: input.competentAgency?.trim() ?? '',
+  };
   return inTransaction(ctx, async (db) => {
     const calendar = await loadCalendar(db);
     const c = await load(db, id, calendar, true);
@@ -132,16 +178,44 @@ export async function decideCorrection(ctx: AppContext, actor: Actor, id: number
     const seq = c.events.length + 1;
     const at = ctx.now().toISOString();
     const after = foldCorrection([...c.events, event], calendar);
-    await appendCorrectionEvent(db, { correction_id: id, seq, act: event.act, on_date: event.on, recorded_at: at, actor_id: actor.id, payload: payloadOf(event) });
+    await appendCorrectionEvent(db, {
+      correction_id: id,
+      seq,
+      act: event.act,
+      on_date: event.on,
+      recorded_at: at,
+      actor_id: actor.id,
+      payload: payloadOf(event),
+    });
     const tree = await listAgencies(db);
     const agency = tree.find((a) => a.id === c.row.agency_id)!;
     const letterIds: number[] = [];
     for (const kind of correctionDecisions[decision].letters) {
       const letter = await issue(db, c.row, agency, tree, kind, facts, event.on);
-      letterIds.push(await insertCorrectionLetter(db, { correction_id: id, agency_id: agency.id, event_seq: seq, kind, number: letter.number, issued_on: letter.date, content: JSON.stringify(letter), created_at: at }));
+      letterIds.push(
+        await insertCorrectionLetter(db, {
+          correction_id: id,
+          agency_id: agency.id,
+          event_seq: seq,
+          kind,
+          number: letter.number,
+          issued_on: letter.date,
+          content: JSON.stringify(letter),
+          created_at: at,
+        }),
+      );
     }
     await updateCorrection(db, id, projectionOf(after, seq, at));
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: agency.id, subjectType: 'correction', subjectId: id, action: `correction.${decision}`, reason: null, payload: { seq, on: event.on, letters: letterIds } });
+    await appendEvent(db, {
+      occurredAt: at,
+      actorId: actor.id,
+      agencyId: agency.id,
+      subjectType: 'correction',
+      subjectId: id,
+      action: `correction.${decision}`,
+      reason: null,
+      payload: { seq, on: event.on, letters: letterIds },
+    });
     return { letterIds };
   });
 }
@@ -149,7 +223,15 @@ export async function decideCorrection(ctx: AppContext, actor: Actor, id: number
 /** Text typed as a sentence that ends a paragraph: ended with 。 when typed without. */
 const asSentence = (v: string) => (v === '' || /[。！？]$/u.test(v) ? v : `${v.replace(/[；，、;,.\s]+$/u, '')}。`);
 
-async function issue(db: Kysely<DB>, row: CorrectionRow, agency: Agency, tree: readonly Agency[], kind: CorrectionLetterKind, facts: DecisionFacts, on: IsoDate): Promise<LetterContent> {
+async function issue(
+  db: Kysely<DB>,
+  row: CorrectionRow,
+  agency: Agency,
+  tree: readonly Agency[],
+  kind: CorrectionLetterKind,
+  facts: DecisionFacts,
+  on: IsoDate,
+): Promise<LetterContent> {
   const spec = correctionLetters[kind];
   const year = on.slice(0, 4);
   const serial = await nextSerial(db, `correction-letters:${agency.id}:${year}`);
@@ -183,6 +265,15 @@ export async function correctionList(ctx: AppContext, actor: Actor): Promise<{ a
 }
 
 /** The request's letters as issued. */
-export async function lettersOfCorrection(ctx: AppContext, id: number): Promise<{ id: number; kind: string; number: string; issuedOn: string; content: LetterContent }[]> {
-  return (await lettersOf(ctx.db, id)).map((l) => ({ id: l.id, kind: l.kind, number: l.number, issuedOn: l.issued_on, content: JSON.parse(l.content) as LetterContent }));
+export async function lettersOfCorrection(
+  ctx: AppContext,
+  id: number,
+): Promise<{ id: number; kind: string; number: string; issuedOn: string; content: LetterContent }[]> {
+  return (await lettersOf(ctx.db, id)).map((l) => ({
+    id: l.id,
+    kind: l.kind,
+    number: l.number,
+    issuedOn: l.issued_on,
+    content: JSON.parse(l.content) as LetterContent,
+  }));
 }

@@ -99,7 +99,13 @@ export async function writePublishedItems(db: Kysely<DB>, items: readonly DemoIt
       updated_at: publishedAt,
     });
     for (const v of item.validity) {
-      await insertValidityChange(db, { itemId: id, state: v.state, effectiveDate: v.effectiveDate, reason: v.reason, recordedAt: isoAt(v.effectiveDate, '09:00') });
+      await insertValidityChange(db, {
+        itemId: id,
+        state: v.state,
+        effectiveDate: v.effectiveDate,
+        reason: v.reason,
+        recordedAt: isoAt(v.effectiveDate, '09:00'),
+      });
     }
     const file = await attachmentFor(item);
     if (file) await attach(db, versionId, file, publishedAt);
@@ -188,15 +194,20 @@ export async function workflowItems(ctx: AppContext, people: DemoPeople): Promis
 
   // 1. Published through the workflow: a penalty decision; the reviewer had the ID number masked.
   const shichang = people.agencyId('shichang');
-  const penalty = await createItem(ctx, actor('shichang-editor'), shichang, form({
-    title: '华容县市场监督管理局行政处罚决定书（华市监处罚〔2026〕41号）',
-    summary: '对经营过期食品的个体工商户作出的行政处罚决定',
-    body: '当事人销售超过保质期的食品，违反了《中华人民共和国食品安全法》第三十四条第（十）项的规定。依据第一百二十四条，决定没收违法所得并处罚款。详见附件。',
-    statutoryItem: 'art20.6',
-    topic: '市场监管、安全生产监管/食品药品监管',
-    docNo: '华市监处罚〔2026〕41号',
-    generatedDate: day(-8),
-  }));
+  const penalty = await createItem(
+    ctx,
+    actor('shichang-editor'),
+    shichang,
+    form({
+      title: '华容县市场监督管理局行政处罚决定书（华市监处罚〔2026〕41号）',
+      summary: '对经营过期食品的个体工商户作出的行政处罚决定',
+      body: '当事人销售超过保质期的食品，违反了《中华人民共和国食品安全法》第三十四条第（十）项的规定。依据第一百二十四条，决定没收违法所得并处罚款。详见附件。',
+      statutoryItem: 'art20.6',
+      topic: '市场监管、安全生产监管/食品药品监管',
+      docNo: '华市监处罚〔2026〕41号',
+      generatedDate: day(-8),
+    }),
+  );
   await addAttachment(ctx, actor('shichang-editor'), penalty.versionId, {
     filename: '行政处罚决定书.docx',
     bytes: await docx([
@@ -216,15 +227,20 @@ export async function workflowItems(ctx: AppContext, people: DemoPeople): Promis
 
   // 2. Published through the workflow with a spreadsheet: a list of subsidies without personal numbers.
   const chaqi = people.agencyId('chaqi');
-  const subsidy = await createItem(ctx, actor('chaqi-editor'), chaqi, form({
-    title: '插旗镇2026年耕地地力保护补贴发放情况公示',
-    summary: '公示2026年耕地地力保护补贴发放对象和金额',
-    body: '根据县农业农村局的部署，现将我镇2026年耕地地力保护补贴发放情况公示如下（见附件），公示期7天。如有异议，请向镇农业综合服务中心反映。',
-    topic: '农业、林业、水利/农业、畜牧业、渔业',
-    statutoryItem: 'art21.agriculturalPolicy',
-    domain: '涉农补贴',
-    generatedDate: day(-6),
-  }));
+  const subsidy = await createItem(
+    ctx,
+    actor('chaqi-editor'),
+    chaqi,
+    form({
+      title: '插旗镇2026年耕地地力保护补贴发放情况公示',
+      summary: '公示2026年耕地地力保护补贴发放对象和金额',
+      body: '根据县农业农村局的部署，现将我镇2026年耕地地力保护补贴发放情况公示如下（见附件），公示期7天。如有异议，请向镇农业综合服务中心反映。',
+      topic: '农业、林业、水利/农业、畜牧业、渔业',
+      statutoryItem: 'art21.agriculturalPolicy',
+      domain: '涉农补贴',
+      generatedDate: day(-6),
+    }),
+  );
   await addAttachment(ctx, actor('chaqi-editor'), subsidy.versionId, {
     filename: '耕地地力保护补贴发放表.xlsx',
     bytes: await xlsx([
@@ -244,45 +260,74 @@ export async function workflowItems(ctx: AppContext, people: DemoPeople): Promis
   await approveAndPublish(ctx, actor('chaqi-leader'), subsidy.versionId);
 
   // 3. Waiting for 插旗镇's reviewer: personal data in the body.
-  const relief = await createItem(ctx, actor('chaqi-editor'), chaqi, form({
-    title: '关于插旗镇2026年第四季度临时救助对象的公示',
-    summary: '公示第四季度临时救助对象',
-    body: '经村（社区）评议、镇人民政府审核，拟对以下对象实施临时救助：新民村陈某某（身份证号430623196703150027，联系电话13873051234），因病致贫，拟救助2000元。公示期5天，联系电话0730-4281234。',
-    topic: '民政、扶贫、救灾/社会福利',
-    statutoryItem: 'art21.socialAssistance',
-    domain: '社会救助',
-    generatedDate: day(-12),
-  }));
+  const relief = await createItem(
+    ctx,
+    actor('chaqi-editor'),
+    chaqi,
+    form({
+      title: '关于插旗镇2026年第四季度临时救助对象的公示',
+      summary: '公示第四季度临时救助对象',
+      body: '经村（社区）评议、镇人民政府审核，拟对以下对象实施临时救助：新民村陈某某（身份证号430623196703150027，联系电话13873051234），因病致贫，拟救助2000元。公示期5天，联系电话0730-4281234。',
+      topic: '民政、扶贫、救灾/社会福利',
+      statutoryItem: 'art21.socialAssistance',
+      domain: '社会救助',
+      generatedDate: day(-12),
+    }),
+  );
   await submitForReview(ctx, actor('chaqi-editor'), relief.versionId);
 
   // 4. A draft of 章华镇 with an attachment hiding ID and bank card numbers in a hidden sheet.
   const zhanghua = people.agencyId('zhanghua');
-  const pension = await createItem(ctx, actor('zhanghua-editor'), zhanghua, form({
-    title: '章华镇2026年高龄津贴发放名单公示',
-    summary: '公示2026年高龄津贴发放对象',
-    body: '根据《湖南省高龄津贴发放管理办法》，现将我镇2026年高龄津贴发放名单予以公示（见附件）。',
-    topic: '民政、扶贫、救灾/社会福利',
-    domain: '养老服务',
-    generatedDate: day(-35),
-  }));
+  const pension = await createItem(
+    ctx,
+    actor('zhanghua-editor'),
+    zhanghua,
+    form({
+      title: '章华镇2026年高龄津贴发放名单公示',
+      summary: '公示2026年高龄津贴发放对象',
+      body: '根据《湖南省高龄津贴发放管理办法》，现将我镇2026年高龄津贴发放名单予以公示（见附件）。',
+      topic: '民政、扶贫、救灾/社会福利',
+      domain: '养老服务',
+      generatedDate: day(-35),
+    }),
+  );
   await addAttachment(ctx, actor('zhanghua-editor'), pension.versionId, {
     filename: '高龄津贴发放名单.xlsx',
     bytes: await xlsx([
-      { name: '公示名单', rows: [['社区', '姓名', '年龄', '月发放金额（元）'], ['东湖社区', '黄某某', 91, 100], ['城西社区', '周某某', 86, 50]] },
-      { name: '发放明细', hidden: true, rows: [['姓名', '身份证号', '银行卡号'], ['黄某某', '430623193501120029', '6222 0212 3456 7890 128']] },
+      {
+        name: '公示名单',
+        rows: [
+          ['社区', '姓名', '年龄', '月发放金额（元）'],
+          ['东湖社区', '黄某某', 91, 100],
+          ['城西社区', '周某某', 86, 50],
+        ],
+      },
+      {
+        name: '发放明细',
+        hidden: true,
+        rows: [
+          ['姓名', '身份证号', '银行卡号'],
+          ['黄某某', '430623193501120029', '6222 0212 3456 7890 128'],
+        ],
+      },
     ]),
   });
 
   // 5. Sent back by 县民政局's reviewer: an e-mail address and a marking in the body.
   const minzheng = people.agencyId('minzheng');
-  const notice = await createItem(ctx, actor('minzheng-editor'), minzheng, form({
-    title: '华容县民政局关于开展2026年度养老机构等级评定工作的通知',
-    summary: '部署2026年度养老机构等级评定',
-    body: '各乡镇人民政府、各养老机构：现就开展2026年度养老机构等级评定工作通知如下。本通知附件二为内部资料，仅供评定组使用。联系人邮箱：hrxmzj_yl@163.com。',
-    topic: '民政、扶贫、救灾/社会福利',
-    domain: '养老服务',
-    generatedDate: day(-3),
-  }));
+  const notice = await createItem(
+    ctx,
+    actor('minzheng-editor'),
+    minzheng,
+    form({
+      title: '华容县民政局关于开展2026年度养老机构等级评定工作的通知',
+      summary: '部署2026年度养老机构等级评定',
+      body: '各乡镇人民政府、各养老机构：现就开展2026年度养老机构等级评定工作通知如下。本通知附件二为内部资料，仅供评定组使用。联系人邮箱：hrxmzj_yl@163.com。',
+      topic: '民政、扶贫、救灾/社会福利',
+      domain: '养老服务',
+      generatedDate: day(-3),
+    }),
+  );
   await submitForReview(ctx, actor('minzheng-editor'), notice.versionId);
   await returnVersion(ctx, actor('minzheng-reviewer'), notice.versionId, '正文含“内部资料”字样和个人邮箱，请删除内部资料的说明，改用单位公开邮箱后重新提交。');
 }

@@ -187,7 +187,9 @@ function generateApplications(): DemoApplication[] {
         const days = chaqi ? r.int(5, 18) : r.next() < 0.12 ? r.int(35, 52) : r.int(3, 30);
         const type = r.weighted(applicantWeights);
         const place = r.of(agency.places);
-        const subject = (subjectFor[outcome] ?? r.of(subjects[agency.kind])).replaceAll('{place}', place).replaceAll('{year}', String(year === 2021 ? 2021 : year - (r.next() < 0.5 ? 1 : 0)));
+        const subject = (subjectFor[outcome] ?? r.of(subjects[agency.kind]))
+          .replaceAll('{place}', place)
+          .replaceAll('{year}', String(year === 2021 ? 2021 : year - (r.next() < 0.5 ? 1 : 0)));
         out.push({
           agency: agency.slug,
           receiptNo: `YSQ${year === 2021 ? 2021 : year}${pad(index + 1, 2)}${pad(i + 1, 4)}`,
@@ -237,18 +239,114 @@ function withTimeToLapse(a: DemoApplication): DemoApplication {
 }
 
 const appealSpecs: readonly Omit<DemoAppeal, 'receiptNo'>[] = [
-  { agency: 'county', track: 'reconsideration', caseNo: '岳府复〔2022〕58号', body: '岳阳市人民政府', filedDate: '2022-06-20', concludedDate: '2022-08-30', outcome: 'upheld' },
-  { agency: 'county', track: 'reconsideration', caseNo: '岳府复〔2022〕131号', body: '岳阳市人民政府', filedDate: '2022-11-15', concludedDate: '2023-02-10', outcome: 'corrected' },
-  { agency: 'county', track: 'litigationDirect', caseNo: '（2023）湘06行初45号', body: '岳阳市中级人民法院', filedDate: '2023-05-08', concludedDate: '2023-10-19', outcome: 'upheld' },
-  { agency: 'county', track: 'reconsideration', caseNo: '岳府复〔2023〕176号', body: '岳阳市人民政府', filedDate: '2023-12-04', concludedDate: '2024-03-12', outcome: 'other' },
-  { agency: 'county', track: 'litigationAfterReconsideration', caseNo: '（2024）湘06行初33号', body: '岳阳市中级人民法院', filedDate: '2024-04-22', concludedDate: '2025-05-28', outcome: 'upheld' },
-  { agency: 'ziran', track: 'reconsideration', caseNo: '华政复〔2023〕7号', body: '华容县人民政府', filedDate: '2023-03-14', concludedDate: '2023-05-30', outcome: 'upheld' },
-  { agency: 'ziran', track: 'litigationDirect', caseNo: '（2024）湘0621行初19号', body: '岳阳县人民法院', filedDate: '2024-02-26', concludedDate: '2024-11-05', outcome: 'corrected' },
-  { agency: 'ziran', track: 'reconsideration', caseNo: '华政复〔2024〕22号', body: '华容县人民政府', filedDate: '2024-10-18', concludedDate: '2025-01-10', outcome: 'upheld' },
-  { agency: 'minzheng', track: 'reconsideration', caseNo: '华政复〔2024〕9号', body: '华容县人民政府', filedDate: '2024-05-09', concludedDate: '2024-07-02', outcome: 'other' },
-  { agency: 'shichang', track: 'reconsideration', caseNo: '华政复〔2022〕15号', body: '华容县人民政府', filedDate: '2022-09-05', concludedDate: '2022-11-01', outcome: 'corrected' },
-  { agency: 'shichang', track: 'litigationAfterReconsideration', caseNo: '（2023）湘0621行初27号', body: '岳阳县人民法院', filedDate: '2023-08-21', concludedDate: '2023-12-15', outcome: 'upheld' },
-  { agency: 'zhanghua', track: 'reconsideration', caseNo: '华政复〔2023〕31号', body: '华容县人民政府', filedDate: '2023-07-11', concludedDate: '2023-09-20', outcome: 'upheld' },
+  {
+    agency: 'county',
+    track: 'reconsideration',
+    caseNo: '岳府复〔2022〕58号',
+    body: '岳阳市人民政府',
+    filedDate: '2022-06-20',
+    concludedDate: '2022-08-30',
+    outcome: 'upheld',
+  },
+  {
+    agency: 'county',
+    track: 'reconsideration',
+    caseNo: '岳府复〔2022〕131号',
+    body: '岳阳市人民政府',
+    filedDate: '2022-11-15',
+    concludedDate: '2023-02-10',
+    outcome: 'corrected',
+  },
+  {
+    agency: 'county',
+    track: 'litigationDirect',
+    caseNo: '（2023）湘06行初45号',
+    body: '岳阳市中级人民法院',
+    filedDate: '2023-05-08',
+    concludedDate: '2023-10-19',
+    outcome: 'upheld',
+  },
+  {
+    agency: 'county',
+    track: 'reconsideration',
+    caseNo: '岳府复〔2023〕176号',
+    body: '岳阳市人民政府',
+    filedDate: '2023-12-04',
+    concludedDate: '2024-03-12',
+    outcome: 'other',
+  },
+  {
+    agency: 'county',
+    track: 'litigationAfterReconsideration',
+    caseNo: '（2024）湘06行初33号',
+    body: '岳阳市中级人民法院',
+    filedDate: '2024-04-22',
+    concludedDate: '2025-05-28',
+    outcome: 'upheld',
+  },
+  {
+    agency: 'ziran',
+    track: 'reconsideration',
+    caseNo: '华政复〔2023〕7号',
+    body: '华容县人民政府',
+    filedDate: '2023-03-14',
+    concludedDate: '2023-05-30',
+    outcome: 'upheld',
+  },
+  {
+    agency: 'ziran',
+    track: 'litigationDirect',
+    caseNo: '（2024）湘0621行初19号',
+    body: '岳阳县人民法院',
+    filedDate: '2024-02-26',
+    concludedDate: '2024-11-05',
+    outcome: 'corrected',
+  },
+  {
+    agency: 'ziran',
+    track: 'reconsideration',
+    caseNo: '华政复〔2024〕22号',
+    body: '华容县人民政府',
+    filedDate: '2024-10-18',
+    concludedDate: '2025-01-10',
+    outcome: 'upheld',
+  },
+  {
+    agency: 'minzheng',
+    track: 'reconsideration',
+    caseNo: '华政复〔2024〕9号',
+    body: '华容县人民政府',
+    filedDate: '2024-05-09',
+    concludedDate: '2024-07-02',
+    outcome: 'other',
+  },
+  {
+    agency: 'shichang',
+    track: 'reconsideration',
+    caseNo: '华政复〔2022〕15号',
+    body: '华容县人民政府',
+    filedDate: '2022-09-05',
+    concludedDate: '2022-11-01',
+    outcome: 'corrected',
+  },
+  {
+    agency: 'shichang',
+    track: 'litigationAfterReconsideration',
+    caseNo: '（2023）湘0621行初27号',
+    body: '岳阳县人民法院',
+    filedDate: '2023-08-21',
+    concludedDate: '2023-12-15',
+    outcome: 'upheld',
+  },
+  {
+    agency: 'zhanghua',
+    track: 'reconsideration',
+    caseNo: '华政复〔2023〕31号',
+    body: '华容县人民政府',
+    filedDate: '2023-07-11',
+    concludedDate: '2023-09-20',
+    outcome: 'upheld',
+  },
 ];
 
 /** Each appeal is against the agency's latest refusal closed before it was filed. */
@@ -271,12 +369,51 @@ const categoryWeights: Record<'town' | 'other', Partial<Record<CategoryKey, numb
 
 const itemTitles: Partial<Record<CategoryKey, readonly string[]>> = {
   institution: ['{name}机构职能', '{name}领导信息', '{name}内设机构及联系方式', '{name}办公地址及办公时间调整公告'],
-  policy: ['{name}{year}年防汛抗旱工作方案', '{name}{year}年安全生产专项整治实施方案', '{name}关于进一步加强耕地保护的实施意见', '{name}{year}年森林防灭火工作方案', '{name}突发事件总体应急预案', '{name}{year}年乡村振兴重点工作实施方案'],
-  planning: ['{name}{year}年政务公开工作要点', '{name}{year}年工作计划', '{name}{year}年重点项目建设计划', '{name}“十四五”规划中期评估报告', '{name}{year}年工作总结', '{name}{year}年法治政府建设工作计划'],
-  personnel: ['{name}{year}年公益性岗位招聘公告', '{name}{year}年公益性岗位拟聘用人员公示', '{name}{year}年干部任免信息', '{name}{year}年编外人员招聘公告', '{name}{year}年人员拟录用公示'],
+  policy: [
+    '{name}{year}年防汛抗旱工作方案',
+    '{name}{year}年安全生产专项整治实施方案',
+    '{name}关于进一步加强耕地保护的实施意见',
+    '{name}{year}年森林防灭火工作方案',
+    '{name}突发事件总体应急预案',
+    '{name}{year}年乡村振兴重点工作实施方案',
+  ],
+  planning: [
+    '{name}{year}年政务公开工作要点',
+    '{name}{year}年工作计划',
+    '{name}{year}年重点项目建设计划',
+    '{name}“十四五”规划中期评估报告',
+    '{name}{year}年工作总结',
+    '{name}{year}年法治政府建设工作计划',
+  ],
+  personnel: [
+    '{name}{year}年公益性岗位招聘公告',
+    '{name}{year}年公益性岗位拟聘用人员公示',
+    '{name}{year}年干部任免信息',
+    '{name}{year}年编外人员招聘公告',
+    '{name}{year}年人员拟录用公示',
+  ],
   funds: ['{name}{year}年部门预算公开', '{name}{year - 1}年部门决算公开', '{name}{year}年“三公”经费预算', '{name}{year}年专项资金使用情况公示'],
-  notices: ['{name}{year}年第{q}季度城乡低保对象名单公示', '关于做好{year}年汛期安全防范工作的通告', '{name}{year}年耕地地力保护补贴发放情况公示', '关于开展{year}年度城乡居民医疗保险集中征缴工作的通告', '{name}{year}年特困人员供养名单公示', '关于禁止野外用火的通告', '{name}{year}年农村危房改造补助对象公示', '{name}{year}年度高龄津贴发放名单公示', '关于开展秸秆禁烧工作的通告', '{name}{year}年{place}道路硬化工程中标结果公示', '{name}{year}年冬季征兵公告', '关于{place}临时交通管制的通告'],
-  other: ['{name}召开{year}年政务公开工作推进会', '{name}开展防溺水安全教育宣传活动', '{name}开展政府信息公开业务培训', '{name}开展“宪法宣传周”活动', '{name}组织开展消防应急演练'],
+  notices: [
+    '{name}{year}年第{q}季度城乡低保对象名单公示',
+    '关于做好{year}年汛期安全防范工作的通告',
+    '{name}{year}年耕地地力保护补贴发放情况公示',
+    '关于开展{year}年度城乡居民医疗保险集中征缴工作的通告',
+    '{name}{year}年特困人员供养名单公示',
+    '关于禁止野外用火的通告',
+    '{name}{year}年农村危房改造补助对象公示',
+    '{name}{year}年度高龄津贴发放名单公示',
+    '关于开展秸秆禁烧工作的通告',
+    '{name}{year}年{place}道路硬化工程中标结果公示',
+    '{name}{year}年冬季征兵公告',
+    '关于{place}临时交通管制的通告',
+  ],
+  other: [
+    '{name}召开{year}年政务公开工作推进会',
+    '{name}开展防溺水安全教育宣传活动',
+    '{name}开展政府信息公开业务培训',
+    '{name}开展“宪法宣传周”活动',
+    '{name}组织开展消防应急演练',
+  ],
 };
 
 const itemBody = (title: string, name: string) =>
@@ -314,7 +451,14 @@ function generateItems(): DemoItem[] {
   return [...out, ...normativeDocuments()];
 }
 
-function item(agency: DemoAgency, category: CategoryKey, title: string, date: string, r: Random, doc: Pick<DemoItem, 'docNo' | 'documentKind' | 'writtenDate' | 'validity'> | null): DemoItem {
+function item(
+  agency: DemoAgency,
+  category: CategoryKey,
+  title: string,
+  date: string,
+  r: Random,
+  doc: Pick<DemoItem, 'docNo' | 'documentKind' | 'writtenDate' | 'validity'> | null,
+): DemoItem {
   return {
     agency: agency.slug,
     category,
@@ -339,15 +483,33 @@ interface NormativeSpec {
 }
 
 const normativeSpecs: readonly NormativeSpec[] = [
-  { agency: 'county', docNo: '华政发〔2019〕8号', title: '华容县人民政府关于印发《华容县城区违法建设查处办法》的通知', written: '2019-05-16', validity: [{ state: 'repealed', effectiveDate: '2023-06-30', reason: '行政规范性文件清理，决定废止' }] },
+  {
+    agency: 'county',
+    docNo: '华政发〔2019〕8号',
+    title: '华容县人民政府关于印发《华容县城区违法建设查处办法》的通知',
+    written: '2019-05-16',
+    validity: [{ state: 'repealed', effectiveDate: '2023-06-30', reason: '行政规范性文件清理，决定废止' }],
+  },
   { agency: 'county', docNo: '华政发〔2019〕15号', title: '华容县人民政府关于印发《华容县农村村民建房管理办法》的通知', written: '2019-09-02' },
-  { agency: 'county', docNo: '华政发〔2020〕4号', title: '华容县人民政府关于印发《华容县城乡居民最低生活保障实施办法》的通知', written: '2020-03-11', validity: [{ state: 'expired', effectiveDate: '2022-12-31', reason: '有效期届满' }] },
+  {
+    agency: 'county',
+    docNo: '华政发〔2020〕4号',
+    title: '华容县人民政府关于印发《华容县城乡居民最低生活保障实施办法》的通知',
+    written: '2020-03-11',
+    validity: [{ state: 'expired', effectiveDate: '2022-12-31', reason: '有效期届满' }],
+  },
   { agency: 'county', docNo: '华政发〔2020〕12号', title: '华容县人民政府关于印发《华容县政府投资项目管理办法》的通知', written: '2020-08-20' },
   { agency: 'county', docNo: '华政发〔2021〕3号', title: '华容县人民政府关于印发《华容县征收集体土地补偿安置办法》的通知', written: '2021-02-25' },
   { agency: 'county', docNo: '华政发〔2021〕9号', title: '华容县人民政府关于进一步规范城区停车管理的通告', written: '2021-07-06' },
   { agency: 'county', docNo: '华政发〔2021〕14号', title: '华容县人民政府关于印发《华容县国有资产管理办法》的通知', written: '2021-10-18' },
   { agency: 'county', docNo: '华政发〔2022〕2号', title: '华容县人民政府关于印发《华容县城乡居民最低生活保障实施办法》的通知', written: '2022-12-20' },
-  { agency: 'county', docNo: '华政发〔2022〕6号', title: '华容县人民政府关于加强农村集体“三资”管理的意见', written: '2022-04-14', validity: [{ state: 'repealed', effectiveDate: '2024-09-10', reason: '被《华容县农村集体资产管理办法》替代' }] },
+  {
+    agency: 'county',
+    docNo: '华政发〔2022〕6号',
+    title: '华容县人民政府关于加强农村集体“三资”管理的意见',
+    written: '2022-04-14',
+    validity: [{ state: 'repealed', effectiveDate: '2024-09-10', reason: '被《华容县农村集体资产管理办法》替代' }],
+  },
   { agency: 'county', docNo: '华政发〔2022〕11号', title: '华容县人民政府关于印发《华容县城市供水管理办法》的通知', written: '2022-08-05' },
   { agency: 'county', docNo: '华政发〔2023〕1号', title: '华容县人民政府关于印发《华容县城镇燃气管理办法》的通知', written: '2023-01-30' },
   { agency: 'county', docNo: '华政发〔2023〕5号', title: '华容县人民政府关于印发《华容县城区户外广告设置管理办法》的通知', written: '2023-04-18' },
@@ -355,14 +517,26 @@ const normativeSpecs: readonly NormativeSpec[] = [
   { agency: 'county', docNo: '华政发〔2023〕16号', title: '华容县人民政府关于印发《华容县城区违法建设查处办法》的通知', written: '2023-06-26' },
   { agency: 'county', docNo: '华政发〔2024〕4号', title: '华容县人民政府关于印发《华容县农村集体资产管理办法》的通知', written: '2024-09-03' },
   { agency: 'county', docNo: '华政发〔2024〕7号', title: '华容县人民政府关于印发《华容县政府质量奖管理办法》的通知', written: '2024-11-12' },
-  { agency: 'minzheng', docNo: '华民发〔2021〕6号', title: '华容县民政局关于印发《华容县临时救助实施细则》的通知', written: '2021-05-10', validity: [{ state: 'repealed', effectiveDate: '2023-08-01', reason: '被华民发〔2023〕4号替代' }] },
+  {
+    agency: 'minzheng',
+    docNo: '华民发〔2021〕6号',
+    title: '华容县民政局关于印发《华容县临时救助实施细则》的通知',
+    written: '2021-05-10',
+    validity: [{ state: 'repealed', effectiveDate: '2023-08-01', reason: '被华民发〔2023〕4号替代' }],
+  },
   { agency: 'minzheng', docNo: '华民发〔2022〕3号', title: '华容县民政局关于规范特困人员认定工作的通知', written: '2022-06-15' },
   { agency: 'minzheng', docNo: '华民发〔2023〕4号', title: '华容县民政局关于印发《华容县临时救助实施细则》的通知', written: '2023-07-20' },
   { agency: 'minzheng', docNo: '华民发〔2023〕9号', title: '华容县民政局关于印发《华容县养老服务补贴管理办法》的通知', written: '2023-10-09' },
   { agency: 'minzheng', docNo: '华民发〔2024〕2号', title: '华容县民政局关于印发《华容县困难残疾人生活补贴实施办法》的通知', written: '2024-03-26' },
   { agency: 'ziran', docNo: '华自然资发〔2020〕11号', title: '华容县自然资源局关于规范农村宅基地审批管理的通知', written: '2020-10-12' },
   { agency: 'ziran', docNo: '华自然资发〔2022〕2号', title: '华容县自然资源局关于印发《华容县国有建设用地供应管理办法》的通知', written: '2022-03-08' },
-  { agency: 'ziran', docNo: '华自然资发〔2022〕9号', title: '华容县自然资源局关于加强临时用地管理的通知', written: '2022-09-19', validity: [{ state: 'repealed', effectiveDate: '2024-05-20', reason: '上位法修改，决定废止' }] },
+  {
+    agency: 'ziran',
+    docNo: '华自然资发〔2022〕9号',
+    title: '华容县自然资源局关于加强临时用地管理的通知',
+    written: '2022-09-19',
+    validity: [{ state: 'repealed', effectiveDate: '2024-05-20', reason: '上位法修改，决定废止' }],
+  },
   { agency: 'ziran', docNo: '华自然资发〔2023〕5号', title: '华容县自然资源局关于印发《华容县不动产登记便民服务办法》的通知', written: '2023-05-22' },
   { agency: 'ziran', docNo: '华自然资发〔2024〕3号', title: '华容县自然资源局关于印发《华容县临时用地管理办法》的通知', written: '2024-05-14' },
   { agency: 'ziran', docNo: '华自然资发〔2024〕8号', title: '华容县自然资源局关于规范设施农业用地管理的通知', written: '2024-10-30' },
@@ -386,14 +560,46 @@ function normativeDocuments(): DemoItem[] {
 
 const decisionTable: Record<string, readonly [number, number, number, number][]> = {
   // [许可, 处罚, 强制, 收费（元）] for 2022, 2023, 2024
-  county: [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]],
-  chaqi: [[0, 5, 0, 0], [0, 8, 0, 0], [0, 6, 0, 0]],
-  zhanghua: [[0, 12, 1, 0], [0, 15, 0, 0], [0, 11, 2, 0]],
-  zhihedu: [[0, 4, 0, 0], [0, 6, 0, 0], [0, 3, 0, 0]],
-  wanyu: [[0, 3, 0, 0], [0, 2, 0, 0], [0, 5, 0, 0]],
-  minzheng: [[46, 0, 0, 0], [52, 1, 0, 0], [49, 0, 0, 0]],
-  ziran: [[186, 38, 3, 612840], [203, 41, 2, 548315], [177, 29, 4, 497260]],
-  shichang: [[1268, 157, 21, 12600], [1342, 171, 18, 9800], [1415, 188, 24, 11200]],
+  county: [
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+  ],
+  chaqi: [
+    [0, 5, 0, 0],
+    [0, 8, 0, 0],
+    [0, 6, 0, 0],
+  ],
+  zhanghua: [
+    [0, 12, 1, 0],
+    [0, 15, 0, 0],
+    [0, 11, 2, 0],
+  ],
+  zhihedu: [
+    [0, 4, 0, 0],
+    [0, 6, 0, 0],
+    [0, 3, 0, 0],
+  ],
+  wanyu: [
+    [0, 3, 0, 0],
+    [0, 2, 0, 0],
+    [0, 5, 0, 0],
+  ],
+  minzheng: [
+    [46, 0, 0, 0],
+    [52, 1, 0, 0],
+    [49, 0, 0, 0],
+  ],
+  ziran: [
+    [186, 38, 3, 612840],
+    [203, 41, 2, 548315],
+    [177, 29, 4, 497260],
+  ],
+  shichang: [
+    [1268, 157, 21, 12600],
+    [1342, 171, 18, 9800],
+    [1415, 188, 24, 11200],
+  ],
 };
 
 function generateDecisions(): DemoDecisions[] {

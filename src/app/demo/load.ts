@@ -47,7 +47,8 @@ export function demoAccounts(): DemoAccount[] {
     { username: 'platform-admin', role: 'platformAdmin', agency: null },
     { username: 'county-supervisor', role: 'countySupervisor', agency: 'county' },
   ];
-  for (const a of demoAgencies) for (const role of demoRoles) out.push({ username: `${a.slug}-${role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, role, agency: a.slug });
+  for (const a of demoAgencies)
+    for (const role of demoRoles) out.push({ username: `${a.slug}-${role.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, role, agency: a.slug });
   return out;
 }
 
@@ -76,7 +77,13 @@ async function refuseRealDatabase(db: Kysely<DB>, accounts: DemoAccount[], force
   const users = await db.selectFrom('users').select('username').execute();
   if (agencies.length === 0 && users.length === 0) return;
   if (!force) {
-    throw new InputError([fieldError('DATABASE_URL', 'GK_NOT_DEMO', `数据库中已有${agencies.length}个单位、${users.length}个账号，不是演示数据库：演示数据带有密码公开的演示账号，只能载入新数据库（请为演示另设 DATABASE_URL；确需载入请加 --force）`)]);
+    throw new InputError([
+      fieldError(
+        'DATABASE_URL',
+        'GK_NOT_DEMO',
+        `数据库中已有${agencies.length}个单位、${users.length}个账号，不是演示数据库：演示数据带有密码公开的演示账号，只能载入新数据库（请为演示另设 DATABASE_URL；确需载入请加 --force）`,
+      ),
+    ]);
   }
   const taken = new Set([...agencies.flatMap((a) => [a.name, a.code]), ...users.map((u) => u.username)]);
   const clashes = [...demoAgencies.flatMap((a) => [a.name, a.code]), ...accounts.map((a) => a.username)].filter((x) => taken.has(x));
@@ -90,7 +97,15 @@ export async function loadDemo(ctx: AppContext, opts: { force?: boolean } = {}):
   const accounts = demoAccounts();
   const passwordHash = await hashPassword(demoPassword);
   const summary = await ctx.db.transaction().execute(async (db) => {
-    const summary: DemoSummary = { loaded: false, agencies: demoAgencies.length, applications: data.applications.length, appeals: data.appeals.length, items: data.items.length, reports: 0, accounts };
+    const summary: DemoSummary = {
+      loaded: false,
+      agencies: demoAgencies.length,
+      applications: data.applications.length,
+      appeals: data.appeals.length,
+      items: data.items.length,
+      reports: 0,
+      accounts,
+    };
     if (await isDemoDatabase(db)) return summary;
     await refuseRealDatabase(db, accounts, opts.force === true);
     const loadedAt = ctx.now().toISOString();
@@ -140,10 +155,16 @@ export async function loadDemo(ctx: AppContext, opts: { force?: boolean } = {}):
     for (const [index, a] of demoAgencies.entries()) {
       for (const year of demoYears) {
         const chaqi2023 = a.slug === 'chaqi' && year === 2023;
-        const unpaidFee = data.applications.filter((x) => x.agency === a.slug && x.outcome === 'otherDisposal.unpaidFee' && x.closedDate?.startsWith(String(year))).length;
+        const unpaidFee = data.applications.filter(
+          (x) => x.agency === a.slug && x.outcome === 'otherDisposal.unpaidFee' && x.closedDate?.startsWith(String(year)),
+        ).length;
         const text = chaqi2023
           ? chaqi2023Narrative
-          : { ...demoNarrative({ agencyIndex: index, year, self: selfReference(a), name: a.shortName, unpaidFee }), signer: a.signer, signedDate: `${year + 1}-01-${String(10 + index).padStart(2, '0')}` };
+          : {
+              ...demoNarrative({ agencyIndex: index, year, self: selfReference(a), name: a.shortName, unpaidFee }),
+              signer: a.signer,
+              signedDate: `${year + 1}-01-${String(10 + index).padStart(2, '0')}`,
+            };
         await saveNarrative(db, { agencyId: agencyId(a.slug), year, ...text, updatedAt: loadedAt, updatedBy: null });
       }
     }
@@ -165,7 +186,11 @@ export async function loadDemo(ctx: AppContext, opts: { force?: boolean } = {}):
           const reviewedAt = new Date(isoAt(day, '09:00'));
           await recordReportReview({ ...tctx, now: () => reviewedAt }, reviewer, { agencyId: agencyId(a.slug), year, opinion: reviewOpinions.clear.text });
           const at = new Date(isoAt(day, '10:30'));
-          await publishAnnualReport({ ...tctx, now: () => at }, { id: leader, roles: [{ role: 'leader', agencyId: agencyId(a.slug) }] }, { agencyId: agencyId(a.slug), year });
+          await publishAnnualReport(
+            { ...tctx, now: () => at },
+            { id: leader, roles: [{ role: 'leader', agencyId: agencyId(a.slug) }] },
+            { agencyId: agencyId(a.slug), year },
+          );
         }
         summary.reports++;
       }

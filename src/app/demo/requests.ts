@@ -28,7 +28,10 @@ import type { DemoAppeal, DemoApplication } from './generate.ts';
 
 const digits = (seed: string, n: number) => {
   const h = crypto.createHash('sha256').update(seed).digest();
-  return [...h].slice(0, n).map((b) => String(b % 10)).join('');
+  return [...h]
+    .slice(0, n)
+    .map((b) => String(b % 10))
+    .join('');
 };
 
 /** A valid 身份证号 for a demo person (Huarong county, a birth date in 1950-1999). */
@@ -46,7 +49,14 @@ function demoCreditCode(seed: string): string {
   return first17 + usccCheckChar(first17);
 }
 
-const deliveryOf: Record<string, string> = { online: 'online', email: 'email', inPerson: 'pickUp', fax: 'pickUp', registeredPost: 'post', ordinaryPost: 'post' };
+const deliveryOf: Record<string, string> = {
+  online: 'online',
+  email: 'email',
+  inPerson: 'pickUp',
+  fax: 'pickUp',
+  registeredPost: 'post',
+  ordinaryPost: 'post',
+};
 
 export function demoForm(a: Pick<DemoApplication, 'receiptNo' | 'applicantType' | 'applicantName' | 'channel' | 'subject'>): Record<string, unknown> {
   const person = a.applicantType === 'naturalPerson';
@@ -113,12 +123,27 @@ interface Handling {
 async function before(h: Handling, received: IsoDate, closed: IsoDate): Promise<void> {
   const { ctx, actor, id, a } = h;
   if (a.outcome === 'unableToProvide.unclearAfterCorrection') {
-    await acts.requestCorrection(ctx, actor, id, { on: received, items: '请写明所需信息的名称、文号或者形成时间等特征性描述。', delivery: sentTo(a, received) });
-    await acts.receiveCorrection(ctx, actor, id, { on: addDays(received, 1) <= closed ? addDays(received, 1) : closed, note: '申请人补正了申请，但所需信息仍不明确。' });
+    await acts.requestCorrection(ctx, actor, id, {
+      on: received,
+      items: '请写明所需信息的名称、文号或者形成时间等特征性描述。',
+      delivery: sentTo(a, received),
+    });
+    await acts.receiveCorrection(ctx, actor, id, {
+      on: addDays(received, 1) <= closed ? addDays(received, 1) : closed,
+      note: '申请人补正了申请，但所需信息仍不明确。',
+    });
   }
   if (a.outcome === 'withheld.thirdPartyRights' && workingDaysBetween(nationalCalendar, received, closed).workingDays >= 4) {
-    await acts.consultThirdParty(ctx, actor, id, { on: received, party: '华容县某某环保科技有限公司', delivery: { method: 'post', on: addWorkingDays(nationalCalendar, received, 1).due } });
-    await acts.recordThirdPartyOpinion(ctx, actor, id, { on: addWorkingDays(nationalCalendar, received, 3).due, opinion: 'objects', note: '该材料含有本公司工艺参数，属于商业秘密，不同意公开。' });
+    await acts.consultThirdParty(ctx, actor, id, {
+      on: received,
+      party: '华容县某某环保科技有限公司',
+      delivery: { method: 'post', on: addWorkingDays(nationalCalendar, received, 1).due },
+    });
+    await acts.recordThirdPartyOpinion(ctx, actor, id, {
+      on: addWorkingDays(nationalCalendar, received, 3).due,
+      opinion: 'objects',
+      note: '该材料含有本公司工艺参数，属于商业秘密，不同意公开。',
+    });
   }
 }
 
@@ -147,12 +172,22 @@ async function closeAsGenerated(h: Handling, previous: DemoApplication | undefin
   const closed = a.closedDate as IsoDate;
   const outcome = a.outcome as OutcomeCode;
   if (outcome === 'otherDisposal.noCorrection') {
-    await acts.requestCorrection(ctx, actor, id, { on: received, items: '请写明所需信息的名称、文号或者形成时间等特征性描述。', delivery: sentTo(a, received) });
+    await acts.requestCorrection(ctx, actor, id, {
+      on: received,
+      items: '请写明所需信息的名称、文号或者形成时间等特征性描述。',
+      delivery: sentTo(a, received),
+    });
     await acts.lapseCorrection(ctx, actor, id, { on: closed, delivery: sentTo(a, closed) });
     return;
   }
   if (outcome === 'otherDisposal.unpaidFee') {
-    await acts.noticeFee(ctx, actor, id, { on: received, scheme: 'perPage', quantity: 120, paymentMethod: '请持本通知到华容县财政局非税收入征收窗口缴纳', delivery: sentTo(a, received) });
+    await acts.noticeFee(ctx, actor, id, {
+      on: received,
+      scheme: 'perPage',
+      quantity: 120,
+      paymentMethod: '请持本通知到华容县财政局非税收入征收窗口缴纳',
+      delivery: sentTo(a, received),
+    });
     await acts.lapseFee(ctx, actor, id, { on: closed, delivery: sentTo(a, closed) });
     return;
   }
@@ -167,17 +202,26 @@ async function closeAsGenerated(h: Handling, previous: DemoApplication | undefin
   } else {
     const kind = replyKindFor(outcome, a.receiptNo);
     const values: Partial<Record<LetterPlaceholder, string>> = { ...demoFacts, reason: reasonFor[kind] ?? reasonFor[outcome] ?? demoFacts.reason };
-    if (outcome === 'notProcessed.repeated') Object.assign(values, { previousReceiptNo: previous?.receiptNo ?? '（前次申请）', previousReplyDate: previous?.closedDate ? chineseDate(previous.closedDate as IsoDate) : '此前' });
+    if (outcome === 'notProcessed.repeated')
+      Object.assign(values, {
+        previousReceiptNo: previous?.receiptNo ?? '（前次申请）',
+        previousReplyDate: previous?.closedDate ? chineseDate(previous.closedDate as IsoDate) : '此前',
+      });
     if (outcome === 'unableToProvide.unclearAfterCorrection') values.correctionNoticeDate = chineseDate(received);
     await replyAsStaff(h, closed, [{ seq: 1, kind, values }], outcome !== 'granted');
   }
-  await acts.recordDelivery(ctx, actor, id, { on: closed, method: a.channel === 'online' || a.channel === 'email' ? '电子邮件' : '邮寄（EMS）', proof: a.channel === 'online' || a.channel === 'email' ? '系统发送记录' : 'EMS签收回执' });
+  await acts.recordDelivery(ctx, actor, id, {
+    on: closed,
+    method: a.channel === 'online' || a.channel === 'email' ? '电子邮件' : '邮寄（EMS）',
+    proof: a.channel === 'online' || a.channel === 'email' ? '系统发送记录' : 'EMS签收回执',
+  });
   await acts.archive(ctx, actor, id, { on: closed });
 }
 
 /** The reply kind that sets each outcome; （四）1 is either 第三十六条第（四）项 or （五）, half and half by receipt number. */
 function replyKindFor(outcome: OutcomeCode, receiptNo: string): ReplyKind {
-  if (outcome === 'unableToProvide.notHeld') return Number(digits(`${receiptNo}-kind`, 1)) % 2 === 0 ? 'unableToProvide.doesNotExist' : 'unableToProvide.notResponsible';
+  if (outcome === 'unableToProvide.notHeld')
+    return Number(digits(`${receiptNo}-kind`, 1)) % 2 === 0 ? 'unableToProvide.doesNotExist' : 'unableToProvide.notResponsible';
   return outcome === 'granted' ? 'grantProvide' : outcome === 'partiallyGranted' ? 'partial' : (outcome as ReplyKind);
 }
 
@@ -186,17 +230,35 @@ export interface DemoPeople {
   userId(username: string): number;
 }
 
-const handlerOf = (people: DemoPeople, slug: string): Actor => ({ id: people.userId(`${slug}-editor`), roles: [{ role: 'editor', agencyId: people.agencyId(slug) }] });
-const headOf = (people: DemoPeople, slug: string): Actor => ({ id: people.userId(`${slug}-leader`), roles: [{ role: 'leader', agencyId: people.agencyId(slug) }] });
+const handlerOf = (people: DemoPeople, slug: string): Actor => ({
+  id: people.userId(`${slug}-editor`),
+  roles: [{ role: 'editor', agencyId: people.agencyId(slug) }],
+});
+const headOf = (people: DemoPeople, slug: string): Actor => ({
+  id: people.userId(`${slug}-leader`),
+  roles: [{ role: 'leader', agencyId: people.agencyId(slug) }],
+});
 
 /** Every generated application through the workflow, then its appeals. `db` is the demo's transaction. */
-export async function writeDemoCases(ctx: AppContext, db: Kysely<DB>, applications: readonly DemoApplication[], appeals: readonly DemoAppeal[], people: DemoPeople): Promise<void> {
+export async function writeDemoCases(
+  ctx: AppContext,
+  db: Kysely<DB>,
+  applications: readonly DemoApplication[],
+  appeals: readonly DemoAppeal[],
+  people: DemoPeople,
+): Promise<void> {
   const t: AppContext = { ...ctx, db };
   const ids = new Map<string, number>();
   const bySubject = new Map<string, DemoApplication>();
   for (const a of applications) {
     const actor = handlerOf(people, a.agency);
-    const id = await importApplication(t, actor, people.agencyId(a.agency), { channel: a.channel, receivedDate: a.receivedDate, receiptNo: a.receiptNo }, demoForm(a));
+    const id = await importApplication(
+      t,
+      actor,
+      people.agencyId(a.agency),
+      { channel: a.channel, receivedDate: a.receivedDate, receiptNo: a.receiptNo },
+      demoForm(a),
+    );
     ids.set(a.receiptNo, id);
     if (a.closedDate) await closeAsGenerated({ ctx: t, actor, head: headOf(people, a.agency), id, a }, bySubject.get(`${a.agency}:${a.subject}`));
     bySubject.set(`${a.agency}:${a.subject}`, a);
@@ -204,16 +266,33 @@ export async function writeDemoCases(ctx: AppContext, db: Kysely<DB>, applicatio
   for (const c of appeals) {
     const caseId = c.receiptNo ? ids.get(c.receiptNo) : undefined;
     if (caseId === undefined) {
-      await insertAppeal(db, { agency_id: people.agencyId(c.agency), application_id: null, track: c.track, case_no: c.caseNo, body: c.body, filed_date: c.filedDate, concluded_date: c.concludedDate, outcome: c.outcome, created_at: ctx.now().toISOString() });
+      await insertAppeal(db, {
+        agency_id: people.agencyId(c.agency),
+        application_id: null,
+        track: c.track,
+        case_no: c.caseNo,
+        body: c.body,
+        filed_date: c.filedDate,
+        concluded_date: c.concludedDate,
+        outcome: c.outcome,
+        created_at: ctx.now().toISOString(),
+      });
       continue;
     }
     const actor = handlerOf(people, c.agency);
     const appealId = await recordAppeal(t, actor, caseId, { track: c.track, caseNo: c.caseNo, body: c.body, filedDate: c.filedDate });
     if (!c.concludedDate || !c.outcome) continue;
-    await concludeAppeal(t, actor, appealId, { concludedDate: c.concludedDate, outcome: c.outcome, reason: '复议机关（法院）认为答复理由不充分，责令重新答复' });
+    await concludeAppeal(t, actor, appealId, {
+      concludedDate: c.concludedDate,
+      outcome: c.outcome,
+      reason: '复议机关（法院）认为答复理由不充分，责令重新答复',
+    });
     if (c.outcome === 'corrected') {
       const on = addWorkingDays(nationalCalendar, c.concludedDate as IsoDate, 10).due;
-      await acts.reply(t, actor, caseId, { on, items: [{ seq: 1, kind: 'grantProvide', values: { provision: '经重新审查，现将该信息以电子邮件方式发送给您。' } }] });
+      await acts.reply(t, actor, caseId, {
+        on,
+        items: [{ seq: 1, kind: 'grantProvide', values: { provision: '经重新审查，现将该信息以电子邮件方式发送给您。' } }],
+      });
     }
   }
 }
@@ -235,24 +314,77 @@ export async function writeDemoOpenCases(ctx: AppContext, db: Kysely<DB>, people
     return d;
   };
   const year = today.slice(0, 4);
-  const open: { slug: string; n: number; type: DemoApplication['applicantType']; name: string; channel: DemoApplication['channel']; subject: string; received: IsoDate; act: (h: Handling) => Promise<void> }[] = [
-    { slug: 'chaqi', n: 1, type: 'naturalPerson', name: '彭卫东', channel: 'inPerson', subject: `插旗村${year}年度村集体经济收支情况`, received: back(2), act: async () => {} },
+  const open: {
+    slug: string;
+    n: number;
+    type: DemoApplication['applicantType'];
+    name: string;
+    channel: DemoApplication['channel'];
+    subject: string;
+    received: IsoDate;
+    act: (h: Handling) => Promise<void>;
+  }[] = [
     {
-      slug: 'chaqi', n: 2, type: 'naturalPerson', name: '罗秀英', channel: 'registeredPost', subject: '本村宅基地审批相关资料', received: back(6),
-      // Posted: the period waits (待送达) until the signed receipt comes back.
-      act: async (h) => void (await acts.requestCorrection(h.ctx, h.actor, h.id, { on: back(4), items: '请写明宅基地所在村组和申请年份。', delivery: { method: 'post' } })),
+      slug: 'chaqi',
+      n: 1,
+      type: 'naturalPerson',
+      name: '彭卫东',
+      channel: 'inPerson',
+      subject: `插旗村${year}年度村集体经济收支情况`,
+      received: back(2),
+      act: async () => {},
     },
     {
-      slug: 'chaqi', n: 3, type: 'commercial', name: '华容县鑫达建材有限公司', channel: 'email', subject: '插旗镇道路硬化工程的招投标及验收资料', received: back(9),
-      act: async (h) => void (await acts.consultThirdParty(h.ctx, h.actor, h.id, { on: back(5), party: '湖南某某路桥建设有限公司', delivery: { method: 'post', on: back(3) } })),
+      slug: 'chaqi',
+      n: 2,
+      type: 'naturalPerson',
+      name: '罗秀英',
+      channel: 'registeredPost',
+      subject: '本村宅基地审批相关资料',
+      received: back(6),
+      // Posted: the period waits (待送达) until the signed receipt comes back.
+      act: async (h) =>
+        void (await acts.requestCorrection(h.ctx, h.actor, h.id, { on: back(4), items: '请写明宅基地所在村组和申请年份。', delivery: { method: 'post' } })),
+    },
+    {
+      slug: 'chaqi',
+      n: 3,
+      type: 'commercial',
+      name: '华容县鑫达建材有限公司',
+      channel: 'email',
+      subject: '插旗镇道路硬化工程的招投标及验收资料',
+      received: back(9),
+      act: async (h) =>
+        void (await acts.consultThirdParty(h.ctx, h.actor, h.id, {
+          on: back(5),
+          party: '湖南某某路桥建设有限公司',
+          delivery: { method: 'post', on: back(3) },
+        })),
     },
     {
       // An extension the handler asked for today, waiting for the head's consent.
-      slug: 'chaqi', n: 4, type: 'legalService', name: '湖南章华律师事务所', channel: 'online', subject: '插旗镇高标准农田建设项目资金使用情况', received: back(18),
-      act: async (h) => void (await proposeExtension(h.ctx, h.actor, h.id, { on: today, workingDays: 10, reason: '项目资金涉及多个年度和多个村，需要调取财政所的拨付凭证逐项核对' })),
+      slug: 'chaqi',
+      n: 4,
+      type: 'legalService',
+      name: '湖南章华律师事务所',
+      channel: 'online',
+      subject: '插旗镇高标准农田建设项目资金使用情况',
+      received: back(18),
+      act: async (h) =>
+        void (await proposeExtension(h.ctx, h.actor, h.id, {
+          on: today,
+          workingDays: 10,
+          reason: '项目资金涉及多个年度和多个村，需要调取财政所的拨付凭证逐项核对',
+        })),
     },
     {
-      slug: 'chaqi', n: 5, type: 'naturalPerson', name: '何海燕', channel: 'inPerson', subject: '插旗镇农村危房改造补助对象名单', received: back(24),
+      slug: 'chaqi',
+      n: 5,
+      type: 'naturalPerson',
+      name: '何海燕',
+      channel: 'inPerson',
+      subject: '插旗镇农村危房改造补助对象名单',
+      received: back(24),
       act: async (h) => {
         const asked = { on: back(6), workingDays: 15, reason: '需要调取各村的申报材料并逐项核对' };
         await proposeExtension(h.ctx, h.actor, h.id, asked);
@@ -261,14 +393,35 @@ export async function writeDemoOpenCases(ctx: AppContext, db: Kysely<DB>, people
     },
     {
       // A refusal the handler drafted, waiting for the head to sign it or return it.
-      slug: 'chaqi', n: 6, type: 'naturalPerson', name: '谢建国', channel: 'registeredPost', subject: '插旗镇党政班子会议关于征地补偿问题的讨论记录', received: back(12),
+      slug: 'chaqi',
+      n: 6,
+      type: 'naturalPerson',
+      name: '谢建国',
+      channel: 'registeredPost',
+      subject: '插旗镇党政班子会议关于征地补偿问题的讨论记录',
+      received: back(12),
       act: async (h) =>
         void (await draftReply(h.ctx, h.actor, h.id, {
           on: back(1),
-          items: [{ seq: 1, kind: 'withheld.processInformation', values: { reason: '该会议记录为本机关研究讨论征地补偿方案过程中形成的记录，补偿方案尚在研究中，尚未作出决定。' } }],
+          items: [
+            {
+              seq: 1,
+              kind: 'withheld.processInformation',
+              values: { reason: '该会议记录为本机关研究讨论征地补偿方案过程中形成的记录，补偿方案尚在研究中，尚未作出决定。' },
+            },
+          ],
         })),
     },
-    { slug: 'county', n: 1, type: 'naturalPerson', name: '周志强', channel: 'online', subject: `华容县${year}年重大行政决策事项目录`, received: back(21), act: async () => {} },
+    {
+      slug: 'county',
+      n: 1,
+      type: 'naturalPerson',
+      name: '周志强',
+      channel: 'online',
+      subject: `华容县${year}年重大行政决策事项目录`,
+      received: back(21),
+      act: async () => {},
+    },
   ];
   for (const o of open) {
     const receiptNo = `YSQ${year}${String(people.agencyId(o.slug)).padStart(2, '0')}9${String(o.n).padStart(3, '0')}`;
@@ -279,7 +432,13 @@ export async function writeDemoOpenCases(ctx: AppContext, db: Kysely<DB>, people
     await o.act({ ctx: t, actor, head: headOf(people, o.slug), id, a: a as DemoApplication });
   }
   for (const [i, subject] of ['插旗镇2026年度防汛物资采购情况', '插旗镇2026年度低保户名单及补助标准'].entries()) {
-    const a = { receiptNo: `WS-demo-${i}`, applicantType: 'naturalPerson' as const, applicantName: ['邓晓军', '林春梅'][i]!, channel: 'online' as const, subject };
+    const a = {
+      receiptNo: `WS-demo-${i}`,
+      applicantType: 'naturalPerson' as const,
+      applicantName: ['邓晓军', '林春梅'][i]!,
+      channel: 'online' as const,
+      subject,
+    };
     await submitApplication(t, people.agencyId('chaqi'), demoForm(a), []);
   }
 }

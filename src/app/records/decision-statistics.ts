@@ -32,7 +32,10 @@ const counts = [
   ['coercion', '行政强制本年处理决定数量'],
 ] as const;
 
-export function parseStatistics(input: StatisticsInput): { value: { licensing: number; penalty: number; coercion: number; feesFen: number }; errors: FieldError[] } {
+export function parseStatistics(input: StatisticsInput): {
+  value: { licensing: number; penalty: number; coercion: number; feesFen: number };
+  errors: FieldError[];
+} {
   const errors: FieldError[] = [];
   const value = { licensing: 0, penalty: 0, coercion: 0, feesFen: 0 };
   for (const [key, label] of counts) {
@@ -41,7 +44,8 @@ export function parseStatistics(input: StatisticsInput): { value: { licensing: n
     else value[key] = Number(raw);
   }
   const fee = input.feesYuan.trim().replace(/,/g, '');
-  if (!/^\d{1,12}(\.\d{1,2})?$/.test(fee)) errors.push(fieldError('feesYuan', 'GK_MONEY', `“行政事业性收费金额”应以元为单位填写，最多两位小数，收到“${input.feesYuan.trim()}”`));
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(fee))
+    errors.push(fieldError('feesYuan', 'GK_MONEY', `“行政事业性收费金额”应以元为单位填写，最多两位小数，收到“${input.feesYuan.trim()}”`));
   else value.feesFen = Math.round(Number(fee) * 100);
   if (input.note.length > 500) errors.push(fieldError('note', 'GK_TOO_LONG', '“数据来源说明”不能超过500字'));
   return { value, errors };
@@ -66,7 +70,10 @@ export async function recordDecisionStatistics(ctx: AppContext, actor: Actor, in
       subjectType: 'decisionStatistics',
       subjectId: `${agency.id}/${input.year}`,
       action: before ? 'statistics.corrected' : 'statistics.recorded',
-      payload: { before: before ? { licensing: before.licensing, penalty: before.penalty, coercion: before.coercion, feesFen: before.feesFen } : null, after: value },
+      payload: {
+        before: before ? { licensing: before.licensing, penalty: before.penalty, coercion: before.coercion, feesFen: before.feesFen } : null,
+        after: value,
+      },
     });
   });
 }

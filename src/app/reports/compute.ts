@@ -52,13 +52,7 @@ export function reportYears(agency: Agency, today: string): { first: number; las
 export function checkReportYear(agency: Agency, year: number, today: string): void {
   const { first, last } = reportYears(agency, today);
   if (!Number.isInteger(year) || year < first || year > last) {
-    throw new InputError([
-      fieldError(
-        'year',
-        'GK_YEAR_UNAVAILABLE',
-        `${agency.shortName}没有${year}年度的年报：平台保存了该单位${first}年至${last}年的记录`,
-      ),
-    ]);
+    throw new InputError([fieldError('year', 'GK_YEAR_UNAVAILABLE', `${agency.shortName}没有${year}年度的年报：平台保存了该单位${first}年至${last}年的记录`)]);
   }
 }
 

@@ -73,7 +73,11 @@ export function importedFindings(report: AnnualReport, readerFindings: readonly 
 }
 
 /** The report of `year` the platform holds for an agency: the latest stored version, else the one its records give (if they cover the year). */
-export async function platformReportOf(ctx: AppContext, agency: Agency, year: number): Promise<{ report: AnnualReport; origin: 'platform' | 'imported' } | null> {
+export async function platformReportOf(
+  ctx: AppContext,
+  agency: Agency,
+  year: number,
+): Promise<{ report: AnnualReport; origin: 'platform' | 'imported' } | null> {
   const stored = (await reportVersions(ctx.db, agency.id, year))[0];
   if (stored) return { report: stored.report, origin: stored.origin };
   const { first, last } = reportYears(agency, chinaDate(ctx.now()));
@@ -195,7 +199,15 @@ export async function importReport(ctx: AppContext, actor: Actor, input: ImportI
       subjectId: `${agency.id}/${input.year}`,
       action: 'report.imported',
       reason,
-      payload: { versionId: id, version, sourceName: input.sourceName, sourceFormat: input.sourceFormat, publishedOn: input.publishedOn, errors: errorCount, warnings: findings.length - errorCount },
+      payload: {
+        versionId: id,
+        version,
+        sourceName: input.sourceName,
+        sourceFormat: input.sourceFormat,
+        publishedOn: input.publishedOn,
+        errors: errorCount,
+        warnings: findings.length - errorCount,
+      },
     });
     return { id, version, findings };
   });

@@ -47,7 +47,9 @@ export async function publishAnnualReport(ctx: AppContext, actor: Actor, input: 
     // The reviewer and the publisher are two people, whatever roles one account holds (issue 15).
     const refusal =
       reviewRefusal(review, input.year) ??
-      (review.review?.reviewed_by === actor.id ? fieldError('review', 'GK_PUBLISHER_IS_REVIEWER', '发布须由保密审查人以外的审核领导进行：您已对这份报告作了保密审查') : null);
+      (review.review?.reviewed_by === actor.id
+        ? fieldError('review', 'GK_PUBLISHER_IS_REVIEWER', '发布须由保密审查人以外的审核领导进行：您已对这份报告作了保密审查')
+        : null);
     const errors = computed.findings.filter((f) => f.severity === 'error');
     if (hasErrors(computed.findings) || refusal) {
       throw new InputError([

@@ -54,9 +54,10 @@ function parseMonthDay(text: string): MonthDay | null {
 
 export async function reportSettings(db: Kysely<DB>): Promise<ReportSettings> {
   const stored = await settingsStartingWith(db, 'reports.');
-  const deadlines = Object.fromEntries(
-    agencyKindKeys.map((k) => [k, parseMonthDay(stored.get(deadlineKey(k)) ?? '') ?? reportDeadlines[k]]),
-  ) as Record<AgencyKind, MonthDay>;
+  const deadlines = Object.fromEntries(agencyKindKeys.map((k) => [k, parseMonthDay(stored.get(deadlineKey(k)) ?? '') ?? reportDeadlines[k]])) as Record<
+    AgencyKind,
+    MonthDay
+  >;
   const share = Number(stored.get(copyShareKey));
   return { deadlines, copyShare: stored.has(copyShareKey) && share > 0 && share < 1 ? share : copyShareThreshold };
 }

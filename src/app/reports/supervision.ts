@@ -15,7 +15,17 @@ import { subtreeIds, type Agency } from '../../domain/agencies/agency.ts';
 import type { AnnualReport } from '../../domain/reports/annual-report.ts';
 import type { Finding, ValidationContext } from '../../domain/reports/findings.ts';
 import { narrativeText } from '../../domain/reports/rules-document.ts';
-import { closestMatch, repeatedSpans, shareInText, shareOf, shinglesCache, shinglesOf, similarityIndex, type SimilarityIndex, type Span } from '../../domain/reports/similarity.ts';
+import {
+  closestMatch,
+  repeatedSpans,
+  shareInText,
+  shareOf,
+  shinglesCache,
+  shinglesOf,
+  similarityIndex,
+  type SimilarityIndex,
+  type Span,
+} from '../../domain/reports/similarity.ts';
 import {
   applicationFigures,
   carryOverCheck,
@@ -92,7 +102,11 @@ async function reportsOfYears(
 }
 
 /** The county (a top-level agency's subtree) the actor supervises, 404 otherwise. */
-export async function supervisedCounty(ctx: AppContext, actor: Actor, countyId: number | null): Promise<{ county: Agency; agencies: Agency[]; tree: Agency[] }> {
+export async function supervisedCounty(
+  ctx: AppContext,
+  actor: Actor,
+  countyId: number | null,
+): Promise<{ county: Agency; agencies: Agency[]; tree: Agency[] }> {
   const tree = await listAgencies(ctx.db);
   const counties = tree.filter((a) => a.parentId === null && can(actor, 'county.supervise', a.id, tree));
   const county = countyId === null ? counties[0] : counties.find((a) => a.id === countyId);
@@ -276,7 +290,13 @@ export async function countySupervision(ctx: AppContext, actor: Actor, countyId:
   const importedIds = [...thisYear.values()].flatMap((r) => (r.source === 'imported' && r.stored ? [r.stored.id] : []));
   const storedFindings = await findingsOfVersions(ctx.db, importedIds);
   const texts = countyTexts(agencies, thisYear);
-  const copies = copyChecks(agencies, texts, lastYear, { copyShare: settings.copyShare, includeDrafts: true }, agencies.map((_, k) => k));
+  const copies = copyChecks(
+    agencies,
+    texts,
+    lastYear,
+    { copyShare: settings.copyShare, includeDrafts: true },
+    agencies.map((_, k) => k),
+  );
 
   const reports: SupervisedReport[] = [];
   for (const [k, agency] of agencies.entries()) {

@@ -11,10 +11,26 @@ import { fieldError, InputError } from '../../domain/shared/result.ts';
 import { applicantTypes, isApplicantType } from '../../law/applicant-types.ts';
 import { appealTracks, isAppealTrack } from '../../law/appeals.ts';
 import { isOutcomeCode, outcomeCodes } from '../../law/outcome-codes.ts';
-import { activeCells, applicationRowKeys, applicationRowLabel, applicationColumnLabel, appealColumns, appealGroupLabel, type ApplicationRowKey } from '../../law/report-format/index.ts';
+import {
+  activeCells,
+  applicationRowKeys,
+  applicationRowLabel,
+  applicationColumnLabel,
+  appealColumns,
+  appealGroupLabel,
+  type ApplicationRowKey,
+} from '../../law/report-format/index.ts';
 import { catalogueCategories, isCategoryKey, reportedCategoryKeys, validityStates } from '../../law/catalogue-categories.ts';
 import { receiptChannels, type ReceiptChannel } from '../../law/receipt-channels.ts';
-import { appealsTouchingYear, applicationsTouchingYear, getDecisionStatistics, normativeDocuments, publishedInYear, toAppealFacts, toApplicationFacts } from '../../store/records.repo.ts';
+import {
+  appealsTouchingYear,
+  applicationsTouchingYear,
+  getDecisionStatistics,
+  normativeDocuments,
+  publishedInYear,
+  toAppealFacts,
+  toApplicationFacts,
+} from '../../store/records.repo.ts';
 import type { AppContext } from '../context.ts';
 import { chinaDate } from '../../domain/shared/dates.ts';
 
@@ -60,12 +76,13 @@ async function traceApplications(ctx: AppContext, agency: Agency, year: number, 
   });
   return {
     label: `表三“${applicationRowLabel(key)}”行“${applicationColumnLabel(column as 'total')}”列`,
-    rule: {
-      newReceived: `收到申请之日在${year}年内的申请`,
-      carriedOver: `${year}年1月1日前收到、当日仍未办结的申请`,
-      carriedForward: `${year}年12月31日前收到、当日仍未办结的申请`,
-      totalHandled: `${year}年内办结的申请`,
-    }[key as 'newReceived'] ?? `${year}年内办结、办理结果为“${isOutcomeCode(key) ? outcomeCodes[key].ref : ''}”的申请`,
+    rule:
+      {
+        newReceived: `收到申请之日在${year}年内的申请`,
+        carriedOver: `${year}年1月1日前收到、当日仍未办结的申请`,
+        carriedForward: `${year}年12月31日前收到、当日仍未办结的申请`,
+        totalHandled: `${year}年内办结的申请`,
+      }[key as 'newReceived'] ?? `${year}年内办结、办理结果为“${isOutcomeCode(key) ? outcomeCodes[key].ref : ''}”的申请`,
     records: records.map((r) => ({
       kind: 'application',
       id: r.id,

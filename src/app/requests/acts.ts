@@ -56,8 +56,22 @@ export async function requestCorrection(ctx: AppContext, actor: Actor, id: numbe
   const workingDays = given === '' ? defaultDays : /^\d+$/.test(String(given)) ? Number(given) : Number.NaN;
   const optional = (k: 'periodReason' | 'lateReason') => (text(input[k]) ? { [k]: text(input[k]) } : {});
   return recordAct(ctx, actor, id, () => ({
-    event: { act: 'correctionRequested', on: date(input.on), items: text(input.items), workingDays, defaultWorkingDays: defaultDays, ...optional('periodReason'), ...optional('lateReason'), ...deliveryOf(input.delivery) },
-    letters: [{ kind: 'correctionNotice', values: (after) => ({ correctionItems: text(input.items), correctionTerm: `${workingDays}个工作日内${dueNote(after.correction?.due ?? null)}` }) }],
+    event: {
+      act: 'correctionRequested',
+      on: date(input.on),
+      items: text(input.items),
+      workingDays,
+      defaultWorkingDays: defaultDays,
+      ...optional('periodReason'),
+      ...optional('lateReason'),
+      ...deliveryOf(input.delivery),
+    },
+    letters: [
+      {
+        kind: 'correctionNotice',
+        values: (after) => ({ correctionItems: text(input.items), correctionTerm: `${workingDays}个工作日内${dueNote(after.correction?.due ?? null)}` }),
+      },
+    ],
   }));
 }
 
@@ -84,11 +98,22 @@ export async function lapseCorrection(ctx: AppContext, actor: Actor, id: number,
 }
 
 /** 条例 第三十二条: the third party has 15 working days; the reply clock stops meanwhile. */
-export async function consultThirdParty(ctx: AppContext, actor: Actor, id: number, input: { on: string; party: string; delivery?: DeliveryInput }): Promise<ActResult> {
+export async function consultThirdParty(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { on: string; party: string; delivery?: DeliveryInput },
+): Promise<ActResult> {
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, () => ({
     event: { act: 'thirdPartyConsulted', on: date(input.on), party: text(input.party), ...deliveryOf(input.delivery) },
-    letters: [{ kind: 'thirdPartyConsultation', addressee: text(input.party), values: (after) => ({ thirdParty: text(input.party), opinionDueNote: dueNote(after.pending?.due ?? null) }) }],
+    letters: [
+      {
+        kind: 'thirdPartyConsultation',
+        addressee: text(input.party),
+        values: (after) => ({ thirdParty: text(input.party), opinionDueNote: dueNote(after.pending?.due ?? null) }),
+      },
+    ],
   }));
 }
 
@@ -99,29 +124,55 @@ function opinionOf(v: unknown): Opinion {
   return o;
 }
 
-export async function recordThirdPartyOpinion(ctx: AppContext, actor: Actor, id: number, input: { on: string; opinion: string; note?: string }): Promise<ActResult> {
+export async function recordThirdPartyOpinion(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { on: string; opinion: string; note?: string },
+): Promise<ActResult> {
   await handle(ctx, actor, id);
   const opinion = opinionOf(input.opinion);
   return recordAct(ctx, actor, id, () => ({ event: { act: 'thirdPartyAnswered', on: date(input.on), opinion, note: text(input.note) } }));
 }
 
 /** 条例 第三十四条: information made with another agency. */
-export async function consultAgency(ctx: AppContext, actor: Actor, id: number, input: { on: string; agency: string; delivery?: DeliveryInput }): Promise<ActResult> {
+export async function consultAgency(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { on: string; agency: string; delivery?: DeliveryInput },
+): Promise<ActResult> {
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, () => ({
     event: { act: 'agencyConsulted', on: date(input.on), agency: text(input.agency), ...deliveryOf(input.delivery) },
-    letters: [{ kind: 'agencyConsultation', addressee: text(input.agency), values: (after) => ({ consultedAgency: text(input.agency), opinionDueNote: dueNote(after.pending?.due ?? null) }) }],
+    letters: [
+      {
+        kind: 'agencyConsultation',
+        addressee: text(input.agency),
+        values: (after) => ({ consultedAgency: text(input.agency), opinionDueNote: dueNote(after.pending?.due ?? null) }),
+      },
+    ],
   }));
 }
 
-export async function recordAgencyOpinion(ctx: AppContext, actor: Actor, id: number, input: { on: string; opinion: string; note?: string }): Promise<ActResult> {
+export async function recordAgencyOpinion(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { on: string; opinion: string; note?: string },
+): Promise<ActResult> {
   await handle(ctx, actor, id);
   const opinion = opinionOf(input.opinion);
   return recordAct(ctx, actor, id, () => ({ event: { act: 'agencyAnswered', on: date(input.on), opinion, note: text(input.note) } }));
 }
 
 /** 条例 第三十五条: the applicant is asked to explain an unreasonable number or frequency of requests. */
-export async function requestReasons(ctx: AppContext, actor: Actor, id: number, input: { on: string; due: string; delivery?: DeliveryInput }): Promise<ActResult> {
+export async function requestReasons(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { on: string; due: string; delivery?: DeliveryInput },
+): Promise<ActResult> {
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, () => ({
     event: { act: 'reasonsRequested', on: date(input.on), due: date(input.due), ...deliveryOf(input.delivery) },
@@ -129,10 +180,21 @@ export async function requestReasons(ctx: AppContext, actor: Actor, id: number, 
   }));
 }
 
-export async function assessReasons(ctx: AppContext, actor: Actor, id: number, input: { on: string; reasonable: boolean; delayedDue?: string; note?: string }): Promise<ActResult> {
+export async function assessReasons(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { on: string; reasonable: boolean; delayedDue?: string; note?: string },
+): Promise<ActResult> {
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, () => ({
-    event: { act: 'reasonsAssessed', on: date(input.on), reasonable: input.reasonable, delayedDue: text(input.delayedDue) ? date(input.delayedDue) : null, note: text(input.note) },
+    event: {
+      act: 'reasonsAssessed',
+      on: date(input.on),
+      reasonable: input.reasonable,
+      delayedDue: text(input.delayedDue) ? date(input.delayedDue) : null,
+      note: text(input.note),
+    },
   }));
 }
 
@@ -152,10 +214,23 @@ export async function signer(ctx: AppContext, actor: Actor, id: number, refusal:
  * disclosure office, the applicant told. The head decides: a handler's proposal pending, this
  * approves it (days and reason as the head confirms them).
  */
-export async function extendDeadline(ctx: AppContext, actor: Actor, id: number, input: { on: string; workingDays: number; reason: string; delivery?: DeliveryInput }): Promise<ActResult> {
+export async function extendDeadline(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { on: string; workingDays: number; reason: string; delivery?: DeliveryInput },
+): Promise<ActResult> {
   const by = await signer(ctx, actor, id, '延长答复期限须经政府信息公开工作机构负责人同意：请提请负责人审批');
   return recordAct(ctx, actor, id, ({ case: c }) => ({
-    event: { act: 'extended', on: date(input.on), workingDays: input.workingDays, reason: text(input.reason), ...by, ...(c.view.extensionProposal ? { proposalSeq: c.view.extensionProposal.seq } : {}), ...deliveryOf(input.delivery) },
+    event: {
+      act: 'extended',
+      on: date(input.on),
+      workingDays: input.workingDays,
+      reason: text(input.reason),
+      ...by,
+      ...(c.view.extensionProposal ? { proposalSeq: c.view.extensionProposal.seq } : {}),
+      ...deliveryOf(input.delivery),
+    },
     letters: [
       {
         kind: 'extensionNotice',
@@ -202,13 +277,20 @@ export async function quoteFee(ctx: AppContext, actor: Actor, id: number, input:
 
 function standardText(scheme: FeeScheme): string {
   const s = feeSchedules[scheme];
-  const bands = s.bands.map((b) => `${b.to === null ? `${b.from}${s.unit}以上` : `${b.from}—${b.to}${s.unit}`}${b.yuanPerUnit === 0 ? '不收费' : `${b.yuanPerUnit}元/${s.unit}`}`);
+  const bands = s.bands.map(
+    (b) => `${b.to === null ? `${b.from}${s.unit}以上` : `${b.from}—${b.to}${s.unit}`}${b.yuanPerUnit === 0 ? '不收费' : `${b.yuanPerUnit}元/${s.unit}`}`,
+  );
   const beyond = 'beyond' in s ? `，此后以${s.beyond.size}${s.unit}为一档，每增加一档，收费标准提高${s.beyond.step}元/${s.unit}` : '';
   return `${s.label}，${s.counts === '本次申请共' ? '按本次申请的页数' : `${s.counts}的件数`}超额累进计算：${bands.join('，')}${beyond}。`;
 }
 
 /** The 收费通知书: 收费依据、标准、数额、缴纳方式; pay within 20 working days from the next day. */
-export async function noticeFee(ctx: AppContext, actor: Actor, id: number, input: { on: string; scheme: string; quantity: unknown; paymentMethod: string; delivery?: DeliveryInput }): Promise<ActResult> {
+export async function noticeFee(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { on: string; scheme: string; quantity: unknown; paymentMethod: string; delivery?: DeliveryInput },
+): Promise<ActResult> {
   const quote = await quoteFee(ctx, actor, id, input);
   await handle(ctx, actor, id);
   const payment = text(input.paymentMethod);
@@ -298,7 +380,13 @@ export async function issueReply(
   const outcome = applicationOutcome(answers.map((a) => a.outcome));
   return recordAct(ctx, actor, id, () => ({
     event: { act: 'replied', on, outcome, items: answers.map((a) => ({ itemId: a.itemId, kind: a.kind, outcome: a.outcome })), ...(signedBy ?? {}) },
-    letters: [{ kind: 'reply', items: answers.map((a) => ({ description: items.find((i) => i.seq === a.itemId)?.description ?? '', kind: a.kind, values: a.values })), values: () => ({}) }],
+    letters: [
+      {
+        kind: 'reply',
+        items: answers.map((a) => ({ description: items.find((i) => i.seq === a.itemId)?.description ?? '', kind: a.kind, values: a.values })),
+        values: () => ({}),
+      },
+    ],
     itemReplies: answers.map((a) => ({ seq: a.itemId, kind: a.kind, outcome: a.outcome })),
   }));
 }
@@ -331,4 +419,3 @@ export async function archive(ctx: AppContext, actor: Actor, id: number, input: 
   await handle(ctx, actor, id);
   return recordAct(ctx, actor, id, () => ({ event: { act: 'archived', on: date(input.on) } }));
 }
-

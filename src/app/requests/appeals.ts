@@ -16,14 +16,21 @@ import { caseFor, recordAct } from './ledger.ts';
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 
-export async function recordAppeal(ctx: AppContext, actor: Actor, caseId: number, input: { track: string; caseNo: string; body: string; filedDate: string }): Promise<number> {
+export async function recordAppeal(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: number,
+  input: { track: string; caseNo: string; body: string; filedDate: string },
+): Promise<number> {
   const row = await caseFor(ctx.db, actor, caseId, 'requests.handle');
   const facts = { track: text(input.track), filedDate: text(input.filedDate), concludedDate: null, outcome: null };
   const errors = checkAppealFacts(facts);
   if (isIsoDate(facts.filedDate) && facts.filedDate > chinaDate(ctx.now())) errors.push(fieldError('filedDate', 'GK_DATE_FUTURE', '立案（申请）日期晚于今天'));
-  if (isIsoDate(facts.filedDate) && row.closed_date && facts.filedDate < row.closed_date) errors.push(fieldError('filedDate', 'GK_DATE_ORDER', `立案（申请）日期早于本申请的答复日期${row.closed_date}`));
+  if (isIsoDate(facts.filedDate) && row.closed_date && facts.filedDate < row.closed_date)
+    errors.push(fieldError('filedDate', 'GK_DATE_ORDER', `立案（申请）日期早于本申请的答复日期${row.closed_date}`));
   if (!row.closed_date) errors.push(fieldError('case', 'GK_NOT_CLOSED', '本申请尚未作出答复，不能登记复议或诉讼'));
-  if (text(input.body) === '') errors.push(fieldError('body', 'GK_REQUIRED', `请填写${appealTracks[facts.track as keyof typeof appealTracks]?.body ?? '复议机关或法院'}`));
+  if (text(input.body) === '')
+    errors.push(fieldError('body', 'GK_REQUIRED', `请填写${appealTracks[facts.track as keyof typeof appealTracks]?.body ?? '复议机关或法院'}`));
   if (errors.length) throw new InputError(errors);
   return inTransaction(ctx, async (db) => {
     const at = ctx.now().toISOString();
@@ -38,13 +45,27 @@ export async function recordAppeal(ctx: AppContext, actor: Actor, caseId: number
       outcome: null,
       created_at: at,
     });
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId: row.agency_id, subjectType: 'appeal', subjectId: id, action: 'appeal.filed', reason: null, payload: { application: row.id, track: facts.track } });
+    await appendEvent(db, {
+      occurredAt: at,
+      actorId: actor.id,
+      agencyId: row.agency_id,
+      subjectType: 'appeal',
+      subjectId: id,
+      action: 'appeal.filed',
+      reason: null,
+      payload: { application: row.id, track: facts.track },
+    });
     return id;
   });
 }
 
 /** The decision of the 复议机关 or court; 纠正 reopens the case in the same transaction. */
-export async function concludeAppeal(ctx: AppContext, actor: Actor, appealId: number, input: { concludedDate: string; outcome: string; reason?: string }): Promise<void> {
+export async function concludeAppeal(
+  ctx: AppContext,
+  actor: Actor,
+  appealId: number,
+  input: { concludedDate: string; outcome: string; reason?: string },
+): Promise<void> {
   const appeal = await getAppeal(ctx.db, appealId);
   if (!appeal?.application_id) throw new NotFoundError('找不到这件复议或诉讼');
   await caseFor(ctx.db, actor, appeal.application_id, 'requests.handle');
@@ -56,7 +77,8 @@ export async function concludeAppeal(ctx: AppContext, actor: Actor, appealId: nu
   if (outcome === 'corrected' && text(input.reason) === '') errors.push(fieldError('reason', 'GK_REASON_REQUIRED', '请填写纠正决定的内容（如责令重新答复）'));
   if (errors.length) throw new InputError(errors);
   await inTransaction(ctx, async (db) => {
-    if ((await concludeAppealRow(db, appeal.id, on, outcome)) !== 1) throw new InputError([fieldError('outcome', 'GK_CONCLUDED', '这件复议或诉讼已经登记审结结果')]);
+    if ((await concludeAppealRow(db, appeal.id, on, outcome)) !== 1)
+      throw new InputError([fieldError('outcome', 'GK_CONCLUDED', '这件复议或诉讼已经登记审结结果')]);
     await appendEvent(db, {
       occurredAt: ctx.now().toISOString(),
       actorId: actor.id,
@@ -68,7 +90,13 @@ export async function concludeAppeal(ctx: AppContext, actor: Actor, appealId: nu
       payload: { outcome: appealOutcomes[outcome as keyof typeof appealOutcomes].label },
     });
     if (outcome === 'corrected') {
-      await recordAct({ ...ctx, db }, actor, appeal.application_id!, () => ({ event: { act: 'reopened', on: on as IsoDate, appealId: appeal.id, reason: text(input.reason) } }), { correctedByAppeal: true });
+      await recordAct(
+        { ...ctx, db },
+        actor,
+        appeal.application_id!,
+        () => ({ event: { act: 'reopened', on: on as IsoDate, appealId: appeal.id, reason: text(input.reason) } }),
+        { correctedByAppeal: true },
+      );
     }
   });
 }

@@ -33,11 +33,25 @@ export async function procedureDefectsOfYear(ctx: AppContext, actor: Actor, coun
   const names = new Map(agencies.map((a) => [a.id, a.name]));
   const cases = (await Promise.all([...new Set(Object.values(defectActs))].map((act) => casesWithAct(ctx.db, [...names.keys()], act, from, to)))).flat();
   const unique = [...new Map(cases.map((c) => [c.id, c])).values()];
-  const [ledgers, calendar] = await Promise.all([ledgersOf(ctx.db, unique.map((c) => c.id)), loadCalendar(ctx.db)]);
+  const [ledgers, calendar] = await Promise.all([
+    ledgersOf(
+      ctx.db,
+      unique.map((c) => c.id),
+    ),
+    loadCalendar(ctx.db),
+  ]);
   return unique.flatMap((c) => {
     const view = foldCase(ledgers.get(c.id)!.map(eventOf), calendar);
     return view.defects
       .filter((d) => d.on >= from && d.on <= to)
-      .map((d) => ({ caseId: c.id, receiptNo: c.receipt_no, agency: names.get(c.agency_id) ?? '', kind: d.kind, label: procedureDefects[d.kind].label, on: d.on, reason: d.reason }));
+      .map((d) => ({
+        caseId: c.id,
+        receiptNo: c.receipt_no,
+        agency: names.get(c.agency_id) ?? '',
+        kind: d.kind,
+        label: procedureDefects[d.kind].label,
+        on: d.on,
+        reason: d.reason,
+      }));
   });
 }

@@ -36,14 +36,21 @@ export function deliveryOf(input: DeliveryInput | undefined): { delivery?: Deliv
 export const dueNote = (due: IsoDate | null) => (due ? `（${chineseDate(due)}前，含当日）` : '');
 
 /** The day a letter of the case was received, from the signed receipt of a posted letter (or any letter not yet recorded). */
-export async function recordLetterReceipt(ctx: AppContext, actor: Actor, id: number, input: { letterId: number; on: string; method: string; proof?: string }): Promise<ActResult> {
+export async function recordLetterReceipt(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { letterId: number; on: string; method: string; proof?: string },
+): Promise<ActResult> {
   await caseFor(ctx.db, actor, id, 'requests.handle');
   const letter = Number.isSafeInteger(input.letterId) ? await getLetter(ctx.db, input.letterId) : undefined;
   if (!letter || letter.application_id !== id || !isLetterKind(letter.kind)) throw new NotFoundError('找不到这份文书');
   const method = text(input.method);
   if (!isDeliveryMethod(method)) throw new InputError([fieldError('method', 'GK_DELIVERY_METHOD', '请选择文书的送达方式')]);
   const kind = letter.kind;
-  return recordAct(ctx, actor, id, () => ({ event: { act: 'letterDelivered', on: text(input.on) as IsoDate, letterSeq: letter.event_seq, letter: kind, method, proof: text(input.proof) } }));
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'letterDelivered', on: text(input.on) as IsoDate, letterSeq: letter.event_seq, letter: kind, method, proof: text(input.proof) },
+  }));
 }
 
 /**
@@ -51,18 +58,34 @@ export async function recordLetterReceipt(ctx: AppContext, actor: Actor, id: num
  * disclosing could seriously affect the public interest; it tells the third party in writing
  * what it will disclose and why, before the reply discloses it.
  */
-export async function decideDisclosure(ctx: AppContext, actor: Actor, id: number, input: { on: string; content: string; reason: string; delivery?: DeliveryInput }): Promise<ActResult> {
+export async function decideDisclosure(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { on: string; content: string; reason: string; delivery?: DeliveryInput },
+): Promise<ActResult> {
   await caseFor(ctx.db, actor, id, 'requests.handle');
   return recordAct(ctx, actor, id, ({ case: c }) => {
     const consulted = c.events.findLast((e) => e.act === 'thirdPartyConsulted');
     const party = consulted?.act === 'thirdPartyConsulted' ? consulted.party : '';
     return {
-      event: { act: 'disclosureDecided', on: text(input.on) as IsoDate, party, content: text(input.content), reason: text(input.reason), ...deliveryOf(input.delivery) },
+      event: {
+        act: 'disclosureDecided',
+        on: text(input.on) as IsoDate,
+        party,
+        content: text(input.content),
+        reason: text(input.reason),
+        ...deliveryOf(input.delivery),
+      },
       letters: [
         {
           kind: 'disclosureDecisionNotice',
           addressee: party,
-          values: () => ({ consultationDate: consulted ? chineseDate(consulted.on) : '', publicInterestReason: text(input.reason), disclosedContent: text(input.content) }),
+          values: () => ({
+            consultationDate: consulted ? chineseDate(consulted.on) : '',
+            publicInterestReason: text(input.reason),
+            disclosedContent: text(input.content),
+          }),
         },
       ],
     };

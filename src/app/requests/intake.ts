@@ -50,10 +50,13 @@ const identityTypes = new Set(['pdf', 'png', 'jpeg']);
 function checkUploads(uploads: readonly Upload[]): { errors: FieldError[]; files: (Upload & { type: string })[] } {
   const errors: FieldError[] = [];
   const files: (Upload & { type: string })[] = [];
-  if (uploads.length > applicationLimits.maxUploads) errors.push(fieldError('identityFiles', 'GK_TOO_MANY', `身份证明材料最多上传${applicationLimits.maxUploads}个文件`));
+  if (uploads.length > applicationLimits.maxUploads)
+    errors.push(fieldError('identityFiles', 'GK_TOO_MANY', `身份证明材料最多上传${applicationLimits.maxUploads}个文件`));
   for (const u of uploads) {
     if (u.bytes.length > applicationLimits.maxUploadBytes) {
-      errors.push(fieldError('identityFiles', 'GK_FILE_TOO_LARGE', `身份证明材料“${u.filename}”超过${applicationLimits.maxUploadBytes / 1024 / 1024} MB，请压缩后再上传`));
+      errors.push(
+        fieldError('identityFiles', 'GK_FILE_TOO_LARGE', `身份证明材料“${u.filename}”超过${applicationLimits.maxUploadBytes / 1024 / 1024} MB，请压缩后再上传`),
+      );
       continue;
     }
     const sniffed = sniffAttachment(u.bytes, u.filename);
@@ -81,9 +84,23 @@ function queryCode(): string {
 
 const sha256 = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 
-async function saveFiles(db: Kysely<DB>, files: readonly (Upload & { type: string })[], at: string, owner: { submission_id: number | null; application_id: number | null }) {
+async function saveFiles(
+  db: Kysely<DB>,
+  files: readonly (Upload & { type: string })[],
+  at: string,
+  owner: { submission_id: number | null; application_id: number | null },
+) {
   for (const f of files) {
-    await insertApplicationFile(db, { ...owner, purpose: 'identity', filename: f.filename, type: f.type, size: f.bytes.length, sha256: sha256(f.bytes), content: f.bytes, created_at: at });
+    await insertApplicationFile(db, {
+      ...owner,
+      purpose: 'identity',
+      filename: f.filename,
+      type: f.type,
+      size: f.bytes.length,
+      sha256: sha256(f.bytes),
+      content: f.bytes,
+      created_at: at,
+    });
   }
 }
 
@@ -95,7 +112,13 @@ async function withinUploadQuota(ctx: AppContext, db: Kysely<DB>, files: readonl
   const quota = setting > 0 ? setting * 1024 * 1024 : applicationLimits.onlineUploadBytesPerDay;
   const since = new Date(ctx.now().getTime() - 24 * 3600 * 1000).toISOString();
   if ((await onlineUploadBytesSince(db, since)) + adding > quota) {
-    throw new InputError([fieldError('identityFiles', 'GK_UPLOAD_QUOTA', '今天网上申请上传的材料已达本平台的存储上限，暂时不能接收文件：请明天再试，或不附文件提交申请，身份证明材料现场或邮寄提交')]);
+    throw new InputError([
+      fieldError(
+        'identityFiles',
+        'GK_UPLOAD_QUOTA',
+        '今天网上申请上传的材料已达本平台的存储上限，暂时不能接收文件：请明天再试，或不附文件提交申请，身份证明材料现场或邮寄提交',
+      ),
+    ]);
   }
 }
 
@@ -130,7 +153,16 @@ export async function submitApplication(ctx: AppContext, agencyId: number, raw: 
     await withinUploadQuota(ctx, db, files);
     const id = await insertSubmission(db, { agency_id: agency.id, receipt_no: receiptNo, query_code_hash: hash, form: JSON.stringify(form), submitted_at: at });
     await saveFiles(db, files, at, { submission_id: id, application_id: null });
-    await appendEvent(db, { occurredAt: at, actorId: null, agencyId: agency.id, subjectType: 'applicationSubmission', subjectId: id, action: 'request.submitted', reason: null, payload: { receiptNo } });
+    await appendEvent(db, {
+      occurredAt: at,
+      actorId: null,
+      agencyId: agency.id,
+      subjectType: 'applicationSubmission',
+      subjectId: id,
+      action: 'request.submitted',
+      reason: null,
+      payload: { receiptNo },
+    });
     const receiptToken = await issueReceiptView(db, id, code, ctx.now());
     return { receiptNo, queryCode: code, agency, receiptToken };
   });
@@ -187,13 +219,46 @@ async function openCase(
   const calendar = await loadCalendar(db);
   const event: CaseEvent = { act: 'received', on: c.received, channel: c.channel };
   const view = foldCase([event], calendar);
-  await appendLedger(db, id, { seq: 1, act: 'received', on_date: c.received, recorded_at: at, actor_id: actor?.id ?? null, payload: JSON.stringify({ channel: c.channel, purpose: form.purpose }) });
+  await appendLedger(db, id, {
+    seq: 1,
+    act: 'received',
+    on_date: c.received,
+    recorded_at: at,
+    actor_id: actor?.id ?? null,
+    payload: JSON.stringify({ channel: c.channel, purpose: form.purpose }),
+  });
   const agencies = await listAgencies(db);
-  const row = { id, receipt_no: c.receiptNo, applicant_type: a.type, applicant_name: a.name, subject: form.items.join('；'), received_date: c.received, agency_id: agency.id };
+  const row = {
+    id,
+    receipt_no: c.receiptNo,
+    applicant_type: a.type,
+    applicant_name: a.name,
+    subject: form.items.join('；'),
+    received_date: c.received,
+    agency_id: agency.id,
+  };
   const letter = await issueLetter(db, { row }, agency, agencies, view, { kind: 'receipt', values: () => ({}) }, c.received);
-  await insertLetter(db, { application_id: id, agency_id: agency.id, event_seq: 1, kind: 'receipt', number: letter.number, issued_on: letter.date, content: JSON.stringify(letter), created_at: at });
+  await insertLetter(db, {
+    application_id: id,
+    agency_id: agency.id,
+    event_seq: 1,
+    kind: 'receipt',
+    number: letter.number,
+    issued_on: letter.date,
+    content: JSON.stringify(letter),
+    created_at: at,
+  });
   await updateCaseProjection(db, id, projectionOf(view, 1, at));
-  await appendEvent(db, { occurredAt: at, actorId: actor?.id ?? null, agencyId: agency.id, subjectType: 'application', subjectId: id, action: 'request.received', reason: null, payload: { receiptNo: c.receiptNo, channel: c.channel, on: c.received } });
+  await appendEvent(db, {
+    occurredAt: at,
+    actorId: actor?.id ?? null,
+    agencyId: agency.id,
+    subjectType: 'application',
+    subjectId: id,
+    action: 'request.received',
+    reason: null,
+    payload: { receiptNo: c.receiptNo, channel: c.channel, on: c.received },
+  });
   return id;
 }
 
@@ -211,7 +276,8 @@ export async function confirmSubmission(ctx: AppContext, actor: Actor, submissio
     const agency = (await getAgency(db, s.agency_id))!;
     const form = JSON.parse(s.form) as ApplicationForm;
     // Settled first: of two staff confirming at once, the second stops here.
-    if ((await settleSubmission(db, s.id, { state: 'registered' })) !== 1) throw new InputError([fieldError('submission', 'GK_SETTLED', '这份网上申请已经处理过')]);
+    if ((await settleSubmission(db, s.id, { state: 'registered' })) !== 1)
+      throw new InputError([fieldError('submission', 'GK_SETTLED', '这份网上申请已经处理过')]);
     const id = await openCase(ctx, db, actor, agency, form, { receiptNo: s.receipt_no, channel: 'online', received: on, queryCodeHash: s.query_code_hash });
     await linkSubmission(db, s.id, id);
     return id;
@@ -225,8 +291,18 @@ export async function setAsideSubmission(ctx: AppContext, actor: Actor, submissi
   await allow(ctx.db, actor, s.agency_id, 'requests.handle', '只有本单位的经办人员可以处理网上申请', 'requests.view', '找不到这份网上申请');
   if (reason.trim() === '') throw new InputError([fieldError('reason', 'GK_REASON_REQUIRED', '请填写不予登记的原因')]);
   await inTransaction(ctx, async (db) => {
-    if ((await settleSubmission(db, s.id, { state: 'setAside', note: reason.trim() })) !== 1) throw new InputError([fieldError('submission', 'GK_SETTLED', '这份网上申请已经处理过')]);
-    await appendEvent(db, { occurredAt: ctx.now().toISOString(), actorId: actor.id, agencyId: s.agency_id, subjectType: 'applicationSubmission', subjectId: s.id, action: 'request.setAside', reason: reason.trim(), payload: {} });
+    if ((await settleSubmission(db, s.id, { state: 'setAside', note: reason.trim() })) !== 1)
+      throw new InputError([fieldError('submission', 'GK_SETTLED', '这份网上申请已经处理过')]);
+    await appendEvent(db, {
+      occurredAt: ctx.now().toISOString(),
+      actorId: actor.id,
+      agencyId: s.agency_id,
+      subjectType: 'applicationSubmission',
+      subjectId: s.id,
+      action: 'request.setAside',
+      reason: reason.trim(),
+      payload: {},
+    });
   });
 }
 
@@ -247,7 +323,8 @@ export async function registerApplication(
 ): Promise<{ id: number; receiptNo: string; queryCode: string }> {
   await allow(ctx.db, actor, agencyId, 'requests.handle', '只有本单位的经办人员可以登记申请', 'requests.view', '找不到这个机关');
   const errors: FieldError[] = [];
-  if (!Object.hasOwn(receiptChannels, reg.channel) || reg.channel === 'online') errors.push(fieldError('channel', 'GK_CHANNEL', '请选择申请的提交方式（网上申请由申请人在门户提交）'));
+  if (!Object.hasOwn(receiptChannels, reg.channel) || reg.channel === 'online')
+    errors.push(fieldError('channel', 'GK_CHANNEL', '请选择申请的提交方式（网上申请由申请人在门户提交）'));
   let on: IsoDate | null = null;
   try {
     on = receivedOn(ctx, reg.receivedDate, 'receivedDate');
@@ -300,6 +377,11 @@ export async function importApplication(
   if (errors.length) throw new InputError(errors);
   return inTransaction(ctx, async (db) => {
     const agency = (await getAgency(db, agencyId))!;
-    return openCase(ctx, db, actor, agency, form, { receiptNo: reg.receiptNo.trim(), channel: reg.channel as ReceiptChannel, received: on, queryCodeHash: null });
+    return openCase(ctx, db, actor, agency, form, {
+      receiptNo: reg.receiptNo.trim(),
+      channel: reg.channel as ReceiptChannel,
+      received: on,
+      queryCodeHash: null,
+    });
   });
 }

@@ -19,7 +19,18 @@ import { appendEvent } from '../../store/events.repo.ts';
 import { nextSerial } from '../../store/index-numbers.repo.ts';
 import { getSetting } from '../../store/settings.repo.ts';
 import { getSignOffPolicy } from '../../store/sign-off.repo.ts';
-import { appendLedger, applicantOf, getCaseRow, setItemReplies, insertLetter, ledgerOf, lockCase, updateCaseProjection, type ApplicationRow, type LedgerRow } from '../../store/requests.repo.ts';
+import {
+  appendLedger,
+  applicantOf,
+  getCaseRow,
+  setItemReplies,
+  insertLetter,
+  ledgerOf,
+  lockCase,
+  updateCaseProjection,
+  type ApplicationRow,
+  type LedgerRow,
+} from '../../store/requests.repo.ts';
 import type { DB } from '../../store/schema.ts';
 import { loadCalendar } from '../calendar/calendar.ts';
 import { allow } from '../catalog/access.ts';
@@ -64,7 +75,8 @@ export async function caseFor(
 
 /** What the dashboard and the report read, derived from the folded case. */
 export function projectionOf(v: CaseView, eventCount: number, at: string) {
-  const next = v.state === 'closed' ? null : v.pending ? { due: v.pending.due, kind: v.pending.kind } : v.replyDue ? { due: v.replyDue.due, kind: 'reply' } : null;
+  const next =
+    v.state === 'closed' ? null : v.pending ? { due: v.pending.due, kind: v.pending.kind } : v.replyDue ? { due: v.replyDue.due, kind: 'reply' } : null;
   return {
     state: v.state,
     handler_id: v.handlerId,
@@ -172,7 +184,18 @@ export async function recordAct(
     const letterIds: number[] = [];
     for (const planned of p.letters ?? []) {
       const letter = await issueLetter(db, c, agency, agencies, after, planned, p.event.on);
-      letterIds.push(await insertLetter(db, { application_id: caseId, agency_id: agency.id, event_seq: seq, kind: letter.kind, number: letter.number, issued_on: letter.date, content: JSON.stringify(letter), created_at: at }));
+      letterIds.push(
+        await insertLetter(db, {
+          application_id: caseId,
+          agency_id: agency.id,
+          event_seq: seq,
+          kind: letter.kind,
+          number: letter.number,
+          issued_on: letter.date,
+          content: JSON.stringify(letter),
+          created_at: at,
+        }),
+      );
     }
     if (p.itemReplies) await setItemReplies(db, caseId, p.itemReplies);
     await p.alsoWrite?.(db, caseId);
@@ -204,7 +227,7 @@ export async function issueLetter(
   const serial = await nextSerial(db, `letters:${agency.id}:${year}`);
   const number = letterNumberPattern.replace('{short}', agency.shortName).replace('{year}', year).replace('{serial}', String(serial));
   const values = { ...caseValues(c, agency, agencies, after, await getSetting(db, 'site.origin')), ...planned.values(after) };
-  const addressee = planned.kind !== 'reply' && planned.addressee ? planned.addressee : (await applicantOf(db, c.row.id))?.name ?? c.row.applicant_name;
+  const addressee = planned.kind !== 'reply' && planned.addressee ? planned.addressee : ((await applicantOf(db, c.row.id))?.name ?? c.row.applicant_name);
   const frame = { number, addressee, agencyName: agency.name, date: on };
   const built = planned.kind === 'reply' ? buildReply(planned.items, values, frame) : buildLetter(planned.kind, values, frame);
   if ('error' in built) throw new InputError([built.error]);

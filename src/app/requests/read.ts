@@ -38,7 +38,11 @@ import { caseFor, eventOf, loadCase } from './ledger.ts';
 export type Urgency = 'overdue' | 'dueSoon' | 'normal' | 'waiting';
 
 /** How near a due date is: passed, within dueSoonWorkingDays working days, or further. */
-export function urgencyOf(calendar: WorkingCalendar, today: IsoDate, due: IsoDate): { left: number; provisional: boolean; urgency: Exclude<Urgency, 'waiting'> } {
+export function urgencyOf(
+  calendar: WorkingCalendar,
+  today: IsoDate,
+  due: IsoDate,
+): { left: number; provisional: boolean; urgency: Exclude<Urgency, 'waiting'> } {
   const between = workingDaysBetween(calendar, today, due);
   const urgency = today > due ? 'overdue' : between.workingDays <= dueSoonWorkingDays ? 'dueSoon' : 'normal';
   return { left: between.workingDays, provisional: between.provisional, urgency };
@@ -74,7 +78,11 @@ export async function caseDashboard(ctx: AppContext, actor: Actor, agencyId: num
 }
 
 /** Open cases past or near their next deadline, per agency the actor may see (for the workbench). */
-export async function caseUrgencyCounts(ctx: AppContext, actor: Actor, agencyIds: readonly number[]): Promise<{ overdue: number; dueSoon: number; open: number }> {
+export async function caseUrgencyCounts(
+  ctx: AppContext,
+  actor: Actor,
+  agencyIds: readonly number[],
+): Promise<{ overdue: number; dueSoon: number; open: number }> {
   const tree = await listAgencies(ctx.db);
   const visible = agencyIds.filter((id) => can(actor, 'requests.view', id, tree));
   const today = chinaDate(ctx.now());
@@ -95,7 +103,11 @@ export async function caseDetail(ctx: AppContext, actor: Actor, id: number) {
     filesOf(ctx.db, { applicationId: id }),
     appealsOfCase(ctx.db, id),
   ]);
-  const actors = await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [0, ...ledger.map((l) => l.actor_id ?? 0)]).execute();
+  const actors = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [0, ...ledger.map((l) => l.actor_id ?? 0)])
+    .execute();
   const names = new Map(actors.map((a) => [a.id, a.display_name]));
   const ownStaff = seesApplicantData(actor, c.row.agency_id);
   const pairs = !ownStaff && applicant ? maskingOf(applicant) : [];
@@ -153,7 +165,10 @@ export async function registrationHints(ctx: AppContext, actor: Actor, id: numbe
     }
   }
   const ranked = [...found].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  const published = await resultItems(ctx.db, ranked.map(([itemId]) => itemId));
+  const published = await resultItems(
+    ctx.db,
+    ranked.map(([itemId]) => itemId),
+  );
   const byId = new Map(published.map((p) => [p.id, p]));
   return { similar, published: ranked.map(([itemId, phrases]) => ({ ...byId.get(itemId)!, phrases })).filter((p) => p.id !== undefined) };
 }

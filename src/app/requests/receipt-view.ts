@@ -25,7 +25,8 @@ const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
 export const receiptViewNotFound = `找不到这张回执：链接有误，或者已超过提交后${receiptViewMinutes}分钟的有效期。申请编号和查询码只在提交后显示；已经记下的，请到申请查询页面查看办理进度。`;
 
 const hashOf = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
-const keyOf = (token: string) => Buffer.from(crypto.hkdfSync('sha256', Buffer.from(token, 'base64url'), Buffer.alloc(0), 'gongkai receipt view: query code', 32));
+const keyOf = (token: string) =>
+  Buffer.from(crypto.hkdfSync('sha256', Buffer.from(token, 'base64url'), Buffer.alloc(0), 'gongkai receipt view: query code', 32));
 
 function seal(token: string, code: string): string {
   const iv = crypto.randomBytes(12);

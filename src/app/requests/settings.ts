@@ -47,7 +47,13 @@ export async function saveCorrectionDefault(ctx: AppContext, actor: Actor, count
   if (!county || !can(actor, 'county.supervise', county.id, tree)) throw new NotFoundError('找不到这个县，或您没有修改它的设置的权限。');
   const days = /^\s*\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
   if (!inBounds(days)) {
-    throw new InputError([fieldError('correctionWorkingDays', 'GK_CORRECTION_PERIOD', `补正期限应为${correctionPeriod.minWorkingDays}至${correctionPeriod.maxWorkingDays}个工作日之间的整数`)]);
+    throw new InputError([
+      fieldError(
+        'correctionWorkingDays',
+        'GK_CORRECTION_PERIOD',
+        `补正期限应为${correctionPeriod.minWorkingDays}至${correctionPeriod.maxWorkingDays}个工作日之间的整数`,
+      ),
+    ]);
   }
   await inTransaction(ctx, async (db) => {
     await setSetting(db, key(county.id), String(days));

@@ -27,10 +27,17 @@ const date = (v: unknown) => text(v) as IsoDate;
 const headOnly = '只有本单位的审核领导（政府信息公开工作机构负责人）可以签发或退回';
 
 /** A handler asks the head of the office to extend the reply period (条例 第三十三条第二款). */
-export async function proposeExtension(ctx: AppContext, actor: Actor, id: number, input: { on: string; workingDays: number; reason: string }): Promise<ActResult> {
+export async function proposeExtension(
+  ctx: AppContext,
+  actor: Actor,
+  id: number,
+  input: { on: string; workingDays: number; reason: string },
+): Promise<ActResult> {
   await caseFor(ctx.db, actor, id, 'requests.handle');
   const proposer = await actorName(ctx, actor);
-  return recordAct(ctx, actor, id, () => ({ event: { act: 'extensionProposed', on: date(input.on), workingDays: input.workingDays, reason: text(input.reason), proposer } }));
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'extensionProposed', on: date(input.on), workingDays: input.workingDays, reason: text(input.reason), proposer },
+  }));
 }
 
 /** The head does not consent: the proposal is gone, the reply period stands. */
@@ -44,7 +51,9 @@ export async function draftReply(ctx: AppContext, actor: Actor, id: number, inpu
   await caseFor(ctx.db, actor, id, 'requests.handle');
   const items = await replyAnswers(ctx, id, input);
   const drafter = await actorName(ctx, actor);
-  return recordAct(ctx, actor, id, () => ({ event: { act: 'replyDrafted', on: date(input.on), outcome: applicationOutcome(items.map((i) => i.outcome)), items, drafter } }));
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'replyDrafted', on: date(input.on), outcome: applicationOutcome(items.map((i) => i.outcome)), items, drafter },
+  }));
 }
 
 /** The pending draft the head is looking at (`draftSeq`), or a field error when it changed. */
@@ -65,7 +74,9 @@ export async function approveReply(ctx: AppContext, actor: Actor, id: number, in
 /** The head returns the draft with the reason and what to change; the handler drafts again. */
 export async function returnReply(ctx: AppContext, actor: Actor, id: number, input: { on: string; reason: string; draftSeq: number }): Promise<ActResult> {
   const by = await signer(ctx, actor, id, headOnly);
-  return recordAct(ctx, actor, id, () => ({ event: { act: 'replyReturned', on: date(input.on), draftSeq: input.draftSeq, reason: text(input.reason), ...by } }));
+  return recordAct(ctx, actor, id, () => ({
+    event: { act: 'replyReturned', on: date(input.on), draftSeq: input.draftSeq, reason: text(input.reason), ...by },
+  }));
 }
 
 /** The pending draft's letter as it would be issued today (number left to issue), for the head to read. */
@@ -88,10 +99,18 @@ export async function draftLetter(ctx: AppContext, actor: Actor, id: number): Pr
 }
 
 /** Whether the actor may sign off on the agency's cases, and the agency's policy. */
-export async function signOffOf(ctx: AppContext, actor: Actor, agencyId: number): Promise<{ mayApprove: boolean; mayConfigure: boolean; policy: SignOffPolicy }> {
+export async function signOffOf(
+  ctx: AppContext,
+  actor: Actor,
+  agencyId: number,
+): Promise<{ mayApprove: boolean; mayConfigure: boolean; policy: SignOffPolicy }> {
   const tree = await listAgencies(ctx.db);
   const policy = await getSignOffPolicy(ctx.db, agencyId);
-  return { mayApprove: can(actor, 'requests.approve', agencyId, tree), mayConfigure: can(actor, 'requests.configure', agencyId, tree), policy: { grants: policy.grants } };
+  return {
+    mayApprove: can(actor, 'requests.approve', agencyId, tree),
+    mayConfigure: can(actor, 'requests.configure', agencyId, tree),
+    policy: { grants: policy.grants },
+  };
 }
 
 /** The agency's setting page: its policy, who set it and when. The agency's staff see it; others find nothing. */
@@ -111,6 +130,15 @@ export async function setSignOffPolicy(ctx: AppContext, actor: Actor, agencyId: 
   await inTransaction(ctx, async (db) => {
     const at = ctx.now().toISOString();
     await saveSignOffPolicy(db, agencyId, { grants: input.grants, updatedBy: actor.id, updatedAt: at });
-    await appendEvent(db, { occurredAt: at, actorId: actor.id, agencyId, subjectType: 'agency', subjectId: agencyId, action: 'requests.signOffPolicy', reason: null, payload: { grants: input.grants } });
+    await appendEvent(db, {
+      occurredAt: at,
+      actorId: actor.id,
+      agencyId,
+      subjectType: 'agency',
+      subjectId: agencyId,
+      action: 'requests.signOffPolicy',
+      reason: null,
+      payload: { grants: input.grants },
+    });
   });
 }

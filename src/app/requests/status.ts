@@ -19,7 +19,26 @@ import { eventOf, loadCase } from './ledger.ts';
 const toApplicant = (Object.keys(letterKinds) as LetterKind[]).filter((k) => letterKinds[k].to === 'applicant');
 
 /** Acts the applicant is told about (internal ones such as assignment are not shown). */
-const shownActs = new Set(['received', 'correctionRequested', 'correctionReceived', 'correctionLapsed', 'thirdPartyConsulted', 'thirdPartyAnswered', 'agencyConsulted', 'agencyAnswered', 'reasonsRequested', 'extended', 'feeNoticed', 'feePaid', 'feeLapsed', 'replied', 'withdrawn', 'delivered', 'reopened', 'deadlinesRecomputed']);
+const shownActs = new Set([
+  'received',
+  'correctionRequested',
+  'correctionReceived',
+  'correctionLapsed',
+  'thirdPartyConsulted',
+  'thirdPartyAnswered',
+  'agencyConsulted',
+  'agencyAnswered',
+  'reasonsRequested',
+  'extended',
+  'feeNoticed',
+  'feePaid',
+  'feeLapsed',
+  'replied',
+  'withdrawn',
+  'delivered',
+  'reopened',
+  'deadlinesRecomputed',
+]);
 
 export type ApplicationStatus =
   | { kind: 'submitted'; receiptNo: string; agency: string; submittedOn: IsoDate }

@@ -24,7 +24,10 @@ export interface CountyLimits {
   complaintDays: number;
 }
 
-const keys = (countyId: number) => ({ correctionDays: `county.${countyId}.corrections.workingDays`, complaintDays: `county.${countyId}.complaints.workingDays` });
+const keys = (countyId: number) => ({
+  correctionDays: `county.${countyId}.corrections.workingDays`,
+  complaintDays: `county.${countyId}.complaints.workingDays`,
+});
 
 /** The county (the root of the tree) an agency belongs to. */
 export function countyOf(tree: readonly Agency[], agencyId: number): Agency | undefined {
@@ -39,13 +42,22 @@ export async function countyLimits(db: Kysely<DB>, countyId: number): Promise<Co
     const v = Number(await getSetting(db, key));
     return Number.isInteger(v) && v > 0 ? v : fallback;
   };
-  return { correctionDays: await read(k.correctionDays, correctionLimit.defaultWorkingDays), complaintDays: await read(k.complaintDays, complaintLimit.defaultWorkingDays) };
+  return {
+    correctionDays: await read(k.correctionDays, correctionLimit.defaultWorkingDays),
+    complaintDays: await read(k.complaintDays, complaintLimit.defaultWorkingDays),
+  };
 }
 
 /** Sets both limits of a county; each error names its field. */
-export async function saveCountyLimits(ctx: AppContext, actor: Actor, countyId: number, input: { correctionDays: string; complaintDays: string }): Promise<CountyLimits> {
+export async function saveCountyLimits(
+  ctx: AppContext,
+  actor: Actor,
+  countyId: number,
+  input: { correctionDays: string; complaintDays: string },
+): Promise<CountyLimits> {
   const tree = await listAgencies(ctx.db);
-  if (!can(actor, 'complaints.handle', countyId, tree) || tree.find((a) => a.id === countyId)?.parentId !== null) throw new ForbiddenError('只有本县的政府信息公开工作主管部门可以设置办理时限');
+  if (!can(actor, 'complaints.handle', countyId, tree) || tree.find((a) => a.id === countyId)?.parentId !== null)
+    throw new ForbiddenError('只有本县的政府信息公开工作主管部门可以设置办理时限');
   const c = checkCorrectionLimit(input.correctionDays);
   const p = checkComplaintLimit(input.complaintDays);
   const errors: FieldError[] = [...('error' in c ? [c.error] : []), ...('error' in p ? [p.error] : [])];
@@ -55,7 +67,16 @@ export async function saveCountyLimits(ctx: AppContext, actor: Actor, countyId: 
     const k = keys(countyId);
     await setSetting(db, k.correctionDays, String(limits.correctionDays));
     await setSetting(db, k.complaintDays, String(limits.complaintDays));
-    await appendEvent(db, { occurredAt: ctx.now().toISOString(), actorId: actor.id, agencyId: countyId, subjectType: 'county', subjectId: countyId, action: 'supervision.limitsSet', reason: null, payload: limits });
+    await appendEvent(db, {
+      occurredAt: ctx.now().toISOString(),
+      actorId: actor.id,
+      agencyId: countyId,
+      subjectType: 'county',
+      subjectId: countyId,
+      action: 'supervision.limitsSet',
+      reason: null,
+      payload: limits,
+    });
   });
   return limits;
 }

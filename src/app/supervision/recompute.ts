@@ -15,7 +15,13 @@ import * as complaints from '../complaints/complaints.ts';
 import * as corrections from '../corrections/corrections.ts';
 import type { Recomputed } from '../requests/recompute.ts';
 
-export async function recomputeOpenCorrections(db: Kysely<DB>, calendar: WorkingCalendar, on: IsoDate, at: string, actorId: number | null): Promise<Recomputed> {
+export async function recomputeOpenCorrections(
+  db: Kysely<DB>,
+  calendar: WorkingCalendar,
+  on: IsoDate,
+  at: string,
+  actorId: number | null,
+): Promise<Recomputed> {
   const open = await openCorrectionsWithLedgers(db);
   let changed = 0;
   for (const r of open) {
@@ -23,7 +29,15 @@ export async function recomputeOpenCorrections(db: Kysely<DB>, calendar: Working
     if (view.due.due === r.due_date && (view.due.provisional ? 1 : 0) === Number(r.provisional)) continue;
     changed++;
     const seq = r.ledger.length + 1;
-    await appendCorrectionEvent(db, { correction_id: r.id, seq, act: 'deadlinesRecomputed', on_date: on, recorded_at: at, actor_id: actorId, payload: JSON.stringify({ before: r.due_date, after: view.due.due }) });
+    await appendCorrectionEvent(db, {
+      correction_id: r.id,
+      seq,
+      act: 'deadlinesRecomputed',
+      on_date: on,
+      recorded_at: at,
+      actor_id: actorId,
+      payload: JSON.stringify({ before: r.due_date, after: view.due.due }),
+    });
     await updateCorrection(db, r.id, corrections.projectionOf(view, seq, at));
   }
   return { checked: open.length, changed };
@@ -37,7 +51,15 @@ export async function recomputeOpenComplaints(db: Kysely<DB>, calendar: WorkingC
     if (view.due.due === r.due_date && (view.due.provisional ? 1 : 0) === Number(r.provisional)) continue;
     changed++;
     const seq = r.ledger.length + 1;
-    await appendComplaintEvent(db, { complaint_id: r.id, seq, act: 'deadlinesRecomputed', on_date: on, recorded_at: at, actor_id: actorId, payload: JSON.stringify({ before: r.due_date, after: view.due.due }) });
+    await appendComplaintEvent(db, {
+      complaint_id: r.id,
+      seq,
+      act: 'deadlinesRecomputed',
+      on_date: on,
+      recorded_at: at,
+      actor_id: actorId,
+      payload: JSON.stringify({ before: r.due_date, after: view.due.due }),
+    });
     await updateComplaint(db, r.id, complaints.projectionOf(view, seq, at));
   }
   return { checked: open.length, changed };

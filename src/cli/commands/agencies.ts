@@ -11,7 +11,13 @@ export async function agenciesCommand(args: string[], io: Io): Promise<number> {
   try {
     const agencies = await listAgencies(ctx.db);
     if (format === 'json') {
-      io.out(`${JSON.stringify(agencies.map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, kind: a.kind, code: a.code })), null, 2)}\n`);
+      io.out(
+        `${JSON.stringify(
+          agencies.map((a) => ({ id: a.id, name: a.name, shortName: a.shortName, kind: a.kind, code: a.code })),
+          null,
+          2,
+        )}\n`,
+      );
     } else {
       for (const a of agencies) io.out(`${String(a.id).padStart(4)}  ${a.name}（${a.shortName}，${agencyKinds[a.kind].label}）  ${a.code}\n`);
     }

@@ -59,7 +59,8 @@ function summary(file: string, report: AnnualReport, findings: readonly Finding[
 export async function checkCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, { format: { type: 'string', default: 'text' } }, true);
   const format = oneOf(values.format ?? 'text', 'format', outputs);
-  if (positionals.length === 0) throw new InputError([fieldError('file', 'GK_ARGS', '缺少要检查的文件或目录：npx gongkai check <文件或目录>… [--format json]')]);
+  if (positionals.length === 0)
+    throw new InputError([fieldError('file', 'GK_ARGS', '缺少要检查的文件或目录：npx gongkai check <文件或目录>… [--format json]')]);
   const files = filesOf(positionals);
   if (files.length === 0) throw new InputError([fieldError('file', 'GK_CHECK_EMPTY', `目录中没有可读取的报告文件（${reportExtensions.join('、')}）`)]);
   return checkFiles(files, format, io);

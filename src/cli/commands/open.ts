@@ -15,7 +15,9 @@ export async function openForReading(io: Io): Promise<{ database: Database; ctx:
   const database = await openDatabase(databaseUrl(io), { mustExist: true });
   try {
     if (!(await isUpToDate(database.db))) {
-      throw new InputError([fieldError('DATABASE_URL', 'GK_SCHEMA', `数据库 ${database.location} 尚未建立或结构较旧，请先运行 npx gongkai migrate 或 npx gongkai demo`)]);
+      throw new InputError([
+        fieldError('DATABASE_URL', 'GK_SCHEMA', `数据库 ${database.location} 尚未建立或结构较旧，请先运行 npx gongkai migrate 或 npx gongkai demo`),
+      ]);
     }
   } catch (e) {
     await database.close();

@@ -13,7 +13,8 @@ export async function serveCommand(args: string[], io: Io, opts: { demoIfNew: bo
   parse(args, {});
   const port = Number(io.env.PORT ?? 3000);
   const host = io.env.HOST?.trim() || '127.0.0.1';
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError([fieldError('PORT', 'GK_PORT', `PORT 应为0至65535的整数，收到“${io.env.PORT}”`)]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InputError([fieldError('PORT', 'GK_PORT', `PORT 应为0至65535的整数，收到“${io.env.PORT}”`)]);
   // A wrong proxy setting is refused before anything is opened or written.
   const trustProxy = trustedProxies(io.env.GONGKAI_TRUST_PROXY);
   // So are wrong file limits (GONGKAI_FILE_SECONDS, _MEMORY_MB, _WORKERS).

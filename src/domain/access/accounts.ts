@@ -23,7 +23,9 @@ const staffRoles: readonly Role[] = ['editor', 'reviewer', 'leader'];
 
 /** The county governments (root agencies) the actor administers. */
 export function countiesAdministered(actor: Actor, tree: Tree): number[] {
-  return actor.roles.filter((r) => r.role === 'agencyAdmin' && r.agencyId !== null && tree.some((a) => a.id === r.agencyId && a.parentId === null)).map((r) => r.agencyId!);
+  return actor.roles
+    .filter((r) => r.role === 'agencyAdmin' && r.agencyId !== null && tree.some((a) => a.id === r.agencyId && a.parentId === null))
+    .map((r) => r.agencyId!);
 }
 
 /** Whether `actor` may create, reset, disable, enable or re-role an account holding `grant`. */
@@ -33,7 +35,9 @@ export function mayManageGrant(actor: Actor, grant: Grant, tree: Tree): boolean 
   if (agencyId === null) return false;
   if (staffRoles.includes(grant.role) && actor.roles.some((r) => r.role === 'agencyAdmin' && r.agencyId === agencyId)) return true;
   // From above only: a county administrator's own agency is excluded for administrators (its peers).
-  const below = countiesAdministered(actor, tree).some((county) => subtreeIds(tree, county).has(agencyId) && (grant.role !== 'agencyAdmin' || agencyId !== county));
+  const below = countiesAdministered(actor, tree).some(
+    (county) => subtreeIds(tree, county).has(agencyId) && (grant.role !== 'agencyAdmin' || agencyId !== county),
+  );
   return below && (staffRoles.includes(grant.role) || grant.role === 'agencyAdmin');
 }
 

@@ -65,17 +65,13 @@ const platformAdminMay: readonly Action[] = ['report.view', 'county.supervise', 
  * True when the actor holds a role that allows `action` on `agencyId`. A supervisor's
  * role reaches down the tree; the other roles are for their own agency only.
  */
-export function can(
-  actor: Actor,
-  action: Action,
-  agencyId: number | null,
-  tree: readonly { id: number; parentId: number | null }[],
-): boolean {
+export function can(actor: Actor, action: Action, agencyId: number | null, tree: readonly { id: number; parentId: number | null }[]): boolean {
   if (actor.roles.some((r) => r.role === 'platformAdmin') && platformAdminMay.includes(action)) return true;
   if (agencyId === null) return false;
   return actor.roles.some((r) => {
     if (r.agencyId === null || !allowed[action].includes(r.role)) return false;
-    if (r.role === 'countySupervisor' || (action === 'audit.view' && r.role === 'agencyAdmin' && isRoot(tree, r.agencyId))) return subtreeIds(tree, r.agencyId).has(agencyId);
+    if (r.role === 'countySupervisor' || (action === 'audit.view' && r.role === 'agencyAdmin' && isRoot(tree, r.agencyId)))
+      return subtreeIds(tree, r.agencyId).has(agencyId);
     return r.agencyId === agencyId;
   });
 }

@@ -55,15 +55,11 @@ export type AgencyCodeKind = 'uscc' | 'organization' | 'portal';
 export function classifyAgencyCode(code: string): { kind: AgencyCodeKind } | { error: string } {
   if (!/^[0-9A-Z-]{4,20}$/.test(code)) return { error: '单位代码只能由4至20位数字、大写字母或连字符组成' };
   if (code.length === 18) {
-    return usccCheckChar(code.slice(0, 17)) === code[17]
-      ? { kind: 'uscc' }
-      : { error: `统一社会信用代码 ${code} 的校验位不正确` };
+    return usccCheckChar(code.slice(0, 17)) === code[17] ? { kind: 'uscc' } : { error: `统一社会信用代码 ${code} 的校验位不正确` };
   }
   const org = code.replace('-', '');
   if (org.length === 9 && (code.length === 9 || code[8] === '-')) {
-    return organizationCodeCheckChar(org.slice(0, 8)) === org[8]
-      ? { kind: 'organization' }
-      : { error: `组织机构代码 ${code} 的校验位不正确` };
+    return organizationCodeCheckChar(org.slice(0, 8)) === org[8] ? { kind: 'organization' } : { error: `组织机构代码 ${code} 的校验位不正确` };
   }
   return { kind: 'portal' };
 }

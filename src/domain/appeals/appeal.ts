@@ -27,12 +27,7 @@ export function placeAppealInYear(a: AppealFacts, year: number): AppealPlacement
   return 'pending';
 }
 
-export function checkAppealFacts(a: {
-  track: string;
-  filedDate: string;
-  concludedDate: string | null;
-  outcome: string | null;
-}): FieldError[] {
+export function checkAppealFacts(a: { track: string; filedDate: string; concludedDate: string | null; outcome: string | null }): FieldError[] {
   const errors: FieldError[] = [];
   if (!isAppealTrack(a.track)) errors.push(fieldError('track', 'GK_APPEAL_TRACK', `案件类型“${a.track}”不是行政复议、直接起诉或复议后起诉`));
   if (!isIsoDate(a.filedDate)) errors.push(fieldError('filedDate', 'GK_DATE', `立案（申请）日期“${a.filedDate}”不是有效日期`));

@@ -27,13 +27,13 @@ const sequences = [
   'qwertyuiop[]\\',
   "asdfghjkl;'",
   'zxcvbnm,./',
-  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/-[\'=]',
+  "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/-['=]",
   '1q2w3e4r5t6y7u8i9o0p',
   'q1w2e3r4t5y6u7i8o9p0',
   'qazwsxedcrfvtgbyhnujmikolp',
   '1a2b3c4d5e6f7g8h9i',
   'a1b2c3d4e5f6g7h8i9',
-].flatMap((s) => [s + s, [...s + s].reverse().join('')]);
+].flatMap((s) => [s + s, [...(s + s)].reverse().join('')]);
 
 const reversed = (s: string) => [...s].reverse().join('');
 

@@ -18,7 +18,10 @@ function noticeLines(d: Deadline, calendar: WorkingCalendar): string[] {
     const a = calendar.arrangement(y);
     if (!a) return [];
     const entered = calendar.enteredYears.includes(y) ? '（平台管理员据通知录入）' : '';
-    return [`${y}年放假安排：${a.notice.number}《${a.notice.title}》${entered}`, ...(a.amendments ?? []).map((m) => `${y}年调整：${m.notice.number}《${m.notice.title}》`)];
+    return [
+      `${y}年放假安排：${a.notice.number}《${a.notice.title}》${entered}`,
+      ...(a.amendments ?? []).map((m) => `${y}年调整：${m.notice.number}《${m.notice.title}》`),
+    ];
   });
 }
 
@@ -44,7 +47,13 @@ export function explainDeadline(d: Deadline, calendar: WorkingCalendar): string[
   ];
   if (d.paused.length) lines.push(`暂停计算：${d.paused.map((r) => `${r.from}至${r.to}`).join('、')}（其间的工作日不计入，首尾两日包括在内）。`);
   lines.push(...noticeLines(d, calendar));
-  for (const y of d.pendingNoticeYears) lines.push(pendingLine(y, d.days.some((x) => x.day.date.startsWith(`${y - 1}-`) && x.day.pendingNoticeYear === y)));
+  for (const y of d.pendingNoticeYears)
+    lines.push(
+      pendingLine(
+        y,
+        d.days.some((x) => x.day.date.startsWith(`${y - 1}-`) && x.day.pendingNoticeYear === y),
+      ),
+    );
   if (d.days.length) lines.push('逐日计算：', ...d.days.map(dayLine));
   return lines;
 }

@@ -28,7 +28,10 @@ export interface NoticeEntryContext {
 
 /** Splits a typed list of dates at spaces, commas and 、；. */
 export function dateTokens(text: string): string[] {
-  return text.split(/[\s,，、;；]+/).map((t) => t.trim()).filter(Boolean);
+  return text
+    .split(/[\s,，、;；]+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
 }
 
 const isHoliday = (h: string): h is StatutoryHoliday => (statutoryHolidays as readonly string[]).includes(h);
@@ -46,13 +49,16 @@ function checkParticulars(e: NoticeEntry, ctx: NoticeEntryContext): FieldError[]
   const title = e.title.trim();
   if (title === '') errors.push(fieldError('title', 'GK_REQUIRED', '请填写通知的标题'));
   else if (title.length > maxLength.title) errors.push(fieldError('title', 'GK_TOO_LONG', `标题不能超过${maxLength.title}个字`));
-  else if (yearOk && !title.includes(`${e.year}年`)) errors.push(fieldError('title', 'GK_NOTICE_TITLE', `标题应写明年度“${e.year}年”（如 国务院办公厅关于${e.year}年部分节假日安排的通知）`));
+  else if (yearOk && !title.includes(`${e.year}年`))
+    errors.push(fieldError('title', 'GK_NOTICE_TITLE', `标题应写明年度“${e.year}年”（如 国务院办公厅关于${e.year}年部分节假日安排的通知）`));
   const date = e.date.trim();
   if (!isIsoDate(date)) errors.push(fieldError('date', 'GK_DATE', `成文日期“${date}”不是有效日期，请按 YYYY-MM-DD 填写`));
   else if (date > ctx.today) errors.push(fieldError('date', 'GK_NOTICE_DATE', `成文日期${date}晚于今天（${ctx.today}），请核对`));
-  else if (yearOk && date < `${e.year - 1}-01-01`) errors.push(fieldError('date', 'GK_NOTICE_DATE', `成文日期${date}早于${e.year - 1}年，不像是${e.year}年的放假安排通知`));
+  else if (yearOk && date < `${e.year - 1}-01-01`)
+    errors.push(fieldError('date', 'GK_NOTICE_DATE', `成文日期${date}早于${e.year - 1}年，不像是${e.year}年的放假安排通知`));
   const url = e.url?.trim() ?? '';
-  if (url !== '' && (!/^https?:\/\/[^\s/]+\.[^\s]+$/.test(url) || url.length > maxLength.url)) errors.push(fieldError('url', 'GK_URL', '网址应以 http:// 或 https:// 开头（可不填）'));
+  if (url !== '' && (!/^https?:\/\/[^\s/]+\.[^\s]+$/.test(url) || url.length > maxLength.url))
+    errors.push(fieldError('url', 'GK_URL', '网址应以 http:// 或 https:// 开头（可不填）'));
   return errors;
 }
 
@@ -75,9 +81,18 @@ function checkDays(e: NoticeEntry): { errors: FieldError[]; breaks: CleanBreak[]
       const dates: IsoDate[] = [];
       for (const t of tokens) {
         if (!isIsoDate(t)) errors.push(fieldError(field, 'GK_DATE', `第${i + 1}项的${what}“${t}”不是有效日期，请按 YYYY-MM-DD 填写`));
-        else if (!inReach(t)) errors.push(fieldError(field, 'GK_NOTICE_RANGE', `第${i + 1}项的${what}${t}不在${e.year}年内（只有元旦可以提前到上一年12月${nextYearNoticeReachesBackTo.slice(3)}日起）`));
-        else if (key === 'weekdaysOff' && isWeekend(t)) errors.push(fieldError(field, 'GK_NOTICE_WEEKEND_OFF', `第${i + 1}项的放假日${t}是${weekdayName(t)}，本来就休息；只列周一至周五放假的日子`));
-        else if (key === 'makeUpWorkingDays' && !isWeekend(t)) errors.push(fieldError(field, 'GK_NOTICE_WEEKDAY_WORK', `第${i + 1}项的调休上班日${t}是${weekdayName(t)}；调休上班日只能是星期六或星期日`));
+        else if (!inReach(t))
+          errors.push(
+            fieldError(
+              field,
+              'GK_NOTICE_RANGE',
+              `第${i + 1}项的${what}${t}不在${e.year}年内（只有元旦可以提前到上一年12月${nextYearNoticeReachesBackTo.slice(3)}日起）`,
+            ),
+          );
+        else if (key === 'weekdaysOff' && isWeekend(t))
+          errors.push(fieldError(field, 'GK_NOTICE_WEEKEND_OFF', `第${i + 1}项的放假日${t}是${weekdayName(t)}，本来就休息；只列周一至周五放假的日子`));
+        else if (key === 'makeUpWorkingDays' && !isWeekend(t))
+          errors.push(fieldError(field, 'GK_NOTICE_WEEKDAY_WORK', `第${i + 1}项的调休上班日${t}是${weekdayName(t)}；调休上班日只能是星期六或星期日`));
         else if (seen.has(t)) errors.push(fieldError(field, 'GK_NOTICE_TWICE', `${t} 已列为${seen.get(t)}，同一天不能列两次`));
         else {
           seen.set(t, `第${i + 1}项的${what}`);
@@ -90,7 +105,11 @@ function checkDays(e: NoticeEntry): { errors: FieldError[]; breaks: CleanBreak[]
     const field = `breaks[${i}].holidays`;
     for (const h of holidays) if (!isHoliday(h)) errors.push(fieldError(field, 'GK_NOTICE_HOLIDAY', `第${i + 1}项的节日“${h}”不是全体公民放假的节日`));
     if (!holidays.length) errors.push(fieldError(field, 'GK_NOTICE_HOLIDAY', `第${i + 1}项没有选择节日`));
-    return { holidays: holidays.filter(isHoliday), weekdaysOff: list(b.weekdaysOff, 'weekdaysOff'), makeUpWorkingDays: list(b.makeUpWorkingDays, 'makeUpWorkingDays') };
+    return {
+      holidays: holidays.filter(isHoliday),
+      weekdaysOff: list(b.weekdaysOff, 'weekdaysOff'),
+      makeUpWorkingDays: list(b.makeUpWorkingDays, 'makeUpWorkingDays'),
+    };
   });
   return { errors, breaks };
 }
@@ -118,12 +137,24 @@ function checkStatutory(year: number, breaks: readonly CleanBreak[]): FieldError
     const notOff = days.filter((d) => !isWeekend(d.date) && !allOff.has(d.date));
     for (const d of notOff) {
       const rule = measures.holidays.find((h) => h.holiday === d.holiday)!;
-      errors.push(fieldError(`breaks[${i}].weekdaysOff`, 'GK_NOTICE_STATUTORY_DAY', `${d.date}（${weekdayName(d.date)}）是${d.holiday}的法定假日（《${measures.title}》${measures.decree}：${d.holiday}${rule.text}），第${i + 1}项应列为放假日`));
+      errors.push(
+        fieldError(
+          `breaks[${i}].weekdaysOff`,
+          'GK_NOTICE_STATUTORY_DAY',
+          `${d.date}（${weekdayName(d.date)}）是${d.holiday}的法定假日（《${measures.title}》${measures.decree}：${d.holiday}${rule.text}），第${i + 1}项应列为放假日`,
+        ),
+      );
     }
     const owed = new Set(days.map((d) => d.date)).size;
     // A day said missing above already explains a short list.
     if (!notOff.length && b.weekdaysOff.length < owed) {
-      errors.push(fieldError(`breaks[${i}].weekdaysOff`, 'GK_NOTICE_MAKE_UP', `第${i + 1}项（${b.holidays.join('、')}）法定假日${owed}天，放假的工作日只列了${b.weekdaysOff.length}天：${measures.makeUpRule}，请核对通知`));
+      errors.push(
+        fieldError(
+          `breaks[${i}].weekdaysOff`,
+          'GK_NOTICE_MAKE_UP',
+          `第${i + 1}项（${b.holidays.join('、')}）法定假日${owed}天，放假的工作日只列了${b.weekdaysOff.length}天：${measures.makeUpRule}，请核对通知`,
+        ),
+      );
     }
   });
   return errors;

@@ -61,8 +61,11 @@ export function statutoryYear(year: number): StatutoryYear | null {
     ? Object.freeze({
         year,
         measures,
-        days: Object.freeze(measures.holidays.flatMap((h) => h.days.map((rule) => Object.freeze({ date: dateOf(rule, year), holiday: h.holiday })))
-          .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))),
+        days: Object.freeze(
+          measures.holidays
+            .flatMap((h) => h.days.map((rule) => Object.freeze({ date: dateOf(rule, year), holiday: h.holiday })))
+            .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+        ),
       })
     : null;
   computed.set(year, result);

@@ -51,7 +51,12 @@ type Declared = Omit<DayStatus, 'date' | 'pendingNoticeYear'>;
 function declaredDays(arrangements: readonly YearArrangement[]): Map<IsoDate, Declared> {
   const days = new Map<IsoDate, Declared>();
   const holiday = (label: string, notice: string): Declared => ({ kind: 'statutoryHoliday', working: false, label, notice });
-  const makeUp = (label: string, notice: string): Declared => ({ kind: 'makeUpWorkingDay', working: true, label: `${dayKinds.makeUpWorkingDay.label}（${label}）`, notice });
+  const makeUp = (label: string, notice: string): Declared => ({
+    kind: 'makeUpWorkingDay',
+    working: true,
+    label: `${dayKinds.makeUpWorkingDay.label}（${label}）`,
+    notice,
+  });
   for (const a of arrangements) {
     for (const b of a.breaks) {
       const label = b.holidays.join('、');
@@ -76,7 +81,8 @@ export function checkLocalOverrides(overrides: readonly LocalOverride[]): FieldE
     if (!isIsoDate(o.date)) errors.push(fieldError(`${field}.date`, 'GK_DATE', `地方调整的日期“${o.date}”不是有效日期（YYYY-MM-DD）`));
     else if (seen.has(o.date)) errors.push(fieldError(`${field}.date`, 'GK_CALENDAR_DUPLICATE', `${o.date} 有两条地方调整，只能保留一条`));
     seen.add(o.date);
-    if (o.kind !== 'holiday' && o.kind !== 'workingDay') errors.push(fieldError(`${field}.kind`, 'GK_CALENDAR_KIND', `地方调整的类别“${String(o.kind)}”无效，应为放假或上班`));
+    if (o.kind !== 'holiday' && o.kind !== 'workingDay')
+      errors.push(fieldError(`${field}.kind`, 'GK_CALENDAR_KIND', `地方调整的类别“${String(o.kind)}”无效，应为放假或上班`));
     if (o.reason.trim() === '') errors.push(fieldError(`${field}.reason`, 'GK_CALENDAR_REASON', `${o.date} 的地方调整缺少理由`));
   });
   return errors;
@@ -139,7 +145,9 @@ export function createWorkingCalendar(overrides: readonly LocalOverride[] = [], 
     const declared: Declared =
       days.get(date) ??
       (byYear.has(yearOf(date)) ? undefined : provisionalDay(date)) ??
-      (isWeekend(date) ? { kind: 'weekend', working: false, label: dayKinds.weekend.label } : { kind: 'weekday', working: true, label: dayKinds.weekday.label });
+      (isWeekend(date)
+        ? { kind: 'weekend', working: false, label: dayKinds.weekend.label }
+        : { kind: 'weekday', working: true, label: dayKinds.weekday.label });
     const status = Object.freeze(pending === undefined ? { date, ...declared } : { date, ...declared, pendingNoticeYear: pending });
     if (known.size < rememberedDays) known.set(date, status);
     return status;

@@ -53,5 +53,14 @@ export function yearOverview(calendar: WorkingCalendar, year: number): YearOverv
     months.push({ month, weeks });
   }
   const entered = calendar.enteredYears.includes(year);
-  return { year, workingDays, notice: a?.notice ?? null, entered, provisionalBasis: a ? null : measuresInForce(year), amendments: (a?.amendments ?? []).map((m) => m.notice), specialDays, months };
+  return {
+    year,
+    workingDays,
+    notice: a?.notice ?? null,
+    entered,
+    provisionalBasis: a ? null : measuresInForce(year),
+    amendments: (a?.amendments ?? []).map((m) => m.notice),
+    specialDays,
+    months,
+  };
 }

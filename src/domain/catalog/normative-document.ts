@@ -44,9 +44,7 @@ export function placeDocumentInYear(doc: NormativeDocumentFacts, year: number): 
   const end = yearEnd(year);
   return {
     issued: doc.writtenDate >= start && doc.writtenDate <= end,
-    repealed:
-      doc.writtenDate <= end &&
-      doc.validity.some((c) => c.state === 'repealed' && c.effectiveDate >= start && c.effectiveDate <= end),
+    repealed: doc.writtenDate <= end && doc.validity.some((c) => c.state === 'repealed' && c.effectiveDate >= start && c.effectiveDate <= end),
     inForce: validityOn(doc, end) === 'inForce',
   };
 }

@@ -69,7 +69,8 @@ export function transition(v: VersionFacts, a: WorkflowAct, actorId: number): { 
     case 'approve':
       if (v.state !== 'inApproval') return no('GK_NOT_IN_APPROVAL', '只有通过保密审查、待领导审核的版本可以批准公开');
       if (v.reviewedBy === null || !v.reviewOpinion) return no('GK_NOT_REVIEWED', '未经保密审查的信息不得公开');
-      if (v.reviewedBy === actorId || v.settledBy?.includes(actorId)) return no('GK_APPROVER_IS_REVIEWER', '批准公开须由保密审查人以外的审核领导进行：您已对这一版本作了保密审查');
+      if (v.reviewedBy === actorId || v.settledBy?.includes(actorId))
+        return no('GK_APPROVER_IS_REVIEWER', '批准公开须由保密审查人以外的审核领导进行：您已对这一版本作了保密审查');
       if (v.authors.includes(actorId)) return no('GK_APPROVER_IS_AUTHOR', '批准公开须由撰稿人以外的审核领导进行：您撰写或修改过这一版本');
       if (v.unresolvedMarkings > 0) return no('GK_MARKING_UNRESOLVED', `${markingsLeft(v.unresolvedMarkings)}，不得公开`, 'hits');
       if (v.unresolvedHits > 0) return no('GK_HITS_UNRESOLVED', '筛查结果未全部处理，不得公开', 'hits');

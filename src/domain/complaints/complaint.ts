@@ -4,7 +4,16 @@
  * handling — filed (with the county's time limit of that day), handling notes, the answer —
  * folded into its state and due date on a working-day calendar. Pure.
  */
-import { answerMethods, complaintKinds, complaintLimit, complaintLimits, isAnswerMethod, isComplaintKind, type AnswerMethod, type ComplaintKind } from '../../law/complaints.ts';
+import {
+  answerMethods,
+  complaintKinds,
+  complaintLimit,
+  complaintLimits,
+  isAnswerMethod,
+  isComplaintKind,
+  type AnswerMethod,
+  type ComplaintKind,
+} from '../../law/complaints.ts';
 import { addWorkingDays, type Deadline } from '../calendar/deadline.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import { isIsoDate, type IsoDate } from '../shared/dates.ts';
@@ -35,7 +44,8 @@ export function checkComplaintForm(f: ComplaintForm): FieldError[] {
   else if (f.name.length > complaintLimits.maxName) errors.push(fieldError('name', 'GK_TOO_LONG', `姓名或者名称不超过${complaintLimits.maxName}字`));
   const phone = f.phone.trim();
   if (named && phone === '') errors.push(fieldError('phone', 'GK_REQUIRED', '投诉需要填写联系电话，以便答复'));
-  else if (phone !== '' && !mobile.test(phone) && !landline.test(phone)) errors.push(fieldError('phone', 'GK_PHONE', '联系电话应为11位手机号码，或者带区号的固定电话（如0730-4681099）'));
+  else if (phone !== '' && !mobile.test(phone) && !landline.test(phone))
+    errors.push(fieldError('phone', 'GK_PHONE', '联系电话应为11位手机号码，或者带区号的固定电话（如0730-4681099）'));
   if (f.email.trim() !== '' && !email.test(f.email.trim())) errors.push(fieldError('email', 'GK_EMAIL', '电子邮箱格式不正确'));
   return errors;
 }
@@ -67,14 +77,24 @@ export function foldComplaint(events: readonly ComplaintEvent[], calendar: Worki
     if (e.act === 'answered') answer = { on: e.on, text: e.answer, method: e.method };
   }
   const due = addWorkingDays(calendar, first.on, first.limitDays);
-  return { state: answer ? 'closed' : 'open', kind: first.kind, receivedDate: first.on, due, handling, answer, answeredLate: answer !== null && answer.on > due.due };
+  return {
+    state: answer ? 'closed' : 'open',
+    kind: first.kind,
+    receivedDate: first.on,
+    due,
+    handling,
+    answer,
+    answeredLate: answer !== null && answer.on > due.due,
+  };
 }
 
 /** A county's limit as typed: whole working days within the bounds. */
 export function checkComplaintLimit(raw: string): { days: number } | { error: FieldError } {
   const days = /^\s*\d{1,3}\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(days) || days < complaintLimit.minWorkingDays || days > complaintLimit.maxWorkingDays) {
-    return { error: fieldError('complaintDays', 'GK_LIMIT_DAYS', `投诉、举报的答复时限应为${complaintLimit.minWorkingDays}至${complaintLimit.maxWorkingDays}个工作日`) };
+    return {
+      error: fieldError('complaintDays', 'GK_LIMIT_DAYS', `投诉、举报的答复时限应为${complaintLimit.minWorkingDays}至${complaintLimit.maxWorkingDays}个工作日`),
+    };
   }
   return { days };
 }
@@ -95,7 +115,8 @@ export function checkComplaintAct(v: ComplaintView, e: ComplaintEvent, today: Is
       if (v.handling.length === 0) return fieldError('act', 'GK_NOT_HANDLED', '请先登记处理情况，再答复');
       if (e.answer.trim() === '') return fieldError('answer', 'GK_REQUIRED', '请填写答复内容（处理结果）');
       if (!isAnswerMethod(e.method)) return fieldError('method', 'GK_METHOD', '请选择答复方式');
-      if (e.method === 'none' && (reachable || v.kind === 'complaint')) return fieldError('method', 'GK_METHOD', `${answerMethods.none.label}只适用于没有留下联系方式的匿名举报`);
+      if (e.method === 'none' && (reachable || v.kind === 'complaint'))
+        return fieldError('method', 'GK_METHOD', `${answerMethods.none.label}只适用于没有留下联系方式的匿名举报`);
       if (e.method !== 'none' && !reachable) return fieldError('method', 'GK_METHOD', '举报人没有留下联系方式，请选择“匿名举报，无法答复”');
       return null;
     case 'deadlinesRecomputed':

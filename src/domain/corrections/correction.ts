@@ -40,7 +40,14 @@ export function foldCorrection(events: readonly CorrectionEvent[], calendar: Wor
     if (e.act === 'received') throw new RangeError('a 更正 request is received once');
     if (e.act === 'decided') decision = { kind: e.decision, on: e.on, facts: e.facts };
   }
-  return { state: decision ? 'closed' : 'open', receivedDate: first.on, limitDays: first.limitDays, due, decision, decidedLate: decision !== null && decision.on > due.due };
+  return {
+    state: decision ? 'closed' : 'open',
+    receivedDate: first.on,
+    limitDays: first.limitDays,
+    due,
+    decision,
+    decidedLate: decision !== null && decision.on > due.due,
+  };
 }
 
 /** Open past its due date on `today`. */
@@ -50,7 +57,13 @@ export const isOverdue = (v: CorrectionView, today: IsoDate) => v.state === 'ope
 export function checkCorrectionLimit(raw: string): { days: number } | { error: FieldError } {
   const days = /^\s*\d{1,3}\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(days) || days < correctionLimit.minWorkingDays || days > correctionLimit.maxWorkingDays) {
-    return { error: fieldError('correctionDays', 'GK_LIMIT_DAYS', `更正申请的办理时限应为${correctionLimit.minWorkingDays}至${correctionLimit.maxWorkingDays}个工作日`) };
+    return {
+      error: fieldError(
+        'correctionDays',
+        'GK_LIMIT_DAYS',
+        `更正申请的办理时限应为${correctionLimit.minWorkingDays}至${correctionLimit.maxWorkingDays}个工作日`,
+      ),
+    };
   }
   return { days };
 }
@@ -97,7 +110,8 @@ export function checkCorrectionForm(f: CorrectionForm, ctx: { today: IsoDate; ap
   };
   if (!ctx.applicantTypes.includes(f.applicantType)) errors.push(fieldError('applicantType', 'GK_APPLICANT_TYPE', '请选择申请人类型'));
   required('name', '申请人姓名或者名称');
-  if (f.phone.trim() === '' && f.email.trim() === '' && f.address.trim() === '') errors.push(fieldError('phone', 'GK_CONTACT', '请至少填写一种联系方式（电话、电子邮箱或者通信地址），以便送达告知书'));
+  if (f.phone.trim() === '' && f.email.trim() === '' && f.address.trim() === '')
+    errors.push(fieldError('phone', 'GK_CONTACT', '请至少填写一种联系方式（电话、电子邮箱或者通信地址），以便送达告知书'));
   required('record', '需要更正的政府信息记录');
   required('requestedChange', '要求更正的内容');
   // 条例 第四十一条: “有证据证明”.

@@ -40,7 +40,8 @@ function bandOf(schedule: FeeSchedule, n: number): FeeBand {
  */
 export function informationProcessingFee(scheme: FeeScheme, quantity: number, countedBefore = 0): InformationProcessingFee {
   if (!Number.isSafeInteger(quantity) || quantity < 0) throw new RangeError(`not a quantity: ${quantity}`);
-  if (!Number.isSafeInteger(countedBefore) || countedBefore < 0 || (countedBefore > 0 && scheme !== 'perItem')) throw new RangeError(`not a running count: ${countedBefore}`);
+  if (!Number.isSafeInteger(countedBefore) || countedBefore < 0 || (countedBefore > 0 && scheme !== 'perItem'))
+    throw new RangeError(`not a running count: ${countedBefore}`);
   const schedule: FeeSchedule = feeSchedules[scheme];
   const lines: FeeLine[] = [];
   const last = countedBefore + quantity;
@@ -57,7 +58,10 @@ export function informationProcessingFee(scheme: FeeScheme, quantity: number, co
 /** The breakdown by band, in the words of a 收费通知. */
 export function explainFee(fee: InformationProcessingFee): string[] {
   const s: FeeSchedule = feeSchedules[fee.scheme];
-  const running = fee.countedBefore > 0 ? `（本月此前已向本机关累计申请 ${fee.countedBefore} ${s.unit}，本次为第${fee.countedBefore + 1}—${fee.countedBefore + fee.quantity}${s.unit}）` : '';
+  const running =
+    fee.countedBefore > 0
+      ? `（本月此前已向本机关累计申请 ${fee.countedBefore} ${s.unit}，本次为第${fee.countedBefore + 1}—${fee.countedBefore + fee.quantity}${s.unit}）`
+      : '';
   const head = `${s.label}（${feeMeasure.number}《${feeMeasure.title}》${s.article}）：${fee.countedBefore > 0 ? '本次申请' : s.counts} ${fee.quantity} ${s.unit}${running}`;
   if (fee.quantity === 0) return [head];
   return [

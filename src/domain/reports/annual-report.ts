@@ -36,13 +36,8 @@ export interface AnnualReport {
 
 /** An empty report (all cells null), the starting point of a parse or an edit. */
 export function blankReport(agency: string, year: number): AnnualReport {
-  const rows = Object.fromEntries(applicationRowKeys.map((k) => [k, applicationColumnKeys.map(() => null)])) as Record<
-    ApplicationRowKey,
-    Cell[]
-  >;
-  const appeals = Object.fromEntries(
-    appealTrackKeys.map((t) => [t, Object.fromEntries(appealColumnKeys.map((c) => [c, null]))]),
-  ) as AnnualReport['appeals'];
+  const rows = Object.fromEntries(applicationRowKeys.map((k) => [k, applicationColumnKeys.map(() => null)])) as Record<ApplicationRowKey, Cell[]>;
+  const appeals = Object.fromEntries(appealTrackKeys.map((t) => [t, Object.fromEntries(appealColumnKeys.map((c) => [c, null]))])) as AnnualReport['appeals'];
   const triple = (): Triple => ({ issued: null, repealed: null, inForce: null });
   return {
     format: '2021',

@@ -72,9 +72,7 @@ export function emptyFacts(agency: ReportAgency, year: number): ReportFacts {
       handled: Object.fromEntries(outcomeCodeKeys.map((k) => [k, zeroByApplicant()])) as Record<OutcomeCode, ByApplicant>,
       carriedForward: zeroByApplicant(),
     },
-    appeals: Object.fromEntries(
-      appealTrackKeys.map((t) => [t, { upheld: 0, corrected: 0, other: 0, pending: 0 }]),
-    ) as ReportFacts['appeals'],
+    appeals: Object.fromEntries(appealTrackKeys.map((t) => [t, { upheld: 0, corrected: 0, other: 0, pending: 0 }])) as ReportFacts['appeals'],
     documents: {
       rule: { issued: 0, repealed: 0, inForce: 0 },
       normativeDocument: { issued: 0, repealed: 0, inForce: 0 },

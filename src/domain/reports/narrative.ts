@@ -18,9 +18,7 @@ export const placeholders = {
 
 /** 2023年，插旗镇通过县政府网站主动公开信息34条，其中，机构信息2条，…… */
 export function proactiveSentence(facts: ReportFacts): string {
-  const parts = reportedCategoryKeys
-    .map((k) => [catalogueCategories[k].label, facts.published[k] ?? 0] as const)
-    .filter(([, n]) => n > 0);
+  const parts = reportedCategoryKeys.map((k) => [catalogueCategories[k].label, facts.published[k] ?? 0] as const).filter(([, n]) => n > 0);
   const total = parts.reduce((s, [, n]) => s + n, 0);
   const head = `${facts.year}年，${facts.agency.shortName}通过县政府网站主动公开信息${total}条`;
   if (total === 0) return `${head}。`;
@@ -55,9 +53,7 @@ export function applicationsSentence(report: AnnualReport, facts: ReportFacts): 
     const group = code.split('.')[0] as OutcomeGroup;
     byGroup.set(group, (byGroup.get(group) ?? 0) + Object.values(counts).reduce((s, n) => s + n, 0));
   }
-  const parts = (Object.keys(outcomeGroups) as OutcomeGroup[])
-    .filter((g) => (byGroup.get(g) ?? 0) > 0)
-    .map((g) => `${groupShort[g]}${byGroup.get(g)}件`);
+  const parts = (Object.keys(outcomeGroups) as OutcomeGroup[]).filter((g) => (byGroup.get(g) ?? 0) > 0).map((g) => `${groupShort[g]}${byGroup.get(g)}件`);
   return parts.length ? `${head}办结的申请中，${parts.join('，')}。` : head;
 }
 
@@ -68,8 +64,7 @@ export function appealsSentence(report: AnnualReport, facts: ReportFacts): strin
   const reconsideration = a.reconsideration.total ?? 0;
   const litigation = (a.litigationDirect.total ?? 0) + (a.litigationAfterReconsideration.total ?? 0);
   if (reconsideration + litigation === 0) return `本年度${self}未发生因政府信息公开工作引起的行政复议、行政诉讼。`;
-  const corrected =
-    (a.reconsideration.corrected ?? 0) + (a.litigationDirect.corrected ?? 0) + (a.litigationAfterReconsideration.corrected ?? 0);
+  const corrected = (a.reconsideration.corrected ?? 0) + (a.litigationDirect.corrected ?? 0) + (a.litigationAfterReconsideration.corrected ?? 0);
   return (
     `本年度${self}因政府信息公开工作涉及行政复议${reconsideration}件、行政诉讼${litigation}件` +
     (corrected > 0 ? `，其中结果纠正${corrected}件。` : '，均未被纠正。')

@@ -27,9 +27,7 @@ export function checkRulesPower(r: AnnualReport, ctx: ValidationContext): Findin
   for (const k of ['issued', 'repealed', 'inForce'] as const) {
     const v = r.active.rules[k];
     if (v !== null && v !== 0) {
-      out.push(
-        finding('T2-02', ctx, `active.rules.${k}`, `${label(`rules.${k}`)}为${v}：本机关无规章制定权，规章各项应为0`, 0, v),
-      );
+      out.push(finding('T2-02', ctx, `active.rules.${k}`, `${label(`rules.${k}`)}为${v}：本机关无规章制定权，规章各项应为0`, 0, v));
     }
   }
   return out;

@@ -32,8 +32,7 @@ const colName = (i: number) => applicationColumnLabel(cols[i] ?? 'total');
 const absentRow = isAbsentRow;
 
 /** A cell as the sums read it: a row the report's format lacks counts as 0. */
-const cell = (r: AnnualReport, row: ApplicationRowKey, i: number): Cell =>
-  absentRow(r, row) && at(r, row, i) === null ? 0 : at(r, row, i);
+const cell = (r: AnnualReport, row: ApplicationRowKey, i: number): Cell => (absentRow(r, row) && at(r, row, i) === null ? 0 : at(r, row, i));
 
 /** The applicant cells of a row added up (what its 总计 should be), or null if one is blank. */
 const rowSum = (r: AnnualReport, row: ApplicationRowKey): Cell => sum(cols.slice(0, totalIndex).map((_, i) => cell(r, row, i)));
@@ -96,17 +95,7 @@ export function checkHandledTotal(r: AnnualReport, ctx: ValidationContext): Find
       const impliedTotal = implied(r, 'totalHandled', i);
       if (impliedTotal !== null && impliedTotal === rowSum(r, 'totalHandled')) return;
     }
-    out.push(
-      finding(
-        'T3-02',
-        ctx,
-        'totalHandled',
-        `表三“（七）总计”行“${colName(i)}”列为${actual}，各项办理结果之和为${expected}`,
-        expected,
-        actual,
-        col,
-      ),
-    );
+    out.push(finding('T3-02', ctx, 'totalHandled', `表三“（七）总计”行“${colName(i)}”列为${actual}，各项办理结果之和为${expected}`, expected, actual, col));
   });
   return out;
 }
@@ -118,17 +107,7 @@ export function checkRowTotals(r: AnnualReport, ctx: ValidationContext): Finding
     const expected = sum(values.slice(0, totalIndex));
     const actual = values[totalIndex] ?? null;
     if (expected === null || actual === null || expected === actual) continue;
-    out.push(
-      finding(
-        'T3-03',
-        ctx,
-        row,
-        `表三“${applicationRowLabel(row)}”行：总计为${actual}，各类申请人之和为${expected}`,
-        expected,
-        actual,
-        'total',
-      ),
-    );
+    out.push(finding('T3-03', ctx, row, `表三“${applicationRowLabel(row)}”行：总计为${actual}，各类申请人之和为${expected}`, expected, actual, 'total'));
   }
   return out;
 }
@@ -208,14 +187,7 @@ export function checkSingleOutcome(_r: AnnualReport, ctx: ValidationContext): Fi
         continue;
       }
       out.push(
-        finding(
-          'T3-07',
-          ctx,
-          code,
-          `编号${id}的申请同时计入了“${outcomeCodes[first].ref}”和“${outcomeCodes[code].ref}”，每件申请只能计入一项办理结果`,
-          1,
-          2,
-        ),
+        finding('T3-07', ctx, code, `编号${id}的申请同时计入了“${outcomeCodes[first].ref}”和“${outcomeCodes[code].ref}”，每件申请只能计入一项办理结果`, 1, 2),
       );
     }
   }
@@ -257,9 +229,7 @@ export function checkFeeStatement(r: AnnualReport, ctx: ValidationContext): Find
   const ledger = ctx.feesCollectedFen;
   const stated = statedFeeYuan(text);
   if (ledger !== undefined && ledger !== null && stated !== null && Math.round(stated * 100) !== ledger) {
-    out.push(
-      finding('T3-08', ctx, 'text.other', `第六部分写明收取信息处理费${stated}元，收费台账为${ledger / 100}元`, ledger / 100, stated),
-    );
+    out.push(finding('T3-08', ctx, 'text.other', `第六部分写明收取信息处理费${stated}元，收费台账为${ledger / 100}元`, ledger / 100, stated));
   }
   return out;
 }
@@ -270,17 +240,7 @@ export function checkNothingReceived(r: AnnualReport, ctx: ValidationContext): F
     for (const row of [...outcomeCodeKeys, 'totalHandled', 'carriedForward'] as const) {
       const v = at(r, row, i);
       if (v !== null && v !== 0) {
-        out.push(
-          finding(
-            'T3-09',
-            ctx,
-            row,
-            `表三“${colName(i)}”列本年新收和上年结转均为0，但“${applicationRowLabel(row)}”为${v}`,
-            0,
-            v,
-            cols[i],
-          ),
-        );
+        out.push(finding('T3-09', ctx, row, `表三“${colName(i)}”列本年新收和上年结转均为0，但“${applicationRowLabel(row)}”为${v}`, 0, v, cols[i]));
       }
     }
   }
@@ -300,7 +260,10 @@ const aboutApplications = /依申请|公开申请/;
 function applicationSentences(text: string): string[] {
   const out: string[] = [];
   let underHeading = false;
-  for (const para of text.split(/\r?\n/).map((p) => p.trim()).filter((p) => p.length > 0)) {
+  for (const para of text
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)) {
     const heading = headingStart.test(para);
     let inScope = underHeading && !heading;
     for (const sentence of para.split(/[。；;]/)) {
@@ -339,16 +302,7 @@ export function checkNarrativeFigures(r: AnnualReport, ctx: ValidationContext): 
   for (const [row, value] of Object.entries(stated) as [ApplicationRowKey, number][]) {
     const actual = at(r, row, totalIndex);
     if (actual === null || actual === value) continue;
-    out.push(
-      finding(
-        'T3-10',
-        ctx,
-        'text.overview',
-        `第一部分写明“${applicationRowLabel(row)}”为${value}件，表三总计为${actual}件`,
-        actual,
-        value,
-      ),
-    );
+    out.push(finding('T3-10', ctx, 'text.overview', `第一部分写明“${applicationRowLabel(row)}”为${value}件，表三总计为${actual}件`, actual, value));
   }
   return out;
 }

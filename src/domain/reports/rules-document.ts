@@ -1,5 +1,13 @@
 /** Rules on the report as a whole: X-01 … X-08. */
-import { accountabilityResult, accountabilityTopics, copyShareThreshold, labels2019Only, overviewTopics, sections, type NarrativeKey } from '../../law/report-format/index.ts';
+import {
+  accountabilityResult,
+  accountabilityTopics,
+  copyShareThreshold,
+  labels2019Only,
+  overviewTopics,
+  sections,
+  type NarrativeKey,
+} from '../../law/report-format/index.ts';
 import type { AnnualReport } from './annual-report.ts';
 import { finding, type Finding, type ValidationContext } from './findings.ts';
 import { mostRepeated, shareInText, shinglesOf } from './similarity.ts';
@@ -56,14 +64,7 @@ export function checkTemplate(r: AnnualReport, ctx: ValidationContext): Finding[
 
 export function checkFeeSentence(r: AnnualReport, ctx: ValidationContext): Finding[] {
   if (/信息处理费/.test(r.text.other)) return [];
-  return [
-    finding(
-      'X-03',
-      ctx,
-      'text.other',
-      '第六部分“其他需要报告的事项”未说明信息处理费收取情况（如“本年度未收取信息处理费”）',
-    ),
-  ];
+  return [finding('X-03', ctx, 'text.other', '第六部分“其他需要报告的事项”未说明信息处理费收取情况（如“本年度未收取信息处理费”）')];
 }
 
 /** Sentences of a narrative: split at 。；！？ and line ends. */
@@ -132,7 +133,9 @@ export function checkYears(r: AnnualReport, ctx: ValidationContext): Finding[] {
     if (!/\d+\s*[件条项个篇次]/.test(sentence)) continue;
     for (const y of periodYears(sentence)) {
       if (y !== r.year) {
-        out.push(finding('X-05', ctx, 'text.overview', `第一部分统计数字所在句子写的是${y}年，报告年度为${r.year}年：“${sentence.trim().slice(0, 40)}”`, r.year, y));
+        out.push(
+          finding('X-05', ctx, 'text.overview', `第一部分统计数字所在句子写的是${y}年，报告年度为${r.year}年：“${sentence.trim().slice(0, 40)}”`, r.year, y),
+        );
       }
     }
   }

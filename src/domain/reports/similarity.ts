@@ -74,7 +74,7 @@ export interface Shingles {
 }
 
 function slot(h1: number, mask: number): number {
-  return Math.imul(h1, 0x27d4eb2d) >>> 0 & mask;
+  return (Math.imul(h1, 0x27d4eb2d) >>> 0) & mask;
 }
 
 export function shinglesOf(text: string): Shingles {

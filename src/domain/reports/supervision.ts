@@ -33,7 +33,10 @@ export const reportStatusLabels: Record<ReportStatus, string> = { notStarted: 'æ
  * started. It is late when published after the deadline, or not published and the deadline
  * has passed.
  */
-export function reportStatus(s: { publishedOn: string | null; narrativeWritten: boolean; deadline: string; asOf: string }): { status: ReportStatus; late: boolean } {
+export function reportStatus(s: { publishedOn: string | null; narrativeWritten: boolean; deadline: string; asOf: string }): {
+  status: ReportStatus;
+  late: boolean;
+} {
   if (s.publishedOn !== null) return { status: 'published', late: s.publishedOn > s.deadline };
   return { status: s.narrativeWritten ? 'draft' : 'notStarted', late: s.asOf > s.deadline };
 }
@@ -109,9 +112,7 @@ export interface CellDifference {
 
 /** The cells where two reports differ (a blank cell differs from a number, 0 included). */
 export function cellDifferences(sum: AnnualReport, other: AnnualReport): CellDifference[] {
-  return reportCells
-    .map((c) => ({ key: c.key, label: c.label, sum: c.read(sum), other: c.read(other) }))
-    .filter((d) => d.sum !== d.other);
+  return reportCells.map((c) => ({ key: c.key, label: c.label, sum: c.read(sum), other: c.read(other) })).filter((d) => d.sum !== d.other);
 }
 
 // ---------------------------------------------------------------- carry-over

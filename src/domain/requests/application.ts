@@ -44,12 +44,7 @@ export function placeInYear(a: ApplicationFacts, year: number): YearPlacement {
 }
 
 /** Checks the facts of one application; the messages name the field in Chinese. */
-export function checkApplicationFacts(a: {
-  applicantType: string;
-  receivedDate: string;
-  closedDate: string | null;
-  outcome: string | null;
-}): FieldError[] {
+export function checkApplicationFacts(a: { applicantType: string; receivedDate: string; closedDate: string | null; outcome: string | null }): FieldError[] {
   const errors: FieldError[] = [];
   if (!isApplicantType(a.applicantType)) {
     errors.push(fieldError('applicantType', 'GK_APPLICANT_TYPE', `申请人类型“${a.applicantType}”不是表三的七类申请人之一`));

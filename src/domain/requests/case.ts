@@ -20,7 +20,15 @@ import { anchorDay, checkDelivery, checkLetterDelivered, lettersIssued, reanchor
 import { checkCorrectionNotice, checkDisclosureDecision, disclosesOverObjection, type CorrectionNotice, type DefectRecord } from './procedure.ts';
 
 export type { CorrectionNotice, DefectRecord } from './procedure.ts';
-import { extensionProblem, signOffProblem, defaultSignOffPolicy, type DraftItem, type ExtensionProposal, type ReplyDraft, type SignOffPolicy } from './sign-off.ts';
+import {
+  extensionProblem,
+  signOffProblem,
+  defaultSignOffPolicy,
+  type DraftItem,
+  type ExtensionProposal,
+  type ReplyDraft,
+  type SignOffPolicy,
+} from './sign-off.ts';
 
 export type Opinion = 'consents' | 'objects' | 'none';
 
@@ -94,7 +102,6 @@ export interface PendingPeriod {
   due: IsoDate | null;
   anchor?: { seq: number; workingDays: number };
 }
-
 
 export interface CaseView {
   state: CaseState;
@@ -172,10 +179,24 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
     reopenings: 0,
   };
   const close = (on: IsoDate, outcome: OutcomeCode) => {
-    v = { ...v, state: 'closed', pending: null, draft: null, extensionProposal: null, lastClosedDate: on, lastOutcome: outcome, ...(v.closedDate === null ? { closedDate: on, outcome } : {}) };
+    v = {
+      ...v,
+      state: 'closed',
+      pending: null,
+      draft: null,
+      extensionProposal: null,
+      lastClosedDate: on,
+      lastOutcome: outcome,
+      ...(v.closedDate === null ? { closedDate: on, outcome } : {}),
+    };
   };
   const endStop = (end: IsoDate) => {
-    v = { ...v, stops: v.stops.map((s) => (s.open ? { ...s, to: end < s.from ? addDays(s.from, -1) : end, open: false } : s)).filter((s) => s.to >= s.from), pending: null, state: 'inProgress' };
+    v = {
+      ...v,
+      stops: v.stops.map((s) => (s.open ? { ...s, to: end < s.from ? addDays(s.from, -1) : end, open: false } : s)).filter((s) => s.to >= s.from),
+      pending: null,
+      state: 'inProgress',
+    };
   };
   /** A period of `days` working days from the receipt of act `seq`'s letter, or null while 待送达. */
   const fromReceipt = (seq: number, days: number) => {
@@ -289,7 +310,13 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
       case 'delivered': {
         // The 送达 of the reply: its letter is received that day.
         const reply = v.letters.findLast((l) => l.letter === 'reply');
-        v = { ...v, delivered: e.on, letters: reply ? withDelivery(v.letters, reply.seq, 'reply', { method: null, receivedOn: e.on, note: [e.method, e.proof].filter(Boolean).join('；') }) : v.letters };
+        v = {
+          ...v,
+          delivered: e.on,
+          letters: reply
+            ? withDelivery(v.letters, reply.seq, 'reply', { method: null, receivedOn: e.on, note: [e.method, e.proof].filter(Boolean).join('；') })
+            : v.letters,
+        };
         break;
       }
       case 'archived':
@@ -297,7 +324,20 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
         break;
       case 'reopened':
         // A 纠正 decision: a new reply within the statutory period, from the day it is reopened.
-        v = { ...v, state: 'inProgress', clockStart: e.on, stops: [], extensionDays: 0, delayedDue: null, pending: null, draft: null, extensionProposal: null, delivered: null, archived: null, reopenings: v.reopenings + 1 };
+        v = {
+          ...v,
+          state: 'inProgress',
+          clockStart: e.on,
+          stops: [],
+          extensionDays: 0,
+          delayedDue: null,
+          pending: null,
+          draft: null,
+          extensionProposal: null,
+          delivered: null,
+          archived: null,
+          reopenings: v.reopenings + 1,
+        };
         break;
       case 'deadlinesRecomputed':
         break;
@@ -310,9 +350,18 @@ export function foldCase(events: readonly CaseEvent[], calendar: WorkingCalendar
 }
 
 /** The deadline a handler must watch next, with working days left (negative when passed). */
-export function nextDeadline(v: CaseView, today: IsoDate, calendar: WorkingCalendar): { label: string; due: IsoDate | null; left: number | null; provisional: boolean; applicants: boolean } | null {
+export function nextDeadline(
+  v: CaseView,
+  today: IsoDate,
+  calendar: WorkingCalendar,
+): { label: string; due: IsoDate | null; left: number | null; provisional: boolean; applicants: boolean } | null {
   if (v.state === 'closed') return null;
-  const watch = v.pending && (v.pending.kind !== 'reasons' || !v.replyDue) ? { label: v.pending.label, due: v.pending.due, applicants: true } : v.replyDue ? { label: deadlineLabels.reply, due: v.replyDue.due, applicants: false } : null;
+  const watch =
+    v.pending && (v.pending.kind !== 'reasons' || !v.replyDue)
+      ? { label: v.pending.label, due: v.pending.due, applicants: true }
+      : v.replyDue
+        ? { label: deadlineLabels.reply, due: v.replyDue.due, applicants: false }
+        : null;
   if (!watch) return null;
   // 待送达: the period has not started, so it has no due date and nothing is left or passed.
   if (watch.due === null) return { ...watch, left: null, provisional: false };
@@ -371,9 +420,11 @@ function checkOwnRules(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError |
     case 'thirdPartyAnswered':
     case 'agencyAnswered': {
       const kind = e.act === 'thirdPartyAnswered' ? 'thirdParty' : 'agency';
-      if (v.state !== 'consulting' || v.pending?.kind !== kind) return err('state', 'GK_NOT_CONSULTING', e.act === 'thirdPartyAnswered' ? '本申请没有在征求第三方意见' : '本申请没有在征求其他机关意见');
+      if (v.state !== 'consulting' || v.pending?.kind !== kind)
+        return err('state', 'GK_NOT_CONSULTING', e.act === 'thirdPartyAnswered' ? '本申请没有在征求第三方意见' : '本申请没有在征求其他机关意见');
       if (e.on < v.pending.since) return err('on', 'GK_DATE_ORDER', '答复之日不能早于发函之日');
-      if (e.opinion === 'none' && v.pending.due === null) return err('opinion', 'GK_AWAITING_DELIVERY', '征求意见函尚未登记送达（待送达），提出意见的期限尚未起算');
+      if (e.opinion === 'none' && v.pending.due === null)
+        return err('opinion', 'GK_AWAITING_DELIVERY', '征求意见函尚未登记送达（待送达），提出意见的期限尚未起算');
       return need(e.opinion !== 'none' || e.on > v.pending.due!, 'GK_PERIOD_NOT_OVER', `提出意见的期限${v.pending.due}尚未届满`, 'opinion');
     }
     case 'reasonsRequested':
@@ -407,7 +458,12 @@ function checkOwnRules(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError |
     case 'replied':
     case 'replyDrafted': {
       if (v.state !== 'inProgress') {
-        const why = { awaitingCorrection: '申请人尚未补正', consulting: '征求意见尚未结束，请先登记对方意见', awaitingPayment: '信息处理费尚未缴纳', closed: '申请已经办结' } as const;
+        const why = {
+          awaitingCorrection: '申请人尚未补正',
+          consulting: '征求意见尚未结束，请先登记对方意见',
+          awaitingPayment: '信息处理费尚未缴纳',
+          closed: '申请已经办结',
+        } as const;
         return err('state', 'GK_NOT_IN_PROGRESS', `不能答复：${why[v.state]}`);
       }
       if (e.on < v.clockStart) return err('on', 'GK_DATE_ORDER', `答复之日不能早于${v.clockStart}`);
@@ -451,4 +507,3 @@ function checkOwnRules(v: CaseView, e: CaseEvent, ctx: ActContext): FieldError |
       return null;
   }
 }
-

@@ -36,7 +36,16 @@ export interface LetterDelivery {
 export function lettersIssued(act: CaseAct, seq: number, on: IsoDate, delivery: Delivery | undefined, channel: ReceiptChannel): LetterDelivery[] {
   const kinds = lettersOfAct(act);
   const d: Delivery | undefined = act === 'received' ? receiptDelivery(channel, on) : delivery;
-  return kinds.map((letter) => ({ seq, act, letter, issuedOn: on, method: d?.method ?? null, receivedOn: d?.receivedOn ?? null, note: '', recorded: d !== undefined }));
+  return kinds.map((letter) => ({
+    seq,
+    act,
+    letter,
+    issuedOn: on,
+    method: d?.method ?? null,
+    receivedOn: d?.receivedOn ?? null,
+    note: '',
+    recorded: d !== undefined,
+  }));
 }
 
 function receiptDelivery(channel: ReceiptChannel, on: IsoDate): Delivery {
@@ -55,8 +64,15 @@ export function anchorDay(letters: readonly LetterDelivery[], seq: number): IsoD
 }
 
 /** The letters after a later record of a delivery (the signed receipt of a posted letter). */
-export function withDelivery(letters: readonly LetterDelivery[], seq: number, letter: LetterKind, d: { method: DeliveryMethod | null; receivedOn: IsoDate; note: string }): LetterDelivery[] {
-  return letters.map((l) => (l.seq === seq && l.letter === letter ? { ...l, method: d.method ?? l.method, receivedOn: d.receivedOn, note: d.note, recorded: true } : l));
+export function withDelivery(
+  letters: readonly LetterDelivery[],
+  seq: number,
+  letter: LetterKind,
+  d: { method: DeliveryMethod | null; receivedOn: IsoDate; note: string },
+): LetterDelivery[] {
+  return letters.map((l) =>
+    l.seq === seq && l.letter === letter ? { ...l, method: d.method ?? l.method, receivedOn: d.receivedOn, note: d.note, recorded: true } : l,
+  );
 }
 
 /** Why the delivery recorded with an act dated `on` cannot stand; null when it can. */
@@ -64,7 +80,9 @@ export function checkDelivery(d: Delivery | undefined, on: IsoDate, today: IsoDa
   if (!d) return required ? fieldError('deliveryMethod', 'GK_DELIVERY_METHOD', '请选择文书的送达方式') : null;
   if (!isDeliveryMethod(d.method)) return fieldError('deliveryMethod', 'GK_DELIVERY_METHOD', '请选择文书的送达方式');
   if (d.receivedOn === null) {
-    return receivedLater.includes(d.method) ? null : fieldError('deliveredOn', 'GK_DELIVERED_ON', `${deliveryMethods[d.method].label}的，请填写${deliveryMethods[d.method].receivedDay}`);
+    return receivedLater.includes(d.method)
+      ? null
+      : fieldError('deliveredOn', 'GK_DELIVERED_ON', `${deliveryMethods[d.method].label}的，请填写${deliveryMethods[d.method].receivedDay}`);
   }
   return receivedOnError(d.receivedOn, on, today, 'deliveredOn');
 }
@@ -77,7 +95,11 @@ function receivedOnError(receivedOn: IsoDate, issuedOn: IsoDate, today: IsoDate,
 }
 
 /** Why the receipt of letter `letter` of act `seq` cannot be recorded on `on`; null when it can. */
-export function checkLetterDelivered(letters: readonly LetterDelivery[], e: { on: IsoDate; letterSeq: number; letter: LetterKind; method: DeliveryMethod }, today: IsoDate): FieldError | null {
+export function checkLetterDelivered(
+  letters: readonly LetterDelivery[],
+  e: { on: IsoDate; letterSeq: number; letter: LetterKind; method: DeliveryMethod },
+  today: IsoDate,
+): FieldError | null {
   const l = letters.find((x) => x.seq === e.letterSeq && x.letter === e.letter);
   if (!l) return fieldError('letter', 'GK_NO_LETTER', '找不到这份文书');
   if (l.receivedOn !== null) return fieldError('letter', 'GK_DELIVERED', `这份文书已于${l.receivedOn}送达`);

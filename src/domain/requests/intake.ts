@@ -4,7 +4,16 @@
  * (国办函〔2020〕109号 第四条: the same applicant across channels).
  */
 import { applicantTypes, isApplicantType, type ApplicantType } from '../../law/applicant-types.ts';
-import { applicationLimits, deliveryWays, identityDocuments, isIdentityDocument, provisionForms, type DeliveryWay, type IdentityDocument, type ProvisionForm } from '../../law/application-form.ts';
+import {
+  applicationLimits,
+  deliveryWays,
+  identityDocuments,
+  isIdentityDocument,
+  provisionForms,
+  type DeliveryWay,
+  type IdentityDocument,
+  type ProvisionForm,
+} from '../../law/application-form.ts';
 import { usccCheckChar } from '../agencies/agency.ts';
 import { isIdNumber } from '../screening/checks.ts';
 import { fieldError, type FieldError } from '../shared/result.ts';
@@ -42,7 +51,11 @@ const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Reads the submitted fields (web form or JSON) into a form; checkApplicationForm says what is wrong. */
 export function readApplicationForm(raw: Record<string, unknown>): ApplicationForm {
-  const items = Array.isArray(raw.items) ? raw.items.map(text) : text(raw.items).split(/\n\s*\n|\r\n\s*\r\n/).map((s) => s.trim());
+  const items = Array.isArray(raw.items)
+    ? raw.items.map(text)
+    : text(raw.items)
+        .split(/\n\s*\n|\r\n\s*\r\n/)
+        .map((s) => s.trim());
   const type = text(raw.applicantType);
   const doc = text(raw.idDocument);
   return {
@@ -79,7 +92,8 @@ export function checkApplicationForm(f: ApplicationForm): FieldError[] {
   if (person) {
     if (a.idDocument === null || !isIdentityDocument(a.idDocument)) add('idDocument', 'GK_ID_DOCUMENT', '请选择身份证件类型');
     if (a.idNumber === '') add('idNumber', 'GK_REQUIRED', '请填写证件号码');
-    else if (a.idDocument === 'residentIdCard' && !isIdNumber(a.idNumber)) add('idNumber', 'GK_ID_NUMBER', '居民身份证号码有误：请核对18位号码，最后一位校验码与前17位不符');
+    else if (a.idDocument === 'residentIdCard' && !isIdNumber(a.idNumber))
+      add('idNumber', 'GK_ID_NUMBER', '居民身份证号码有误：请核对18位号码，最后一位校验码与前17位不符');
     else if (a.idNumber.length > L.idNumberMaxLength) add('idNumber', 'GK_TOO_LONG', `证件号码不能超过${L.idNumberMaxLength}个字符`);
   } else if (isApplicantType(a.type)) {
     if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(a.creditCode) || usccCheckChar(a.creditCode.slice(0, 17)) !== a.creditCode[17]) {

@@ -3,7 +3,16 @@
  * A letter is frozen when issued (its number, date and text are stored as built), so a
  * later change of template or calendar never rewrites what the applicant received.
  */
-import { letterKinds, replyAnswerOpenings, replyKinds, replySpec, sentencePlaceholders, type LetterKind, type LetterPlaceholder, type ReplyKind } from '../../law/letters.ts';
+import {
+  letterKinds,
+  replyAnswerOpenings,
+  replyKinds,
+  replySpec,
+  sentencePlaceholders,
+  type LetterKind,
+  type LetterPlaceholder,
+  type ReplyKind,
+} from '../../law/letters.ts';
 import { outcomeCodes, type OutcomeCode } from '../../law/outcome-codes.ts';
 import { remedyRegimeOn, type RemedyRoute } from '../../law/remedies.ts';
 import type { CorrectionLetterKind } from '../../law/corrections.ts';
@@ -51,7 +60,9 @@ export function tidyPunctuation(text: string): string {
 export function fillTemplate(template: string, values: LetterValues): { text: string } | { missing: string[] } {
   const missing = [...template.matchAll(placeholder)].map((m) => m[1]!).filter((name) => (values as Record<string, string | undefined>)[name] === undefined);
   if (missing.length) return { missing: [...new Set(missing)] };
-  const text = template.replace(placeholder, (match: string, name: string, at: number) => joined(name, (values as Record<string, string>)[name]!, template[at + match.length]));
+  const text = template.replace(placeholder, (match: string, name: string, at: number) =>
+    joined(name, (values as Record<string, string>)[name]!, template[at + match.length]),
+  );
   return { text: tidyPunctuation(text) };
 }
 
@@ -62,8 +73,7 @@ export interface Frame {
   date: IsoDate;
 }
 
-const missingError = (missing: readonly string[]): FieldError =>
-  fieldError('letter', 'GK_LETTER_FACTS', `文书缺少以下内容，无法生成：${missing.join('、')}`);
+const missingError = (missing: readonly string[]): FieldError => fieldError('letter', 'GK_LETTER_FACTS', `文书缺少以下内容，无法生成：${missing.join('、')}`);
 
 function fill(templates: readonly string[], values: LetterValues): { paragraphs: string[] } | { error: FieldError } {
   const paragraphs: string[] = [];
@@ -115,7 +125,17 @@ export function buildNotice(
 ): { letter: LetterContent } | { error: FieldError } {
   const body = fill([...spec.paragraphs, ...(spec.remedies ? [remediesTemplate(frame.date, ['either'])] : [])], values);
   if ('error' in body) return body;
-  return { letter: { kind, title: spec.title, number: frame.number, addressee: frame.addressee, paragraphs: body.paragraphs, signature: frame.agencyName, date: frame.date } };
+  return {
+    letter: {
+      kind,
+      title: spec.title,
+      number: frame.number,
+      addressee: frame.addressee,
+      paragraphs: body.paragraphs,
+      signature: frame.agencyName,
+      date: frame.date,
+    },
+  };
 }
 
 export interface ItemReplyInput {
@@ -180,7 +200,10 @@ export function buildReply(items: readonly ItemReplyInput[], values: LetterValue
     if ('missing' in r) return { error: missingError(r.missing) };
     answers.push(tidyPunctuation(answerOpening(items.length, i, item.description, values.you ?? '') + r.text.trim()));
   }
-  const routes = remedyRoutes(frame.date, items.map((item) => replyKinds[item.kind].outcome));
+  const routes = remedyRoutes(
+    frame.date,
+    items.map((item) => replyKinds[item.kind].outcome),
+  );
   const remedies = fillTemplate(remediesTemplate(frame.date, routes), values);
   if ('missing' in remedies) return { error: missingError(remedies.missing) };
   return {

@@ -25,7 +25,8 @@ export const maskName = (name: string) => {
 };
 
 /** A number keeps its first `head` and last `tail` characters. */
-export const maskNumber = (n: string, head: number, tail: number) => (n.length <= head + tail ? stars(n.length) : `${n.slice(0, head)}${stars(n.length - head - tail)}${n.slice(-tail)}`);
+export const maskNumber = (n: string, head: number, tail: number) =>
+  n.length <= head + tail ? stars(n.length) : `${n.slice(0, head)}${stars(n.length - head - tail)}${n.slice(-tail)}`;
 
 /** An e-mail keeps its first character and its domain. */
 export const maskEmail = (e: string) => e.replace(/^([^@])[^@]*@/, (_, c: string) => `${c}***@`);

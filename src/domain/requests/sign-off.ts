@@ -76,7 +76,8 @@ export function signOffProblem(v: CaseView, e: CaseEvent, policy: SignOffPolicy)
       if (e.on < v.extensionProposal.on) return err('on', 'GK_DATE_ORDER', '退回之日不能早于提请延期之日');
       return e.reason.trim() === '' ? err('reason', 'GK_REASON_REQUIRED', '请填写退回的理由') : null;
     case 'extended':
-      if (extensionNeedsSignOff(e.on) && !e.approverId) return err('approver', 'GK_SIGN_OFF_REQUIRED', `${signOffRules.extension.label}（${signOffRules.extension.basis}）：请提请负责人审批`);
+      if (extensionNeedsSignOff(e.on) && !e.approverId)
+        return err('approver', 'GK_SIGN_OFF_REQUIRED', `${signOffRules.extension.label}（${signOffRules.extension.basis}）：请提请负责人审批`);
       if (v.extensionProposal && e.on < v.extensionProposal.on) return err('on', 'GK_DATE_ORDER', '批准之日不能早于提请延期之日');
       return null;
     case 'replyDrafted':

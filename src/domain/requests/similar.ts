@@ -27,6 +27,9 @@ const separators = /[\s，。、；：,.;:!?！？“”"'‘’（）()《》�
 
 /** The longest phrases of a request (2 to 12 characters), most telling first. */
 export function keyPhrases(description: string, max = 4): string[] {
-  const parts = description.split(separators).map((p) => p.trim()).filter((p) => [...p].length >= 2 && [...p].length <= 12);
+  const parts = description
+    .split(separators)
+    .map((p) => p.trim())
+    .filter((p) => [...p].length >= 2 && [...p].length <= 12);
   return [...new Set(parts)].sort((a, b) => [...b].length - [...a].length).slice(0, max);
 }

@@ -42,7 +42,11 @@ const gap = '[ -]?';
 
 function idNumbers(text: string): Candidate[] {
   const source = `${before}[1-8](?:${gap}\\d){16}${gap}[0-9Xx](?![0-9Xx])${after}`;
-  return [...validMatches(text, source, (v) => isIdNumber(v.replace(/[ -]/g, '')))].map((m) => ({ kind: 'idNumber', start: m.start, end: m.start + m.value.length }));
+  return [...validMatches(text, source, (v) => isIdNumber(v.replace(/[ -]/g, '')))].map((m) => ({
+    kind: 'idNumber',
+    start: m.start,
+    end: m.start + m.value.length,
+  }));
 }
 
 /** A country code before a mobile (+86, 0086, (+86), 86- ) belongs to the hit, so it is masked with it. */

@@ -59,5 +59,9 @@ export function originalRange(n: Normalized, start: number, end: number): { star
 
 /** Digits and letters only, normalized: the same number however it is written (for comparing values). */
 export function compactKey(value: string): string {
-  return [...value].map(normalChar).join('').replace(/[^0-9A-Za-z@.]/g, '').toUpperCase();
+  return [...value]
+    .map(normalChar)
+    .join('')
+    .replace(/[^0-9A-Za-z@.]/g, '')
+    .toUpperCase();
 }

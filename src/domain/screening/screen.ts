@@ -30,9 +30,7 @@ export function screenText(text: string, options: ScreenOptions = {}): Hit[] {
     taken.fill(1, c.start, c.end);
     accepted.push({ kind: c.kind, ...originalRange(normalized, c.start, c.end) });
   }
-  return accepted
-    .sort((a, b) => a.start - b.start)
-    .map((c) => ({ ...c, value: text.slice(c.start, c.end), context: contextOf(text, c.start, c.end) }));
+  return accepted.sort((a, b) => a.start - b.start).map((c) => ({ ...c, value: text.slice(c.start, c.end), context: contextOf(text, c.start, c.end) }));
 }
 
 function contextOf(text: string, start: number, end: number): string {

@@ -111,7 +111,20 @@ export function queryTokens(q: string): string[][] {
   return parseQuery(q).map((t) => [...t.tokens]);
 }
 
-const brackets: Record<string, string> = { '〔': '[', '〕': ']', '［': '[', '］': ']', '【': '[', '】': ']', '﹝': '[', '﹞': ']', '(': '[', ')': ']', '（': '[', '）': ']' };
+const brackets: Record<string, string> = {
+  '〔': '[',
+  '〕': ']',
+  '［': '[',
+  '］': ']',
+  '【': '[',
+  '】': ']',
+  '﹝': '[',
+  '﹞': ']',
+  '(': '[',
+  ')': ']',
+  '（': '[',
+  '）': ']',
+};
 
 /**
  * The form in which a 索引号 or 文号 is compared exactly: NFKC, lower case, without

@@ -21,6 +21,7 @@ export function checkDeclassification(form: Record<keyof Declassification, strin
   }
   if (value.date === '') errors.push(fieldError('declassification.date', 'GK_DECLASSIFICATION_REQUIRED', `请填写“${f.date.label}”`));
   else if (!isIsoDate(value.date)) errors.push(fieldError('declassification.date', 'GK_DATE', `“${f.date.label}”“${value.date}”不是有效日期`));
-  else if (value.date > today) errors.push(fieldError('declassification.date', 'GK_DATE_ORDER', `“${f.date.label}”${value.date}晚于今天：只能登记已经作出的解密决定`));
+  else if (value.date > today)
+    errors.push(fieldError('declassification.date', 'GK_DATE_ORDER', `“${f.date.label}”${value.date}晚于今天：只能登记已经作出的解密决定`));
   return { value, errors };
 }

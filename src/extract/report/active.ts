@@ -68,7 +68,11 @@ export function readActive(groups: readonly Group[], findings: Finding[]): Activ
     const where = `active.${spec.key}`;
     if (!cells) {
       findings.push(
-        readerFinding('P-01', where, `表二“${spec.label}”行读到${g.values.filter((v) => v.kind !== 'blank').length}个数字，应为${spec.cells.length}个，无法确定各数字所在的列，按空值处理`),
+        readerFinding(
+          'P-01',
+          where,
+          `表二“${spec.label}”行读到${g.values.filter((v) => v.kind !== 'blank').length}个数字，应为${spec.cells.length}个，无法确定各数字所在的列，按空值处理`,
+        ),
       );
       continue;
     }

@@ -244,9 +244,7 @@ export function readApplications(t: Table, findings: Finding[], work: Work): App
       findings.push(readerFinding('P-01', key, `表三“${name}”行读到${filled}个数字，应为${columnCount}个${how}无法确定各数字所在的列，按空值处理`));
       return;
     }
-    rows[key] = cells.map((v, i) =>
-      cellValue(v, `表三“${name}”行“${applicationColumns[i]!.label}”列`, key, findings, false, applicationColumnKeys[i]),
-    );
+    rows[key] = cells.map((v, i) => cellValue(v, `表三“${name}”行“${applicationColumns[i]!.label}”列`, key, findings, false, applicationColumnKeys[i]));
   });
   return { rows, singleOtherDisposalRow: single };
 }

@@ -133,8 +133,7 @@ function pipeCells(lines: readonly string[]): string[] {
     if (pending.length > 0 || first !== '') {
       pushAll(cells, pending);
       if (first !== '') cells.push(first);
-    }
-    else if (!opensRow) cells.push('');
+    } else if (!opensRow) cells.push('');
     pending = [];
     const inner = parts.slice(1, -1);
     // | | 2.其他法律行政法规禁止公开 | …: the blank under a rowspan label is not a cell
@@ -158,12 +157,23 @@ export function markdownCells(text: string): Cells {
     const line = cleanLine(raw);
     if (line === '') continue;
     if (line.startsWith('|')) {
-      const parts = line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => cleanLine(c.replace(/\*\*/g, '')));
+      const parts = line
+        .replace(/^\|/, '')
+        .replace(/\|$/, '')
+        .split('|')
+        .map((c) => cleanLine(c.replace(/\*\*/g, '')));
       if (parts.every((c) => /^:?-{2,}:?$/.test(c))) continue;
       pushAll(cells, parts);
       continue;
     }
-    cells.push(cleanLine(line.replace(/^#{1,6}\s*/, '').replace(/^[-*+]\s+(?=\S)/, '').replace(/\*\*/g, '')));
+    cells.push(
+      cleanLine(
+        line
+          .replace(/^#{1,6}\s*/, '')
+          .replace(/^[-*+]\s+(?=\S)/, '')
+          .replace(/\*\*/g, ''),
+      ),
+    );
   }
   return { source: 'markdown', cells, lines: false };
 }

@@ -50,7 +50,12 @@ export function docxCells(bytes: Uint8Array): Cells {
     texts = [];
   };
   for (const p of paragraphs) {
-    const text = cleanLine(p.runs.filter((r) => r.category === 'visible').map((r) => r.text).join(''));
+    const text = cleanLine(
+      p.runs
+        .filter((r) => r.category === 'visible')
+        .map((r) => r.text)
+        .join(''),
+    );
     const { cell, continuation } = p.info;
     if (cell === null) {
       flush();

@@ -150,7 +150,11 @@ export async function checkReportFile(bytes: Uint8Array, filename: string): Prom
 }
 
 /** `checkReportFile` in this thread (the pool's workers; tests counting the reader's work). */
-export async function checkReportFileHere(bytes: Uint8Array, filename: string, work?: Work): Promise<{ report: AnnualReport; findings: Finding[] } | Unreadable> {
+export async function checkReportFileHere(
+  bytes: Uint8Array,
+  filename: string,
+  work?: Work,
+): Promise<{ report: AnnualReport; findings: Finding[] } | Unreadable> {
   const read = await readReportFile(bytes, filename, work);
   return 'error' in read ? read : checkRead(read);
 }

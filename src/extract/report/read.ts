@@ -32,7 +32,10 @@ export interface Unreadable {
   error: string;
 }
 
-const tableTitles = sections.filter((s) => s.content.kind === 'table').map((s) => `“${s.title}”`).join('');
+const tableTitles = sections
+  .filter((s) => s.content.kind === 'table')
+  .map((s) => `“${s.title}”`)
+  .join('');
 const dateLine = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/;
 
 /** Section 六 without the signature (落款: the office and the date) that closes the report. */
@@ -98,8 +101,12 @@ export function readCells(c: Cells, work: Work = { steps: 0 }): ReadReport | Unr
   readAppeals(tables[2]!, report.appeals, findings, work);
 
   const numbers =
-    Object.values(report.applications.rows).flat().filter((v) => v !== null).length +
-    Object.values(report.appeals).flatMap((g) => Object.values(g)).filter((v) => v !== null).length;
+    Object.values(report.applications.rows)
+      .flat()
+      .filter((v) => v !== null).length +
+    Object.values(report.appeals)
+      .flatMap((g) => Object.values(g))
+      .filter((v) => v !== null).length;
   const tableHeadings = [1, 2, 3].filter((k) => at(k) >= 0).length;
   if (tableHeadings === 0 && numbers === 0) {
     return { error: `不是政府信息公开工作年度报告，或无法识别：没有找到${tableTitles}等部分及其表格` };

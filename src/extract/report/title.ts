@@ -81,7 +81,10 @@ export function readTitle(cells: readonly string[], until: number): Title {
   const named = (prefix: string, i: number): string | null => {
     let agency: string | null = nameBefore(prefix);
     if (agency === '') {
-      const prev = [...head.slice(Math.max(0, i - 3), i)].reverse().map(fold).find((c) => c !== '');
+      const prev = [...head.slice(Math.max(0, i - 3), i)]
+        .reverse()
+        .map(fold)
+        .find((c) => c !== '');
       agency = prev !== undefined && looksLikeName(prev) ? prev : null;
     }
     if (agency !== null && !looksLikeName(agency)) agency = null;

@@ -7,15 +7,7 @@
 import { activeTable } from './format-2021.ts';
 
 /** Keys of the 2019 table 二 rows, as they appear under `extra.active2019` of the report JSON. */
-export type Active2019RowKey =
-  | 'rules'
-  | 'normativeDocuments'
-  | 'licensing'
-  | 'otherManagementServices'
-  | 'penalty'
-  | 'coercion'
-  | 'fees'
-  | 'procurement';
+export type Active2019RowKey = 'rules' | 'normativeDocuments' | 'licensing' | 'otherManagementServices' | 'penalty' | 'coercion' | 'fees' | 'procurement';
 
 export interface Active2019BlockSpec {
   item: string;

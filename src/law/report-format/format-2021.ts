@@ -109,12 +109,9 @@ export const activeTable = {
 } as const;
 
 /** Every cell of table 二 in reading order, with the labels that name it in a finding. */
-export const activeCells: readonly { key: ActiveCellKey; row: string; column: string; decimal: boolean }[] =
-  activeTable.blocks.flatMap((b) =>
-    b.rows.flatMap((r) =>
-      r.cells.map((key, i) => ({ key, row: r.label, column: b.header[i + 1] ?? '', decimal: key === 'feesTenThousandYuan' })),
-    ),
-  );
+export const activeCells: readonly { key: ActiveCellKey; row: string; column: string; decimal: boolean }[] = activeTable.blocks.flatMap((b) =>
+  b.rows.flatMap((r) => r.cells.map((key, i) => ({ key, row: r.label, column: b.header[i + 1] ?? '', decimal: key === 'feesTenThousandYuan' }))),
+);
 
 // ---------------------------------------------------------------- table 三
 
@@ -140,9 +137,7 @@ function outcomeStub(code: OutcomeCode): string[] {
   const spec = outcomeCodes[code];
   const group: OutcomeGroup = spec.group;
   // The two leaf groups carry their own label; the others nest the numbered leaf under the group.
-  return group === 'granted' || group === 'partiallyGranted'
-    ? [handledTitle, spec.label]
-    : [handledTitle, outcomeGroups[group].label, spec.label];
+  return group === 'granted' || group === 'partiallyGranted' ? [handledTitle, spec.label] : [handledTitle, outcomeGroups[group].label, spec.label];
 }
 
 export const applicationRows: readonly ApplicationRowSpec[] = [

@@ -130,4 +130,3 @@ export const overviewTopics = [
 ] as const;
 /** share of repeated narrative above which a report is flagged as copied. */
 export const copyShareThreshold = 0.8;
-

@@ -1,15 +1,5 @@
 /** One report table (二, 三 or 四) as a DOCX table, straight from the shared grid. */
-import {
-  AlignmentType,
-  BorderStyle,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
 import type { TableKey } from '../../law/report-format/index.ts';
 import type { Grid, GridCell } from './grid.ts';
 import { fonts, run } from './docx-text.ts';

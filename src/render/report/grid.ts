@@ -72,10 +72,7 @@ export function activeGrid(r: AnnualReport): Grid {
     const span = valueHeads.length === 1 ? activeTable.valueColumns : 1;
     rows.push([head(block.header[0] ?? '', 1), ...valueHeads.map((h) => head(h, span, 1, 'col'))]);
     for (const row of block.rows) {
-      rows.push([
-        stub(row.label),
-        ...row.cells.map((key) => value(activeCell(r.active, key), { table: 'active', row: key, column: '' }, span)),
-      ]);
+      rows.push([stub(row.label), ...row.cells.map((key) => value(activeCell(r.active, key), { table: 'active', row: key, column: '' }, span))]);
     }
   }
   return { key: 'active', caption: sectionTitle('active'), columns: width, headRows: 0, rows };
@@ -85,10 +82,7 @@ export function applicationsGrid(r: AnnualReport): Grid {
   const depth = applicationsTable.stubDepth;
   const orgColumns = applicationColumns.filter((c) => c.key !== 'naturalPerson' && c.key !== 'total');
   const rows: GridCell[][] = [
-    [
-      { ...head(applicationsTable.note, depth, 3), scope: undefined },
-      head(applicationsTable.columnGroup, applicationColumns.length, 1, 'colgroup'),
-    ],
+    [{ ...head(applicationsTable.note, depth, 3), scope: undefined }, head(applicationsTable.columnGroup, applicationColumns.length, 1, 'colgroup')],
     [head(applicationColumns[0]?.label ?? '', 1, 2), head(applicationsTable.organisationGroup, orgColumns.length, 1, 'colgroup'), head('总计', 1, 2)],
     orgColumns.map((c) => head(c.label)),
   ];
@@ -130,9 +124,7 @@ export function appealsGrid(r: AnnualReport): Grid {
     middle.push(head(g.header[1] ?? '', n, 1, 'colgroup'));
     for (const c of appealColumns) bottom.push(head(c.label));
   });
-  const values = appealGroups.flatMap((g) =>
-    appealColumns.map((c) => value(r.appeals[g.key][c.key], { table: 'appeals', row: g.key, column: c.key })),
-  );
+  const values = appealGroups.flatMap((g) => appealColumns.map((c) => value(r.appeals[g.key][c.key], { table: 'appeals', row: g.key, column: c.key })));
   return { key: 'appeals', caption: sectionTitle('appeals'), columns: n * appealGroups.length, headRows: 3, rows: [top, middle, bottom, values] };
 }
 

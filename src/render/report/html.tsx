@@ -86,9 +86,11 @@ export const ReportView: FC<ReportViewProps> = ({ doc, findings, traceHref }) =>
               {s.title}
               {flagged ? <sup class="finding-ref">{flagged.map((h) => h + 1).join(',')}</sup> : ''}
             </h2>
-            {s.content.kind === 'narrative'
-              ? sectionParagraphs(doc, s).map((p) => <p>{p}</p>)
-              : <TableView grid={grids[s.content.key]} marks={marks} traceHref={traceHref} />}
+            {s.content.kind === 'narrative' ? (
+              sectionParagraphs(doc, s).map((p) => <p>{p}</p>)
+            ) : (
+              <TableView grid={grids[s.content.key]} marks={marks} traceHref={traceHref} />
+            )}
           </section>
         );
       })}

@@ -21,9 +21,7 @@ export function reportJsonValue(r: AnnualReport) {
       columns: [...applicationColumnKeys],
       rows: Object.fromEntries(applicationRowKeys.map((k) => [k, isAbsentRow(r, k) ? null : [...(r.applications.rows[k] ?? [])]])),
     },
-    appeals: Object.fromEntries(
-      appealTrackKeys.map((t) => [t, Object.fromEntries(appealColumnKeys.map((c) => [c, r.appeals[t][c]]))]),
-    ),
+    appeals: Object.fromEntries(appealTrackKeys.map((t) => [t, Object.fromEntries(appealColumnKeys.map((c) => [c, r.appeals[t][c]]))])),
     text: { overview: r.text.overview, problems: r.text.problems, other: r.text.other },
     extra: r.extra,
   };

@@ -39,7 +39,11 @@ export function writeGridSheet(ws: ExcelJS.Worksheet, grid: Grid, titles: readon
     c.font = { name: '宋体', size, bold: true };
     c.alignment = { horizontal: i === 0 ? 'center' : 'left', vertical: 'middle', wrapText: true };
     ws.mergeCells(row, 1, row, grid.columns);
-    ws.getRow(row).height = neededHeight(t, widths.reduce((a, b) => a + b, 0), size);
+    ws.getRow(row).height = neededHeight(
+      t,
+      widths.reduce((a, b) => a + b, 0),
+      size,
+    );
   });
   const top = titles.length + 1;
   // Merged cells with wrapped text do not grow their rows, so heights are set from the text.

@@ -3,15 +3,17 @@ import { type Kysely, type CreateTableBuilder, sql } from 'kysely';
 import { isPostgres } from '../dialect.ts';
 
 function withId<T extends string>(db: Kysely<unknown>, t: CreateTableBuilder<T, never>) {
-  return t.addColumn('id', 'integer', (c) =>
-    isPostgres(db) ? c.generatedByDefaultAsIdentity().primaryKey() : c.autoIncrement().primaryKey(),
-  );
+  return t.addColumn('id', 'integer', (c) => (isPostgres(db) ? c.generatedByDefaultAsIdentity().primaryKey() : c.autoIncrement().primaryKey()));
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const money = isPostgres(db) ? 'bigint' : 'integer';
 
-  await db.schema.createTable('settings').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
 
   await withId(db, db.schema.createTable('agencies'))
     .addColumn('parent_id', 'integer', (c) => c.references('agencies.id'))

@@ -22,10 +22,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   ] as const) {
     await db.schema.alterTable('catalogue_items').addColumn(name, type).execute();
   }
-  await db.schema.alterTable('catalogue_items').addColumn('view_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('catalogue_items')
+    .addColumn('view_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   for (const name of ['office_name', 'office_address', 'office_hours', 'office_phone', 'office_fax', 'office_email', 'postcode']) {
-    await db.schema.alterTable('agencies').addColumn(name, 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema
+      .alterTable('agencies')
+      .addColumn(name, 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
   }
 
   await id(db.schema.createTable('item_versions'))

@@ -14,8 +14,14 @@ import { reindexAll } from '../search.repo.ts';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('catalogue_items_listing').on('catalogue_items').columns(['status', 'published_at', 'id']).execute();
   await db.schema.createIndex('catalogue_items_agency_listing').on('catalogue_items').columns(['agency_id', 'status', 'published_at', 'id']).execute();
-  await db.schema.alterTable('search_documents').addColumn('published_at', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('search_documents').addColumn('seq', isPostgres(db) ? 'bigint' : 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('search_documents')
+    .addColumn('published_at', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('search_documents')
+    .addColumn('seq', isPostgres(db) ? 'bigint' : 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   // Every entry gets its number and, on SQLite, its new rowid; then the numbers are unique.
   await reindexAll(db as Kysely<DB>);
   await db.schema.createIndex('search_documents_seq').on('search_documents').column('seq').unique().execute();

@@ -32,9 +32,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable('applications').addColumn(name, 'text').execute();
   }
   await db.schema.alterTable('applications').addColumn('handler_id', 'integer').execute();
-  await db.schema.alterTable('applications').addColumn('provisional', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('applications').addColumn('fee_yuan', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('applications').addColumn('event_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('applications')
+    .addColumn('provisional', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('applications')
+    .addColumn('fee_yuan', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('applications')
+    .addColumn('event_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await sql`update applications set state = case when closed_date is null then 'inProgress' else 'closed' end`.execute(db);
   await db.schema.createIndex('applications_open').on('applications').columns(['agency_id', 'state', 'next_due']).execute();
   await db.schema.createIndex('applications_applicant').on('applications').columns(['applicant_key', 'received_date']).execute();
@@ -122,7 +131,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['calendar_overrides', 'application_files', 'application_submissions', 'case_letters', 'case_events', 'application_items', 'application_applicants']) {
+  for (const t of [
+    'calendar_overrides',
+    'application_files',
+    'application_submissions',
+    'case_letters',
+    'case_events',
+    'application_items',
+    'application_applicants',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
   for (const i of ['applications_applicant', 'applications_open']) await db.schema.dropIndex(i).execute();

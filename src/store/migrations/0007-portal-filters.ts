@@ -10,7 +10,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('catalogue_items_published_on').on('catalogue_items').columns(['status', 'published_date']).execute();
   await db.schema.createIndex('catalogue_items_agency_published_on').on('catalogue_items').columns(['agency_id', 'status', 'published_date']).execute();
   await db.schema.createIndex('catalogue_items_category_listing').on('catalogue_items').columns(['status', 'category', 'published_at', 'id']).execute();
-  await db.schema.createIndex('catalogue_items_agency_category_listing').on('catalogue_items').columns(['agency_id', 'status', 'category', 'published_at', 'id']).execute();
+  await db.schema
+    .createIndex('catalogue_items_agency_category_listing')
+    .on('catalogue_items')
+    .columns(['agency_id', 'status', 'category', 'published_at', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

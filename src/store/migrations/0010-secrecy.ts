@@ -10,11 +10,12 @@ import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../dialect.ts';
 
 /** A marking settled otherwise than by 解密, or a 解密 without its record, or of something not a marking. */
-const badSettlement = (r: string) => sql.raw(
-  `(${r}.kind = 'secrecyMarking' AND ${r}.resolution IS NOT NULL AND ${r}.resolution <> 'declassified')` +
-    ` OR (${r}.resolution = 'declassified' AND (${r}.kind <> 'secrecyMarking' OR ${r}.decl_doc_no IS NULL OR ${r}.decl_date IS NULL` +
-    ` OR ${r}.decl_authority IS NULL OR ${r}.resolved_by IS NULL))`,
-);
+const badSettlement = (r: string) =>
+  sql.raw(
+    `(${r}.kind = 'secrecyMarking' AND ${r}.resolution IS NOT NULL AND ${r}.resolution <> 'declassified')` +
+      ` OR (${r}.resolution = 'declassified' AND (${r}.kind <> 'secrecyMarking' OR ${r}.decl_doc_no IS NULL OR ${r}.decl_date IS NULL` +
+      ` OR ${r}.decl_authority IS NULL OR ${r}.resolved_by IS NULL))`,
+  );
 
 /** A hit of the version NEW.id that is not settled, or a marking not settled by 解密. */
 const unsettledHit = sql.raw(
@@ -27,10 +28,15 @@ const publishMessage = '筛查结果未全部处理或密级标识未经解密�
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const pg = isPostgres(db);
-  await db.schema.alterTable('screening_hits').addColumn('number', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('screening_hits')
+    .addColumn('number', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   for (const name of ['decl_doc_no', 'decl_date', 'decl_authority']) await db.schema.alterTable('screening_hits').addColumn(name, 'text').execute();
   // Hits were inserted in order of location and position: their ids give the numbers.
-  await sql`UPDATE screening_hits SET number = (SELECT COUNT(*) FROM screening_hits h2 WHERE h2.version_id = screening_hits.version_id AND h2.id <= screening_hits.id)`.execute(db);
+  await sql`UPDATE screening_hits SET number = (SELECT COUNT(*) FROM screening_hits h2 WHERE h2.version_id = screening_hits.version_id AND h2.id <= screening_hits.id)`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('report_reviews')
@@ -43,7 +49,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reviewed_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('report_reviews_agency_year').on('report_reviews').columns(['agency_id', 'year', 'id']).execute();
-  await db.schema.alterTable('annual_reports').addColumn('review_id', 'integer', (c) => c.references('report_reviews.id')).execute();
+  await db.schema
+    .alterTable('annual_reports')
+    .addColumn('review_id', 'integer', (c) => c.references('report_reviews.id'))
+    .execute();
 
   if (pg) {
     await sql`CREATE FUNCTION gk_check_marking_settlement() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -79,7 +88,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql`DROP FUNCTION IF EXISTS gk_check_hits_settled()`.execute(db);
     await sql`DROP FUNCTION IF EXISTS gk_check_marking_settlement()`.execute(db);
   } else {
-    for (const name of ['item_versions_hits_settled', 'screening_hits_marking_settlement_insert', 'screening_hits_marking_settlement_update']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(name)}`.execute(db);
+    for (const name of ['item_versions_hits_settled', 'screening_hits_marking_settlement_insert', 'screening_hits_marking_settlement_update'])
+      await sql`DROP TRIGGER IF EXISTS ${sql.raw(name)}`.execute(db);
   }
   await db.schema.alterTable('annual_reports').dropColumn('review_id').execute();
   await db.schema.dropTable('report_reviews').execute();

@@ -31,7 +31,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('end_reason', 'text')
     .addUniqueConstraint('holiday_notices_year_version', ['year', 'version'])
     .execute();
-  await db.schema.createIndex('holiday_notices_current').unique().on('holiday_notices').column('year').where(sql.ref('status'), '=', sql.lit('current')).execute();
+  await db.schema
+    .createIndex('holiday_notices_current')
+    .unique()
+    .on('holiday_notices')
+    .column('year')
+    .where(sql.ref('status'), '=', sql.lit('current'))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

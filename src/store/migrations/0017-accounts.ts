@@ -14,7 +14,10 @@ const sameHands = sql.raw(
 const message = '同一版本的撰稿、保密审查和批准公开须由三个不同的人完成';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('users').addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('users')
+    .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   if (isPostgres(db)) {
     await sql`CREATE FUNCTION gk_check_separate_hands() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -37,7 +40,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     await sql`DROP TRIGGER IF EXISTS item_versions_separate_hands ON item_versions`.execute(db);
     await sql`DROP FUNCTION IF EXISTS gk_check_separate_hands()`.execute(db);
   } else {
-    for (const name of ['item_versions_separate_hands_insert', 'item_versions_separate_hands_update']) await sql`DROP TRIGGER IF EXISTS ${sql.raw(name)}`.execute(db);
+    for (const name of ['item_versions_separate_hands_insert', 'item_versions_separate_hands_update'])
+      await sql`DROP TRIGGER IF EXISTS ${sql.raw(name)}`.execute(db);
   }
   await db.schema.alterTable('users').dropColumn('must_change_password').execute();
 }

@@ -36,12 +36,24 @@ export async function accountRoleRoutes(app: FastifyInstance, opts: { ctx: AppCo
     return sendPage(
       reply,
       <Layout title={`${user.username}的角色`} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['账号管理', '/admin/users'], [`${user.username}的角色`, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['账号管理', '/admin/users'],
+            [`${user.username}的角色`, null],
+          ]}
+        />
         <h1>
           {user.displayName}（{user.username}）的角色
         </h1>
         <ErrorSummary errors={state.errors ?? []} />
-        {state.notice ? <p class="notice" role="status">{state.notice}</p> : ''}
+        {state.notice ? (
+          <p class="notice" role="status">
+            {state.notice}
+          </p>
+        ) : (
+          ''
+        )}
         <ul>
           {user.roles.map((r) => (
             <li>

@@ -63,7 +63,8 @@ export async function authRoutes(app: FastifyInstance, opts: { ctx: AppContext; 
         <h1>账号安全提醒</h1>
         <div class="notice" role="alert">
           <p>
-            自您上次登录以来，有人以错误的密码尝试登录您的账号{notice.failures}次，账号因此被暂时锁定{notice.lockouts}次；最近一次尝试在{portalDateTime(notice.lastFailedAt)}（北京时间）。
+            自您上次登录以来，有人以错误的密码尝试登录您的账号{notice.failures}次，账号因此被暂时锁定{notice.lockouts}次；最近一次尝试在
+            {portalDateTime(notice.lastFailedAt)}（北京时间）。
           </p>
           <p>如果这些尝试不是您本人所为，请立即在“我的账号”中修改密码，并告知本单位管理员。</p>
         </div>

@@ -50,7 +50,10 @@ export const Month: FC<{ year: number; grid: MonthGrid }> = ({ year, grid }) => 
                 <span class="day">{Number(d.date.slice(8))}</span>
                 {m.text ? <span class="mark">{m.text}</span> : ''}
                 {pending ? (
-                  <span class="mark" title={d.kind === 'statutoryHoliday' ? `${d.label}：${provisionalHolidayNote}` : `${d.pendingNoticeYear}年的放假安排通知尚未收录`}>
+                  <span
+                    class="mark"
+                    title={d.kind === 'statutoryHoliday' ? `${d.label}：${provisionalHolidayNote}` : `${d.pendingNoticeYear}年的放假安排通知尚未收录`}
+                  >
                     暂定
                   </span>
                 ) : (

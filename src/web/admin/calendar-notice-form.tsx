@@ -91,7 +91,8 @@ const StatutoryDays: FC<{ year: number }> = ({ year }) => {
   return (
     <div class="help" id="statutory-days">
       <p>
-        {year}年的法定节假日（《{s.measures.title}》，{s.measures.decree}）：适逢周一至周五的，须列为放假的工作日；适逢周六、周日的，{s.measures.makeUpRule}，补在哪一天以通知为准。
+        {year}年的法定节假日（《{s.measures.title}》，{s.measures.decree}）：适逢周一至周五的，须列为放假的工作日；适逢周六、周日的，{s.measures.makeUpRule}
+        ，补在哪一天以通知为准。
       </p>
       <ul>
         {statutoryHolidays.map((h) => (
@@ -109,7 +110,11 @@ const Row: FC<{ i: number; row: NoticeRow; errors: readonly FieldError[] }> = ({
   return (
     <fieldset class="group">
       <legend>第{i + 1}项</legend>
-      <fieldset id={`field-b${i}Holidays`} class={holidaysError ? 'choices inline has-error' : 'choices inline'} aria-describedby={holidaysError ? `field-b${i}Holidays-error` : undefined}>
+      <fieldset
+        id={`field-b${i}Holidays`}
+        class={holidaysError ? 'choices inline has-error' : 'choices inline'}
+        aria-describedby={holidaysError ? `field-b${i}Holidays-error` : undefined}
+      >
         <legend>节日（两节合并放假的，在同一项中勾选两个）</legend>
         {holidaysError ? (
           <p class="field-error" id={`field-b${i}Holidays-error`}>
@@ -149,7 +154,13 @@ export const NoticeForm: FC<{
       <input type="hidden" name="year" value={values.year} />
     )}
     <TextField name="number" label="发文字号" hint="如：国办发明电〔2025〕7号" value={values.number} error={errorOf(errors, 'number')} />
-    <TextField name="title" label="标题" hint={`如：国务院办公厅关于${values.year}年部分节假日安排的通知`} value={values.title} error={errorOf(errors, 'title')} />
+    <TextField
+      name="title"
+      label="标题"
+      hint={`如：国务院办公厅关于${values.year}年部分节假日安排的通知`}
+      value={values.title}
+      error={errorOf(errors, 'title')}
+    />
     <TextField name="date" label="成文日期（YYYY-MM-DD）" value={values.date} error={errorOf(errors, 'date')} />
     <TextField name="url" label="网址（中国政府网上的原文，可不填）" value={values.url} error={errorOf(errors, 'url')} />
     <section id="field-breaks" aria-labelledby="breaks-title">

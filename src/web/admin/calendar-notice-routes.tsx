@@ -73,13 +73,22 @@ export async function registerNoticeRoutes(app: FastifyInstance, { ctx, mayAdmin
   const enterPage = async (request: FastifyRequest, reply: FastifyReply, state: { values?: NoticeFormValues; errors?: FieldError[]; status?: number } = {}) => {
     const tree = await mayAdminister(request);
     const viewer = viewerOf(request, reply, tree);
-    const years = enterableYears(today(), (await enteredNotices(ctx.db)).map((a) => a.year));
+    const years = enterableYears(
+      today(),
+      (await enteredNotices(ctx.db)).map((a) => a.year),
+    );
     const asked = Number((request.query as { year?: string }).year);
     const values = state.values ?? blankValues(years.includes(asked) ? asked : (years[0] ?? Number(today().slice(0, 4)) + 1));
     return sendPage(
       reply,
       <Layout title="录入放假安排通知" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['工作日历', '/admin/calendar'], ['录入放假安排通知', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['工作日历', '/admin/calendar'],
+            ['录入放假安排通知', null],
+          ]}
+        />
         <h1>录入国务院办公厅放假安排通知</h1>
         <p class="help">
           程序中没有收录的年度，国务院办公厅的部分节假日安排通知公布后，可在此按原文录入，不必等待新版本。录入时按《全国年节及纪念日放假办法》核对法定节假日；录入后立即按通知重新计算所有未办结申请的期限，“暂定”标记随之取消。
@@ -91,7 +100,12 @@ export async function registerNoticeRoutes(app: FastifyInstance, { ctx, mayAdmin
     );
   };
 
-  const noticePage = async (request: FastifyRequest, reply: FastifyReply, year: number, state: { values?: NoticeFormValues; errors?: FieldError[]; removeReason?: string; status?: number } = {}) => {
+  const noticePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    year: number,
+    state: { values?: NoticeFormValues; errors?: FieldError[]; removeReason?: string; status?: number } = {},
+  ) => {
     const tree = await mayAdminister(request);
     const versions = await holidayNoticeVersions(ctx.db, year);
     if (!versions.length) throw new NotFoundError(`${year}年没有录入的放假安排通知`);
@@ -101,7 +115,13 @@ export async function registerNoticeRoutes(app: FastifyInstance, { ctx, mayAdmin
     return sendPage(
       reply,
       <Layout title={`${year}年放假安排通知`} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['工作日历', '/admin/calendar'], [`${year}年放假安排通知`, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['工作日历', '/admin/calendar'],
+            [`${year}年放假安排通知`, null],
+          ]}
+        />
         <h1>{year}年放假安排通知（平台管理员录入）</h1>
         <ErrorSummary errors={errors} />
         {current ? (
@@ -157,7 +177,15 @@ export async function registerNoticeRoutes(app: FastifyInstance, { ctx, mayAdmin
             <section aria-labelledby="correct">
               <h2 id="correct">更正</h2>
               <p class="help">按通知原文改正后提交；原录入内容作为旧版本保留。</p>
-              <NoticeForm action={`/admin/calendar/notices/${year}/correct`} csrf={viewer.csrf} values={state.values ?? valuesOf(current)} errors={errors} years={null} submit="更正并重新计算期限" reasonLabel="更正原因" />
+              <NoticeForm
+                action={`/admin/calendar/notices/${year}/correct`}
+                csrf={viewer.csrf}
+                values={state.values ?? valuesOf(current)}
+                errors={errors}
+                years={null}
+                submit="更正并重新计算期限"
+                reasonLabel="更正原因"
+              />
             </section>
             <section aria-labelledby="remove">
               <h2 id="remove">撤销</h2>

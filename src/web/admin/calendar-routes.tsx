@@ -56,14 +56,19 @@ function readCalculator(q: CalculatorInput): { from: string; days: number; pause
   const from = q.from.trim();
   if (!isIsoDate(from)) errors.push(fieldError('from', 'GK_DATE', `起算日期“${from}”不是有效日期，请按 YYYY-MM-DD 填写（如 2024-02-08）`));
   const days = Number(q.days.trim());
-  if (!/^\d{1,3}$/.test(q.days.trim()) || days > maxCalculatorDays) errors.push(fieldError('days', 'GK_WORKING_DAYS', `工作日数应为0至${maxCalculatorDays}之间的整数`));
+  if (!/^\d{1,3}$/.test(q.days.trim()) || days > maxCalculatorDays)
+    errors.push(fieldError('days', 'GK_WORKING_DAYS', `工作日数应为0至${maxCalculatorDays}之间的整数`));
   const paused: PausedRange[] = [];
-  const lines = q.paused.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = q.paused
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length > maxPausedRanges) errors.push(fieldError('paused', 'GK_PAUSED', `暂停区间最多填写${maxPausedRanges}行`));
   lines.slice(0, maxPausedRanges).forEach((line, i) => {
     const dates = line.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
     const [a, b] = dates;
-    if (dates.length !== 2 || !isIsoDate(a!) || !isIsoDate(b!)) errors.push(fieldError('paused', 'GK_PAUSED', `暂停区间第${i + 1}行“${line}”应写为“首日至末日”，如 2024-02-20至2024-03-01`));
+    if (dates.length !== 2 || !isIsoDate(a!) || !isIsoDate(b!))
+      errors.push(fieldError('paused', 'GK_PAUSED', `暂停区间第${i + 1}行“${line}”应写为“首日至末日”，如 2024-02-20至2024-03-01`));
     else if (b! < a!) errors.push(fieldError('paused', 'GK_PAUSED', `暂停区间第${i + 1}行的末日${b}早于首日${a}`));
     else paused.push({ from: a!, to: b! });
   });
@@ -110,7 +115,12 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
     return sendPage(
       reply,
       <Layout title="工作日历" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['工作日历', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['工作日历', null],
+          ]}
+        />
         <h1>工作日历</h1>
         <p class="help">
           依申请公开、主动公开等期限按工作日计算（不含起算日）。全国的放假和调休按国务院办公厅每年的部分节假日安排通知：已有的收录在程序中（src/law/calendar），
@@ -170,7 +180,9 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
         </p>
         <form method="post" action="/admin/calendar/recompute" class="form inline-form" aria-label="重新计算期限">
           <input type="hidden" name="_csrf" value={viewer.csrf} />
-          <p class="help">新版本在程序中收录了新一年的国务院办公厅通知后，请重新计算一次，使未办结申请的期限和“暂定”标记随之更新（在本页录入的通知会自动重新计算）。</p>
+          <p class="help">
+            新版本在程序中收录了新一年的国务院办公厅通知后，请重新计算一次，使未办结申请的期限和“暂定”标记随之更新（在本页录入的通知会自动重新计算）。
+          </p>
           <button type="submit">重新计算所有未办结申请的期限</button>
         </form>
 
@@ -216,7 +228,12 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
               <h3 id="remove-override">撤销地方调整</h3>
               <form method="post" action="/admin/calendar/overrides/remove" class="form" aria-labelledby="remove-override">
                 <input type="hidden" name="_csrf" value={viewer.csrf} />
-                <SelectField name="removeDate" label="要撤销的调整" value={remove.removeDate} options={overrides.map((o) => [o.date, `${o.date} ${o.working ? '上班' : '放假'}：${o.reason}`] as const)} />
+                <SelectField
+                  name="removeDate"
+                  label="要撤销的调整"
+                  value={remove.removeDate}
+                  options={overrides.map((o) => [o.date, `${o.date} ${o.working ? '上班' : '放假'}：${o.reason}`] as const)}
+                />
                 <Text name="removeReason" label="撤销原因" value={remove.removeReason} />
                 <button type="submit">撤销并重新计算期限</button>
               </form>
@@ -232,7 +249,9 @@ export async function calendarRoutes(app: FastifyInstance, opts: { ctx: AppConte
             {years.map((y) => (y === shown ? <span aria-current="page">{y}</span> : <a href={`/admin/calendar?year=${y}#months`}>{y}</a>))}
           </nav>
           <p>
-            {selected.notice ? `依据${selected.notice.number}《${calendar.arrangement(shown)?.notice.title ?? ''}》${selected.entered ? '（平台管理员录入）' : ''}。` : `${shown}年${provisionalText(selected)}。`}
+            {selected.notice
+              ? `依据${selected.notice.number}《${calendar.arrangement(shown)?.notice.title ?? ''}》${selected.entered ? '（平台管理员录入）' : ''}。`
+              : `${shown}年${provisionalText(selected)}。`}
             全年工作日{selected.workingDays}天。
           </p>
           <ul class="cal-legend">
@@ -348,9 +367,12 @@ const Text = ({ name, label, value }: { name: string; label: string; value?: str
 const CalculatorForm: FC<{ values?: CalculatorInput }> = ({ values }) => (
   <form method="get" action="/admin/calendar/deadline" class="form" aria-label="期限计算">
     <p class="help">
-      常用期限：答复{timeLimits.reply.workingDays}个工作日（{timeLimits.reply.basis}），延长最长{timeLimits.extension.workingDays}个工作日；补正告知{timeLimits.correctionNotice.workingDays}个工作日（
-      {timeLimits.correctionNotice.basis}）；第三方意见{timeLimits.thirdPartyOpinion.workingDays}个工作日（{timeLimits.thirdPartyOpinion.basis}）；缴费{timeLimits.feePayment.workingDays}个工作日（
-      {timeLimits.feePayment.basis}）；主动公开{timeLimits.proactivePublication.workingDays}个工作日（{timeLimits.proactivePublication.basis}）。起算日当天不计入。
+      常用期限：答复{timeLimits.reply.workingDays}个工作日（{timeLimits.reply.basis}），延长最长{timeLimits.extension.workingDays}个工作日；补正告知
+      {timeLimits.correctionNotice.workingDays}个工作日（
+      {timeLimits.correctionNotice.basis}）；第三方意见{timeLimits.thirdPartyOpinion.workingDays}个工作日（{timeLimits.thirdPartyOpinion.basis}）；缴费
+      {timeLimits.feePayment.workingDays}个工作日（
+      {timeLimits.feePayment.basis}）；主动公开{timeLimits.proactivePublication.workingDays}个工作日（{timeLimits.proactivePublication.basis}
+      ）。起算日当天不计入。
     </p>
     <Text name="from" label="起算日期（YYYY-MM-DD，如收到申请之日）" value={values?.from} />
     <Text name="days" label="工作日数" value={values?.days} />

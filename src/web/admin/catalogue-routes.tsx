@@ -52,7 +52,12 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
     return sendPage(
       reply,
       <Layout title="主动公开信息" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['主动公开信息', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['主动公开信息', null],
+          ]}
+        />
         <h1>{agency.name} · 主动公开信息</h1>
         <form method="get" action="/admin/items" class="form inline-form">
           <SelectField name="agency" label="单位" value={agency.id} options={visible.map((a) => [a.id, a.name] as const)} />
@@ -81,26 +86,26 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
             </tr>
           </thead>
           <tbody>
-            {await Promise.all(
-              rows.slice(0, pageSize).map(async (r) => {
-                const clock = r.status === 'draft' ? await publicationClock(ctx, r.generated_date, today) : null;
-                return (
-                  <tr>
-                    <td>
-                      <a href={`/admin/versions/${r.version_id}`}>{r.title}</a>
-                      {r.version > 1 ? <span class="tag">第{r.version}版</span> : ''}
-                    </td>
-                    <td>{categoryLabel(r.category)}</td>
-                    <td>
-                      {r.status === 'withdrawn' ? itemStatuses.withdrawn.label : versionStates[r.state as VersionState]?.label ?? r.state}
-                    </td>
-                    <td>{r.generated_date}</td>
-                    <td class={clock?.overdue ? 'late' : ''}>{clock ? clock.text : '—'}</td>
-                    <td>{r.index_no ?? ''}</td>
-                  </tr>
-                );
-              }),
-            )}
+            {
+              await Promise.all(
+                rows.slice(0, pageSize).map(async (r) => {
+                  const clock = r.status === 'draft' ? await publicationClock(ctx, r.generated_date, today) : null;
+                  return (
+                    <tr>
+                      <td>
+                        <a href={`/admin/versions/${r.version_id}`}>{r.title}</a>
+                        {r.version > 1 ? <span class="tag">第{r.version}版</span> : ''}
+                      </td>
+                      <td>{categoryLabel(r.category)}</td>
+                      <td>{r.status === 'withdrawn' ? itemStatuses.withdrawn.label : (versionStates[r.state as VersionState]?.label ?? r.state)}</td>
+                      <td>{r.generated_date}</td>
+                      <td class={clock?.overdue ? 'late' : ''}>{clock ? clock.text : '—'}</td>
+                      <td>{r.index_no ?? ''}</td>
+                    </tr>
+                  );
+                }),
+              )
+            }
           </tbody>
         </table>
         <Pager page={page} pages={rows.length > pageSize ? page + 1 : page} href={(p) => `${base}&page=${p}`} />
@@ -108,13 +113,24 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
     );
   });
 
-  const newItemPage = async (request: FastifyRequest, reply: FastifyReply, agencyRaw: string, state: { errors?: FieldError[]; form?: Form; status?: number } = {}) => {
+  const newItemPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    agencyRaw: string,
+    state: { errors?: FieldError[]; form?: Form; status?: number } = {},
+  ) => {
     const { agency, tree } = await agencyFor(ctx, request, agencyRaw, 'catalogue.edit');
     const viewer = viewerOf(request, reply, tree);
     return sendPage(
       reply,
       <Layout title="起草新信息" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['主动公开信息', `/admin/items?agency=${agency.id}`], ['起草新信息', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['主动公开信息', `/admin/items?agency=${agency.id}`],
+            ['起草新信息', null],
+          ]}
+        />
         <h1>起草新信息（{agency.shortName}）</h1>
         <ErrorSummary errors={state.errors ?? []} />
         <form method="post" action="/admin/items" class="form">
@@ -149,9 +165,10 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
     return reply.redirect(`/admin/versions/${latest.id}`, 303);
   });
 
-
   app.get<{ Params: { id: string }; Querystring: { saved?: string; done?: string } }>('/admin/versions/:id', async (request, reply) =>
-    versionPage(ctx, request, reply, request.params.id, { notice: request.query.saved ? '已保存。' : request.query.done ? String(request.query.done).slice(0, 80) : undefined }),
+    versionPage(ctx, request, reply, request.params.id, {
+      notice: request.query.saved ? '已保存。' : request.query.done ? String(request.query.done).slice(0, 80) : undefined,
+    }),
   );
 
   const act = (path: string, run: ActRunner) => versionAct(app, ctx, path, run);
@@ -209,7 +226,9 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { ctx: AppCont
       } catch (e) {
         const tooLarge = (e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
         if (!(e instanceof InputError) && !tooLarge) throw e;
-        const errors = tooLarge ? [{ field: 'attachment', code: 'GK_ATTACHMENT_TOO_LARGE', message: '附件超过20 MB，请压缩或拆分后上传' }] : (e as InputError).errors;
+        const errors = tooLarge
+          ? [{ field: 'attachment', code: 'GK_ATTACHMENT_TOO_LARGE', message: '附件超过20 MB，请压缩或拆分后上传' }]
+          : (e as InputError).errors;
         return versionPage(ctx, request, reply, String(id), { errors, status: 400 });
       }
     },

@@ -7,7 +7,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FC } from 'hono/jsx';
 import type { AppContext } from '../../app/context.ts';
-import { batchOf, confirmImports, firstImportYear, importLimits, uploadReports, type DecisionOutcome, type ReportReader, type Upload } from '../../app/reports/import.ts';
+import {
+  batchOf,
+  confirmImports,
+  firstImportYear,
+  importLimits,
+  uploadReports,
+  type DecisionOutcome,
+  type ReportReader,
+  type Upload,
+} from '../../app/reports/import.ts';
 import { maySetReportSettings, monthDayText, saveReportSettings } from '../../app/reports/settings.ts';
 import {
   agencyCopyCheck,
@@ -75,18 +84,32 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
     const actor = actorOf(request);
     const year = yearParam(request.params.year);
     const s = await countySupervision(ctx, actor, countyQuery(request.query), year);
-    const [site, tree, counties, maySet] = await Promise.all([siteInfo(ctx.db), listAgencies(ctx.db), supervisedCounties(ctx, actor), maySetReportSettings(ctx, actor)]);
+    const [site, tree, counties, maySet] = await Promise.all([
+      siteInfo(ctx.db),
+      listAgencies(ctx.db),
+      supervisedCounties(ctx, actor),
+      maySetReportSettings(ctx, actor),
+    ]);
     const viewer = viewerOf(request, reply, tree);
     const suffix = counties.length > 1 ? `?county=${s.county.id}` : '';
     const thisYear = Number(chinaDate(ctx.now()).slice(0, 4));
     const yearLinks = Array.from({ length: 6 }, (_, i) => thisYear - 1 - i).filter((y) => y >= firstImportYear);
     // 条例 第四十七条: the complaints the county's supervisor handles, with their due dates.
     const complaints = can(actor, 'complaints.handle', s.county.id, tree) ? await countyComplaints(ctx, actor, s.county.id) : null;
-    const [defects, correctionDays, maySetCorrection] = await Promise.all([procedureDefectsOfYear(ctx, actor, s.county.id, year), correctionDefaultDays(ctx.db, s.county.id), maySetCorrectionDefault(ctx, actor, s.county.id)]);
+    const [defects, correctionDays, maySetCorrection] = await Promise.all([
+      procedureDefectsOfYear(ctx, actor, s.county.id, year),
+      correctionDefaultDays(ctx.db, s.county.id),
+      maySetCorrectionDefault(ctx, actor, s.county.id),
+    ]);
     return sendPage(
       reply,
       <Layout title={`${s.county.shortName}${year}年度报告监督`} site={site} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], [`${year}年度报告监督`, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            [`${year}年度报告监督`, null],
+          ]}
+        />
         <h1>
           {s.county.name} {year}年度政府信息公开工作年度报告监督
         </h1>
@@ -118,14 +141,24 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
         <CopyTable s={s} />
         <CountyTotals s={s} />
         <Charts s={s} />
-        <ProcedureSection year={year} countyId={s.county.id} defects={defects} correctionDays={correctionDays} csrf={viewer.csrf} maySet={maySetCorrection} back={`/admin/county/${year}${suffix}`} />
+        <ProcedureSection
+          year={year}
+          countyId={s.county.id}
+          defects={defects}
+          correctionDays={correctionDays}
+          csrf={viewer.csrf}
+          maySet={maySetCorrection}
+          back={`/admin/county/${year}${suffix}`}
+        />
         <SettingsForm s={s} csrf={viewer.csrf} maySet={maySet} errors={state.errors ?? []} form={state.form} year={year} suffix={suffix} />
       </Layout>,
       state.status ?? 200,
     );
   };
 
-  app.get<{ Params: { year: string }; Querystring: { county?: string; saved?: string } }>('/admin/county/:year', (request, reply) => supervisionPage(request, reply));
+  app.get<{ Params: { year: string }; Querystring: { county?: string; saved?: string } }>('/admin/county/:year', (request, reply) =>
+    supervisionPage(request, reply),
+  );
 
   app.post<{ Params: { year: string }; Querystring: { county?: string }; Body: Record<string, string> }>(
     '/admin/county/:year/settings',
@@ -148,35 +181,44 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
 
   // ------------------------------------------------------------ copy detection
 
-  app.get<{ Params: { agencyId: string; year: string }; Querystring: { against?: string } }>('/admin/reports/:agencyId/:year/copies', async (request, reply) => {
-    const actor = actorOf(request);
-    const { agency, tree } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
-    const year = yearParam(request.params.year);
-    const against = request.query.against && request.query.against !== 'lastYear' ? positiveInt(request.query.against) : 'lastYear';
-    if (against === null) throw new NotFoundError('找不到对比的单位。');
-    const c = await copyComparison(ctx, actor, agency.id, year, against);
-    const site = await siteInfo(ctx.db);
-    const title = `${agency.shortName}${year}年度报告内容雷同检查`;
-    return sendPage(
-      reply,
-      <Layout title={title} site={site} area="admin" viewer={viewerOf(request, reply, tree)}>
-        <Breadcrumbs trail={[['工作台', '/admin'], [`${agency.shortName} ${year}年度报告`, `/admin/reports/${agency.id}/${year}`], ['内容雷同检查', null]]} />
-        <h1>{title}</h1>
-        {c.against ? (
-          <>
-            <p>
-              对比对象：{c.against.href ? <a href={c.against.href}>{c.against.label}</a> : c.against.label}。本报告正文（第一、五、六部分）有
-              <strong>{percent(c.against.share)}</strong>
-              的内容与之相同（按去除标点和空格后连续8个字符计算）。下文中<mark>标记</mark>的是相同的段落。
-            </p>
-            <Marked text={c.text} spans={c.against.spans} />
-          </>
-        ) : (
-          <p>没有可对比的报告（对比对象尚无报告，或本报告正文为空）。</p>
-        )}
-      </Layout>,
-    );
-  });
+  app.get<{ Params: { agencyId: string; year: string }; Querystring: { against?: string } }>(
+    '/admin/reports/:agencyId/:year/copies',
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { agency, tree } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
+      const year = yearParam(request.params.year);
+      const against = request.query.against && request.query.against !== 'lastYear' ? positiveInt(request.query.against) : 'lastYear';
+      if (against === null) throw new NotFoundError('找不到对比的单位。');
+      const c = await copyComparison(ctx, actor, agency.id, year, against);
+      const site = await siteInfo(ctx.db);
+      const title = `${agency.shortName}${year}年度报告内容雷同检查`;
+      return sendPage(
+        reply,
+        <Layout title={title} site={site} area="admin" viewer={viewerOf(request, reply, tree)}>
+          <Breadcrumbs
+            trail={[
+              ['工作台', '/admin'],
+              [`${agency.shortName} ${year}年度报告`, `/admin/reports/${agency.id}/${year}`],
+              ['内容雷同检查', null],
+            ]}
+          />
+          <h1>{title}</h1>
+          {c.against ? (
+            <>
+              <p>
+                对比对象：{c.against.href ? <a href={c.against.href}>{c.against.label}</a> : c.against.label}。本报告正文（第一、五、六部分）有
+                <strong>{percent(c.against.share)}</strong>
+                的内容与之相同（按去除标点和空格后连续8个字符计算）。下文中<mark>标记</mark>的是相同的段落。
+              </p>
+              <Marked text={c.text} spans={c.against.spans} />
+            </>
+          ) : (
+            <p>没有可对比的报告（对比对象尚无报告，或本报告正文为空）。</p>
+          )}
+        </Layout>,
+      );
+    },
+  );
 
   // ------------------------------------------------------------ a stored version (imported)
 
@@ -276,11 +318,18 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
     return sendPage(
       reply,
       <Layout title="导入已发布的年度报告" site={site} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['年度报告监督', '/admin/county'], ['导入年度报告', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['年度报告监督', '/admin/county'],
+            ['导入年度报告', null],
+          ]}
+        />
         <h1>导入已发布的年度报告</h1>
         <ErrorSummary errors={state.errors ?? []} />
         <p>
-          上传各单位已经发布的政府信息公开工作年度报告（网页另存的 HTML、从浏览器复制的纯文本 TXT、Word 文档 DOCX 或带文字层的 PDF），可以一次选择多个文件，也可以上传一个 ZIP
+          上传各单位已经发布的政府信息公开工作年度报告（网页另存的 HTML、从浏览器复制的纯文本 TXT、Word 文档 DOCX 或带文字层的
+          PDF），可以一次选择多个文件，也可以上传一个 ZIP
           压缩包。平台逐个读取表格中的每一个数字和正文，读不出的单元格留空并说明位置，不会猜测数字。读取后请逐个确认所属单位、年度和发布日期。
         </p>
         <p class="help">
@@ -322,7 +371,11 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
 
   app.post<{ Querystring: { _csrf?: string } }>('/admin/county/imports', { preHandler: app.csrfProtection, config: formRateLimit }, async (request, reply) => {
     await mayImport(request);
-    if (!reader) return uploadPage(request, reply, { errors: [{ field: 'files', code: 'GK_IMPORT_NO_READER', message: '报告读取功能尚未接入本平台，暂时不能上传' }], status: 503 });
+    if (!reader)
+      return uploadPage(request, reply, {
+        errors: [{ field: 'files', code: 'GK_IMPORT_NO_READER', message: '报告读取功能尚未接入本平台，暂时不能上传' }],
+        status: 503,
+      });
     let uploads: Upload[];
     try {
       uploads = await readUploads(request);
@@ -353,11 +406,18 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
     return sendPage(
       reply,
       <Layout title="确认导入的年度报告" site={site} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['导入年度报告', '/admin/county/imports'], ['确认', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['导入年度报告', '/admin/county/imports'],
+            ['确认', null],
+          ]}
+        />
         <h1>确认导入的年度报告</h1>
         <ErrorSummary errors={errors} />
         <p>
-          共{files.length}个文件。请核对每份报告的所属单位和年度（已按报告标题识别），并填写报告在网站上的发布日期。确认后，报告作为该单位该年度的“导入”版本保存，用于跨年度结转核对和全县汇总；已在平台发布的年度不能导入。
+          共{files.length}
+          个文件。请核对每份报告的所属单位和年度（已按报告标题识别），并填写报告在网站上的发布日期。确认后，报告作为该单位该年度的“导入”版本保存，用于跨年度结转核对和全县汇总；已在平台发布的年度不能导入。
         </p>
         <form method="post" action={`/admin/county/imports/${request.params.batch}`} class="form">
           <input type="hidden" name="_csrf" value={viewer.csrf} />
@@ -416,7 +476,8 @@ export async function countyRoutes(app: FastifyInstance, opts: CountyRoutesOptio
                           />
                           <div class="field checkbox">
                             <label>
-                              <input type="checkbox" name={`include-${f.id}`} value="1" checked={form._csrf ? form[`include-${f.id}`] === '1' : true} /> 导入这份报告
+                              <input type="checkbox" name={`include-${f.id}`} value="1" checked={form._csrf ? form[`include-${f.id}`] === '1' : true} />{' '}
+                              导入这份报告
                             </label>
                           </div>
                         </>
@@ -501,7 +562,10 @@ async function readUploads(request: FastifyRequest): Promise<Upload[]> {
   let total = 0;
   const mb = importLimits.fileBytes / 1024 / 1024;
   // throwFileSizeLimit is read by parts() too, though its type leaves it out.
-  const parts = request.parts({ limits: { fileSize: importLimits.fileBytes, files: importLimits.files, fields: 5, parts: importLimits.files + 5 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
+  const parts = request.parts({
+    limits: { fileSize: importLimits.fileBytes, files: importLimits.files, fields: 5, parts: importLimits.files + 5 },
+    throwFileSizeLimit: false,
+  } as Parameters<FastifyRequest['parts']>[0]);
   try {
     for await (const part of parts) {
       if (part.type !== 'file') continue;
@@ -513,7 +577,9 @@ async function readUploads(request: FastifyRequest): Promise<Upload[]> {
       // Stop reading once the batch is over its limit, not after 50 files of 20 MB.
       total += bytes.length;
       if (total > importLimits.batchBytes) {
-        throw new InputError([{ field: 'files', code: 'GK_IMPORT_BATCH_SIZE', message: `一次上传的文件合计不能超过${importLimits.batchBytes / 1024 / 1024} MB，请分批上传` }]);
+        throw new InputError([
+          { field: 'files', code: 'GK_IMPORT_BATCH_SIZE', message: `一次上传的文件合计不能超过${importLimits.batchBytes / 1024 / 1024} MB，请分批上传` },
+        ]);
       }
       uploads.push({ filename: part.filename, bytes: new Uint8Array(bytes) });
     }
@@ -543,7 +609,8 @@ const StatusTable: FC<{ s: CountySupervision }> = ({ s }) => (
   <section aria-labelledby="status">
     <h2 id="status">各单位报告情况</h2>
     <p class="help">
-      发布期限：{agencyKindKeys.map((k) => `${agencyKinds[k].label}${s.year + 1}年${s.settings.deadlines[k].month}月${s.settings.deadlines[k].day}日`).join('，')}
+      发布期限：
+      {agencyKindKeys.map((k) => `${agencyKinds[k].label}${s.year + 1}年${s.settings.deadlines[k].month}月${s.settings.deadlines[k].day}日`).join('，')}
       （条例第四十九条；乡镇的期限由本地设定，可在页末修改）。“已发布”包括在平台发布的和导入的已发布报告；“草稿”是已开始在平台编写正文、尚未发布。
     </p>
     <table class="list status-table supervision">
@@ -562,7 +629,13 @@ const StatusTable: FC<{ s: CountySupervision }> = ({ s }) => (
           <tr>
             <th scope="row">{r.agency.name}</th>
             <td class={r.late ? 'late' : r.status === 'published' ? 'done' : ''}>
-              {r.late ? <><Icon name="warning" />{' '}</> : ''}
+              {r.late ? (
+                <>
+                  <Icon name="warning" />{' '}
+                </>
+              ) : (
+                ''
+              )}
               {statusText(r)}
             </td>
             <td>{r.source ? sourceLabels[r.source] : '无报告'}</td>
@@ -581,11 +654,14 @@ const CarryOverTable: FC<{ s: CountySupervision }> = ({ s }) => {
     <section aria-labelledby="carry-over">
       <h2 id="carry-over">跨年度结转核对</h2>
       <p>
-        本年度表三“二、上年结转政府信息公开申请数量”应等于{s.year - 1}年度报告“四、结转下年度继续办理”（T3-05），两年的报告各取现有的版本：平台发布的、导入的，或平台根据台账生成的。
+        本年度表三“二、上年结转政府信息公开申请数量”应等于{s.year - 1}
+        年度报告“四、结转下年度继续办理”（T3-05），两年的报告各取现有的版本：平台发布的、导入的，或平台根据台账生成的。
         {mismatches ? <strong class="blocked">{mismatches}个单位不一致。</strong> : '各单位均一致或无法核对。'}
       </p>
       <table class="list carry-over">
-        <caption>{s.year}年度上年结转与{s.year - 1}年度结转下年度（总计列；不一致时列出各列）</caption>
+        <caption>
+          {s.year}年度上年结转与{s.year - 1}年度结转下年度（总计列；不一致时列出各列）
+        </caption>
         <thead>
           <tr>
             <th scope="col">单位</th>
@@ -606,7 +682,7 @@ const CarryOverTable: FC<{ s: CountySupervision }> = ({ s }) => {
                 <td>
                   {r.carryOver.state === 'mismatch' ? (
                     <strong class="blocked">
-                      <Icon name="warning" />{' '}不一致：{differing.map((c) => `${c.label}列上年${c.lastYear}、本年${c.thisYear}`).join('；')}
+                      <Icon name="warning" /> 不一致：{differing.map((c) => `${c.label}列上年${c.lastYear}、本年${c.thisYear}`).join('；')}
                     </strong>
                   ) : r.carryOver.state === 'match' ? (
                     <span class="ok">一致</span>
@@ -630,7 +706,13 @@ const CopyCell: FC<{ r: SupervisedReport; which: 'lastYear' | 'peer'; copyShare:
   const href = `/admin/reports/${r.agency.id}/${r.year}/copies?against=${which === 'lastYear' ? 'lastYear' : m.agency.id}`;
   return (
     <td class={over ? 'late' : ''}>
-      {over ? <><Icon name="warning" />{' '}</> : ''}
+      {over ? (
+        <>
+          <Icon name="warning" />{' '}
+        </>
+      ) : (
+        ''
+      )}
       <a href={href}>
         {percent(m.share)}
         {which === 'peer' ? `（${m.agency.shortName}）` : ''}
@@ -674,7 +756,8 @@ const CountyTotals: FC<{ s: CountySupervision }> = ({ s }) => {
   const grids = reportGrids(t.sum);
   const differing = new Map(t.differences.map((d) => [d.key, d.other]));
   const note = (key: string) => (differing.has(key) ? `县政府${differing.get(key) ?? '空'}` : null);
-  const countyHref = t.county.source === 'imported' && t.county.stored ? `/admin/county/reports/${t.county.stored.id}` : `/admin/reports/${s.county.id}/${s.year}`;
+  const countyHref =
+    t.county.source === 'imported' && t.county.stored ? `/admin/county/reports/${t.county.stored.id}` : `/admin/reports/${s.county.id}/${s.year}`;
   return (
     <section aria-labelledby="totals" class="report-preview">
       <h2 id="totals">全县汇总</h2>
@@ -683,8 +766,14 @@ const CountyTotals: FC<{ s: CountySupervision }> = ({ s }) => {
         {t.missing.length ? `没有报告、未计入的单位：${t.missing.map((a) => a.shortName).join('、')}。` : ''}
       </p>
       <p>
-        对照的“县政府年报”是<a href={countyHref}>{s.county.name}{s.year}年度报告</a>
-        （条例第四十九条第二款的本级政府年度报告）。本平台生成的{s.county.shortName}报告只统计{s.county.shortName}自身收到和办理的申请——各部门、乡镇另行发布本机关的报告，若再计入本级政府报告，上级汇总时同一件申请会被计算两次。因此两者的差额通常就是各部门和乡镇的数字；如果{s.county.shortName}发布的是全县汇总口径的报告，两者应当相等，差额即为汇总遗漏或重复之处。
+        对照的“县政府年报”是
+        <a href={countyHref}>
+          {s.county.name}
+          {s.year}年度报告
+        </a>
+        （条例第四十九条第二款的本级政府年度报告）。本平台生成的{s.county.shortName}报告只统计{s.county.shortName}
+        自身收到和办理的申请——各部门、乡镇另行发布本机关的报告，若再计入本级政府报告，上级汇总时同一件申请会被计算两次。因此两者的差额通常就是各部门和乡镇的数字；如果
+        {s.county.shortName}发布的是全县汇总口径的报告，两者应当相等，差额即为汇总遗漏或重复之处。
         {t.county.report ? (
           t.differences.length ? (
             <strong>共{t.differences.length}个单元格与县政府年报不同，已在表中标出（“县政府”后为县政府年报中的数字）。</strong>
@@ -742,13 +831,16 @@ const SettingsForm: FC<{
               error={err(`deadline.${k}`)}
             />
           ))}
-          <TextField name="copyShare" label="内容雷同警示比例（%）" value={form?.copyShare ?? String(Math.round(s.settings.copyShare * 100))} error={err('copyShare')} />
+          <TextField
+            name="copyShare"
+            label="内容雷同警示比例（%）"
+            value={form?.copyShare ?? String(Math.round(s.settings.copyShare * 100))}
+            error={err('copyShare')}
+          />
           <button type="submit">保存设置</button>
         </form>
       ) : (
-        <p>
-          发布期限和内容雷同警示比例（{percent(s.settings.copyShare)}）对平台上的所有县有效，由平台管理员或监督全部各县的县级监督人员设置。
-        </p>
+        <p>发布期限和内容雷同警示比例（{percent(s.settings.copyShare)}）对平台上的所有县有效，由平台管理员或监督全部各县的县级监督人员设置。</p>
       )}
     </section>
   );

@@ -68,7 +68,8 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
         {requests ? <RequestsTodo counts={requests} /> : ''}
         {actor.roles.some((r) => r.agencyId !== null) ? (
           <p>
-          收到对政府信息公开工作的投诉、举报（电话、信件、来访）？请<a href="/admin/supervision/complaints/new">登记</a>，由县政府信息公开工作主管部门处理（条例第四十七条）。
+            收到对政府信息公开工作的投诉、举报（电话、信件、来访）？请<a href="/admin/supervision/complaints/new">登记</a>
+            ，由县政府信息公开工作主管部门处理（条例第四十七条）。
           </p>
         ) : (
           ''
@@ -200,11 +201,24 @@ const RequestsTodo = ({ counts }: { counts: { overdue: number; dueSoon: number; 
     <p>
       办理中{counts.open}件：
       <span class={counts.overdue ? 'urgency-overdue' : ''}>
-        {counts.overdue ? <><Icon name="warning" />{' '}</> : ''}逾期{counts.overdue}件
+        {counts.overdue ? (
+          <>
+            <Icon name="warning" />{' '}
+          </>
+        ) : (
+          ''
+        )}
+        逾期{counts.overdue}件
       </span>
       ，
       <span class={counts.dueSoon ? 'urgency-dueSoon' : ''}>
-        {counts.dueSoon ? <><Icon name="clock" />{' '}</> : ''}
+        {counts.dueSoon ? (
+          <>
+            <Icon name="clock" />{' '}
+          </>
+        ) : (
+          ''
+        )}
         {dueSoonWorkingDays}个工作日内到期{counts.dueSoon}件
       </span>
       。

@@ -30,7 +30,11 @@ type Form = Partial<Record<string, string>>;
 export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
 
-  const agenciesPage = async (request: FastifyRequest, reply: FastifyReply, state: { errors?: FieldError[]; form?: Form; notice?: string; status?: number } = {}) => {
+  const agenciesPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: { errors?: FieldError[]; form?: Form; notice?: string; status?: number } = {},
+  ) => {
     const tree = await listAgencies(ctx.db);
     if (!can(actorOf(request), 'platform.administer', null, tree)) throw new ForbiddenError('只有平台管理员可以管理单位');
     const viewer = viewerOf(request, reply, tree);
@@ -38,10 +42,21 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
     return sendPage(
       reply,
       <Layout title="单位管理" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['单位管理', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['单位管理', null],
+          ]}
+        />
         <h1>单位管理</h1>
         <ErrorSummary errors={state.errors ?? []} />
-        {state.notice ? <p class="notice" role="status">{state.notice}</p> : ''}
+        {state.notice ? (
+          <p class="notice" role="status">
+            {state.notice}
+          </p>
+        ) : (
+          ''
+        )}
         <table class="list">
           <caption>平台上的单位</caption>
           <thead>
@@ -99,11 +114,16 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
   app.get('/admin/agencies', async (request, reply) => agenciesPage(request, reply));
 
   // The 政府信息公开工作机构 an agency's 指南 publishes: platform administrators and the agency's own administrators.
-  const contactsPage = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, state: { errors?: FieldError[]; form?: Form; notice?: string; status?: number } = {}) => {
+  const contactsPage = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    state: { errors?: FieldError[]; form?: Form; notice?: string; status?: number } = {},
+  ) => {
     const tree = await listAgencies(ctx.db);
     const agency = tree.find((a) => a.id === positiveInt(request.params.id));
     if (!agency) throw new NotFoundError('找不到这个单位');
-    if (!mayEditContacts(actorOf(request), agency.id, tree)) throw new ForbiddenError('只有平台管理员和本单位的单位管理员可以修改政府信息公开工作机构的联系方式');
+    if (!mayEditContacts(actorOf(request), agency.id, tree))
+      throw new ForbiddenError('只有平台管理员和本单位的单位管理员可以修改政府信息公开工作机构的联系方式');
     const viewer = viewerOf(request, reply, tree);
     const saved = await getAgencyContacts(ctx.db, agency.id);
     const f: Form = state.form ?? { ...saved };
@@ -111,15 +131,25 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
     return sendPage(
       reply,
       <Layout title={`${agency.shortName}政府信息公开工作机构`} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ...(platform ? ([['单位管理', '/admin/agencies']] as const) : []), [`${agency.shortName}政府信息公开工作机构`, null]]} />
+        <Breadcrumbs
+          trail={[['工作台', '/admin'], ...(platform ? ([['单位管理', '/admin/agencies']] as const) : []), [`${agency.shortName}政府信息公开工作机构`, null]]}
+        />
         <h1>{agency.name}政府信息公开工作机构</h1>
         <p class="help">
           这些信息发布在本单位的<a href={`/agencies/${agency.id}/guide`}>政府信息公开指南</a>和“依申请公开”栏目（《条例》第十二条），修改后即时生效。
         </p>
         <ErrorSummary errors={state.errors ?? []} />
-        {state.notice ? <p class="notice" role="status">{state.notice}</p> : ''}
+        {state.notice ? (
+          <p class="notice" role="status">
+            {state.notice}
+          </p>
+        ) : (
+          ''
+        )}
         <form method="post" action={`/admin/agencies/${agency.id}/contacts`} class="form" aria-labelledby="contacts-title">
-          <h2 id="contacts-title" class="visually-hidden">联系方式</h2>
+          <h2 id="contacts-title" class="visually-hidden">
+            联系方式
+          </h2>
           <input type="hidden" name="_csrf" value={viewer.csrf} />
           {contactKeys.map((k) => (
             <Text name={k} label={`${contactLabels[k]}${k === 'officeFax' || k === 'officeEmail' ? '（没有的可不填）' : ''}`} value={f[k]} />
@@ -162,7 +192,11 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
     return agenciesPage(request, reply, { notice: `已添加单位“${String(b.name).trim()}”。` });
   });
 
-  const usersPage = async (request: FastifyRequest, reply: FastifyReply, state: { errors?: FieldError[]; form?: Form; notice?: string; secret?: string; status?: number } = {}) => {
+  const usersPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: { errors?: FieldError[]; form?: Form; notice?: string; secret?: string; status?: number } = {},
+  ) => {
     const actor = actorOf(request);
     const tree = await listAgencies(ctx.db);
     const platform = can(actor, 'platform.administer', null, tree);
@@ -176,7 +210,12 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
     return sendPage(
       reply,
       <Layout title="账号管理" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['账号管理', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['账号管理', null],
+          ]}
+        />
         <h1>账号管理</h1>
         <ErrorSummary errors={state.errors ?? []} />
         {state.notice ? (
@@ -209,7 +248,9 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
               <tr>
                 <td>{u.username}</td>
                 <td>{u.displayName}</td>
-                <td>{u.roles.map((r) => `${roles[r.role].label}${r.agencyId ? `（${tree.find((a) => a.id === r.agencyId)?.shortName ?? ''}）` : ''}`).join('、')}</td>
+                <td>
+                  {u.roles.map((r) => `${roles[r.role].label}${r.agencyId ? `（${tree.find((a) => a.id === r.agencyId)?.shortName ?? ''}）` : ''}`).join('、')}
+                </td>
                 <td>{u.active ? (u.mustChangePassword ? '启用（待本人修改初始密码）' : '启用') : '已停用'}</td>
                 <td>
                   {u.id === actor.id ? (
@@ -244,7 +285,13 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
           <Text name="username" label="用户名（登录用，小写字母或数字）" value={f.username} />
           <Text name="displayName" label="姓名" value={f.displayName} />
           <SelectField name="role" label="角色" value={f.role} options={grantable.map((r) => [r, roles[r].label] as const)} />
-          <SelectField name="agencyId" label="所属单位" value={f.agencyId} options={agencies.map((a) => [a.id, a.name] as const)} {...(platform ? { empty: '（平台管理员不属于单位）' } : {})} />
+          <SelectField
+            name="agencyId"
+            label="所属单位"
+            value={f.agencyId}
+            options={agencies.map((a) => [a.id, a.name] as const)}
+            {...(platform ? { empty: '（平台管理员不属于单位）' } : {})}
+          />
           <button type="submit">新建账号</button>
         </form>
       </Layout>,
@@ -283,14 +330,23 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
     });
   }
 
-  const accountPage = async (request: FastifyRequest, reply: FastifyReply, state: { errors?: FieldError[]; notice?: string; status?: number; done?: boolean } = {}) => {
+  const accountPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: { errors?: FieldError[]; notice?: string; status?: number; done?: boolean } = {},
+  ) => {
     const actor = actorOf(request);
     const tree = await listAgencies(ctx.db);
     const viewer = viewerOf(request, reply, tree);
     return sendPage(
       reply,
       <Layout title="我的账号" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ['我的账号', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['我的账号', null],
+          ]}
+        />
         <h1>我的账号</h1>
         <ErrorSummary errors={state.errors ?? []} />
         {state.notice ? (
@@ -315,7 +371,12 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
         <form method="post" action="/admin/account/password" class="form narrow" aria-labelledby="change-password">
           <input type="hidden" name="_csrf" value={viewer.csrf} />
           <Text name="current" label="当前密码" type="password" autocomplete="current-password" />
-          <Text name="next" label={`新密码（至少${minPasswordLength}位；不能是常用密码，不能包含用户名或姓名，不能是连续或重复的字符）`} type="password" autocomplete="new-password" />
+          <Text
+            name="next"
+            label={`新密码（至少${minPasswordLength}位；不能是常用密码，不能包含用户名或姓名，不能是连续或重复的字符）`}
+            type="password"
+            autocomplete="new-password"
+          />
           <Text name="confirm" label="再次输入新密码" type="password" autocomplete="new-password" />
           <button type="submit">修改密码</button>
         </form>
@@ -329,7 +390,14 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
     const b = request.body ?? {};
     const token = request.cookies[sessionCookie];
     try {
-      await changeOwnPassword(ctx, actorOf(request), String(b.current ?? ''), String(b.next ?? ''), String(b.confirm ?? ''), token ? tokenId(token) : undefined);
+      await changeOwnPassword(
+        ctx,
+        actorOf(request),
+        String(b.current ?? ''),
+        String(b.next ?? ''),
+        String(b.confirm ?? ''),
+        token ? tokenId(token) : undefined,
+      );
     } catch (e) {
       if (e instanceof InputError) return accountPage(request, reply, { errors: e.errors, status: 400 });
       throw e;
@@ -338,7 +406,19 @@ export async function peopleRoutes(app: FastifyInstance, opts: { ctx: AppContext
   });
 }
 
-const Text = ({ name, label, value, type, autocomplete }: { name: string; label: string; value?: string | undefined; type?: string; autocomplete?: string }) => (
+const Text = ({
+  name,
+  label,
+  value,
+  type,
+  autocomplete,
+}: {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  type?: string;
+  autocomplete?: string;
+}) => (
   <div class="field">
     <label for={`field-${name}`}>{label}</label>
     <input id={`field-${name}`} name={name} type={type ?? 'text'} value={value ?? ''} autocomplete={autocomplete} />

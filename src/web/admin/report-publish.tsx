@@ -22,7 +22,13 @@ export const ReviewStatusLine: FC<{ base: string; status: ReviewStatus }> = ({ b
   </div>
 );
 
-export const PublishForm: FC<{ base: string; csrf: string; computed: ComputedReport; published: boolean; review: ReviewStatus }> = ({ base, csrf, computed, published, review }) => {
+export const PublishForm: FC<{ base: string; csrf: string; computed: ComputedReport; published: boolean; review: ReviewStatus }> = ({
+  base,
+  csrf,
+  computed,
+  published,
+  review,
+}) => {
   const errors = computed.findings.filter((f) => f.severity === 'error');
   const refusal = reviewRefusal(review, computed.year);
   return (

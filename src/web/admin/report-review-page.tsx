@@ -37,7 +37,12 @@ function yearOf(raw: string): number {
   return Number(raw);
 }
 
-async function reviewPage(ctx: AppContext, request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, state: { errors?: FieldError[]; form?: Form; notice?: string | undefined; status?: number } = {}) {
+async function reviewPage(
+  ctx: AppContext,
+  request: FastifyRequest<{ Params: Params }>,
+  reply: FastifyReply,
+  state: { errors?: FieldError[]; form?: Form; notice?: string | undefined; status?: number } = {},
+) {
   const { agency, tree } = await agencyFor(ctx, request, request.params.agencyId, 'report.view');
   const year = yearOf(request.params.year);
   const computed = await computeAgencyReport(ctx, agency, year);
@@ -51,7 +56,13 @@ async function reviewPage(ctx: AppContext, request: FastifyRequest<{ Params: Par
   return sendPage(
     reply,
     <Layout title={`保密审查：${title}`} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-      <Breadcrumbs trail={[['工作台', '/admin'], [`${agency.shortName} ${year}年度报告`, base], ['保密审查', null]]} />
+      <Breadcrumbs
+        trail={[
+          ['工作台', '/admin'],
+          [`${agency.shortName} ${year}年度报告`, base],
+          ['保密审查', null],
+        ]}
+      />
       <h1>保密审查：{title}</h1>
       <ErrorSummary errors={state.errors ?? []} />
       {state.notice ? (
@@ -71,7 +82,10 @@ async function reviewPage(ctx: AppContext, request: FastifyRequest<{ Params: Par
           ''
         )}
         {refusal ? <p class="blocked">{refusal.message}</p> : <p class="ok">现在的报告已经过保密审查，可以由审核领导发布。</p>}
-        <p class="help">审查意见针对下面显示的报告内容（数字、正文、落款和成文日期）；此后正文或数字有任何变动，须重新审查。{errors ? `报告还有${errors}个错误，改正后内容会变动，须再次审查。` : ''}</p>
+        <p class="help">
+          审查意见针对下面显示的报告内容（数字、正文、落款和成文日期）；此后正文或数字有任何变动，须重新审查。
+          {errors ? `报告还有${errors}个错误，改正后内容会变动，须再次审查。` : ''}
+        </p>
       </section>
       <section aria-labelledby="report-screening">
         <h2 id="report-screening">正文筛查</h2>
@@ -100,7 +114,10 @@ async function reviewPage(ctx: AppContext, request: FastifyRequest<{ Params: Par
       )}
       <section aria-labelledby="reviewed-report" class="report-preview">
         <h2 id="reviewed-report">将要发布的报告</h2>
-        <ReportView doc={{ report: computed.report, signer: computed.narrative?.signer ?? null, signedDate: computed.narrative?.signedDate ?? null }} findings={computed.findings} />
+        <ReportView
+          doc={{ report: computed.report, signer: computed.narrative?.signer ?? null, signedDate: computed.narrative?.signedDate ?? null }}
+          findings={computed.findings}
+        />
       </section>
     </Layout>,
     state.status ?? 200,

@@ -78,7 +78,12 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
     return sendPage(
       reply,
       <Layout title={title} site={site} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], [`${agency.shortName} ${year}年度报告`, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            [`${agency.shortName} ${year}年度报告`, null],
+          ]}
+        />
         <h1>{title}</h1>
         <ErrorSummary errors={state.errors ?? []} />
         {state.notice ? (
@@ -208,7 +213,13 @@ export async function reportRoutes(app: FastifyInstance, opts: { ctx: AppContext
     return sendPage(
       reply,
       <Layout title={trace.label} site={site} area="admin" viewer={viewerOf(request, reply, tree)}>
-        <Breadcrumbs trail={[['工作台', '/admin'], [`${agency.shortName} ${year}年度报告`, base], [trace.label, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            [`${agency.shortName} ${year}年度报告`, base],
+            [trace.label, null],
+          ]}
+        />
         <h1>{trace.label}</h1>
         <p>
           统计口径：{trace.rule}。共{trace.records.length}条记录。
@@ -268,7 +279,17 @@ const YearLinks = ({ agency, year, today }: { agency: Agency; year: number; toda
   );
 };
 
-const Status = ({ computed, versions, base, review }: { computed: ComputedReport; versions: Awaited<ReturnType<typeof reportVersions>>; base: string; review: ReviewStatus }) => {
+const Status = ({
+  computed,
+  versions,
+  base,
+  review,
+}: {
+  computed: ComputedReport;
+  versions: Awaited<ReturnType<typeof reportVersions>>;
+  base: string;
+  review: ReviewStatus;
+}) => {
   const current = versions[0];
   return (
     <dl class="metadata status">
@@ -333,9 +354,7 @@ const StatisticsForm = ({
   return (
     <section aria-labelledby="statistics">
       <h2 id="statistics">行政执法和收费统计（表二）</h2>
-      <p class="help">
-        {saved ? `最近更新：${chinaDate(saved.updatedAt)}。` : `尚未录入${year}年度统计，报告中按0计。`}数据应与本单位行政执法统计台账一致。
-      </p>
+      <p class="help">{saved ? `最近更新：${chinaDate(saved.updatedAt)}。` : `尚未录入${year}年度统计，报告中按0计。`}数据应与本单位行政执法统计台账一致。</p>
       <form method="post" action={`${base}/statistics`} class="form inline-form">
         <input type="hidden" name="_csrf" value={csrf} />
         {field('licensing', '行政许可决定（件）')}
@@ -352,7 +371,17 @@ const StatisticsForm = ({
   );
 };
 
-const NarrativeForm = ({ base, csrf, computed, form }: { base: string; csrf: string; computed: ComputedReport; form?: Partial<Record<string, string>> | undefined }) => {
+const NarrativeForm = ({
+  base,
+  csrf,
+  computed,
+  form,
+}: {
+  base: string;
+  csrf: string;
+  computed: ComputedReport;
+  form?: Partial<Record<string, string>> | undefined;
+}) => {
   const n = computed.narrative;
   const value = (k: 'overview' | 'problems' | 'other' | 'signer' | 'signedDate') => form?.[k] ?? n?.[k] ?? '';
   return (

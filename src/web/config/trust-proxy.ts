@@ -29,7 +29,9 @@ function checkEntry(entry: string): void {
   const version = isIP(address);
   if (rest.length > 0 || version === 0) {
     if (/^(1|true|yes|all|\*)$/i.test(entry)) {
-      refuse(`${field}=${entry} 会信任任何来源伪造的 X-Forwarded-For，已不再支持：请填写反向代理的 IP 地址或网段（逗号分隔），例如 ${field}=127.0.0.1 或 10.0.0.0/24`);
+      refuse(
+        `${field}=${entry} 会信任任何来源伪造的 X-Forwarded-For，已不再支持：请填写反向代理的 IP 地址或网段（逗号分隔），例如 ${field}=127.0.0.1 或 10.0.0.0/24`,
+      );
     }
     refuse(`${field} 中的“${entry}”不是 IP 地址或网段（CIDR），请填写反向代理的地址，例如 127.0.0.1 或 10.0.0.0/24，多个以逗号分隔`);
   }

@@ -12,7 +12,15 @@ import type { AppContext } from '../../app/context.ts';
 
 const wantsJson = (request: FastifyRequest) => request.url.startsWith('/api/');
 
-async function problemPage(ctx: AppContext, reply: FastifyReply, status: number, title: string, message: string, errors: FieldError[] = [], requestId?: string) {
+async function problemPage(
+  ctx: AppContext,
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  message: string,
+  errors: FieldError[] = [],
+  requestId?: string,
+) {
   const site = await siteInfo(ctx.db).catch(() => ({ name: '政府信息公开平台', domain: '', idCode: '', origin: null }));
   return sendPage(
     reply,

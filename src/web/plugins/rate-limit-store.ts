@@ -30,7 +30,10 @@ export function databaseStore(ctx: AppContext, scope = ''): FastifyRateLimitStor
       const now = ctx.now().getTime();
       sweep(now)
         .then(() => countHit(ctx.db, this.prefix + key, now, timeWindow))
-        .then((w) => callback(null, { current: w.hits, ttl: w.resetsAt - now }), (e: Error) => callback(e));
+        .then(
+          (w) => callback(null, { current: w.hits, ttl: w.resetsAt - now }),
+          (e: Error) => callback(e),
+        );
     }
 
     read(key: string, callback: Callback): void {

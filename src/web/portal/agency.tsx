@@ -19,7 +19,6 @@ import { agencyFeed, ItemLinks, ReportList } from './parts.tsx';
 const noContacts = { officeName: '', officeAddress: '', officeHours: '', officePhone: '', officeFax: '', officeEmail: '', postcode: '' };
 const guideLabel = catalogueCategories.guide.label;
 
-
 export async function agencyRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
 
@@ -37,22 +36,41 @@ export async function agencyRoutes(app: FastifyInstance, opts: { ctx: AppContext
     return sendPage(
       reply,
       <Layout title={`${agency.name}政府信息公开`} site={site} meta={{ ColumnName: '政府信息公开', ContentSource: agency.name }} feeds={[agencyFeed(agency)]}>
-        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [agency.name, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['首页', '/'],
+            ['政府信息公开', '/agencies'],
+            [agency.name, null],
+          ]}
+        />
         <h1>{agency.name}政府信息公开</h1>
         <nav aria-label="本专栏" class="tabs">
           <ul>
-            <li><a href="#guide">{guideLabel}</a></li>
-            <li><a href="#rules">{catalogueCategories.rules.label}</a></li>
-            <li><a href="#statutory">{catalogueCategories.statutory.label}</a></li>
-            <li><a href="#annual">{catalogueCategories.annualReports.label}</a></li>
-            <li><a href="#apply">依申请公开</a></li>
+            <li>
+              <a href="#guide">{guideLabel}</a>
+            </li>
+            <li>
+              <a href="#rules">{catalogueCategories.rules.label}</a>
+            </li>
+            <li>
+              <a href="#statutory">{catalogueCategories.statutory.label}</a>
+            </li>
+            <li>
+              <a href="#annual">{catalogueCategories.annualReports.label}</a>
+            </li>
+            <li>
+              <a href="#apply">依申请公开</a>
+            </li>
           </ul>
         </nav>
         <section aria-labelledby="guide">
           <h2 id="guide">{guideLabel}</h2>
           <ul class="link-list">
             <li>
-              <a href={`/agencies/${agency.id}/guide`}>{agency.name}{guideLabel}</a>
+              <a href={`/agencies/${agency.id}/guide`}>
+                {agency.name}
+                {guideLabel}
+              </a>
             </li>
             {guides.map((i) => (
               <li>
@@ -84,12 +102,15 @@ export async function agencyRoutes(app: FastifyInstance, opts: { ctx: AppContext
             ))}
           </ul>
           <p>
-            <a href={`/agencies/${agency.id}/items?category=statutory`}>查看全部法定主动公开内容</a>　<a href={`/agencies/${agency.id}/feed.atom`}>订阅（Atom）</a>
+            <a href={`/agencies/${agency.id}/items?category=statutory`}>查看全部法定主动公开内容</a>　
+            <a href={`/agencies/${agency.id}/feed.atom`}>订阅（Atom）</a>
           </p>
         </section>
         <section aria-labelledby="annual">
           <h2 id="annual">{catalogueCategories.annualReports.label}</h2>
-          <ReportList reports={reports.map((r) => ({ id: r.id, title: reportTitle(r.report.agency, r.year), date: chinaDate(r.publishedAt), version: r.version }))} />
+          <ReportList
+            reports={reports.map((r) => ({ id: r.id, title: reportTitle(r.report.agency, r.year), date: chinaDate(r.publishedAt), version: r.version }))}
+          />
           <p>
             <a href={`/agencies/${agency.id}/annual-reports`}>进入年报栏目</a>
           </p>
@@ -110,15 +131,32 @@ export async function agencyRoutes(app: FastifyInstance, opts: { ctx: AppContext
 
   app.get<{ Params: { id: string } }>('/agencies/:id/guide', async (request, reply) => {
     const agency = await agencyOr404(ctx, request.params.id);
-    const [site, tree, counts, contacts] = await Promise.all([siteInfo(ctx.db), listAgencies(ctx.db), publishedCountsByCategory(ctx.db, agency.id), getAgencyContacts(ctx.db, agency.id)]);
+    const [site, tree, counts, contacts] = await Promise.all([
+      siteInfo(ctx.db),
+      listAgencies(ctx.db),
+      publishedCountsByCategory(ctx.db, agency.id),
+      getAgencyContacts(ctx.db, agency.id),
+    ]);
     const parent = tree.find((a) => a.id === agency.parentId) ?? null;
     const county = tree.find((a) => a.kind === 'countyGovernment');
     const supervisor = (county && (await getAgencyContacts(ctx.db, county.id))?.officeName) || '县人民政府办公室';
     const title = `${agency.name}${guideLabel}`;
     return sendPage(
       reply,
-      <Layout title={title} site={site} meta={{ ColumnName: guideLabel, ArticleTitle: title, ContentSource: agency.name, Description: title }} feeds={[agencyFeed(agency)]}>
-        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [agency.name, `/agencies/${agency.id}`], [guideLabel, null]]} />
+      <Layout
+        title={title}
+        site={site}
+        meta={{ ColumnName: guideLabel, ArticleTitle: title, ContentSource: agency.name, Description: title }}
+        feeds={[agencyFeed(agency)]}
+      >
+        <Breadcrumbs
+          trail={[
+            ['首页', '/'],
+            ['政府信息公开', '/agencies'],
+            [agency.name, `/agencies/${agency.id}`],
+            [guideLabel, null],
+          ]}
+        />
         <Guide
           g={{
             agency,

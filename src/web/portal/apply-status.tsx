@@ -56,7 +56,10 @@ export const StatusForm: FC<{ csrf: string; state: StatusFormState }> = ({ csrf,
       <ErrorSummary errors={summary} />
       <form method="post" action="/apply/status" class="form narrow" novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
-        {field('receiptNo', '申请编号', '提交申请后页面显示的编号，也写在登记回执上，如 WS2026000001。', state.receiptNo, { autocomplete: 'off', spellcheck: 'false' })}
+        {field('receiptNo', '申请编号', '提交申请后页面显示的编号，也写在登记回执上，如 WS2026000001。', state.receiptNo, {
+          autocomplete: 'off',
+          spellcheck: 'false',
+        })}
         {field('queryCode', '查询码', '提交申请时页面显示的8位查询码，不区分大小写。', '', { autocomplete: 'off', spellcheck: 'false' })}
         <button type="submit">查询</button>
       </form>
@@ -75,9 +78,17 @@ export const StatusResult: FC<{ status: ApplicationStatus; csrf: string; queryCo
   if (status.kind === 'submitted') {
     return (
       <>
-        <MetadataBlock rows={[['申请编号', status.receiptNo], ['受理机关', status.agency], ['提交日期', status.submittedOn], ['办理状态', '已提交，等待受理机关确认']]} />
+        <MetadataBlock
+          rows={[
+            ['申请编号', status.receiptNo],
+            ['受理机关', status.agency],
+            ['提交日期', status.submittedOn],
+            ['办理状态', '已提交，等待受理机关确认'],
+          ]}
+        />
         <p>
-          {status.agency}确认收到申请后，以双方确认之日为收到申请之日（{receiptChannels.online.receiptDay}，《条例》第三十一条），并自该日起{timeLimits.reply.workingDays}个工作日内答复。确认后，本页会显示收到申请之日、答复期限和登记回执。
+          {status.agency}确认收到申请后，以双方确认之日为收到申请之日（{receiptChannels.online.receiptDay}，《条例》第三十一条），并自该日起
+          {timeLimits.reply.workingDays}个工作日内答复。确认后，本页会显示收到申请之日、答复期限和登记回执。
         </p>
       </>
     );
@@ -85,7 +96,13 @@ export const StatusResult: FC<{ status: ApplicationStatus; csrf: string; queryCo
   if (status.kind === 'setAside') {
     return (
       <>
-        <MetadataBlock rows={[['申请编号', status.receiptNo], ['受理机关', status.agency], ['办理状态', '未予登记']]} />
+        <MetadataBlock
+          rows={[
+            ['申请编号', status.receiptNo],
+            ['受理机关', status.agency],
+            ['办理状态', '未予登记'],
+          ]}
+        />
         <p>受理机关未将这份网上提交的内容登记为政府信息公开申请，原因是：{status.note}</p>
       </>
     );

@@ -50,10 +50,17 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
     return sendPage(
       noStore(reply),
       <Layout title={applyTitle} site={site} meta={{ ColumnName: '依申请公开' }}>
-        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [applyTitle, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['首页', '/'],
+            ['政府信息公开', '/agencies'],
+            [applyTitle, null],
+          ]}
+        />
         <h1>{applyTitle}</h1>
         <p class="lead">
-          公民、法人或者其他组织可以在这里向县政府及各乡镇、县直部门在线申请获取政府信息（《中华人民共和国政府信息公开条例》第二十七条、第二十九条）。已经提交的，请到<a href="/apply/status">申请查询</a>查看办理进度。
+          公民、法人或者其他组织可以在这里向县政府及各乡镇、县直部门在线申请获取政府信息（《中华人民共和国政府信息公开条例》第二十七条、第二十九条）。已经提交的，请到
+          <a href="/apply/status">申请查询</a>查看办理进度。
         </p>
         <ApplyForm agencies={agencies} state={state} csrf={reply.generateCsrf()} />
       </Layout>,
@@ -113,7 +120,12 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
     return receiptPage(reply, s);
   });
 
-  const receiptTrail = [['首页', '/'], ['政府信息公开', '/agencies'], [applyTitle, '/apply'], ['申请已提交', null]] as const;
+  const receiptTrail = [
+    ['首页', '/'],
+    ['政府信息公开', '/agencies'],
+    [applyTitle, '/apply'],
+    ['申请已提交', null],
+  ] as const;
 
   const receiptMissingPage = async (reply: FastifyReply) =>
     sendPage(
@@ -160,19 +172,28 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
             )}
           </dl>
           {s.queryCode !== null ? (
-            <p class="warning">查询码只在本页显示这一次，刷新或者再次打开本页都不再显示；本平台只保存它的加密摘要，无法找回。凭申请编号和查询码可以查询办理进度、查看和下载受理机关发给您的文书。</p>
+            <p class="warning">
+              查询码只在本页显示这一次，刷新或者再次打开本页都不再显示；本平台只保存它的加密摘要，无法找回。凭申请编号和查询码可以查询办理进度、查看和下载受理机关发给您的文书。
+            </p>
           ) : (
-            <p class="warning">查询码已在第一次打开本页时显示过，只显示这一次，不再显示；本平台只保存它的加密摘要，无法找回。请凭当时记下的申请编号和查询码查询办理进度。</p>
+            <p class="warning">
+              查询码已在第一次打开本页时显示过，只显示这一次，不再显示；本平台只保存它的加密摘要，无法找回。请凭当时记下的申请编号和查询码查询办理进度。
+            </p>
           )}
         </div>
         <h2>接下来</h2>
         <ol class="next-steps">
           <li>
-            {s.agency.name}会与您确认收到申请（可能通过电话或者电子邮件与您联系）。网上提交的申请，以双方确认之日为收到申请之日（{receiptChannels.online.label}：{receiptChannels.online.receiptDay}，《条例》第三十一条）。
+            {s.agency.name}会与您确认收到申请（可能通过电话或者电子邮件与您联系）。网上提交的申请，以双方确认之日为收到申请之日（{receiptChannels.online.label}
+            ：{receiptChannels.online.receiptDay}，《条例》第三十一条）。
           </li>
-          <li>申请内容不明确的，受理机关会自收到申请之日起{timeLimits.correctionNotice.workingDays}个工作日内一次性告知您需要补正的事项；答复期限自收到补正后的申请之日起计算（《条例》第三十条）。</li>
           <li>
-            受理机关自收到申请之日起{timeLimits.reply.workingDays}个工作日内答复；需要延长答复期限的，会告知您，延长的期限最长不超过{timeLimits.extension.workingDays}个工作日（《条例》第三十三条）。
+            申请内容不明确的，受理机关会自收到申请之日起{timeLimits.correctionNotice.workingDays}
+            个工作日内一次性告知您需要补正的事项；答复期限自收到补正后的申请之日起计算（《条例》第三十条）。
+          </li>
+          <li>
+            受理机关自收到申请之日起{timeLimits.reply.workingDays}个工作日内答复；需要延长答复期限的，会告知您，延长的期限最长不超过
+            {timeLimits.extension.workingDays}个工作日（《条例》第三十三条）。
           </li>
           <li>
             随时可以在<a href="/apply/status">申请查询</a>页面输入申请编号和查询码，查看办理进度和登记回执、答复书等文书。
@@ -182,13 +203,23 @@ export async function applyRoutes(app: FastifyInstance, opts: { ctx: AppContext 
     );
   };
 
-  const statusPage = async (reply: FastifyReply, body: { form: StatusFormState } | { result: Awaited<ReturnType<typeof applicationStatus>>; queryCode: string }, status = 200) => {
+  const statusPage = async (
+    reply: FastifyReply,
+    body: { form: StatusFormState } | { result: Awaited<ReturnType<typeof applicationStatus>>; queryCode: string },
+    status = 200,
+  ) => {
     const site = await siteInfo(ctx.db);
     const csrf = reply.generateCsrf();
     return sendPage(
       noStore(reply),
       <Layout title={statusTitle} site={site} meta={{ ColumnName: '依申请公开', robots: 'noindex' }} stylesheets={['/assets/letter.css']}>
-        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [statusTitle, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['首页', '/'],
+            ['政府信息公开', '/agencies'],
+            [statusTitle, null],
+          ]}
+        />
         <h1>{statusTitle}</h1>
         {'form' in body ? (
           <>

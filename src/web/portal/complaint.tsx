@@ -18,7 +18,10 @@ import { sendPage } from '../views/page.ts';
 import { applyRateLimit } from './apply.tsx';
 
 const title = '政府信息公开投诉、举报';
-const trail = [['首页', '/'], ['政府信息公开', '/agencies']] as const;
+const trail = [
+  ['首页', '/'],
+  ['政府信息公开', '/agencies'],
+] as const;
 
 export async function complaintRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;

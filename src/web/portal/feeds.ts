@@ -34,7 +34,11 @@ export async function feedRoutes(app: FastifyInstance, opts: FeedOptions) {
     const items = await latestPublishedItems(ctx.db, { agencyId: scope.agency?.id, categories, limit: feedSize });
     const columnLabel = scope.category ? categoryLabel(scope.category) : '';
     const path = scope.agency ? `/agencies/${scope.agency.id}/feed.atom${scope.category ? `?category=${scope.category}` : ''}` : '/feed.atom';
-    const htmlPath = scope.agency ? (scope.category ? `/agencies/${scope.agency.id}/items?category=${scope.category}` : `/agencies/${scope.agency.id}`) : '/items';
+    const htmlPath = scope.agency
+      ? scope.category
+        ? `/agencies/${scope.agency.id}/items?category=${scope.category}`
+        : `/agencies/${scope.agency.id}`
+      : '/items';
     const xml = atomXml({
       id: `${origin}${path}`,
       title: scope.agency ? `${scope.agency.name}政府信息公开${columnLabel ? `·${columnLabel}` : ''}` : `${site.name}政府信息公开`,

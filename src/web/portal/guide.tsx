@@ -22,13 +22,22 @@ const basis = (limit: { basis: string }) => `（${limit.basis.replace(/^条例/,
 function applyChannels(c: AgencyContacts): { label: string; how: Child; receiptDay: string }[] {
   const rows: { label: string; how: Child; receiptDay: string }[] = [];
   if (c.officeAddress) {
-    rows.push({ label: receiptChannels.inPerson.label, how: `到${c.officeName || '本机关'}（${c.officeAddress}）提交${c.officeHours ? `，办公时间：${c.officeHours}` : ''}`, receiptDay: receiptChannels.inPerson.receiptDay });
+    rows.push({
+      label: receiptChannels.inPerson.label,
+      how: `到${c.officeName || '本机关'}（${c.officeAddress}）提交${c.officeHours ? `，办公时间：${c.officeHours}` : ''}`,
+      receiptDay: receiptChannels.inPerson.receiptDay,
+    });
     const to = `寄至${c.officeAddress}${c.officeName ? `${c.officeName}` : ''}${c.postcode ? `（邮政编码${c.postcode}）` : ''}，请在信封左下角注明“政府信息公开申请”`;
     rows.push({ label: receiptChannels.registeredPost.label, how: to, receiptDay: receiptChannels.registeredPost.receiptDay });
     rows.push({ label: receiptChannels.ordinaryPost.label, how: '地址同上', receiptDay: receiptChannels.ordinaryPost.receiptDay });
   }
   if (c.officeFax) rows.push({ label: receiptChannels.fax.label, how: `传真至${c.officeFax}，并电话确认`, receiptDay: receiptChannels.fax.receiptDay });
-  if (c.officeEmail) rows.push({ label: receiptChannels.email.label, how: `发送至${c.officeEmail}，邮件主题注明“政府信息公开申请”`, receiptDay: receiptChannels.email.receiptDay });
+  if (c.officeEmail)
+    rows.push({
+      label: receiptChannels.email.label,
+      how: `发送至${c.officeEmail}，邮件主题注明“政府信息公开申请”`,
+      receiptDay: receiptChannels.email.receiptDay,
+    });
   return rows;
 }
 
@@ -40,7 +49,8 @@ export const ApplyInfo: FC<{ agency: Agency; contacts: AgencyContacts; headingLe
     label: receiptChannels.online.label,
     how: (
       <>
-        在本平台<a href={`/apply?agency=${agency.id}`}>网上申请</a>页面填写并提交，凭提交后取得的申请编号和查询码在<a href="/apply/status">申请查询</a>页面查看办理进度和答复文书
+        在本平台<a href={`/apply?agency=${agency.id}`}>网上申请</a>页面填写并提交，凭提交后取得的申请编号和查询码在<a href="/apply/status">申请查询</a>
+        页面查看办理进度和答复文书
       </>
     ),
     receiptDay: receiptChannels.online.receiptDay,
@@ -50,7 +60,8 @@ export const ApplyInfo: FC<{ agency: Agency; contacts: AgencyContacts; headingLe
   return (
     <div class="apply-info">
       <p>
-        公民、法人或者其他组织可以向{agency.name}申请获取相关政府信息。申请应当采用包括信件、数据电文在内的书面形式，写明申请人的姓名或者名称、身份证明、联系方式，所需政府信息的名称、文号或者便于查询的其他特征性描述，以及获取信息的方式、途径；采用书面形式确有困难的，可以口头提出，由政府信息公开工作机构代为填写申请。
+        公民、法人或者其他组织可以向{agency.name}
+        申请获取相关政府信息。申请应当采用包括信件、数据电文在内的书面形式，写明申请人的姓名或者名称、身份证明、联系方式，所需政府信息的名称、文号或者便于查询的其他特征性描述，以及获取信息的方式、途径；采用书面形式确有困难的，可以口头提出，由政府信息公开工作机构代为填写申请。
       </p>
       <Heading id={`apply-channels-${headingLevel}`}>提出申请的方式</Heading>
       {offline.length ? '' : <p>本单位尚未登记受理申请的地址，需要当面或者邮寄提交的，请向上级人民政府办公室咨询。</p>}
@@ -76,7 +87,9 @@ export const ApplyInfo: FC<{ agency: Agency; contacts: AgencyContacts; headingLe
       {contacts.officePhone ? <p>咨询电话：{contacts.officePhone}</p> : ''}
       {headingLevel === 3 ? (
         <p>
-          本机关自收到申请之日起{wd(timeLimits.reply)}内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过{wd(timeLimits.extension)}{basis(timeLimits.reply)}。
+          本机关自收到申请之日起{wd(timeLimits.reply)}内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过
+          {wd(timeLimits.extension)}
+          {basis(timeLimits.reply)}。
         </p>
       ) : (
         ''
@@ -147,7 +160,9 @@ export const Guide: FC<{ g: GuideData }> = ({ g }) => {
     <article class="guide">
       <h1>{agency.name}政府信息公开指南</h1>
       <p>
-        为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第十二条，编制本指南。公民、法人和其他组织可以通过本指南了解{agency.name}政府信息的分类、编排体系和获取方式，政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码和互联网联系方式，以及监督和救济途径。本指南根据本平台登记的信息生成，信息变更后随即更新。
+        为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第十二条，编制本指南。公民、法人和其他组织可以通过本指南了解
+        {agency.name}
+        政府信息的分类、编排体系和获取方式，政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码和互联网联系方式，以及监督和救济途径。本指南根据本平台登记的信息生成，信息变更后随即更新。
       </p>
 
       <section aria-labelledby="g-classes">
@@ -202,33 +217,36 @@ export const Guide: FC<{ g: GuideData }> = ({ g }) => {
         <h3 id="g-proactive">（一）主动公开</h3>
         <ol>
           <li>
-            本机关主动公开的政府信息在{g.siteName}政府信息公开平台统一发布：<a href={g.columnUrl}>{g.columnUrl}</a>。平台提供检索、查阅和下载（《条例》第二十四条），并提供本机关及各栏目的 Atom 信息订阅。
+            本机关主动公开的政府信息在{g.siteName}政府信息公开平台统一发布：<a href={g.columnUrl}>{g.columnUrl}</a>
+            。平台提供检索、查阅和下载（《条例》第二十四条），并提供本机关及各栏目的 Atom 信息订阅。
           </li>
           <li>
             属于主动公开范围的政府信息，自该政府信息形成或者变更之日起{wd(timeLimits.proactivePublication)}内予以公开{basis(timeLimits.proactivePublication)}。
           </li>
-          {contacts.officeAddress ? (
-            <li>
-              公众可以在办公时间到本机关政府信息公开工作机构（{contacts.officeAddress}）查阅本机关主动公开的政府信息。
-            </li>
-          ) : (
-            ''
-          )}
+          {contacts.officeAddress ? <li>公众可以在办公时间到本机关政府信息公开工作机构（{contacts.officeAddress}）查阅本机关主动公开的政府信息。</li> : ''}
         </ol>
         <h3 id="g-apply">（二）依申请公开</h3>
         <ApplyInfo agency={agency} contacts={contacts} headingLevel={4} />
         <h4 id="g-limits">办理时限和费用</h4>
         <ul>
-          <li>申请内容不明确的，本机关自收到申请之日起{wd(timeLimits.correctionNotice)}内一次性告知申请人作出补正{basis(timeLimits.correctionNotice)}；答复期限自收到补正的申请之日起计算。</li>
           <li>
-            能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起{wd(timeLimits.reply)}内予以答复，延长答复期限最长不超过{wd(timeLimits.extension)}{basis(timeLimits.extension)}。
+            申请内容不明确的，本机关自收到申请之日起{wd(timeLimits.correctionNotice)}内一次性告知申请人作出补正{basis(timeLimits.correctionNotice)}
+            ；答复期限自收到补正的申请之日起计算。
           </li>
           <li>
-            公开可能损害第三方合法权益的，书面征求第三方意见，第三方自收到征求意见书之日起{wd(timeLimits.thirdPartyOpinion)}内提出意见{basis(timeLimits.thirdPartyOpinion)}；需要征求其他机关意见的，被征求意见机关自收到征求意见书之日起{wd(timeLimits.otherAgencyOpinion)}内提出意见{basis(timeLimits.otherAgencyOpinion)}。征求意见所需时间不计算在答复期限内。
+            能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起{wd(timeLimits.reply)}内予以答复，延长答复期限最长不超过{wd(timeLimits.extension)}
+            {basis(timeLimits.extension)}。
+          </li>
+          <li>
+            公开可能损害第三方合法权益的，书面征求第三方意见，第三方自收到征求意见书之日起{wd(timeLimits.thirdPartyOpinion)}内提出意见
+            {basis(timeLimits.thirdPartyOpinion)}；需要征求其他机关意见的，被征求意见机关自收到征求意见书之日起{wd(timeLimits.otherAgencyOpinion)}内提出意见
+            {basis(timeLimits.otherAgencyOpinion)}。征求意见所需时间不计算在答复期限内。
           </li>
           <li>工作日不含法定节假日，按国务院办公厅公布的节假日安排（含调休）计算；期限自收到申请的次日起算。</li>
           <li>
-            本机关依申请提供政府信息，不收取费用；申请公开政府信息的数量、频次明显超过合理范围的，可以依照《政府信息公开信息处理费管理办法》收取信息处理费（《条例》第四十二条），缴费期限为收到收费通知次日起{wd(timeLimits.feePayment)}{basis(timeLimits.feePayment)}。
+            本机关依申请提供政府信息，不收取费用；申请公开政府信息的数量、频次明显超过合理范围的，可以依照《政府信息公开信息处理费管理办法》收取信息处理费（《条例》第四十二条），缴费期限为收到收费通知次日起
+            {wd(timeLimits.feePayment)}
+            {basis(timeLimits.feePayment)}。
           </li>
         </ul>
       </section>
@@ -241,12 +259,17 @@ export const Guide: FC<{ g: GuideData }> = ({ g }) => {
       <section aria-labelledby="g-redress">
         <h2 id="g-redress">五、监督和救济</h2>
         <p>
-          公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向{upper}或者{g.parent ? `${g.supervisor}（本县政府信息公开工作主管部门）` : '其政府信息公开工作主管部门'}投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。
+          公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向{upper}或者
+          {g.parent ? `${g.supervisor}（本县政府信息公开工作主管部门）` : '其政府信息公开工作主管部门'}
+          投诉、举报，也可以依法申请行政复议或者提起行政诉讼（《条例》第五十一条）。
         </p>
         <p>
-          认为行政机关未按照要求主动公开政府信息、或者对政府信息公开申请不依法答复处理的，可以在本平台<a href={`/complaints?agency=${agency.id}`}>在线投诉、举报</a>（《条例》第四十七条）；投诉请留下姓名和联系电话，举报可以匿名。
+          认为行政机关未按照要求主动公开政府信息、或者对政府信息公开申请不依法答复处理的，可以在本平台
+          <a href={`/complaints?agency=${agency.id}`}>在线投诉、举报</a>（《条例》第四十七条）；投诉请留下姓名和联系电话，举报可以匿名。
         </p>
-        <p>有证据证明本机关提供的与其自身相关的政府信息记录不准确的，可以要求本机关更正（《条例》第四十一条）；不属于本机关职能范围的，本机关转送有权更正的行政机关处理并告知申请人，或者告知申请人向有权更正的行政机关提出。</p>
+        <p>
+          有证据证明本机关提供的与其自身相关的政府信息记录不准确的，可以要求本机关更正（《条例》第四十一条）；不属于本机关职能范围的，本机关转送有权更正的行政机关处理并告知申请人，或者告知申请人向有权更正的行政机关提出。
+        </p>
         <Remedies today={g.today} body={upper} />
       </section>
     </article>

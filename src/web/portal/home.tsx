@@ -12,12 +12,16 @@ import { Breadcrumbs } from '../views/components.tsx';
 import { sendPage } from '../views/page.ts';
 import { AgencyDirectory, countyFeed, ItemLinks } from './parts.tsx';
 
-
 export async function homeRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { ctx } = opts;
 
   app.get('/', async (_request, reply) => {
-    const [site, agencies, latest, items] = await Promise.all([siteInfo(ctx.db), listAgencies(ctx.db), latestPublications(ctx.db, 8), latestPublishedItems(ctx.db, { limit: 10 })]);
+    const [site, agencies, latest, items] = await Promise.all([
+      siteInfo(ctx.db),
+      listAgencies(ctx.db),
+      latestPublications(ctx.db, 8),
+      latestPublishedItems(ctx.db, { limit: 10 }),
+    ]);
     return sendPage(
       reply,
       <Layout title="首页" site={site} meta={{ ColumnName: '首页' }} feeds={[countyFeed(site.name)]}>
@@ -40,7 +44,8 @@ export async function homeRoutes(app: FastifyInstance, opts: { ctx: AppContext }
         <section aria-labelledby="home-apply">
           <h2 id="home-apply">依申请公开</h2>
           <p>
-            需要的政府信息没有主动公开的，可以向制作或者保存该信息的机关申请公开：<a href="/apply">网上申请</a>　<a href="/apply/status">申请查询</a>（凭申请编号和查询码查看办理进度和答复文书）
+            需要的政府信息没有主动公开的，可以向制作或者保存该信息的机关申请公开：<a href="/apply">网上申请</a>　<a href="/apply/status">申请查询</a>
+            （凭申请编号和查询码查看办理进度和答复文书）
           </p>
         </section>
         <section aria-labelledby="directory">
@@ -71,7 +76,12 @@ export async function homeRoutes(app: FastifyInstance, opts: { ctx: AppContext }
     return sendPage(
       reply,
       <Layout title="政府信息公开" site={site} meta={{ ColumnName: '政府信息公开' }}>
-        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['首页', '/'],
+            ['政府信息公开', null],
+          ]}
+        />
         <h1>政府信息公开</h1>
         <AgencyDirectory agencies={agencies} />
       </Layout>,

@@ -57,7 +57,11 @@ async function renderItem(ctx: AppContext, request: FastifyRequest, reply: Fasti
   const item = await getPublicItem(ctx.db, id);
   if (!item) throw new NotFoundError('找不到这条政府信息，可能尚未公开。');
   const live = item.status === 'published';
-  const [site, stored, validity] = await Promise.all([siteInfo(ctx.db), publicVersions(ctx.db, item.id), item.document_kind ? validityHistory(ctx.db, item.id) : []]);
+  const [site, stored, validity] = await Promise.all([
+    siteInfo(ctx.db),
+    publicVersions(ctx.db, item.id),
+    item.document_kind ? validityHistory(ctx.db, item.id) : [],
+  ]);
   const versions = await maskedChangeNotes(ctx.db, stored);
   const current = versions.find((v) => v.state === 'published');
   const attachments = live && current ? await maskedFilenames(ctx.db, current.id, await publicAttachments(ctx.db, current.id)) : [];
@@ -74,10 +78,24 @@ async function renderItem(ctx: AppContext, request: FastifyRequest, reply: Fasti
     <Layout
       title={item.title}
       site={site}
-      meta={{ ColumnName: category, ArticleTitle: item.title, PubDate: pubDate, ContentSource: item.agency_name, Keywords: keywords.join(','), Description: description }}
+      meta={{
+        ColumnName: category,
+        ArticleTitle: item.title,
+        PubDate: pubDate,
+        ContentSource: item.agency_name,
+        Keywords: keywords.join(','),
+        Description: description,
+      }}
       feeds={[agencyFeed({ id: item.agency_id, name: item.agency_name })]}
     >
-      <Breadcrumbs trail={[['首页', '/'], [item.agency_name, `/agencies/${item.agency_id}`], [category, `/agencies/${item.agency_id}/items?category=${item.category}`], [item.title, null]]} />
+      <Breadcrumbs
+        trail={[
+          ['首页', '/'],
+          [item.agency_name, `/agencies/${item.agency_id}`],
+          [category, `/agencies/${item.agency_id}/items?category=${item.category}`],
+          [item.title, null],
+        ]}
+      />
       <MetadataBlock
         rows={[
           ['索引号', item.index_no ?? ''],
@@ -112,7 +130,12 @@ async function renderItem(ctx: AppContext, request: FastifyRequest, reply: Fasti
           来源：{item.agency_name}　{pubDate}
           {live ? <span class="views">　浏览次数：{viewsSlot}</span> : ''}
         </p>
-        {live ? item.body.split('\n').filter((p) => p.trim() !== '').map((p) => <p>{p}</p>) : ''}
+        {live
+          ? item.body
+              .split('\n')
+              .filter((p) => p.trim() !== '')
+              .map((p) => <p>{p}</p>)
+          : ''}
       </article>
       {attachments.length ? (
         <section aria-labelledby="attachments">
@@ -123,7 +146,9 @@ async function renderItem(ctx: AppContext, request: FastifyRequest, reply: Fasti
                 <a href={`/items/${item.id}/attachments/${a.id}`} download={a.filename}>
                   {a.filename}
                 </a>
-                <span class="file-meta">（{a.type.toUpperCase()}，{fileSize(a.served_size)}）</span>
+                <span class="file-meta">
+                  （{a.type.toUpperCase()}，{fileSize(a.served_size)}）
+                </span>
               </li>
             ))}
           </ul>
@@ -151,7 +176,8 @@ async function renderItem(ctx: AppContext, request: FastifyRequest, reply: Fasti
           <ol reversed>
             {versions.map((v) => (
               <li>
-                第{v.version}版　{v.published_at ? portalDateTime(v.published_at) : ''}　{v.change_note && v.version > 1 ? `更正说明：${v.change_note}` : '首次发布'}
+                第{v.version}版　{v.published_at ? portalDateTime(v.published_at) : ''}　
+                {v.change_note && v.version > 1 ? `更正说明：${v.change_note}` : '首次发布'}
                 {v.state === 'published' ? <span class="tag">现行版本</span> : ''}
               </li>
             ))}
@@ -164,7 +190,8 @@ async function renderItem(ctx: AppContext, request: FastifyRequest, reply: Fasti
         <figure class="qr">
           {raw(await qrSvg(url))}
           <figcaption>
-            用手机扫码阅读本页<br />
+            用手机扫码阅读本页
+            <br />
             <span class="url">{url}</span>
           </figcaption>
         </figure>

@@ -109,7 +109,11 @@ async function cachedList(ctx: AppContext, request: FastifyRequest, reply: Fasti
 
 const FilterForm = ({ action, f, agencies, years }: { action: string; f: Filters; agencies: readonly Agency[] | null; years: readonly number[] }) => (
   <form method="get" action={action} class="filters" aria-label="筛选">
-    {agencies ? <SelectField name="agency" label="发布机构" value={f.agency?.id} options={agencies.map((a) => [a.id, a.name] as const)} empty="全部机构" /> : ''}
+    {agencies ? (
+      <SelectField name="agency" label="发布机构" value={f.agency?.id} options={agencies.map((a) => [a.id, a.name] as const)} empty="全部机构" />
+    ) : (
+      ''
+    )}
     <SelectField
       name="category"
       label="栏目"
@@ -137,7 +141,12 @@ export async function listRoutes(app: FastifyInstance, opts: { ctx: AppContext }
       const html = renderPage(
         reply,
         <Layout title={column} site={site} meta={{ ColumnName: column }} feeds={feeds}>
-          <Breadcrumbs trail={[['首页', '/'], ['公开信息', null]]} />
+          <Breadcrumbs
+            trail={[
+              ['首页', '/'],
+              ['公开信息', null],
+            ]}
+          />
           <h1>公开信息</h1>
           <FilterForm action="/items" f={f} agencies={agencies} years={years} />
           <Results total={total} page={f.page} pages={pages}>
@@ -163,7 +172,14 @@ export async function listRoutes(app: FastifyInstance, opts: { ctx: AppContext }
       const html = renderPage(
         reply,
         <Layout title={`${agency.shortName} ${column}`} site={site} meta={{ ColumnName: column, ContentSource: agency.name }} feeds={feeds}>
-          <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [agency.name, `/agencies/${agency.id}`], [column, null]]} />
+          <Breadcrumbs
+            trail={[
+              ['首页', '/'],
+              ['政府信息公开', '/agencies'],
+              [agency.name, `/agencies/${agency.id}`],
+              [column, null],
+            ]}
+          />
           <h1>
             {agency.shortName} · {column}
           </h1>

@@ -21,7 +21,10 @@ export const ReportList: FC<{ reports: readonly { id: number; title: string; dat
     <p>暂无已发布的年度报告。</p>
   );
 
-export const AgencyDirectory: FC<{ agencies: readonly { id: number; name: string; kind: keyof typeof agencyKinds }[]; level?: 2 | 3 }> = ({ agencies, level = 2 }) => (
+export const AgencyDirectory: FC<{ agencies: readonly { id: number; name: string; kind: keyof typeof agencyKinds }[]; level?: 2 | 3 }> = ({
+  agencies,
+  level = 2,
+}) => (
   <div class="directory">
     {agencyKindKeys.map((kind) => {
       const list = agencies.filter((a) => a.kind === kind);

@@ -28,14 +28,26 @@ export async function annualReportRoutes(app: FastifyInstance, opts: { ctx: AppC
     return sendPage(
       reply,
       <Layout title={annualColumn} site={site} meta={{ ColumnName: annualColumn }}>
-        <Breadcrumbs trail={[['首页', '/'], [annualColumn, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['首页', '/'],
+            [annualColumn, null],
+          ]}
+        />
         <h1>政府信息公开工作年度报告</h1>
         {[...byYear.entries()]
           .sort(([a], [b]) => b - a)
           .map(([year, rows]) => (
             <section aria-labelledby={`year-${year}`}>
               <h2 id={`year-${year}`}>{year}年度</h2>
-              <ReportList reports={latestVersions(rows).map((r) => ({ id: r.id, title: reportTitle(r.name, r.year), date: chinaDate(r.published_at), version: r.version }))} />
+              <ReportList
+                reports={latestVersions(rows).map((r) => ({
+                  id: r.id,
+                  title: reportTitle(r.name, r.year),
+                  date: chinaDate(r.published_at),
+                  version: r.version,
+                }))}
+              />
             </section>
           ))}
       </Layout>,
@@ -48,16 +60,31 @@ export async function annualReportRoutes(app: FastifyInstance, opts: { ctx: AppC
     return sendPage(
       reply,
       <Layout title={`${agency.shortName} ${annualColumn}`} site={site} meta={{ ColumnName: annualColumn, ContentSource: agency.name }}>
-        <Breadcrumbs trail={[['首页', '/'], ['政府信息公开', '/agencies'], [agency.name, `/agencies/${agency.id}`], [annualColumn, null]]} />
-        <h1>{agency.name} · {annualColumn}</h1>
-        <ReportList reports={reports.map((r) => ({ id: r.id, title: reportTitle(r.report.agency, r.year), date: chinaDate(r.publishedAt), version: r.version }))} />
+        <Breadcrumbs
+          trail={[
+            ['首页', '/'],
+            ['政府信息公开', '/agencies'],
+            [agency.name, `/agencies/${agency.id}`],
+            [annualColumn, null],
+          ]}
+        />
+        <h1>
+          {agency.name} · {annualColumn}
+        </h1>
+        <ReportList
+          reports={reports.map((r) => ({ id: r.id, title: reportTitle(r.report.agency, r.year), date: chinaDate(r.publishedAt), version: r.version }))}
+        />
       </Layout>,
     );
   });
 
   app.get<{ Params: { id: string } }>('/annual-reports/:id', async (request, reply) => {
     const published = await reportOr404(ctx, request.params.id);
-    const [site, agency, versions] = await Promise.all([siteInfo(ctx.db), getAgency(ctx.db, published.agencyId), reportVersions(ctx.db, published.agencyId, published.year)]);
+    const [site, agency, versions] = await Promise.all([
+      siteInfo(ctx.db),
+      getAgency(ctx.db, published.agencyId),
+      reportVersions(ctx.db, published.agencyId, published.year),
+    ]);
     const title = reportTitle(published.report.agency, published.year);
     const pubDate = portalDateTime(published.publishedAt);
     const doc = { report: published.report, signer: published.signer, signedDate: published.signedDate };
@@ -67,9 +94,23 @@ export async function annualReportRoutes(app: FastifyInstance, opts: { ctx: AppC
       <Layout
         title={title}
         site={site}
-        meta={{ ColumnName: annualColumn, ArticleTitle: title, PubDate: pubDate, ContentSource: published.publisher, Keywords: '政府信息公开,年度报告', Description: title }}
+        meta={{
+          ColumnName: annualColumn,
+          ArticleTitle: title,
+          PubDate: pubDate,
+          ContentSource: published.publisher,
+          Keywords: '政府信息公开,年度报告',
+          Description: title,
+        }}
       >
-        <Breadcrumbs trail={[['首页', '/'], [agency?.name ?? '', `/agencies/${published.agencyId}`], [annualColumn, `/agencies/${published.agencyId}/annual-reports`], [title, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['首页', '/'],
+            [agency?.name ?? '', `/agencies/${published.agencyId}`],
+            [annualColumn, `/agencies/${published.agencyId}/annual-reports`],
+            [title, null],
+          ]}
+        />
         <MetadataBlock
           rows={[
             ['索引号', published.indexNo ?? ''],

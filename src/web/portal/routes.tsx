@@ -16,6 +16,7 @@ import { listRoutes } from './list.tsx';
 import { annualReportRoutes } from './reports.tsx';
 
 export async function portalRoutes(app: FastifyInstance, opts: { ctx: AppContext }) {
-  for (const routes of [homeRoutes, agencyRoutes, listRoutes, itemRoutes, annualReportRoutes, feedRoutes, applyRoutes, complaintRoutes]) await app.register(routes, opts);
+  for (const routes of [homeRoutes, agencyRoutes, listRoutes, itemRoutes, annualReportRoutes, feedRoutes, applyRoutes, complaintRoutes])
+    await app.register(routes, opts);
   await app.register(careRoutes);
 }

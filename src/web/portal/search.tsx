@@ -93,14 +93,26 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: AppContext
         result = { total: 0, hits: [] };
       }
     }
-    const rows = new Map((await resultItems(ctx.db, result.hits.map((h) => h.itemId))).map((r) => [r.id, r]));
+    const rows = new Map(
+      (
+        await resultItems(
+          ctx.db,
+          result.hits.map((h) => h.itemId),
+        )
+      ).map((r) => [r.id, r]),
+    );
     const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
     const key = exactKey(p.q);
     const searched = p.q !== '' && parseQuery(p.q).length > 0;
     return sendPage(
       reply,
       <Layout title={p.q ? `“${p.q}”的搜索结果` : column} site={site} meta={{ ColumnName: column }}>
-        <Breadcrumbs trail={[['首页', '/'], [column, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['首页', '/'],
+            [column, null],
+          ]}
+        />
         <h1>{column}</h1>
         <SearchForm p={p} agencies={agencies} years={years} />
         <SearchHelp />
@@ -168,7 +180,13 @@ const SearchForm = ({ p, agencies, years }: { p: Params; agencies: readonly Agen
       <input type="search" id="field-q" name="q" value={p.q} maxlength={maxQueryLength} aria-describedby="search-help" />
     </div>
     <SelectField name="agency" label="发布机构" value={p.agency?.id} options={agencies.map((a) => [a.id, a.name] as const)} empty="全部机构" />
-    <SelectField name="category" label="分类" value={p.category} options={searchCategories.map((k) => [k, catalogueCategories[k].label] as const)} empty="全部分类" />
+    <SelectField
+      name="category"
+      label="分类"
+      value={p.category}
+      options={searchCategories.map((k) => [k, catalogueCategories[k].label] as const)}
+      empty="全部分类"
+    />
     <SelectField
       name="year"
       label="公开年份"
@@ -190,9 +208,7 @@ const NoResults = ({ p }: { p: Params }) => {
   const filtered = Boolean(p.agency || p.category || p.year);
   return (
     <section aria-labelledby="no-results">
-      <h2 id="no-results">
-        没有找到与{quote(p.q)}相关的政府信息
-      </h2>
+      <h2 id="no-results">没有找到与{quote(p.q)}相关的政府信息</h2>
       <p>您可以：</p>
       <ul>
         {filtered ? (

@@ -121,7 +121,19 @@ export const FieldMessages: FC<{ id: string; messages: readonly string[] | undef
   );
 
 const Hint: FC<{ id: string; hint: Child | undefined; as?: 'div' | 'p' }> = ({ id, hint, as = 'div' }) =>
-  hint ? as === 'p' ? <p class="hint" id={`hint-${id}`}>{hint}</p> : <div class="hint" id={`hint-${id}`}>{hint}</div> : '';
+  hint ? (
+    as === 'p' ? (
+      <p class="hint" id={`hint-${id}`}>
+        {hint}
+      </p>
+    ) : (
+      <div class="hint" id={`hint-${id}`}>
+        {hint}
+      </div>
+    )
+  ) : (
+    ''
+  );
 
 interface TextDeclaration {
   label: string;
@@ -136,7 +148,18 @@ interface TextDeclaration {
 }
 
 /** A text box or area; `name` is also its anchor (姓名 and 名称 are personName and orgName, both the application's `name`). */
-export const TextField: FC<TextDeclaration & { name: string; state: FieldState }> = ({ name: id, label, state, hint, type = 'text', rows, autocomplete, inputmode, maxlength, optional }) => {
+export const TextField: FC<TextDeclaration & { name: string; state: FieldState }> = ({
+  name: id,
+  label,
+  state,
+  hint,
+  type = 'text',
+  rows,
+  autocomplete,
+  inputmode,
+  maxlength,
+  optional,
+}) => {
   const messages = state.messages.get(id);
   const attrs = {
     id: `field-${id}`,
@@ -167,14 +190,14 @@ export const TextField: FC<TextDeclaration & { name: string; state: FieldState }
 type Options = readonly (readonly [string, string])[];
 
 /** A drop-down: its options, or groups of options under a label each (empty groups are left out). */
-export const SelectField: FC<{ name: string; label: string; state: FieldState; hint?: Child; options?: Options; groups?: readonly { label: string; options: Options }[] }> = ({
-  name,
-  label,
-  state,
-  hint,
-  options = [],
-  groups = [],
-}) => {
+export const SelectField: FC<{
+  name: string;
+  label: string;
+  state: FieldState;
+  hint?: Child;
+  options?: Options;
+  groups?: readonly { label: string; options: Options }[];
+}> = ({ name, label, state, hint, options = [], groups = [] }) => {
   const messages = state.messages.get(name);
   const option = ([value, text]: readonly [string, string]) => (
     <option value={value} selected={state.values[name] === value}>
@@ -285,7 +308,11 @@ export const ApplicationFields: FC<{ state: FieldState; itemsGuidance?: Child }>
         <Text name="idNumber" state={state} />
       </fieldset>
 
-      <TextGroup legend={`申请人是法人或者其他组织的，填写本栏（${applicantTypes.naturalPerson.label}不填）`} names={['orgName', 'creditCode', 'legalRepresentative', 'contactPerson']} state={state} />
+      <TextGroup
+        legend={`申请人是法人或者其他组织的，填写本栏（${applicantTypes.naturalPerson.label}不填）`}
+        names={['orgName', 'creditCode', 'legalRepresentative', 'contactPerson']}
+        state={state}
+      />
       <TextGroup legend="联系方式" names={['phone', 'email', 'address', 'postcode']} state={state} />
 
       <fieldset class="group">
@@ -304,7 +331,13 @@ export const ApplicationFields: FC<{ state: FieldState; itemsGuidance?: Child }>
       </fieldset>
 
       <RadioGroup name="form" legend="获取信息的方式" options={labels(provisionForms)} state={state} />
-      <RadioGroup name="delivery" legend="获取信息的途径" options={labels(deliveryWays)} state={state} hint="选择“网上查看”的，可以凭申请编号和查询码在申请查询页面查看并下载答复文书。" />
+      <RadioGroup
+        name="delivery"
+        legend="获取信息的途径"
+        options={labels(deliveryWays)}
+        state={state}
+        hint="选择“网上查看”的，可以凭申请编号和查询码在申请查询页面查看并下载答复文书。"
+      />
     </>
   );
 };

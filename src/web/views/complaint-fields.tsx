@@ -68,8 +68,22 @@ export const ComplaintFields: FC<{ agencies: readonly Agency[]; values: Complain
         hint={`写明行政机关在政府信息公开工作中的哪些做法不符合规定（如未按要求主动公开、对申请未依法答复），有申请编号的请一并写明。不超过${complaintLimits.maxContent}字。`}
         attrs={{ maxlength: complaintLimits.maxContent }}
       />
-      <TextField name="name" label="姓名或者名称（举报可以不填）" value={values.name} error={messageOf(errors, 'name')} attrs={{ autocomplete: 'name', maxlength: complaintLimits.maxName }} />
-      <TextField name="phone" label="联系电话（举报可以不填）" type="tel" value={values.phone} error={messageOf(errors, 'phone')} hint="11位手机号码，或带区号的固定电话，如0730-4221234。" attrs={{ autocomplete: 'tel' }} />
+      <TextField
+        name="name"
+        label="姓名或者名称（举报可以不填）"
+        value={values.name}
+        error={messageOf(errors, 'name')}
+        attrs={{ autocomplete: 'name', maxlength: complaintLimits.maxName }}
+      />
+      <TextField
+        name="phone"
+        label="联系电话（举报可以不填）"
+        type="tel"
+        value={values.phone}
+        error={messageOf(errors, 'phone')}
+        hint="11位手机号码，或带区号的固定电话，如0730-4221234。"
+        attrs={{ autocomplete: 'tel' }}
+      />
       <TextField name="email" label="电子邮箱（选填）" type="email" value={values.email} error={messageOf(errors, 'email')} attrs={{ autocomplete: 'email' }} />
     </>
   );

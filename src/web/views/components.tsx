@@ -137,7 +137,11 @@ export const Icon: FC<{ name: 'warning' | 'clock' }> = ({ name }) => (
     {name === 'warning' ? (
       <path d="M8 1 15 14H1Z M7.25 6h1.5v4h-1.5Z M7.25 11h1.5v1.5h-1.5Z" fill="currentColor" fill-rule="evenodd" />
     ) : (
-      <path d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm0 1.5a5.5 5.5 0 1 1 0 11 5.5 5.5 0 0 1 0-11ZM7.25 4v4.4l3 1.8.75-1.3-2.25-1.35V4Z" fill="currentColor" fill-rule="evenodd" />
+      <path
+        d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm0 1.5a5.5 5.5 0 1 1 0 11 5.5 5.5 0 0 1 0-11ZM7.25 4v4.4l3 1.8.75-1.3-2.25-1.35V4Z"
+        fill="currentColor"
+        fill-rule="evenodd"
+      />
     )}
   </svg>
 );

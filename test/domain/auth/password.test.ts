@@ -39,7 +39,20 @@ test('a mobile number is refused', () => {
 });
 
 test('common passwords, Chinese-typical ones included, and listed words with digits added', () => {
-  for (const p of ['123456789a', 'woaini1314', 'qq123456789', 'a1234567890', '5201314520', 'password123', 'Password123', 'iloveyou2026', 'woaini!!2026', 'gongkai-demo', 'zhengfu123456', '147258369a']) {
+  for (const p of [
+    '123456789a',
+    'woaini1314',
+    'qq123456789',
+    'a1234567890',
+    '5201314520',
+    'password123',
+    'Password123',
+    'iloveyou2026',
+    'woaini!!2026',
+    'gongkai-demo',
+    'zhengfu123456',
+    '147258369a',
+  ]) {
     assert.equal(codeOf(p), 'GK_PASSWORD_COMMON', p);
   }
   assert.ok(isCommonPassword('123456'));

@@ -6,7 +6,8 @@ import { addDays } from '../../../src/domain/calendar/days.ts';
 import { explainDeadline } from '../../../src/domain/calendar/explain.ts';
 import { createWorkingCalendar, nationalCalendar as cal } from '../../../src/domain/calendar/working-calendar.ts';
 
-const skipped = (d: ReturnType<typeof addWorkingDays>) => Object.fromEntries(d.days.filter((x) => x.ordinal === null).map((x) => [x.day.date, x.skippedBecause]));
+const skipped = (d: ReturnType<typeof addWorkingDays>) =>
+  Object.fromEntries(d.days.filter((x) => x.ordinal === null).map((x) => [x.day.date, x.skippedBecause]));
 const counted = (d: ReturnType<typeof addWorkingDays>) => d.days.filter((x) => x.ordinal !== null).map((x) => x.day.date);
 
 describe('statutory examples', () => {
@@ -111,8 +112,13 @@ describe('provisional due dates', () => {
     assert.equal(skipped(d)['2027-01-01'], '元旦');
   });
 
-  test('the issue\'s examples: 2026-12-25 + 5 is 2027-01-04, 2027-02-03 + 3 is 2027-02-10, 2027-09-28 + 3 is 2027-10-04, all provisional', () => {
-    for (const [from, n, due] of [['2026-12-25', 5, '2027-01-04'], ['2027-02-03', 3, '2027-02-10'], ['2027-09-28', 3, '2027-10-04'], ['2026-12-10', 20, '2027-01-08']] as const) {
+  test("the issue's examples: 2026-12-25 + 5 is 2027-01-04, 2027-02-03 + 3 is 2027-02-10, 2027-09-28 + 3 is 2027-10-04, all provisional", () => {
+    for (const [from, n, due] of [
+      ['2026-12-25', 5, '2027-01-04'],
+      ['2027-02-03', 3, '2027-02-10'],
+      ['2027-09-28', 3, '2027-10-04'],
+      ['2026-12-10', 20, '2027-01-08'],
+    ] as const) {
       const d = addWorkingDays(cal, from, n);
       assert.deepEqual([d.due, d.provisional], [due, true], `${from} + ${n}`);
     }
@@ -130,7 +136,10 @@ describe('provisional due dates', () => {
 
   test('the explanation says which notice is missing', () => {
     const lines = explainDeadline(addWorkingDays(cal, '2026-12-15', 20), cal);
-    assert.ok(lines.some((l) => l.startsWith('暂定：2027年')), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.startsWith('暂定：2027年')),
+      lines.join('\n'),
+    );
     assert.ok(lines.includes('  2027-01-01 星期五  不计  元旦  国务院令第795号  暂定'), lines.join('\n'));
     assert.ok(lines.includes('  2027-01-04 星期一  第13个工作日  暂定'), lines.join('\n'));
     const why = lines.find((l) => l.startsWith('暂定：2027年'))!;
@@ -155,7 +164,12 @@ describe('explanation', () => {
 
 describe('working days between two dates', () => {
   test('is the inverse of addWorkingDays for a working due date', () => {
-    for (const [from, n] of [['2026-01-30', 20], ['2025-09-26', 20], ['2026-12-15', 20], ['2019-04-25', 7]] as const) {
+    for (const [from, n] of [
+      ['2026-01-30', 20],
+      ['2025-09-26', 20],
+      ['2026-12-15', 20],
+      ['2019-04-25', 7],
+    ] as const) {
       const due = addWorkingDays(cal, from, n).due;
       assert.equal(workingDaysBetween(cal, from, due).workingDays, n, `${from} + ${n}`);
     }
@@ -177,7 +191,10 @@ describe('working days between two dates', () => {
 });
 
 test('local overrides move deadlines', () => {
-  const r = createWorkingCalendar([{ date: '2026-03-03', kind: 'holiday', reason: '县城防汛抢险' }, { date: '2026-03-07', kind: 'workingDay', reason: '补班' }]);
+  const r = createWorkingCalendar([
+    { date: '2026-03-03', kind: 'holiday', reason: '县城防汛抢险' },
+    { date: '2026-03-07', kind: 'workingDay', reason: '补班' },
+  ]);
   assert.ok(r.ok);
   const d = addWorkingDays(r.value, '2026-03-02', 5);
   assert.equal(skipped(d)['2026-03-03'], '地方假日：县城防汛抢险');

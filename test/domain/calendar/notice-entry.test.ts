@@ -22,7 +22,7 @@ const withBreak = (i: number, change: Partial<NoticeEntry['breaks'][number]>): N
 };
 
 describe('a notice that passes', () => {
-  test('the 2027 notice becomes the year\'s arrangement, trimmed and sorted', () => {
+  test("the 2027 notice becomes the year's arrangement, trimmed and sorted", () => {
     const e = notice2027();
     const r = checkNoticeEntry({ ...e, number: ` ${e.number} `, breaks: e.breaks.map((b) => ({ ...b, weekdaysOff: [...b.weekdaysOff].reverse() })) }, context);
     assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
@@ -34,7 +34,10 @@ describe('a notice that passes', () => {
 
   test('every notice in code (2019–2026) passes the same checks', () => {
     for (const a of holidayArrangements) {
-      const r = checkNoticeEntry({ year: a.year, number: a.notice.number, title: a.notice.title, date: a.notice.date, url: a.notice.url, breaks: a.breaks }, { codeYears: [], today });
+      const r = checkNoticeEntry(
+        { year: a.year, number: a.notice.number, title: a.notice.title, date: a.notice.date, url: a.notice.url, breaks: a.breaks },
+        { codeYears: [], today },
+      );
       assert.ok(r.ok, `${a.year}: ${!r.ok && r.errors.map((x) => x.message).join('；')}`);
     }
   });
@@ -43,8 +46,14 @@ describe('a notice that passes', () => {
     assert.deepEqual(fields(withBreak(0, { weekdaysOff: ['2026-12-31', '2027-01-01'], makeUpWorkingDays: [] })), []);
   });
 
-  test('the form\'s lists split at spaces, commas and 、', () => {
-    assert.deepEqual(dateTokens(' 2027-02-05、2027-02-08，2027-02-09\n2027-02-10; 2027-02-11 '), ['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11']);
+  test("the form's lists split at spaces, commas and 、", () => {
+    assert.deepEqual(dateTokens(' 2027-02-05、2027-02-08，2027-02-09\n2027-02-10; 2027-02-11 '), [
+      '2027-02-05',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
+    ]);
   });
 });
 
@@ -107,7 +116,11 @@ describe('refused, naming the field', () => {
 
   test('中秋节 and 国庆节 in one item, as the 2023 and 2025 notices put them', () => {
     const e = notice2027();
-    const combined = { holidays: ['中秋节', '国庆节'], weekdaysOff: ['2027-09-15', ...e.breaks[6]!.weekdaysOff], makeUpWorkingDays: e.breaks[6]!.makeUpWorkingDays };
+    const combined = {
+      holidays: ['中秋节', '国庆节'],
+      weekdaysOff: ['2027-09-15', ...e.breaks[6]!.weekdaysOff],
+      makeUpWorkingDays: e.breaks[6]!.makeUpWorkingDays,
+    };
     assert.deepEqual(fields({ ...e, breaks: [...e.breaks.slice(0, 5), combined] }), []);
   });
 });

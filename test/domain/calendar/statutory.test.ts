@@ -77,7 +77,7 @@ describe('cross-checks', () => {
     assert.deepEqual(notOff, []);
   });
 
-  test('2019–2050: the lunar dates and 清明 equal chinese-days\'', () => {
+  test("2019–2050: the lunar dates and 清明 equal chinese-days'", () => {
     for (let year = 2019; year <= 2050; year++) {
       const h = byHoliday(year);
       const lunar = (m: number, d: number) => cd.getSolarDateFromLunar(`${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`).date;
@@ -88,7 +88,11 @@ describe('cross-checks', () => {
       assert.deepEqual(h['端午节'], [lunar(5, 5)], `${year} 端午`);
       assert.deepEqual(h['中秋节'], [lunar(8, 15)], `${year} 中秋`);
       const terms = cd.getSolarTerms(`${year}-04-01`, `${year}-04-30`).filter((t) => t.name === '清明');
-      assert.deepEqual(h['清明节'], terms.map((t) => t.date), `${year} 清明`);
+      assert.deepEqual(
+        h['清明节'],
+        terms.map((t) => t.date),
+        `${year} 清明`,
+      );
     }
   });
 });
@@ -129,7 +133,11 @@ describe('a year without a notice', () => {
 });
 
 describe('an entered notice', () => {
-  const entered = { ...holidayArrangements.find((a) => a.year === 2026)!, year: 2027, breaks: [{ holidays: ['元旦'], weekdaysOff: ['2027-01-01'], makeUpWorkingDays: ['2026-12-27'] }] } as const;
+  const entered = {
+    ...holidayArrangements.find((a) => a.year === 2026)!,
+    year: 2027,
+    breaks: [{ holidays: ['元旦'], weekdaysOff: ['2027-01-01'], makeUpWorkingDays: ['2026-12-27'] }],
+  } as const;
 
   test('makes its year settled, reaching back into December, and replaces the statutory count', () => {
     const r = createWorkingCalendar([], { entered: [entered] });

@@ -144,7 +144,21 @@ describe('why a day is not a working day', () => {
 
 describe('years without a notice', () => {
   test('2027 counts its statutory holidays and weekends, and every day says which notice it waits for', () => {
-    const statutory = new Set(['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-04-05', '2027-05-01', '2027-05-02', '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03']);
+    const statutory = new Set([
+      '2027-01-01',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-04-05',
+      '2027-05-01',
+      '2027-05-02',
+      '2027-06-09',
+      '2027-09-15',
+      '2027-10-01',
+      '2027-10-02',
+      '2027-10-03',
+    ]);
     for (const d of daysOf(2027)) {
       const s = nationalCalendar.dayStatus(d);
       assert.equal(s.working, !isWeekend(d) && !statutory.has(d), d);

@@ -19,7 +19,10 @@ describe('a year of the calendar screen', () => {
     const y = yearOverview(nationalCalendar, 2026);
     const jan = y.months[0]!;
     // 2026-01-01 is a Thursday: three empty cells before it.
-    assert.deepEqual(jan.weeks[0]!.slice(0, 4).map((d) => d?.date ?? null), [null, null, null, '2026-01-01']);
+    assert.deepEqual(
+      jan.weeks[0]!.slice(0, 4).map((d) => d?.date ?? null),
+      [null, null, null, '2026-01-01'],
+    );
     assert.ok(y.months.every((m) => m.weeks.every((w) => w.length === 7)));
     assert.equal(y.months.flatMap((m) => m.weeks.flat()).filter((d) => d !== null).length, 365);
     assert.equal(y.months[1]!.weeks.flat().find((d) => d?.date === '2026-02-14')?.kind, 'makeUpWorkingDay');

@@ -35,7 +35,11 @@ test('nothing is published without a recorded review', () => {
 test('three people: the reviewer and the approver are two, neither of them an author (issue 15)', () => {
   const reviewed = facts('inApproval', { reviewedBy: reviewer, reviewOpinion: '同意', authors: [author, 4] });
   assert.equal(errorCode(transition(reviewed, { act: 'approve' }, reviewer)), 'GK_APPROVER_IS_REVIEWER');
-  assert.equal(errorCode(transition({ ...reviewed, settledBy: [5] }, { act: 'approve' }, 5)), 'GK_APPROVER_IS_REVIEWER', 'who settled a hit took part in the review');
+  assert.equal(
+    errorCode(transition({ ...reviewed, settledBy: [5] }, { act: 'approve' }, 5)),
+    'GK_APPROVER_IS_REVIEWER',
+    'who settled a hit took part in the review',
+  );
   assert.equal(errorCode(transition(reviewed, { act: 'approve' }, author)), 'GK_APPROVER_IS_AUTHOR');
   assert.equal(errorCode(transition(reviewed, { act: 'approve' }, 4)), 'GK_APPROVER_IS_AUTHOR', 'who edited the draft wrote it too');
   assert.deepEqual(transition(reviewed, { act: 'approve' }, 3), { next: 'published' });
@@ -48,7 +52,10 @@ test('the author cannot review the own item, and every hit must be settled first
   assert.equal(errorCode(transition(facts('inReview'), { act: 'review', opinion: '同意' }, author)), 'GK_REVIEWER_IS_AUTHOR');
   assert.equal(errorCode(transition(facts('inReview', { unresolvedHits: 2 }), { act: 'review', opinion: '同意' }, reviewer)), 'GK_HITS_UNRESOLVED');
   assert.equal(errorCode(transition(facts('inReview'), { act: 'review', opinion: '  ' }, reviewer)), 'GK_OPINION_REQUIRED');
-  assert.equal(errorCode(transition(facts('inApproval', { reviewedBy: reviewer, reviewOpinion: '同意', unresolvedHits: 1 }), { act: 'approve' }, 3)), 'GK_HITS_UNRESOLVED');
+  assert.equal(
+    errorCode(transition(facts('inApproval', { reviewedBy: reviewer, reviewOpinion: '同意', unresolvedHits: 1 }), { act: 'approve' }, 3)),
+    'GK_HITS_UNRESOLVED',
+  );
 });
 
 test('reviewer or leader sends back with a reason; only drafts and returned versions are edited', () => {
@@ -65,7 +72,8 @@ test('reviewer or leader sends back with a reason; only drafts and returned vers
 });
 
 test('a secrecy marking is never masked nor waved through: only a recorded 解密 settles it', () => {
-  const settle = (kind: string, resolution: 'redacted' | 'justified' | 'declassified') => transition(facts('inReview'), { act: 'settleHit', kind, resolution }, reviewer);
+  const settle = (kind: string, resolution: 'redacted' | 'justified' | 'declassified') =>
+    transition(facts('inReview'), { act: 'settleHit', kind, resolution }, reviewer);
   assert.equal(errorCode(settle('secrecyMarking', 'redacted')), 'GK_MARKING_NOT_MASKABLE');
   assert.equal(errorCode(settle('secrecyMarking', 'justified')), 'GK_MARKING_NOT_MASKABLE');
   assert.deepEqual(settle('secrecyMarking', 'declassified'), { next: 'inReview' });

@@ -4,7 +4,15 @@ import { test } from 'node:test';
 import { nationalCalendar } from '../../../src/domain/calendar/working-calendar.ts';
 import { checkComplaintAct, checkComplaintForm, foldComplaint, type ComplaintEvent, type ComplaintForm } from '../../../src/domain/complaints/complaint.ts';
 
-const form = (over: Partial<ComplaintForm> = {}): ComplaintForm => ({ kind: 'complaint', agencyId: 3, content: '未按期答复', name: '王五', phone: '0730-4681099', email: '', ...over });
+const form = (over: Partial<ComplaintForm> = {}): ComplaintForm => ({
+  kind: 'complaint',
+  agencyId: 3,
+  content: '未按期答复',
+  name: '王五',
+  phone: '0730-4681099',
+  email: '',
+  ...over,
+});
 const fields = (f: ComplaintForm) => checkComplaintForm(f).map((e) => e.field);
 
 test('a 投诉 names its author and a phone; a 举报 may leave both out', () => {

@@ -17,7 +17,12 @@ test('due in the limit of the day of receipt, in working days across 春节', ()
 
 test('each decision needs its own facts; a decision closes the request, once', () => {
   const v = foldCorrection([received('2026-11-02')], nationalCalendar);
-  const decide = (decision: 'corrected' | 'forwarded' | 'referred' | 'refused', facts = {}, on = '2026-11-20'): CorrectionEvent => ({ act: 'decided', on, decision, facts });
+  const decide = (decision: 'corrected' | 'forwarded' | 'referred' | 'refused', facts = {}, on = '2026-11-20'): CorrectionEvent => ({
+    act: 'decided',
+    on,
+    decision,
+    facts,
+  });
   assert.equal(checkCorrectionAct(v, decide('corrected'), '2026-11-27')?.field, 'correctionResult');
   assert.equal(checkCorrectionAct(v, decide('forwarded', { reason: 'x' }), '2026-11-27')?.field, 'competentAgency');
   assert.equal(checkCorrectionAct(v, decide('referred'), '2026-11-27')?.field, 'competentAgency');

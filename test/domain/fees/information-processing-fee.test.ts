@@ -20,7 +20,18 @@ describe('按件计收 (per applicant, per calendar month)', () => {
 
   test('band edges', () => {
     const expected: [number, number][] = [
-      [0, 0], [1, 0], [10, 0], [11, 100], [30, 2000], [31, 2200], [40, 4000], [41, 4300], [50, 7000], [51, 7400], [60, 11000], [61, 11500],
+      [0, 0],
+      [1, 0],
+      [10, 0],
+      [11, 100],
+      [30, 2000],
+      [31, 2200],
+      [40, 4000],
+      [41, 4300],
+      [50, 7000],
+      [51, 7400],
+      [60, 11000],
+      [61, 11500],
     ];
     for (const [n, y] of expected) assert.equal(yuan('perItem', n), y, `${n} 件`);
   });
@@ -51,7 +62,16 @@ describe('按量计收 (per application, by pages)', () => {
   });
 
   test('band edges', () => {
-    const expected: [number, number][] = [[0, 0], [30, 0], [31, 10], [100, 700], [101, 720], [200, 2700], [201, 2740], [1000, 34700]];
+    const expected: [number, number][] = [
+      [0, 0],
+      [30, 0],
+      [31, 10],
+      [100, 700],
+      [101, 720],
+      [200, 2700],
+      [201, 2740],
+      [1000, 34700],
+    ];
     for (const [n, y] of expected) assert.equal(yuan('perPage', n), y, `${n} 页`);
   });
 });

@@ -15,7 +15,16 @@ import type { AnnualReport } from '../../../src/domain/reports/annual-report.ts'
 import type { ValidationContext } from '../../../src/domain/reports/findings.ts';
 import { outcomeCodeKeys, type OutcomeCode } from '../../../src/law/outcome-codes.ts';
 import type { CategoryKey } from '../../../src/law/catalogue-categories.ts';
-import { activeTable, applicationRows, appealColumns, appealGroups, applicationColumns, applicationsTable, reportDeadline, sections } from '../../../src/law/report-format/index.ts';
+import {
+  activeTable,
+  applicationRows,
+  appealColumns,
+  appealGroups,
+  applicationColumns,
+  applicationsTable,
+  reportDeadline,
+  sections,
+} from '../../../src/law/report-format/index.ts';
 
 export const year = 2024;
 

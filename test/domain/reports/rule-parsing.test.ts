@@ -5,14 +5,16 @@ import { narrativeApplicationFigures, statedFeeYuan } from '../../../src/domain/
 import { hasMoreDecimals } from '../../../src/domain/reports/rules-active.ts';
 
 test('T3-10 reads the four figures of the usual sentence', () => {
-  assert.deepEqual(
-    narrativeApplicationFigures('（二）依申请公开情况\n本年度我镇新收政府信息公开申请12件，上年结转1件，办结11件，结转下年度继续办理2件。'),
-    { newReceived: 12, carriedOver: 1, totalHandled: 11, carriedForward: 2 },
-  );
-  assert.deepEqual(
-    narrativeApplicationFigures('2.依申请公开政府信息情况。本年度共收到政府信息公开申请5件，上年度结转0件，已全部办结。'),
-    { newReceived: 5, carriedOver: 0 },
-  );
+  assert.deepEqual(narrativeApplicationFigures('（二）依申请公开情况\n本年度我镇新收政府信息公开申请12件，上年结转1件，办结11件，结转下年度继续办理2件。'), {
+    newReceived: 12,
+    carriedOver: 1,
+    totalHandled: 11,
+    carriedForward: 2,
+  });
+  assert.deepEqual(narrativeApplicationFigures('2.依申请公开政府信息情况。本年度共收到政府信息公开申请5件，上年度结转0件，已全部办结。'), {
+    newReceived: 5,
+    carriedOver: 0,
+  });
 });
 
 test('T3-10 reads “未收到” as none received (the seed’s sentence)', () => {

@@ -8,7 +8,16 @@ import { describe, test } from 'node:test';
 import { checks, validateReport } from '../../../src/domain/reports/validate.ts';
 import { findingJson, type Finding } from '../../../src/domain/reports/findings.ts';
 import type { AnnualReport } from '../../../src/domain/reports/annual-report.ts';
-import { applicationRowLabel, checkedRuleIds, reportDeadline, ruleIds, ruleSeverity, sections, type RuleId, type Severity } from '../../../src/law/report-format/index.ts';
+import {
+  applicationRowLabel,
+  checkedRuleIds,
+  reportDeadline,
+  ruleIds,
+  ruleSeverity,
+  sections,
+  type RuleId,
+  type Severity,
+} from '../../../src/law/report-format/index.ts';
 import {
   baseRecords,
   clone,
@@ -93,7 +102,10 @@ describe('the base year', () => {
       .join('\n')
       .replaceAll('我镇', '我局')
       .replaceAll('镇党委、政府', '县委、县政府');
-    const b = makeBase(department, records((r) => (r.narrative = { ...narrative2024, overview })));
+    const b = makeBase(
+      department,
+      records((r) => (r.narrative = { ...narrative2024, overview })),
+    );
     assert.ok(!/考核|评议|责任追究/.test(b.report.text.overview + b.report.text.problems));
     assert.deepEqual(check(b), []);
   });
@@ -231,16 +243,24 @@ describe('table 二', () => {
       fs[0]?.message,
       '表二“行政事业性收费”的“本年收费金额（单位：万元）”为3520万元，乡镇一年收取的行政事业性收费不会达到100万元，可能误将“元”填作“万元”：本栏应以万元为单位填写，如3520元应填0.352',
     );
-    assert.deepEqual(check(edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 100))).map((f) => f.rule), ['T2-05']);
+    assert.deepEqual(
+      check(edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 100))).map((f) => f.rule),
+      ['T2-05'],
+    );
     assert.deepEqual(check(edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 99.5))), []);
     // A county department: from 1000 万元; the county government and a body not known: from 10000.
-    const dept = (v: number) => { const b = makeBase(department); return check(edited(b, (r) => (r.active.feesTenThousandYuan = v))).filter((f) => f.rule === 'T2-05'); };
+    const dept = (v: number) => {
+      const b = makeBase(department);
+      return check(edited(b, (r) => (r.active.feesTenThousandYuan = v))).filter((f) => f.rule === 'T2-05');
+    };
     assert.match(dept(3520)[0]?.message ?? '', /部门一年收取的行政事业性收费不会达到1000万元，可能误将“元”填作“万元”：本栏应以万元为单位填写/);
     assert.deepEqual(dept(350), []);
     const b = edited(makeBase(), (r) => (r.active.feesTenThousandYuan = 3520));
     const county = validateReport(b.report, { ...b.ctx, agency: { kind: 'countyGovernment', mayMakeRules: false } }).filter((f) => f.rule === 'T2-05');
     assert.deepEqual(county, []);
-    const unknown = validateReport(edited(b, (r) => (r.active.feesTenThousandYuan = 35200)).report, { ...b.ctx, agency: undefined }).filter((f) => f.rule === 'T2-05');
+    const unknown = validateReport(edited(b, (r) => (r.active.feesTenThousandYuan = 35200)).report, { ...b.ctx, agency: undefined }).filter(
+      (f) => f.rule === 'T2-05',
+    );
     assert.match(unknown[0]?.message ?? '', /为35200万元，数额异常，可能误将“元”填作“万元”：本栏应以万元为单位填写，如35200元应填3\.52$/);
   });
 
@@ -336,7 +356,11 @@ describe('table 三', () => {
 
   test('T3-05: an application of last year registered after last year’s report was published', () => {
     const b = makeBase();
-    const asPublished = reportOf(town, year - 1, records((r) => (r.applications = r.applications.filter((a) => a.id !== 101)), previousRecords()));
+    const asPublished = reportOf(
+      town,
+      year - 1,
+      records((r) => (r.applications = r.applications.filter((a) => a.id !== 101)), previousRecords()),
+    );
     const ctx = { ...b.ctx, previous: { report: asPublished, origin: 'platform' as const } };
     const fs = only(validateReport(b.report, ctx), 'T3-05', 'error');
     assert.deepEqual(cells(fs), ['carriedOver/naturalPerson', 'carriedOver/total']);
@@ -352,9 +376,7 @@ describe('table 三', () => {
 
   test('T3-06: an application registered after the report was computed is open at year end', () => {
     const b = makeBase();
-    const now = records((r) =>
-      r.applications.push({ id: 111, applicantType: 'commercial', receivedDate: '2024-12-27', closedDate: null, outcome: null }),
-    );
+    const now = records((r) => r.applications.push({ id: 111, applicantType: 'commercial', receivedDate: '2024-12-27', closedDate: null, outcome: null }));
     const fs = only(check({ ...b, ctx: { ...b.ctx, derived: reportOf(town, year, now) } }), 'T3-06');
     assert.deepEqual(cells(fs), ['carriedForward/commercial', 'carriedForward/total']);
     const c = fs.find((f) => f.column === 'commercial');
@@ -374,7 +396,10 @@ describe('table 三', () => {
 
   test('T3-08: an application ended for an unpaid fee, and section 六 says nothing of the fee notice', () => {
     const other = '依据《政府信息公开信息处理费管理办法》，本年度我镇未收取信息处理费。';
-    const b = withRecords(makeBase(), records((r) => (r.narrative.other = other)));
+    const b = withRecords(
+      makeBase(),
+      records((r) => (r.narrative.other = other)),
+    );
     const fs = only(check(b), 'T3-08', 'warning');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]?.where, 'otherDisposal.unpaidFee');
@@ -399,7 +424,10 @@ describe('table 三', () => {
       ['本年度我镇发出收费通知3件，1名申请人逾期未缴纳，实际收取信息处理费共计1,200元。', 120_000],
       ['依据《政府信息公开信息处理费管理办法》规定，2024年全镇实际收取信息处理费共计400元，1名申请人逾期未缴纳。', 40_000],
     ] as const) {
-      const b = withRecords(makeBase(), records((r) => (r.narrative.other = sentence)));
+      const b = withRecords(
+        makeBase(),
+        records((r) => (r.narrative.other = sentence)),
+      );
       assert.deepEqual(validateReport(b.report, { ...b.ctx, feesCollectedFen: fen }), [], sentence);
     }
   });
@@ -417,11 +445,11 @@ describe('table 三', () => {
   });
 
   test('T3-10: section 一 states by hand a number the table does not have', () => {
-    const overview = narrative2024.overview.replace(
-      '{{依申请公开情况}}',
-      '本年度我镇新收政府信息公开申请12件，上年结转1件，办结9件，结转下年度继续办理1件。',
+    const overview = narrative2024.overview.replace('{{依申请公开情况}}', '本年度我镇新收政府信息公开申请12件，上年结转1件，办结9件，结转下年度继续办理1件。');
+    const b = withRecords(
+      makeBase(),
+      records((r) => (r.narrative.overview = overview)),
     );
-    const b = withRecords(makeBase(), records((r) => (r.narrative.overview = overview)));
     const fs = only(check(b), 'T3-10', 'warning');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]?.where, 'text.overview');
@@ -435,7 +463,10 @@ describe('table 三', () => {
       '依法依规做好政府信息公开工作。',
       '依法依规做好政府信息公开工作。镇便民服务中心全年受理各类服务申请3200件，办结3200件，公开办事结果。',
     );
-    const b = withRecords(makeBase(), records((r) => (r.narrative.overview = overview)));
+    const b = withRecords(
+      makeBase(),
+      records((r) => (r.narrative.overview = overview)),
+    );
     assert.deepEqual(check(b), []);
   });
 });
@@ -502,7 +533,10 @@ describe('the report as a whole', () => {
   });
 
   test('X-01: an empty narrative section', () => {
-    const b = withRecords(makeBase(), records((r) => (r.narrative.problems = '  ')));
+    const b = withRecords(
+      makeBase(),
+      records((r) => (r.narrative.problems = '  ')),
+    );
     const fs = only(check(b), 'X-01');
     assert.deepEqual(cells(fs), ['text.problems/']);
     assert.match(fs[0]?.message ?? '', /第五部分“五、存在的主要问题及改进情况”没有内容/);
@@ -515,7 +549,10 @@ describe('the report as a whole', () => {
       validateReport(b.report, { ...b.ctx, document: { sectionTitles: titles, labels: [...labels, ...extra], singleOtherDisposalRow } });
 
     const fs = only(withLabels(['本年新制作数量', '第二十条第(九)项']), 'X-02');
-    assert.deepEqual(fs.map((f) => f.message), ['报告使用了2019年试行格式的栏目“本年新制作数量”', '报告使用了2019年试行格式的栏目“第二十条第（九）项”']);
+    assert.deepEqual(
+      fs.map((f) => f.message),
+      ['报告使用了2019年试行格式的栏目“本年新制作数量”', '报告使用了2019年试行格式的栏目“第二十条第（九）项”'],
+    );
     assert.deepEqual(cells(only(withLabels(['处理决定数量']), 'X-02')), ['active/']);
     const single = only(withLabels([], true), 'X-02');
     assert.deepEqual(cells(single), ['otherDisposal.other/']);
@@ -536,7 +573,10 @@ describe('the report as a whole', () => {
 
   test('X-03: section 六 explains the unpaid fee but states no 信息处理费 (error computed, warning imported)', () => {
     const other = '本年度我镇向1名申请人发出收费通知，申请人逾期未缴纳费用，该申请终止处理。本年度无其他需要报告的事项。';
-    const b = withRecords(makeBase(), records((r) => (r.narrative.other = other)));
+    const b = withRecords(
+      makeBase(),
+      records((r) => (r.narrative.other = other)),
+    );
     const fs = only(check(b), 'X-03', 'error');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]?.where, 'text.other');
@@ -546,13 +586,19 @@ describe('the report as a whole', () => {
 
   test('X-03: “无。” in section 六 of a town that received nothing', () => {
     const q = quietTown();
-    const b = withRecords(q, records((r) => (r.narrative.other = '无。'), q.records));
+    const b = withRecords(
+      q,
+      records((r) => (r.narrative.other = '无。'), q.records),
+    );
     assert.equal(only(check(b), 'X-03').length, 1);
   });
 
   test('X-04: a town’s report leaves out 社会评议 (error computed, warning imported)', () => {
     const overview = narrative2024.overview.replace('通过群众满意度问卷开展社会评议，群众总体评价满意；', '');
-    const b = withRecords(makeBase(), records((r) => (r.narrative.overview = overview)));
+    const b = withRecords(
+      makeBase(),
+      records((r) => (r.narrative.overview = overview)),
+    );
     const fs = only(check(b), 'X-04', 'error');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]?.where, 'text.overview');
@@ -564,23 +610,38 @@ describe('the report as a whole', () => {
 
   test('X-04: 责任追究 named as a rule (the seed’s 制度 sentence) is not a result', () => {
     const seedLike = '健全保密审查、发布协调、责任追究、澄清虚假或不完整信息等政务公开制度，并严格执行。';
-    const overview = narrative2024.overview.replace('本年度未发生因政务公开工作引起的责任追究情况。', '').replace('（三）政府信息管理情况', `${seedLike}\n（三）政府信息管理情况`);
-    const b = withRecords(makeBase(), records((r) => (r.narrative.overview = overview)));
+    const overview = narrative2024.overview
+      .replace('本年度未发生因政务公开工作引起的责任追究情况。', '')
+      .replace('（三）政府信息管理情况', `${seedLike}\n（三）政府信息管理情况`);
+    const b = withRecords(
+      makeBase(),
+      records((r) => (r.narrative.overview = overview)),
+    );
     assert.ok(b.report.text.overview.includes('责任追究'));
     const fs = only(check(b), 'X-04', 'error');
     assert.match(fs[0]?.message ?? '', /未见以下结果：责任追究结果$/);
     // Stated as a result in section 五 instead, it passes.
-    const inFive = withRecords(b, records((r) => {
+    const inFive = withRecords(
+      b,
+      records((r) => {
         r.narrative.overview = overview;
         r.narrative.problems = `${narrative2024.problems}\n本年度未发生政务公开工作责任追究事项。`;
-      }));
+      }),
+    );
     assert.deepEqual(check(inFive), []);
   });
 
   test('X-04: not asked of a 街道办事处, which is no 人民政府', () => {
-    const overview = narrative2024.overview.split('\n').filter((l) => !/考核/.test(l)).join('\n').concat('\n自觉接受社会监督。');
+    const overview = narrative2024.overview
+      .split('\n')
+      .filter((l) => !/考核/.test(l))
+      .join('\n')
+      .concat('\n自觉接受社会监督。');
     const street = { ...town, name: '华容县章华街道办事处', shortName: '章华街道' };
-    const b = makeBase(street, records((r) => (r.narrative = { ...narrative2024, overview })));
+    const b = makeBase(
+      street,
+      records((r) => (r.narrative = { ...narrative2024, overview })),
+    );
     assert.deepEqual(check(b), []);
     // read from a document, with no agency known: the title tells it too
     assert.deepEqual(validateReport(b.report, { ...b.ctx, origin: 'imported', agency: undefined }), []);
@@ -591,7 +652,10 @@ describe('the report as a whole', () => {
       '开展行政规范性文件清理，废止不再适用的文件。',
       '开展行政规范性文件清理，废止不再适用的文件。2023年，我镇共制定行政规范性文件1件。',
     );
-    const b = withRecords(makeBase(), records((r) => (r.narrative.overview = overview)));
+    const b = withRecords(
+      makeBase(),
+      records((r) => (r.narrative.overview = overview)),
+    );
     const fs = only(check(b), 'X-05', 'warning');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]?.expected, 2024);
@@ -608,7 +672,10 @@ describe('the report as a whole', () => {
         '对照《2023年华容县政务公开工作要点》查漏补缺，补充公开信息12条。',
       ].join(''),
     );
-    const b = withRecords(makeBase(), records((r) => (r.narrative.overview = overview)));
+    const b = withRecords(
+      makeBase(),
+      records((r) => (r.narrative.overview = overview)),
+    );
     assert.deepEqual(check(b), []);
   });
 
@@ -631,7 +698,11 @@ describe('the report as a whole', () => {
 
   test('X-07: last year’s narrative written again with only the year changed', () => {
     const lastYear = { ...narrative2024, overview: narrative2024.overview.replace('2024年度', '2023年度') };
-    const b = makeBase(town, baseRecords(), records((r) => (r.narrative = lastYear), previousRecords()));
+    const b = makeBase(
+      town,
+      baseRecords(),
+      records((r) => (r.narrative = lastYear), previousRecords()),
+    );
     const fs = only(check(b), 'X-07', 'warning');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]?.where, 'report');
@@ -648,15 +719,26 @@ describe('the report as a whole', () => {
   });
 
   test('X-09: section 一 leaves out one of the five topics of the 2021 format, named in a warning', () => {
-    const overview = narrative2024.overview.replace('（四）平台建设情况\n', '').replace('依托县政府门户网站政务公开专栏发布信息，', '依托县政府门户网站发布信息，');
-    const b = withRecords(makeBase(), records((r) => (r.narrative.overview = overview)));
+    const overview = narrative2024.overview
+      .replace('（四）平台建设情况\n', '')
+      .replace('依托县政府门户网站政务公开专栏发布信息，', '依托县政府门户网站发布信息，');
+    const b = withRecords(
+      makeBase(),
+      records((r) => (r.narrative.overview = overview)),
+    );
     const fs = only(check(b), 'X-09', 'warning');
     assert.equal(fs.length, 1);
     assert.equal(fs[0]?.where, 'text.overview');
     assert.match(fs[0]?.message ?? '', /^第一部分“总体情况”未见“政府信息公开平台建设”方面的内容/);
     // Two missing, two findings, each naming its topic.
-    const two = withRecords(b, records((r) => (r.narrative.overview = overview.replace('（五）监督保障情况\n', '').replace('（三）政府信息管理情况\n', ''))));
-    assert.deepEqual(only(check(two), 'X-09').map((f) => /“([^”]+)”方面/.exec(f.message)?.[1]), ['政府信息管理', '政府信息公开平台建设', '监督保障']);
+    const two = withRecords(
+      b,
+      records((r) => (r.narrative.overview = overview.replace('（五）监督保障情况\n', '').replace('（三）政府信息管理情况\n', ''))),
+    );
+    assert.deepEqual(
+      only(check(two), 'X-09').map((f) => /“([^”]+)”方面/.exec(f.message)?.[1]),
+      ['政府信息管理', '政府信息公开平台建设', '监督保障'],
+    );
   });
 
   test('X-02, X-03 and X-09 apply from the 2021 report: a 2019 or 2020 report in the 2019 format gets none of them', () => {
@@ -669,7 +751,8 @@ describe('the report as a whole', () => {
         r.text.overview = '本年度我镇认真贯彻落实《条例》，做好政府信息公开工作。';
       });
     const document = { sectionTitles: titles, labels: [...labels2021, '本年新制作数量', '第二十条第(九)项'], singleOtherDisposalRow: true };
-    const rulesOf = (r: AnnualReport) => new Set(validateReport(r, { ...b.ctx, origin: 'imported', document, previous: null, publication: undefined }).map((f) => f.rule));
+    const rulesOf = (r: AnnualReport) =>
+      new Set(validateReport(r, { ...b.ctx, origin: 'imported', document, previous: null, publication: undefined }).map((f) => f.rule));
     for (const y of [2019, 2020]) {
       const found = rulesOf(in2019Format(y).report);
       for (const id of ['X-02', 'X-03', 'X-09'] as const) assert.ok(!found.has(id), `${y}: ${id}`);

@@ -49,7 +49,10 @@ describe('the reply clock (条例 第三十三条)', () => {
 });
 
 describe('补正 (条例 第三十条)', () => {
-  const asked: CaseEvent[] = [received('2024-03-01'), { act: 'correctionRequested', on: '2024-03-05', workingDays: 10, items: '请写明文件名称或文号', ...handed('2024-03-05') }];
+  const asked: CaseEvent[] = [
+    received('2024-03-01'),
+    { act: 'correctionRequested', on: '2024-03-05', workingDays: 10, items: '请写明文件名称或文号', ...handed('2024-03-05') },
+  ];
 
   test('while waiting, the reply clock does not run; the corrected application restarts it', () => {
     const waiting = run(asked);
@@ -71,7 +74,13 @@ describe('补正 (条例 第三十条)', () => {
   });
 
   test('“still unclear after correction” needs a correction first', () => {
-    const reply = (on: string): CaseEvent => ({ act: 'replied', on, outcome: 'unableToProvide.unclearAfterCorrection', items: [{ itemId: 1, kind: 'unableToProvide.unclearAfterCorrection', outcome: 'unableToProvide.unclearAfterCorrection' }], ...signed });
+    const reply = (on: string): CaseEvent => ({
+      act: 'replied',
+      on,
+      outcome: 'unableToProvide.unclearAfterCorrection',
+      items: [{ itemId: 1, kind: 'unableToProvide.unclearAfterCorrection', outcome: 'unableToProvide.unclearAfterCorrection' }],
+      ...signed,
+    });
     assert.equal(refused([received('2024-03-01')], reply('2024-03-10')), 'GK_NO_CORRECTION');
     run([...asked, { act: 'correctionReceived', on: '2024-03-15', note: '' }, reply('2024-03-20')]);
   });
@@ -85,7 +94,10 @@ describe('consultation stops the clock (条例 第三十二条、第三十四条
     assert.equal(during.state, 'consulting');
     assert.equal(during.pending?.due, '2024-05-30', '15 working days for the third party, 05-11 a 调休 Saturday');
     const v = run([...consulted, { act: 'thirdPartyAnswered', on: '2024-05-20', opinion: 'objects', note: '涉及商业秘密' }]);
-    assert.deepEqual(v.stops.map((s) => [s.from, s.to]), [['2024-05-11', '2024-05-20']]);
+    assert.deepEqual(
+      v.stops.map((s) => [s.from, s.to]),
+      [['2024-05-11', '2024-05-20']],
+    );
     // 7 working days stopped (05-11 Saturday worked, 05-13..17, 05-20); 端午 06-10 off.
     assert.equal(v.replyDue?.due, '2024-06-12');
     assert.equal(v.thirdPartyObjected, true);
@@ -94,19 +106,32 @@ describe('consultation stops the clock (条例 第三十二条、第三十四条
   test('no answer: the stop lasts the period the 条例 gives, not until staff noticed', () => {
     assert.equal(refused(consulted, { act: 'thirdPartyAnswered', on: '2024-05-30', opinion: 'none', note: '' }), 'GK_PERIOD_NOT_OVER');
     const v = run([...consulted, { act: 'thirdPartyAnswered', on: '2024-06-20', opinion: 'none', note: '逾期未答复' }]);
-    assert.deepEqual(v.stops.map((s) => [s.from, s.to]), [['2024-05-11', '2024-05-30']]);
+    assert.deepEqual(
+      v.stops.map((s) => [s.from, s.to]),
+      [['2024-05-11', '2024-05-30']],
+    );
   });
 
   test('no reply while consulting; another agency likewise', () => {
     const reply: CaseEvent = { act: 'replied', on: '2024-05-15', outcome: 'granted', items: [{ itemId: 1, kind: 'grantProvide', outcome: 'granted' }] };
     assert.equal(refused(consulted, reply), 'GK_NOT_IN_PROGRESS');
-    const v = run([received('2024-05-06'), { act: 'agencyConsulted', on: '2024-05-07', agency: '县财政局', ...handed('2024-05-07') }, { act: 'agencyAnswered', on: '2024-05-09', opinion: 'consents', note: '' }]);
-    assert.deepEqual(v.stops.map((s) => [s.from, s.to]), [['2024-05-08', '2024-05-09']]);
+    const v = run([
+      received('2024-05-06'),
+      { act: 'agencyConsulted', on: '2024-05-07', agency: '县财政局', ...handed('2024-05-07') },
+      { act: 'agencyAnswered', on: '2024-05-09', opinion: 'consents', note: '' },
+    ]);
+    assert.deepEqual(
+      v.stops.map((s) => [s.from, s.to]),
+      [['2024-05-08', '2024-05-09']],
+    );
   });
 });
 
 describe('信息处理费 (国办函〔2020〕109号)', () => {
-  const noticed: CaseEvent[] = [received('2024-09-20'), { act: 'feeNoticed', on: '2024-09-27', scheme: 'perPage', quantity: 250, amountYuan: 4700, ...handed('2024-09-27') }];
+  const noticed: CaseEvent[] = [
+    received('2024-09-20'),
+    { act: 'feeNoticed', on: '2024-09-27', scheme: 'perPage', quantity: 250, amountYuan: 4700, ...handed('2024-09-27') },
+  ];
 
   test('20 working days to pay from the day after the notice, the clock stopped meanwhile', () => {
     const v = run(noticed);
@@ -114,7 +139,10 @@ describe('信息处理费 (国办函〔2020〕109号)', () => {
     assert.equal(v.fee?.due, '2024-10-30');
     const paid = run([...noticed, { act: 'feePaid', on: '2024-10-10', receiptNote: '非税收入票据' }]);
     assert.equal(paid.state, 'inProgress');
-    assert.deepEqual(paid.stops.map((s) => [s.from, s.to]), [['2024-09-28', '2024-10-10']]);
+    assert.deepEqual(
+      paid.stops.map((s) => [s.from, s.to]),
+      [['2024-09-28', '2024-10-10']],
+    );
   });
 
   test('late payment is refused; unpaid after the period closes the case as （六）2', () => {
@@ -122,12 +150,24 @@ describe('信息处理费 (国办函〔2020〕109号)', () => {
     assert.equal(refused(noticed, { act: 'feeLapsed', on: '2024-10-30' }), 'GK_PERIOD_NOT_OVER');
     const v = run([...noticed, { act: 'feeLapsed', on: '2024-10-31' }]);
     assert.equal(v.outcome, 'otherDisposal.unpaidFee');
-    assert.equal(refused(noticed, { act: 'feeNoticed', on: '2024-09-30', scheme: 'perItem', quantity: 12, amountYuan: 200, ...handed('2024-09-30') }), 'GK_NOT_IN_PROGRESS');
+    assert.equal(
+      refused(noticed, { act: 'feeNoticed', on: '2024-09-30', scheme: 'perItem', quantity: 12, amountYuan: 200, ...handed('2024-09-30') }),
+      'GK_NOT_IN_PROGRESS',
+    );
   });
 });
 
 describe('closing and reopening', () => {
-  const replied: CaseEvent[] = [received('2023-12-18'), { act: 'replied', on: '2024-01-10', outcome: 'withheld.processInformation', items: [{ itemId: 1, kind: 'withheld.processInformation', outcome: 'withheld.processInformation' }], ...signed }];
+  const replied: CaseEvent[] = [
+    received('2023-12-18'),
+    {
+      act: 'replied',
+      on: '2024-01-10',
+      outcome: 'withheld.processInformation',
+      items: [{ itemId: 1, kind: 'withheld.processInformation', outcome: 'withheld.processInformation' }],
+      ...signed,
+    },
+  ];
 
   test('a reply closes the case in its row; delivery, then archive', () => {
     const v = run([...replied, { act: 'delivered', on: '2024-01-12', method: 'EMS', proof: '1234567890' }, { act: 'archived', on: '2024-01-15' }]);
@@ -144,7 +184,14 @@ describe('closing and reopening', () => {
     assert.equal(v.state, 'inProgress');
     assert.equal(v.replyDue?.due, '2024-04-29', '20 working days from 04-01: 清明 04-04/05 off, 04-07 and 04-28 worked');
     assert.equal(v.closedDate, '2024-01-10');
-    const again = run([...replied, reopen, { act: 'replied', on: '2024-04-20', outcome: 'partiallyGranted', items: [{ itemId: 1, kind: 'partial', outcome: 'partiallyGranted' }], ...signed }], { ...ctx, correctedByAppeal: true });
+    const again = run(
+      [
+        ...replied,
+        reopen,
+        { act: 'replied', on: '2024-04-20', outcome: 'partiallyGranted', items: [{ itemId: 1, kind: 'partial', outcome: 'partiallyGranted' }], ...signed },
+      ],
+      { ...ctx, correctedByAppeal: true },
+    );
     assert.equal(again.outcome, 'withheld.processInformation');
     assert.equal(again.lastOutcome, 'partiallyGranted');
   });
@@ -152,7 +199,12 @@ describe('closing and reopening', () => {
   test('withdrawal closes as （六）3; lapse outcomes are not replies; nothing after closure', () => {
     const v = run([received('2024-06-03'), { act: 'withdrawn', on: '2024-06-05', reason: '申请人书面撤回' }]);
     assert.equal(v.outcome, 'otherDisposal.other');
-    const lapse: CaseEvent = { act: 'replied', on: '2024-06-05', outcome: 'otherDisposal.noCorrection', items: [{ itemId: 1, kind: 'otherDisposal.other', outcome: 'otherDisposal.noCorrection' }] };
+    const lapse: CaseEvent = {
+      act: 'replied',
+      on: '2024-06-05',
+      outcome: 'otherDisposal.noCorrection',
+      items: [{ itemId: 1, kind: 'otherDisposal.other', outcome: 'otherDisposal.noCorrection' }],
+    };
     assert.equal(refused([received('2024-06-03')], lapse), 'GK_OUTCOME_BY_ACT');
     assert.equal(refused(replied, { act: 'withdrawn', on: '2024-01-11', reason: 'x' }), 'GK_CASE_CLOSED');
   });

@@ -27,7 +27,15 @@ test('an ID number whose check digit is wrong is refused, naming the field', () 
 });
 
 test('missing fields are each named; delivery by post needs an address, by e-mail an address to send to', () => {
-  assert.deepEqual(fields({ applicantType: 'naturalPerson' }).sort(), ['delivery:GK_DELIVERY', 'form:GK_FORM', 'idDocument:GK_ID_DOCUMENT', 'idNumber:GK_REQUIRED', 'items:GK_REQUIRED', 'name:GK_REQUIRED', 'phone:GK_REQUIRED']);
+  assert.deepEqual(fields({ applicantType: 'naturalPerson' }).sort(), [
+    'delivery:GK_DELIVERY',
+    'form:GK_FORM',
+    'idDocument:GK_ID_DOCUMENT',
+    'idNumber:GK_REQUIRED',
+    'items:GK_REQUIRED',
+    'name:GK_REQUIRED',
+    'phone:GK_REQUIRED',
+  ]);
   assert.deepEqual(fields({ ...person, delivery: 'post' }), ['address:GK_REQUIRED']);
   assert.deepEqual(fields({ ...person, email: '' }), ['email:GK_REQUIRED']);
   assert.deepEqual(fields({ ...person, phone: '12345' }), ['phone:GK_PHONE']);
@@ -41,10 +49,18 @@ test('the name message fits the applicant type, and names neither when no type i
 });
 
 test('an organisation gives its 统一社会信用代码 (checked) and a contact person', () => {
-  const org = { ...person, applicantType: 'legalService', name: '湖南某某律师事务所', idDocument: '', idNumber: '', creditCode: '91430623MA4L0XXX0X', contactPerson: '李律师' };
+  const org = {
+    ...person,
+    applicantType: 'legalService',
+    name: '湖南某某律师事务所',
+    idDocument: '',
+    idNumber: '',
+    creditCode: '91430623MA4L0XXX0X',
+    contactPerson: '李律师',
+  };
   assert.deepEqual(fields(org), ['creditCode:GK_CREDIT_CODE']);
   assert.deepEqual(fields({ ...org, creditCode: '91350100M000100Y43' }), []);
-  assert.deepEqual(fields({ ...org, contactPerson: '' , creditCode: '91350100M000100Y43' }), ['contactPerson:GK_REQUIRED']);
+  assert.deepEqual(fields({ ...org, contactPerson: '', creditCode: '91350100M000100Y43' }), ['contactPerson:GK_REQUIRED']);
 });
 
 test('several items are kept apart; the monthly count follows the identity, not the channel', () => {

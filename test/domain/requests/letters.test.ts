@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildLetter, buildReply, fillTemplate, missingReplyFacts, remediesTemplate, tidyPunctuation, type LetterValues } from '../../../src/domain/requests/letters.ts';
+import {
+  buildLetter,
+  buildReply,
+  fillTemplate,
+  missingReplyFacts,
+  remediesTemplate,
+  tidyPunctuation,
+  type LetterValues,
+} from '../../../src/domain/requests/letters.ts';
 import { letterKinds, letterPlaceholders, replyKindLabel, replyKinds, type LetterKind, type ReplyKind } from '../../../src/law/letters.ts';
 import { outcomeCodeKeys, outcomeCodes } from '../../../src/law/outcome-codes.ts';
 import { remedyRegimes } from '../../../src/law/remedies.ts';
@@ -43,9 +51,17 @@ test('every notice builds from complete facts and names what is missing otherwis
     for (const kind of notices) {
       const r = buildLetter(kind, all, { ...frame, date });
       assert.ok('letter' in r, kind);
-      assert.ok(r.letter.paragraphs.every((p) => !/\{[A-Za-z]+\}/.test(p)), kind);
+      assert.ok(
+        r.letter.paragraphs.every((p) => !/\{[A-Za-z]+\}/.test(p)),
+        kind,
+      );
       const last = r.letter.paragraphs.at(-1)!;
-      assert.equal(last === '如对本答复不服，可以自收到本答复之日起六十日内向〈reconsiderationBody〉申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。', letterKinds[kind].remedies, `${kind} ${date}`);
+      assert.equal(
+        last ===
+          '如对本答复不服，可以自收到本答复之日起六十日内向〈reconsiderationBody〉申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。',
+        letterKinds[kind].remedies,
+        `${kind} ${date}`,
+      );
     }
   }
   const { receiptNo: _, ...lacking } = all;
@@ -54,7 +70,13 @@ test('every notice builds from complete facts and names what is missing otherwis
 });
 
 test('the 补正告知书 reads as the 条例 requires (golden text), its period counted from receipt', () => {
-  const facts = { you: '您', receivedDate: '2024年3月1日', receiptNo: 'YSQ-2024-0003', subject: '插旗镇危房改造资料', correctionItems: '请写明所需文件的名称或文号、形成时间。' };
+  const facts = {
+    you: '您',
+    receivedDate: '2024年3月1日',
+    receiptNo: 'YSQ-2024-0003',
+    subject: '插旗镇危房改造资料',
+    correctionItems: '请写明所需文件的名称或文号、形成时间。',
+  };
   const r = buildLetter('correctionNotice', { ...facts, correctionTerm: '10个工作日内（2024年3月19日前，含当日）' }, frame);
   assert.ok('letter' in r);
   assert.deepEqual(r.letter.paragraphs, [
@@ -70,14 +92,25 @@ test('the 补正告知书 reads as the 条例 requires (golden text), its period
 test('the 决定公开告知书 tells the third party what will be disclosed and why (条例 第三十二条)', () => {
   const r = buildLetter(
     'disclosureDecisionNotice',
-    { subject: '道路硬化工程验收资料', consultationDate: '2024年5月10日', publicInterestReason: '该工程使用财政资金，验收结论关系公共安全', disclosedContent: '工程验收报告（隐去工艺参数）' },
+    {
+      subject: '道路硬化工程验收资料',
+      consultationDate: '2024年5月10日',
+      publicInterestReason: '该工程使用财政资金，验收结论关系公共安全',
+      disclosedContent: '工程验收报告（隐去工艺参数）',
+    },
     { ...frame, addressee: '湖南某某路桥建设有限公司' },
   );
   assert.ok('letter' in r);
   assert.equal(r.letter.title, '政府信息公开决定公开告知书');
   assert.equal(letterKinds.disclosureDecisionNotice.to, 'thirdParty');
   const text = r.letter.paragraphs.join('');
-  for (const part of ['2024年5月10日书面征求贵方意见', '不公开可能对公共利益造成重大影响：该工程使用财政资金，验收结论关系公共安全。', '第三十二条', '决定公开的政府信息内容：工程验收报告（隐去工艺参数）。', '书面告知贵方']) {
+  for (const part of [
+    '2024年5月10日书面征求贵方意见',
+    '不公开可能对公共利益造成重大影响：该工程使用财政资金，验收结论关系公共安全。',
+    '第三十二条',
+    '决定公开的政府信息内容：工程验收报告（隐去工艺参数）。',
+    '书面告知贵方',
+  ]) {
     assert.ok(text.includes(part), part);
   }
 });
@@ -118,7 +151,11 @@ test('C.1: from 2024-01-01 every （三） reply and 部分公开 send the appli
   }
   for (const kind of otherKinds) {
     const remedies = reply(kind, '2024-01-02').paragraphs.at(-1)!;
-    assert.equal(remedies, '如对本答复不服，可以自收到本答复之日起六十日内向〈reconsiderationBody〉申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。', kind);
+    assert.equal(
+      remedies,
+      '如对本答复不服，可以自收到本答复之日起六十日内向〈reconsiderationBody〉申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。',
+      kind,
+    );
   }
 });
 
@@ -154,7 +191,10 @@ test('a reply with withheld and granted items says which route applies to which 
   );
   const before = buildReply(items, caseFacts, { ...frame, date: '2023-05-06' });
   assert.ok('letter' in before);
-  assert.equal(before.letter.paragraphs.at(-1), '如对本答复不服，可以自收到本答复之日起六十日内向华容县人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。');
+  assert.equal(
+    before.letter.paragraphs.at(-1),
+    '如对本答复不服，可以自收到本答复之日起六十日内向华容县人民政府申请行政复议，或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼。',
+  );
   assert.equal(remediesTemplate('2024-05-06', ['either', 'either']), remediesTemplate('2024-05-06', ['either']));
 });
 
@@ -171,9 +211,19 @@ test('every fact a reply kind uses beyond the case is a named field with its own
     assert.equal(r.error.field, `items[0].${needs[0]}`, kind);
   }
   for (const kind of withheldOrPartial) assert.ok((replyKinds[kind].needs as readonly string[]).includes('reason'), kind);
-  for (const kind of ['withheld.stateSecret', 'withheld.internalAffairs', 'withheld.processInformation', 'withheld.enforcementCaseFile', 'notProcessed.confirmationOrReissue'] as const) {
+  for (const kind of [
+    'withheld.stateSecret',
+    'withheld.internalAffairs',
+    'withheld.processInformation',
+    'withheld.enforcementCaseFile',
+    'notProcessed.confirmationOrReissue',
+  ] as const) {
     const errors = missingReplyFacts([{ description: '会议记录', kind, values: { reason: '  ' } }]);
-    assert.deepEqual(errors.map((e) => [e.field, e.code]), [['items[0].reason', 'GK_REPLY_FACT']], kind);
+    assert.deepEqual(
+      errors.map((e) => [e.field, e.code]),
+      [['items[0].reason', 'GK_REPLY_FACT']],
+      kind,
+    );
     assert.ok(errors[0]!.message.startsWith('第1项“会议记录”：理由或说明不能为空'), errors[0]!.message);
   }
 });
@@ -187,7 +237,17 @@ test('第三十六条（四） and （五） are two replies, both counted as �
   assert.deepEqual(responsible.needs, ['reason']);
   assert.equal(replyKindLabel('unableToProvide.notHeld'), '无法提供（本机关不掌握）', 'replies stored under the merged kind still read by name');
 
-  const search = buildReply([{ description: '某文件', kind: 'unableToProvide.doesNotExist', values: { searchDescription: '以文件名称为关键词检索了本机关2019年以来的发文登记簿和档案目录' } }], caseFacts, frame);
+  const search = buildReply(
+    [
+      {
+        description: '某文件',
+        kind: 'unableToProvide.doesNotExist',
+        values: { searchDescription: '以文件名称为关键词检索了本机关2019年以来的发文登记簿和档案目录' },
+      },
+    ],
+    caseFacts,
+    frame,
+  );
   assert.ok('letter' in search);
   assert.equal(
     search.letter.paragraphs[1],
@@ -195,7 +255,13 @@ test('第三十六条（四） and （五） are two replies, both counted as �
   );
 
   const named = buildReply(
-    [{ description: '某文件', kind: 'unableToProvide.notResponsible', values: { reason: '该信息由县住房和城乡建设局制作和保存。', competentAgency: '华容县住房和城乡建设局（联系电话：0730-4223311）' } }],
+    [
+      {
+        description: '某文件',
+        kind: 'unableToProvide.notResponsible',
+        values: { reason: '该信息由县住房和城乡建设局制作和保存。', competentAgency: '华容县住房和城乡建设局（联系电话：0730-4223311）' },
+      },
+    ],
     { ...caseFacts, you: '贵单位' },
     frame,
   );
@@ -204,9 +270,18 @@ test('第三十六条（四） and （五） are two replies, both counted as �
     named.letter.paragraphs[1],
     '贵单位申请获取“某文件”。贵单位申请获取的政府信息不属于本机关负责公开的范围，理由如下：该信息由县住房和城乡建设局制作和保存。负责公开该政府信息的行政机关为华容县住房和城乡建设局（联系电话：0730-4223311），贵单位可以向该机关提出申请。根据《中华人民共和国政府信息公开条例》第三十六条第（五）项的规定，特此告知。',
   );
-  const unnamed = buildReply([{ description: '某文件', kind: 'unableToProvide.notResponsible', values: { reason: '该信息不由本机关制作或者保存' } }], caseFacts, frame);
+  const unnamed = buildReply(
+    [{ description: '某文件', kind: 'unableToProvide.notResponsible', values: { reason: '该信息不由本机关制作或者保存' } }],
+    caseFacts,
+    frame,
+  );
   assert.ok('letter' in unnamed);
-  assert.ok(unnamed.letter.paragraphs[1]!.endsWith('理由如下：该信息不由本机关制作或者保存。根据《中华人民共和国政府信息公开条例》第三十六条第（五）项的规定，特此告知。'), unnamed.letter.paragraphs[1]);
+  assert.ok(
+    unnamed.letter.paragraphs[1]!.endsWith(
+      '理由如下：该信息不由本机关制作或者保存。根据《中华人民共和国政府信息公开条例》第三十六条第（五）项的规定，特此告知。',
+    ),
+    unnamed.letter.paragraphs[1],
+  );
 });
 
 test('nothing follows the closing words of an answer', () => {
@@ -220,7 +295,10 @@ test('nothing follows the closing words of an answer', () => {
 
 test('您 to a person, 贵单位 to an organisation, in every letter to the applicant', () => {
   const toApplicant = notices.filter((k) => letterKinds[k].to === 'applicant');
-  for (const [you, other] of [['您', '贵单位'], ['贵单位', '您']] as const) {
+  for (const [you, other] of [
+    ['您', '贵单位'],
+    ['贵单位', '您'],
+  ] as const) {
     const values = { ...all, you };
     const texts = [
       ...toApplicant.map((k) => {
@@ -237,7 +315,11 @@ test('您 to a person, 贵单位 to an organisation, in every letter to the appl
     }
   }
   // An item's facts cannot change the case's own (a form posting items[0].you).
-  const r = buildReply([{ description: '某文件', kind: 'grantProvide', values: { provision: '现予提供。', you: '某某', reconsiderationBody: '某某' } }], caseFacts, frame);
+  const r = buildReply(
+    [{ description: '某文件', kind: 'grantProvide', values: { provision: '现予提供。', you: '某某', reconsiderationBody: '某某' } }],
+    caseFacts,
+    frame,
+  );
   assert.ok('letter' in r && !r.letter.paragraphs.join('').includes('某某'));
   // Letters to a third party or another agency address it as before.
   const consult = buildLetter('thirdPartyConsultation', all, frame);
@@ -251,7 +333,22 @@ test('reasons and provisions typed with or without a final 。 join without stra
     const typed: LetterValues = {
       ...all,
       subject: `插旗镇危房改造资料${ending}`,
-      ...Object.fromEntries((['reason', 'provision', 'publishedAs', 'correctionItems', 'searchDescription', 'competentAgency', 'extensionReason', 'feeStandard', 'feeWorking', 'paymentMethod'] as const).map((p) => [p, `〈${p}〉${ending}`])),
+      ...Object.fromEntries(
+        (
+          [
+            'reason',
+            'provision',
+            'publishedAs',
+            'correctionItems',
+            'searchDescription',
+            'competentAgency',
+            'extensionReason',
+            'feeStandard',
+            'feeWorking',
+            'paymentMethod',
+          ] as const
+        ).map((p) => [p, `〈${p}〉${ending}`]),
+      ),
     };
     const texts = [
       ...notices.map((k) => {

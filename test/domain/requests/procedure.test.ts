@@ -72,7 +72,10 @@ describe('补正 (条例 第三十条)', () => {
     assert.deepEqual(nextDeadline(waiting, '2025-06-01', cal), { label: '申请人补正期限', due: null, left: null, provisional: false, applicants: true });
     assert.deepEqual(refused(sent, { act: 'correctionLapsed', on: '2025-06-01' }), { code: 'GK_AWAITING_DELIVERY', field: 'on' });
     // The signed receipt says 03-07: ten working days from then.
-    const delivered = [...sent, { act: 'letterDelivered', on: '2025-03-07', letterSeq: 2, letter: 'correctionNotice', method: 'post', proof: 'EMS 1234' } as const];
+    const delivered = [
+      ...sent,
+      { act: 'letterDelivered', on: '2025-03-07', letterSeq: 2, letter: 'correctionNotice', method: 'post', proof: 'EMS 1234' } as const,
+    ];
     const v = run(delivered);
     assert.equal(v.correction?.due, '2025-03-21');
     assert.equal(refused(delivered, { act: 'correctionLapsed', on: '2025-03-21' }).code, 'GK_PERIOD_NOT_OVER');
@@ -81,7 +84,10 @@ describe('补正 (条例 第三十条)', () => {
 });
 
 describe('送达: periods counted from receipt', () => {
-  const consulted = (delivery: object): CaseEvent[] => [received, { act: 'thirdPartyConsulted', on: '2025-03-05', party: '某某公司', ...delivery } as CaseEvent];
+  const consulted = (delivery: object): CaseEvent[] => [
+    received,
+    { act: 'thirdPartyConsulted', on: '2025-03-05', party: '某某公司', ...delivery } as CaseEvent,
+  ];
 
   test('a consultation letter received 3 days after sending gives the third party a due date 3 working days later', () => {
     assert.equal(run(consulted(emailed('2025-03-05'))).pending?.due, '2025-03-26');
@@ -95,11 +101,17 @@ describe('送达: periods counted from receipt', () => {
     assert.equal(refused(consulted(posted), { act: 'thirdPartyAnswered', on: '2025-05-01', opinion: 'none', note: '' }).code, 'GK_AWAITING_DELIVERY');
     // An answer that came needs no recorded receipt; the stop ends that day.
     const v = run([...consulted(posted), { act: 'thirdPartyAnswered', on: '2025-03-12', opinion: 'consents', note: '' }]);
-    assert.deepEqual(v.stops.map((s) => [s.from, s.to]), [['2025-03-06', '2025-03-12']]);
+    assert.deepEqual(
+      v.stops.map((s) => [s.from, s.to]),
+      [['2025-03-06', '2025-03-12']],
+    );
   });
 
   test('the fee is due 20 working days from the day after the notice is received (国办函〔2020〕109号)', () => {
-    const noticed = (delivery: object): CaseEvent[] => [received, { act: 'feeNoticed', on: '2025-03-05', scheme: 'perPage', quantity: 250, amountYuan: 4700, ...delivery } as CaseEvent];
+    const noticed = (delivery: object): CaseEvent[] => [
+      received,
+      { act: 'feeNoticed', on: '2025-03-05', scheme: 'perPage', quantity: 250, amountYuan: 4700, ...delivery } as CaseEvent,
+    ];
     assert.equal(run(noticed(emailed('2025-03-05'))).fee?.due, '2025-04-02');
     const byPost = noticed({ delivery: { method: 'post', receivedOn: '2025-03-10' } });
     assert.equal(run(byPost).fee?.due, '2025-04-08');
@@ -110,8 +122,14 @@ describe('送达: periods counted from receipt', () => {
 
   test('every letter records how and when it was received; a period-starting act must say how it is sent', () => {
     assert.equal(refused([received], { act: 'thirdPartyConsulted', on: '2025-03-05', party: '某某公司' }).code, 'GK_DELIVERY_METHOD');
-    assert.equal(refused([received], { act: 'thirdPartyConsulted', on: '2025-03-05', party: '某某公司', delivery: { method: 'email', receivedOn: null } }).field, 'deliveredOn');
-    assert.equal(refused([received], { act: 'thirdPartyConsulted', on: '2025-03-05', party: '某某公司', delivery: { method: 'email', receivedOn: '2025-03-04' } }).code, 'GK_DATE_ORDER');
+    assert.equal(
+      refused([received], { act: 'thirdPartyConsulted', on: '2025-03-05', party: '某某公司', delivery: { method: 'email', receivedOn: null } }).field,
+      'deliveredOn',
+    );
+    assert.equal(
+      refused([received], { act: 'thirdPartyConsulted', on: '2025-03-05', party: '某某公司', delivery: { method: 'email', receivedOn: '2025-03-04' } }).code,
+      'GK_DATE_ORDER',
+    );
     const v = run(consulted(posted));
     assert.deepEqual(
       v.letters.map((l) => [l.seq, l.letter, l.method, l.receivedOn]),
@@ -121,13 +139,23 @@ describe('送达: periods counted from receipt', () => {
       ],
     );
     const sent = consulted(posted);
-    const record = (on: string, letterSeq = 2): CaseEvent => ({ act: 'letterDelivered', on, letterSeq, letter: 'thirdPartyConsultation', method: 'post', proof: '' });
+    const record = (on: string, letterSeq = 2): CaseEvent => ({
+      act: 'letterDelivered',
+      on,
+      letterSeq,
+      letter: 'thirdPartyConsultation',
+      method: 'post',
+      proof: '',
+    });
     assert.equal(refused(sent, record('2025-03-04')).code, 'GK_DATE_ORDER');
     assert.equal(refused(sent, record('2025-03-07', 1)).code, 'GK_NO_LETTER');
     assert.equal(refused([...sent, record('2025-03-07')], record('2025-03-08')).code, 'GK_DELIVERED');
     // A posted application's 回执 goes back by post and waits for its receipt too.
     const byPost = foldCase([{ act: 'received', on: '2025-03-03', channel: 'registeredPost' }], cal);
-    assert.deepEqual(byPost.letters.map((l) => [l.method, l.receivedOn]), [['post', null]]);
+    assert.deepEqual(
+      byPost.letters.map((l) => [l.method, l.receivedOn]),
+      [['post', null]],
+    );
   });
 });
 
@@ -138,7 +166,14 @@ describe('a third party’s objection (条例 第三十二条)', () => {
     { act: 'thirdPartyAnswered', on: '2025-03-10', opinion: 'objects', note: '涉及商业秘密' },
   ];
   const granted = (on: string): CaseEvent => ({ act: 'replied', on, outcome: 'granted', items: [{ itemId: 1, kind: 'grantProvide', outcome: 'granted' }] });
-  const decision = (on: string, reason = '该工程使用财政资金，验收结论关系公共安全'): CaseEvent => ({ act: 'disclosureDecided', on, party: '某某公司', content: '工程验收报告', reason, ...emailed(on) });
+  const decision = (on: string, reason = '该工程使用财政资金，验收结论关系公共安全'): CaseEvent => ({
+    act: 'disclosureDecided',
+    on,
+    party: '某某公司',
+    content: '工程验收报告',
+    reason,
+    ...emailed(on),
+  });
 
   test('a reply disclosing after the objection needs a decision to disclose, told to the third party before the reply', () => {
     assert.deepEqual(refused(objected, granted('2025-03-12')), { code: 'GK_THIRD_PARTY_OBJECTED', field: 'objection' });
@@ -151,8 +186,20 @@ describe('a third party’s objection (条例 第三十二条)', () => {
   });
 
   test('withholding what the third party objected to needs nothing more; without an objection there is no decision to make', () => {
-    run([...objected, { act: 'replied', on: '2025-03-12', outcome: 'withheld.thirdPartyRights', items: [{ itemId: 1, kind: 'withheld.thirdPartyRights', outcome: 'withheld.thirdPartyRights' }], ...signed }]);
-    run([...objected, { act: 'replied', on: '2025-03-12', outcome: 'partiallyGranted', items: [{ itemId: 1, kind: 'partial', outcome: 'partiallyGranted' }], ...signed }]);
+    run([
+      ...objected,
+      {
+        act: 'replied',
+        on: '2025-03-12',
+        outcome: 'withheld.thirdPartyRights',
+        items: [{ itemId: 1, kind: 'withheld.thirdPartyRights', outcome: 'withheld.thirdPartyRights' }],
+        ...signed,
+      },
+    ]);
+    run([
+      ...objected,
+      { act: 'replied', on: '2025-03-12', outcome: 'partiallyGranted', items: [{ itemId: 1, kind: 'partial', outcome: 'partiallyGranted' }], ...signed },
+    ]);
     assert.equal(refused([received], decision('2025-03-11')).code, 'GK_NO_OBJECTION');
     run([received, granted('2025-03-12')]);
   });

@@ -16,7 +16,13 @@ const problem = (events: readonly CaseEvent[], e: CaseEvent, c: ActContext = ctx
 
 const refusal = { itemId: 1, kind: 'withheld.processInformation', outcome: 'withheld.processInformation' } as const;
 const grant = { itemId: 1, kind: 'grantProvide', outcome: 'granted' } as const;
-const drafted: CaseEvent = { act: 'replyDrafted', on: '2026-11-20', outcome: 'withheld.processInformation', items: [{ ...refusal, values: { reason: '讨论记录' } }], drafter: '张编辑' };
+const drafted: CaseEvent = {
+  act: 'replyDrafted',
+  on: '2026-11-20',
+  outcome: 'withheld.processInformation',
+  items: [{ ...refusal, values: { reason: '讨论记录' } }],
+  drafter: '张编辑',
+};
 
 describe('who signs a reply', () => {
   test('a refusal without the head is refused; signed, it is issued', () => {
@@ -45,7 +51,10 @@ describe('who signs a reply', () => {
     const direct: CaseEvent = { act: 'replied', on: '2026-11-21', outcome: 'granted', items: [grant], ...head };
     assert.equal(problem([...base, drafted], direct), 'GK_DRAFT_PENDING');
     assert.equal(problem([...base, drafted], { ...direct, items: [refusal], outcome: 'withheld.processInformation', draftSeq: 5 }), 'GK_DRAFT_CHANGED');
-    assert.equal(problem([...base, drafted], { ...direct, on: '2026-11-19', items: [refusal], outcome: 'withheld.processInformation', draftSeq: 2 }), 'GK_DATE_ORDER');
+    assert.equal(
+      problem([...base, drafted], { ...direct, on: '2026-11-19', items: [refusal], outcome: 'withheld.processInformation', draftSeq: 2 }),
+      'GK_DATE_ORDER',
+    );
     const signed: CaseEvent = { ...direct, items: [refusal], outcome: 'withheld.processInformation', draftSeq: 2 };
     assert.equal(problem([...base, drafted], signed), null);
     const after = foldCase([...base, drafted, signed], nationalCalendar);

@@ -103,7 +103,14 @@ describe('numbers written to slip past a plain match', () => {
   });
 
   test('non-breaking, zero-width, full-width and other digit characters inside a number; offsets stay in the original', () => {
-    for (const text of [`手机𝟏𝟑𝟖𝟎𝟎𝟏𝟑𝟖𝟎𝟎𝟎`, `手机①③⑧⓪⓪①③⑧⓪⓪⓪`, `号码${id.slice(0, 9)}\u200b${id.slice(9)}`, `手机138\u00a00013\u00a08000`, `手机138\ufeff0013\u20608000`, `号码４３０６２３１９８５０６１５１１０Ｘ`]) {
+    for (const text of [
+      `手机𝟏𝟑𝟖𝟎𝟎𝟏𝟑𝟖𝟎𝟎𝟎`,
+      `手机①③⑧⓪⓪①③⑧⓪⓪⓪`,
+      `号码${id.slice(0, 9)}\u200b${id.slice(9)}`,
+      `手机138\u00a00013\u00a08000`,
+      `手机138\ufeff0013\u20608000`,
+      `号码４３０６２３１９８５０６１５１１０Ｘ`,
+    ]) {
       const hits = screenText(text);
       assert.equal(hits.length, 1, text);
       assert.equal(text.slice(hits[0]!.start, hits[0]!.end), hits[0]!.value);

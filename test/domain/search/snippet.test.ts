@@ -4,11 +4,15 @@ import { highlight, snippet, type Segment } from '../../../src/domain/search/sni
 
 const show = (segments: readonly Segment[]) => segments.map((s) => (s.mark ? `[${s.text}]` : s.text)).join('');
 
-const notice = '华容县民政局2023年第一季度城乡低保对象名单公示。\n为做好相关工作，华容县民政局根据有关规定和工作安排，现将有关事项公开如下，欢迎社会各界监督。\n联系电话：0730-4210000。';
+const notice =
+  '华容县民政局2023年第一季度城乡低保对象名单公示。\n为做好相关工作，华容县民政局根据有关规定和工作安排，现将有关事项公开如下，欢迎社会各界监督。\n联系电话：0730-4210000。';
 
 test('the whole matched phrase is marked, every occurrence in the snippet', () => {
   assert.equal(show(highlight('插旗镇2023年城乡低保对象名单', '城乡低保')), '插旗镇2023年[城乡低保]对象名单');
-  assert.equal(show(highlight(notice, '民政局')), '华容县[民政局]2023年第一季度城乡低保对象名单公示。 为做好相关工作，华容县[民政局]根据有关规定和工作安排，现将有关事项公开如下，欢迎社会各界监督。 联系电话：0730-4210000。');
+  assert.equal(
+    show(highlight(notice, '民政局')),
+    '华容县[民政局]2023年第一季度城乡低保对象名单公示。 为做好相关工作，华容县[民政局]根据有关规定和工作安排，现将有关事项公开如下，欢迎社会各界监督。 联系电话：0730-4210000。',
+  );
   assert.equal(show(highlight('插旗镇2023年', '镇2023')), '插旗[镇2023]年');
   assert.equal(show(highlight('低保 公示', '低保 公示')), '[低保] [公示]');
 });

@@ -9,7 +9,20 @@ import { exactKey, indexChars, indexTokens, normalize, parseQuery, queryTokens, 
 import { tokenWindows } from '../../../src/domain/search/windows.ts';
 
 const towns = ['插旗镇', '万庾镇', '章华镇', '东山镇', '三封寺镇', '治河渡镇', '北景港镇', '鲇鱼须镇', '操军镇', '梅田湖镇'];
-const departments = ['县民政局', '县财政局', '县自然资源局', '县医疗保障局', '县农业农村局', '县政府办公室', '县住房和城乡建设局', '县市场监督管理局', '县人力资源和社会保障局', '县应急管理局', '县教育局', '县卫生健康局'];
+const departments = [
+  '县民政局',
+  '县财政局',
+  '县自然资源局',
+  '县医疗保障局',
+  '县农业农村局',
+  '县政府办公室',
+  '县住房和城乡建设局',
+  '县市场监督管理局',
+  '县人力资源和社会保障局',
+  '县应急管理局',
+  '县教育局',
+  '县卫生健康局',
+];
 const titles = [
   '关于{town}{year}年第{q}季度城乡低保对象名单的公示',
   '{dept}关于{year}年耕地地力保护补贴发放情况的公告',
@@ -22,7 +35,14 @@ const titles = [
   '{town}关于最低生活保障边缘家庭认定的公告',
   '{dept}关于低保户春节慰问金发放的公示',
 ];
-const sentences = ['以上信息予以公开，接受社会监督。', '联系电话：0730-4210000。', '根据最低生活保障有关规定办理。', '请于第{q}季度内到{town}便民服务中心登记。', '本公告自发布之日起施行。', '{year}年度资金已拨付到位。'];
+const sentences = [
+  '以上信息予以公开，接受社会监督。',
+  '联系电话：0730-4210000。',
+  '根据最低生活保障有关规定办理。',
+  '请于第{q}季度内到{town}便民服务中心登记。',
+  '本公告自发布之日起施行。',
+  '{year}年度资金已拨付到位。',
+];
 
 function corpus(n: number): string[] {
   const r = random(7);
@@ -51,8 +71,29 @@ function found(text: string, terms: readonly SearchTerm[]): boolean {
 }
 
 const stackQueries = [
-  '公告', '低保', '补贴', '公示', '救助', '采购', '保险', '登记', '民政', '镇', '不动产', '低保户', '华容县', '插旗镇', '城乡低保',
-  '政府采购', '信息公开', '动产登记', '最低生活保障', '2023年', '镇2023', '第1季', '中华人民共和国政府信息公开条例',
+  '公告',
+  '低保',
+  '补贴',
+  '公示',
+  '救助',
+  '采购',
+  '保险',
+  '登记',
+  '民政',
+  '镇',
+  '不动产',
+  '低保户',
+  '华容县',
+  '插旗镇',
+  '城乡低保',
+  '政府采购',
+  '信息公开',
+  '动产登记',
+  '最低生活保障',
+  '2023年',
+  '镇2023',
+  '第1季',
+  '中华人民共和国政府信息公开条例',
 ];
 
 test('the queries of stack.md find exactly the notices that contain them', () => {
@@ -112,7 +153,10 @@ test('windows stay within PostgreSQL limits and hold every phrase of a query who
   }
   for (let i = 0; i + limits.overlap <= tokens.length; i++) {
     const phrase = tokens.slice(i, i + limits.overlap);
-    assert.ok(windows.some((w) => containsPhrase(w, phrase)), `phrase at ${i}`);
+    assert.ok(
+      windows.some((w) => containsPhrase(w, phrase)),
+      `phrase at ${i}`,
+    );
   }
   assert.deepEqual(tokenWindows([], limits), [[]]);
   assert.throws(() => tokenWindows(tokens, { size: 10, repeats: 10, overlap: 10 }));

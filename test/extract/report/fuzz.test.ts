@@ -51,7 +51,12 @@ const mutations: Record<string, (b: Uint8Array) => Uint8Array> = {
     }
     return encode(ls.join('\n'));
   },
-  dropLines: (b) => encode(lines(b).filter(() => !rnd.chance(0.1)).join('\n')),
+  dropLines: (b) =>
+    encode(
+      lines(b)
+        .filter(() => !rnd.chance(0.1))
+        .join('\n'),
+    ),
   overwriteBytes: (b) => {
     const out = b.slice();
     for (let k = rnd.int(1, 64); k > 0 && out.length > 0; k--) out[rnd.int(0, out.length - 1)] = rnd.int(0, 255);
@@ -62,8 +67,10 @@ const mutations: Record<string, (b: Uint8Array) => Uint8Array> = {
     const junk = Uint8Array.from({ length: rnd.int(1, 512) }, () => rnd.int(0, 255));
     return Uint8Array.from([...b.subarray(0, at), ...junk, ...b.subarray(at)]);
   },
-  digitsToJunk: (b) => encode(new TextDecoder().decode(b).replace(/\d/g, (d) => (rnd.chance(0.05) ? rnd.of(['l', 'O', '/', '', ' ', '—', '12345678901234567890']) : d))),
-  repeatTags: (b) => encode(new TextDecoder().decode(b).replace(/<(td|tr|table)/g, (m) => (rnd.chance(0.1) ? `<script>${m}` : rnd.chance(0.1) ? `${m}${m}` : m))),
+  digitsToJunk: (b) =>
+    encode(new TextDecoder().decode(b).replace(/\d/g, (d) => (rnd.chance(0.05) ? rnd.of(['l', 'O', '/', '', ' ', '—', '12345678901234567890']) : d))),
+  repeatTags: (b) =>
+    encode(new TextDecoder().decode(b).replace(/<(td|tr|table)/g, (m) => (rnd.chance(0.1) ? `<script>${m}` : rnd.chance(0.1) ? `${m}${m}` : m))),
   utf16: (b) => {
     const buf = Buffer.from(new TextDecoder().decode(b), 'utf16le');
     return rnd.chance(0.5) ? Uint8Array.from([0xff, 0xfe, ...buf]) : new Uint8Array(buf);
@@ -78,8 +85,17 @@ const mutations: Record<string, (b: Uint8Array) => Uint8Array> = {
   random: () => Uint8Array.from({ length: rnd.int(0, 5000) }, () => rnd.int(0, 255)),
 };
 const weights = {
-  truncate: 20, shuffleLines: 20, dropLines: 10, overwriteBytes: 15, insertBytes: 10, digitsToJunk: 10, repeatTags: 5,
-  utf16: 3, huge: 1, hugeLine: 1, random: 5,
+  truncate: 20,
+  shuffleLines: 20,
+  dropLines: 10,
+  overwriteBytes: 15,
+  insertBytes: 10,
+  digitsToJunk: 10,
+  repeatTags: 5,
+  utf16: 3,
+  huge: 1,
+  hugeLine: 1,
+  random: 5,
 } satisfies Record<keyof typeof mutations, number>;
 
 test(`${inputs} mutated inputs: a report or a one-line reason each, in bounded work`, { timeout: 600_000 }, async () => {

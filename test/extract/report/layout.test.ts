@@ -50,7 +50,9 @@ describe('a PDF row with blank cells', () => {
     assert.deepEqual(got.applications.rows.carriedForward, [341, 342, 343, 344, 345, 346, null]);
     assert.deepEqual(got.appeals.litigationDirect, { upheld: null, corrected: 507, other: 508, pending: null, total: 510 });
     assert.deepEqual(readerFindings(r), []);
-    const blankCells = Object.values(got.applications.rows).flat().filter((v) => v === null).length;
+    const blankCells = Object.values(got.applications.rows)
+      .flat()
+      .filter((v) => v === null).length;
     assert.equal(r.findings.filter((x) => x.rule === 'T3-04' && /为空/.test(x.message)).length, blankCells);
     assert.equal(r.findings.filter((x) => x.rule === 'T4-02' && /为空/.test(x.message)).length, 4);
     assert.ok(r.findings.some((x) => x.rule === 'T3-04' && x.where === 'withheld.stateSecret' && x.column === 'naturalPerson'));
@@ -99,7 +101,10 @@ describe('a PDF row with blank cells', () => {
 });
 
 describe('running page headers and footers', () => {
-  const lines = () => renderReportText(sampleDocument()).split('\n').filter((l) => l !== '');
+  const lines = () =>
+    renderReportText(sampleDocument())
+      .split('\n')
+      .filter((l) => l !== '');
   const header = (n: number) => ['华容县人民政府门户网站', `2024/1/20 10:3${n}`];
 
   test('text: a site name and a print date after each page number, inside rows, are passed over', () => {
@@ -138,7 +143,10 @@ describe('running page headers and footers', () => {
 });
 
 describe("table 三's column headers", () => {
-  const lines = () => renderReportText(sampleDocument()).split('\n').filter((l) => l !== '');
+  const lines = () =>
+    renderReportText(sampleDocument())
+      .split('\n')
+      .filter((l) => l !== '');
   const emptyRow = [null, null, null, null, null, null, null];
 
   test('columns swapped (商业企业 and 科研机构): the table is null, a P-01 on each row says the headers differ', async () => {
@@ -147,8 +155,17 @@ describe("table 三's column headers", () => {
     if ('error' in r) assert.fail(r.error);
     for (const row of applicationRowKeys) assert.deepEqual(r.report.applications.rows[row], emptyRow, row);
     const p01 = r.findings.filter((x) => x.rule === 'P-01');
-    assert.deepEqual(p01.map((x) => x.where), [...applicationRowKeys]);
-    assert.ok(p01.every((x) => /^表三的列标题（自然人、科研机构、商业企业、社会公益组织、法律服务机构、其他、总计）与格式规定的列（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）不符，无法确定“.+”行各数字所在的列，按空值处理$/.test(x.message)));
+    assert.deepEqual(
+      p01.map((x) => x.where),
+      [...applicationRowKeys],
+    );
+    assert.ok(
+      p01.every((x) =>
+        /^表三的列标题（自然人、科研机构、商业企业、社会公益组织、法律服务机构、其他、总计）与格式规定的列（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计）不符，无法确定“.+”行各数字所在的列，按空值处理$/.test(
+          x.message,
+        ),
+      ),
+    );
     assert.deepEqual(numbers(r.report).appeals, sample.appeals);
     assert.deepEqual(numbers(r.report).active, sample.active);
   });
@@ -160,7 +177,9 @@ describe("table 三's column headers", () => {
     // and the column's number from every row
     const r = read(readCells(textCells(ls.filter((l) => !/^\d\d5$/.test(l) || Number(l) > 400).join('\n'))));
     assert.deepEqual(r.report.applications.rows.granted, emptyRow);
-    assert.ok(r.findings.some((x) => x.rule === 'P-01' && x.where === 'granted' && /列标题（自然人、商业企业、科研机构、社会公益组织、其他、总计）/.test(x.message)));
+    assert.ok(
+      r.findings.some((x) => x.rule === 'P-01' && x.where === 'granted' && /列标题（自然人、商业企业、科研机构、社会公益组织、其他、总计）/.test(x.message)),
+    );
     assert.ok(!r.findings.some((x) => /读到6个数字/.test(x.message)));
   });
 

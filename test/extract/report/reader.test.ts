@@ -49,7 +49,11 @@ describe('real published reports (test/fixtures/published-reports)', () => {
       const { violations: _v, ...expected } = f.expected;
       assert.deepEqual(numbers(r.report), { ...numbers(r.report), ...pick(expected) });
       assert.equal(r.report.agency, expected.agency);
-      assert.deepEqual(r.findings.filter((x) => x.rule.startsWith('P-')), [], 'no cell left unread');
+      assert.deepEqual(
+        r.findings.filter((x) => x.rule.startsWith('P-')),
+        [],
+        'no cell left unread',
+      );
     });
 
     test(`${f.name}: its printed arithmetic errors, and no others, as findings`, async () => {
@@ -83,7 +87,8 @@ describe('real published reports (test/fixtures/published-reports)', () => {
     if ('error' in r) assert.fail(r.error);
     const got = numbers(r.report);
     const exp = f.expected as unknown as ReturnType<typeof numbers>;
-    const flagged = (where: string) => r.findings.some((x) => (x.rule === 'P-01' || x.rule === 'P-02') && (x.where === where || x.where === where.split('.')[0]));
+    const flagged = (where: string) =>
+      r.findings.some((x) => (x.rule === 'P-01' || x.rule === 'P-02') && (x.where === where || x.where === where.split('.')[0]));
     for (const row of applicationRowKeys) {
       applicationColumnKeys.forEach((_, i) => {
         const v = got.applications.rows[row]?.[i] ?? null;
@@ -149,7 +154,10 @@ describe("this project's layouts (test/fixtures/reports, made by make.ts)", () =
 });
 
 describe('never a guessed number', () => {
-  const seedLines = () => renderReportText(sampleDocument()).split('\n').filter((l) => l !== '');
+  const seedLines = () =>
+    renderReportText(sampleDocument())
+      .split('\n')
+      .filter((l) => l !== '');
   const readLines = (lines: string[]) => read(readCells(textCells(lines.join('\n'))));
 
   test('P-01: a cell that looks like a number but is not (OCR l0) is null, with the row and column named', () => {
@@ -210,10 +218,18 @@ describe('never a guessed number', () => {
 
   test('labels with half-width punctuation, 1、 numbering and wrapped over two lines still find their rows', () => {
     const lines = seedLines()
-      .map((l) => l.replace(/（/g, '(').replace(/）/g, ')').replace(/^(\d)\.(?=\D)/, '$1、'))
+      .map((l) =>
+        l
+          .replace(/（/g, '(')
+          .replace(/）/g, ')')
+          .replace(/^(\d)\.(?=\D)/, '$1、'),
+      )
       .flatMap((l) => (l.startsWith('(二)部分公开') ? ['(二)部分公开(区分处理的,', '只计这一情形,不计其他情形)'] : [l]));
     const r = readLines(lines);
-    assert.deepEqual(r.findings.filter((x) => x.rule.startsWith('P-')), []);
+    assert.deepEqual(
+      r.findings.filter((x) => x.rule.startsWith('P-')),
+      [],
+    );
     assert.deepEqual(r.report.applications.rows['otherDisposal.other'], [321, 322, 323, 324, 325, 326, 327]);
   });
 
@@ -239,7 +255,13 @@ describe('what cannot be read is said in one sentence', () => {
 
   test('an empty file, random bytes, a damaged DOCX, a DOC, a text that is not a report', async () => {
     assert.match(await unreadable(new Uint8Array(), 'x.txt'), /空/);
-    assert.match(await unreadable(Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256), 'x.bin'), /不是文字/);
+    assert.match(
+      await unreadable(
+        Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256),
+        'x.bin',
+      ),
+      /不是文字/,
+    );
     assert.match(await unreadable(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'x.docx'), /Word/);
     assert.match(await unreadable(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'x.doc'), /DOC/);
     assert.match(await unreadable(new TextEncoder().encode('关于做好2023年政务公开工作的通知\n各乡镇：……'), 'x.txt'), /不是政府信息公开工作年度报告/);

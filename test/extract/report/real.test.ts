@@ -74,7 +74,10 @@ describe('real reports in varied layouts (test/fixtures/reports/real)', () => {
         applicationColumnKeys.forEach((col, i) => {
           const v = cells?.[i] ?? null;
           if (v === null && exp.printedBlank?.[row]?.includes(i)) {
-            assert.ok(r.findings.some((x) => x.rule === 'T3-04' && x.where === row && x.column === col), `${row}.${col} printed blank`);
+            assert.ok(
+              r.findings.some((x) => x.rule === 'T3-04' && x.where === row && x.column === col),
+              `${row}.${col} printed blank`,
+            );
           } else need(v, `${row}.${col}`);
         });
       }
@@ -126,7 +129,9 @@ describe('pipe-separated tables and printed rows in plain text', () => {
   });
 
   test('a row of numbers copied as one line is one value each, in order, never one number', () => {
-    const lines = renderReportText(sampleDocument()).split('\n').filter((l) => l !== '');
+    const lines = renderReportText(sampleDocument())
+      .split('\n')
+      .filter((l) => l !== '');
     const four = lines.indexOf('四、政府信息公开行政复议、行政诉讼情况');
     const five = lines.indexOf('五、存在的主要问题及改进情况');
     const numbersOfFour = lines.slice(four + 1, five).filter((l) => /^\d+$/.test(l));

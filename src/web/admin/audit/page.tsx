@@ -13,13 +13,25 @@ export const AuditPage: FC<{ view: AuditView }> = ({ view }) => {
   const href = (page: number) => `/admin/audit?${new URLSearchParams([...params, ['page', String(page)]])}`;
   return (
     <>
-      <Breadcrumbs trail={[['工作台', '/admin'], [auditTitle, null]]} />
+      <Breadcrumbs
+        trail={[
+          ['工作台', '/admin'],
+          [auditTitle, null],
+        ]}
+      />
       <h1>{auditTitle}</h1>
       <p>您所监督单位的每一次操作：谁、在什么时间、对哪项记录、做了什么。申请人的个人信息不在此显示。</p>
       <ErrorSummary errors={errors} />
       <form method="get" action="/admin/audit" class="form inline-form" aria-label="筛选操作记录">
         <SelectField name="agency" label="单位" value={query.agency} empty="全部单位" options={view.agencies.map((a) => [a.id, a.shortName] as const)} />
-        <SelectField name="person" label="人员" value={query.person} empty="全部人员" options={view.people.map((p) => [p.id, p.name] as const)} error={err('person')} />
+        <SelectField
+          name="person"
+          label="人员"
+          value={query.person}
+          empty="全部人员"
+          options={view.people.map((p) => [p.id, p.name] as const)}
+          error={err('person')}
+        />
         <SelectField name="category" label="类别" value={query.category} empty="全部类别" options={view.categories} error={err('category')} />
         <TextField name="from" label="起始日期" type="date" value={query.from} error={err('from')} />
         <TextField name="to" label="截止日期" type="date" value={query.to} error={err('to')} />

@@ -28,13 +28,22 @@ import { DeclassificationRecord } from './screening-section.tsx';
 /** Paragraphs as the portal's item page prints them: one per non-empty line. */
 const paragraphs = (text: string) => text.split('\n').filter((p) => p.trim() !== '');
 
-async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, rawId: string, state: { errors?: FieldError[]; status?: number } = {}) {
+async function approvalPage(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  rawId: string,
+  state: { errors?: FieldError[]; status?: number } = {},
+) {
   const version = await getVersion(ctx.db, positiveInt(rawId) ?? 0);
   const item = version && (await getItemRow(ctx.db, version.item_id));
   if (!version || !item) throw new NotFoundError('找不到这条信息');
   const { agency, tree } = await agencyFor(ctx, request, String(item.agency_id), 'catalogue.view', '找不到这条信息');
   const [text, hits, attachments] = await Promise.all([publishedText(ctx.db, version), hitsOf(ctx.db, version.id), attachmentsOf(ctx.db, version.id)]);
-  const names = await displayNames(ctx.db, [...hits.map((h) => h.resolved_by), version.reviewed_by].filter((id): id is number => id !== null));
+  const names = await displayNames(
+    ctx.db,
+    [...hits.map((h) => h.resolved_by), version.reviewed_by].filter((id): id is number => id !== null),
+  );
   const masked = hits.filter((h) => h.resolution === 'redacted' && isMaskable(h.kind));
   const declassified = hits.filter((h) => h.resolution === 'declassified');
   const inApproval = version.state === 'inApproval';
@@ -44,7 +53,14 @@ async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: Fas
   return sendPage(
     reply,
     <Layout title={`领导审核：${version.title}`} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-      <Breadcrumbs trail={[['工作台', '/admin'], ['主动公开信息', `/admin/items?agency=${agency.id}`], [version.title, base], ['领导审核', null]]} />
+      <Breadcrumbs
+        trail={[
+          ['工作台', '/admin'],
+          ['主动公开信息', `/admin/items?agency=${agency.id}`],
+          [version.title, base],
+          ['领导审核', null],
+        ]}
+      />
       <h1>领导审核：{version.title}</h1>
       <ErrorSummary errors={state.errors ?? []} />
       {inApproval ? '' : <p class="notice">这一版本当前为“{versionStates[version.state as VersionState]?.label ?? version.state}”，不在待领导审核状态。</p>}
@@ -55,7 +71,9 @@ async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: Fas
         </div>
         <div>
           <dt>版本</dt>
-          <dd>第{version.version}版{item.index_no ? `（更正，索引号 ${item.index_no}）` : ''}</dd>
+          <dd>
+            第{version.version}版{item.index_no ? `（更正，索引号 ${item.index_no}）` : ''}
+          </dd>
         </div>
         <div>
           <dt>栏目</dt>
@@ -68,7 +86,9 @@ async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: Fas
         <div>
           <dt>保密审查</dt>
           <dd>
-            {version.reviewed_by !== null ? `${names.get(version.reviewed_by) ?? ''}，${version.reviewed_at ? portalDateTime(version.reviewed_at) : ''}` : '未审查'}
+            {version.reviewed_by !== null
+              ? `${names.get(version.reviewed_by) ?? ''}，${version.reviewed_at ? portalDateTime(version.reviewed_at) : ''}`
+              : '未审查'}
           </dd>
         </div>
       </dl>
@@ -97,7 +117,8 @@ async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: Fas
           <ul>
             {declassified.map((h) => (
               <li>
-                第{h.number}处“{h.value}”（{h.location}）：<DeclassificationRecord hit={h} names={names} />
+                第{h.number}处“{h.value}”（{h.location}）：
+                <DeclassificationRecord hit={h} names={names} />
               </li>
             ))}
           </ul>
@@ -144,7 +165,9 @@ async function approvalPage(ctx: AppContext, request: FastifyRequest, reply: Fas
               <label for="field-reason">退回理由</label>
               <textarea id="field-reason" name="reason" rows={2} />
             </div>
-            <button type="submit" class="secondary">退回修改</button>
+            <button type="submit" class="secondary">
+              退回修改
+            </button>
           </form>
         </section>
       ) : (

@@ -83,7 +83,13 @@ export const ContentFields = ({ form }: { form: Form }) => {
       <SelectField name="statutoryItem" label="条例规定的公开事项" value={v('statutoryItem')} options={Object.entries(statutoryItems)} empty="（不选）" />
       <SelectField name="domain" label="基层政务公开领域" value={v('domain')} options={basicDomains.map((d) => [d, d] as const)} empty="（不选）" />
       <Input name="docNo" label="文号" value={v('docNo')} hint="如：华政发〔2026〕3号" />
-      <SelectField name="documentKind" label="文件类型" value={v('documentKind')} options={Object.entries(documentKinds).map(([k, d]) => [k, d.label] as const)} empty="（一般信息）" />
+      <SelectField
+        name="documentKind"
+        label="文件类型"
+        value={v('documentKind')}
+        options={Object.entries(documentKinds).map(([k, d]) => [k, d.label] as const)}
+        empty="（一般信息）"
+      />
       <Input name="writtenDate" label="成文日期" type="date" value={v('writtenDate')} />
       <Input name="generatedDate" label="生成日期（必填；自此起20个工作日内公开，条例第二十六条）" type="date" value={v('generatedDate')} />
       <SelectField name="scope" label="公开范围" value={v('scope') || scopes[0]} options={scopes.map((s) => [s, s] as const)} />

@@ -15,7 +15,13 @@ export function hitRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   versionAct(app, ctx, '/admin/hits/:id/declassify', async (id, form, request) => {
-    const n = await declassifyHits(ctx, actorOf(request), id, { docNo: form.docNo ?? '', date: form.date ?? '', authority: form.authority ?? '' }, { allMarkings: form.allMarkings === '1' });
+    const n = await declassifyHits(
+      ctx,
+      actorOf(request),
+      id,
+      { docNo: form.docNo ?? '', date: form.date ?? '', authority: form.authority ?? '' },
+      { allMarkings: form.allMarkings === '1' },
+    );
     return done(await versionIdFor(ctx, '/admin/hits/:id', id), `已登记解密决定，${n}处标识将按原样公开。`, `hit-${id}`);
   });
 

@@ -92,7 +92,8 @@ const DeclassifyForm: FC<{ hit: HitRow; csrf: string; others: number; form?: For
         ))}
         {others > 0 ? (
           <label>
-            <input type="checkbox" name="allMarkings" value="1" checked={mine && form?.allMarkings === '1'} /> 同一解密决定也适用于本件其余{others}处未解密的标识
+            <input type="checkbox" name="allMarkings" value="1" checked={mine && form?.allMarkings === '1'} /> 同一解密决定也适用于本件其余{others}
+            处未解密的标识
           </label>
         ) : (
           ''
@@ -169,7 +170,11 @@ export const ScreeningSection: FC<{
                   </td>
                   <td>
                     <Status hit={h} names={names} />
-                    {mayReview && isMarking(h.kind) ? <DeclassifyForm hit={h} csrf={csrf} others={markings.filter((m) => m.id !== h.id).length} form={form} /> : ''}
+                    {mayReview && isMarking(h.kind) ? (
+                      <DeclassifyForm hit={h} csrf={csrf} others={markings.filter((m) => m.id !== h.id).length} form={form} />
+                    ) : (
+                      ''
+                    )}
                     {mayReview && (isMaskable(h.kind) || h.kind === manualCheck.kind) ? <SettleForm hit={h} csrf={csrf} /> : ''}
                   </td>
                 </tr>

@@ -57,11 +57,20 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
   const csrf = viewer.csrf;
   const base = `/admin/versions/${version.id}`;
   const openMarkings = unsettledCounts(hits).unresolvedMarkings;
-  const names = await displayNames(ctx.db, [...hits.map((h) => h.resolved_by), version.reviewed_by, ...events.map((e) => e.actor_id)].filter((id): id is number => id !== null));
+  const names = await displayNames(
+    ctx.db,
+    [...hits.map((h) => h.resolved_by), version.reviewed_by, ...events.map((e) => e.actor_id)].filter((id): id is number => id !== null),
+  );
   return sendPage(
     reply,
     <Layout title={version.title} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-      <Breadcrumbs trail={[['工作台', '/admin'], ['主动公开信息', `/admin/items?agency=${agency.id}`], [version.title, null]]} />
+      <Breadcrumbs
+        trail={[
+          ['工作台', '/admin'],
+          ['主动公开信息', `/admin/items?agency=${agency.id}`],
+          [version.title, null],
+        ]}
+      />
       <h1>{version.title}</h1>
       <ErrorSummary errors={state.errors ?? []} />
       {state.notice ? (
@@ -165,7 +174,7 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
 
       <ScreeningSection hits={hits} names={names} mayReview={mayReview} csrf={csrf} versionId={version.id} form={state.form} />
 
-        <section aria-labelledby="workflow">
+      <section aria-labelledby="workflow">
         <h2 id="workflow">审核流程</h2>
         {mayEdit && isLatest ? (
           <form method="post" action={`${base}/submit`} class="form">
@@ -176,11 +185,7 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
         ) : (
           ''
         )}
-        {mayReview ? (
-          <ReviewForm action={`${base}/review`} csrf={csrf} subject="item" form={state.form} openMarkings={openMarkings} button="审查通过" />
-        ) : (
-          ''
-        )}
+        {mayReview ? <ReviewForm action={`${base}/review`} csrf={csrf} subject="item" form={state.form} openMarkings={openMarkings} button="审查通过" /> : ''}
         {mayApprove ? (
           <p>
             <a class="button" href={`${base}/approval`}>
@@ -197,7 +202,9 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
               <label for="field-reason">退回理由</label>
               <textarea id="field-reason" name="reason" rows={2} />
             </div>
-            <button type="submit" class="secondary">退回修改</button>
+            <button type="submit" class="secondary">
+              退回修改
+            </button>
           </form>
         ) : (
           ''
@@ -221,7 +228,9 @@ export async function versionPage(ctx: AppContext, request: FastifyRequest, repl
               <label for="field-withdraw">撤回理由（将在门户网站公开）</label>
               <textarea id="field-withdraw" name="reason" rows={2} />
             </div>
-            <button type="submit" class="secondary">撤回</button>
+            <button type="submit" class="secondary">
+              撤回
+            </button>
           </form>
         ) : (
           ''

@@ -6,7 +6,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../app/context.ts';
-import { correctionChannels, correctionFor, correctionList, decideCorrection, lettersOfCorrection, registerCorrection } from '../../../app/corrections/corrections.ts';
+import {
+  correctionChannels,
+  correctionFor,
+  correctionList,
+  decideCorrection,
+  lettersOfCorrection,
+  registerCorrection,
+} from '../../../app/corrections/corrections.ts';
 import type { CorrectionForm } from '../../../domain/corrections/correction.ts';
 import { can } from '../../../domain/access/policy.ts';
 import { chinaDate } from '../../../domain/shared/dates.ts';
@@ -57,7 +64,12 @@ export async function correctionRoutes(app: FastifyInstance, opts: { ctx: AppCon
     return sendPage(
       reply,
       <Layout title={title} site={await siteInfo(ctx.db)} area="admin" viewer={viewerOf(request, reply, tree)}>
-        <Breadcrumbs trail={[['工作台', '/admin'], [title, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            [title, null],
+          ]}
+        />
         <h1>{title}（条例第四十一条）</h1>
         {notice(request.query.done)}
         <p>申请人有证据证明行政机关提供的与其自身相关的政府信息记录不准确，要求更正的，按本页办理；更正申请不是政府信息公开申请，不计入年度报告表三。</p>
@@ -75,13 +87,25 @@ export async function correctionRoutes(app: FastifyInstance, opts: { ctx: AppCon
     );
   });
 
-  const registerPage = async (request: FastifyRequest<{ Querystring: { agency?: string } }>, reply: FastifyReply, values: Record<string, string>, errors: readonly FieldError[], status = 200) => {
+  const registerPage = async (
+    request: FastifyRequest<{ Querystring: { agency?: string } }>,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors: readonly FieldError[],
+    status = 200,
+  ) => {
     const { agency, tree } = await agencyFor(ctx, request, request.query.agency ?? '', 'requests.handle');
     const viewer = viewerOf(request, reply, tree);
     return sendPage(
       reply,
       <Layout title={`登记${title}`} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], [title, '/admin/corrections'], ['登记', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            [title, '/admin/corrections'],
+            ['登记', null],
+          ]}
+        />
         <h1>
           登记{title}（{agency.shortName}）
         </h1>
@@ -111,7 +135,11 @@ export async function correctionRoutes(app: FastifyInstance, opts: { ctx: AppCon
   });
 
   type P = { Params: { id: string }; Querystring: { done?: string } };
-  const detailPage = async (request: FastifyRequest<P>, reply: FastifyReply, state: { values: Record<string, string>; errors: FieldError[]; status?: number } = { values: {}, errors: [] }) => {
+  const detailPage = async (
+    request: FastifyRequest<P>,
+    reply: FastifyReply,
+    state: { values: Record<string, string>; errors: FieldError[]; status?: number } = { values: {}, errors: [] },
+  ) => {
     const actor = actorOf(request);
     const id = positiveInt(request.params.id) ?? 0;
     const c = await correctionFor(ctx, actor, id, 'requests.view');
@@ -124,14 +152,24 @@ export async function correctionRoutes(app: FastifyInstance, opts: { ctx: AppCon
     return sendPage(
       reply,
       <Layout title={`${title} ${c.row.receipt_no}`} site={await siteInfo(ctx.db)} area="admin" viewer={viewer} stylesheets={['/assets/letter.css']}>
-        <Breadcrumbs trail={[['工作台', '/admin'], [title, '/admin/corrections'], [c.row.receipt_no, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            [title, '/admin/corrections'],
+            [c.row.receipt_no, null],
+          ]}
+        />
         <h1>
           {title} {c.row.receipt_no}
         </h1>
         {notice(request.query.done)}
         <ErrorSummary errors={state.errors} />
         <CorrectionDetail c={c} agency={agency} personal={own} today={today} />
-        {c.view.state === 'open' && can(actor, 'requests.handle', agency.id, tree) ? <DecisionForm id={id} csrf={viewer.csrf} today={today} values={state.values} errors={state.errors} /> : ''}
+        {c.view.state === 'open' && can(actor, 'requests.handle', agency.id, tree) ? (
+          <DecisionForm id={id} csrf={viewer.csrf} today={today} values={state.values} errors={state.errors} />
+        ) : (
+          ''
+        )}
         <CorrectionLetters id={id} letters={await lettersOfCorrection(ctx, id)} />
       </Layout>,
       state.status ?? 200,
@@ -144,7 +182,13 @@ export async function correctionRoutes(app: FastifyInstance, opts: { ctx: AppCon
     const id = positiveInt(request.params.id) ?? 0;
     const values = complaintValuesOf(request.body);
     try {
-      await decideCorrection(ctx, actorOf(request), id, { decision: values.decision ?? '', on: values.on ?? '', correctionResult: values.correctionResult, reason: values.reason, competentAgency: values.competentAgency });
+      await decideCorrection(ctx, actorOf(request), id, {
+        decision: values.decision ?? '',
+        on: values.on ?? '',
+        correctionResult: values.correctionResult,
+        reason: values.reason,
+        competentAgency: values.competentAgency,
+      });
     } catch (e) {
       if (e instanceof InputError) return detailPage(request, reply, { values, errors: e.errors, status: 400 });
       throw e;
@@ -155,7 +199,9 @@ export async function correctionRoutes(app: FastifyInstance, opts: { ctx: AppCon
   app.get<{ Params: { id: string; letter: string } }>('/admin/corrections/:id/letters/:letter', async (request, reply) => {
     const id = positiveInt(request.params.id) ?? 0;
     await correctionFor(ctx, actorOf(request), id, 'requests.view');
-    const letter = (await lettersOfCorrection(ctx, id)).find((l) => request.params.letter.endsWith('.docx') && l.id === positiveInt(request.params.letter.replace(/\.docx$/, '')));
+    const letter = (await lettersOfCorrection(ctx, id)).find(
+      (l) => request.params.letter.endsWith('.docx') && l.id === positiveInt(request.params.letter.replace(/\.docx$/, '')),
+    );
     if (!letter) throw new NotFoundError('找不到这份文书');
     const filename = `${letter.content.title}（${letter.number}）.docx`.replace(/[\\/:*?"<>|]/g, '_');
     return reply

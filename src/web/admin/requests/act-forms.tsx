@@ -91,18 +91,18 @@ export function generalMessages(state: ActFormState | undefined, act: string, fi
   return state.errors.filter((e) => !fields.some((f) => e.field === f || e.field.startsWith(`${f}[`) || e.field.startsWith(`${f}.`))).map((e) => e.message);
 }
 
-export const ActSection: FC<{ act: string; title: string; basis: string; action: string; csrf: string; state?: ActFormState; fields: readonly string[]; submit: string; intro?: Child; children?: Child }> = ({
-  act,
-  title,
-  basis,
-  action,
-  csrf,
-  state,
-  fields,
-  submit,
-  intro,
-  children,
-}) => {
+export const ActSection: FC<{
+  act: string;
+  title: string;
+  basis: string;
+  action: string;
+  csrf: string;
+  state?: ActFormState;
+  fields: readonly string[];
+  submit: string;
+  intro?: Child;
+  children?: Child;
+}> = ({ act, title, basis, action, csrf, state, fields, submit, intro, children }) => {
   const general = generalMessages(state, act, fields);
   return (
     <section class="act" id={`act-${act}`} aria-labelledby={`act-${act}-title`}>
@@ -152,7 +152,15 @@ export interface CaseFormsProps {
 export const CaseForms: FC<CaseFormsProps> = (p) => {
   const path = (act: string) => `/admin/requests/${p.caseId}/acts/${act}`;
   const has = (act: FormAct) => p.acts.includes(act);
-  const common = (act: FormAct) => ({ act, title: caseActs[act].label, basis: caseActs[act].basis, action: path(act), csrf: p.csrf, state: p.state, fields: actFields[act] });
+  const common = (act: FormAct) => ({
+    act,
+    title: caseActs[act].label,
+    basis: caseActs[act].basis,
+    action: path(act),
+    csrf: p.csrf,
+    state: p.state,
+    fields: actFields[act],
+  });
   const f = (act: string) => fieldOf(p.state, act);
   const v = p.view;
   const send = (act: FormAct, method: DeliveryMethod = p.deliveryDefault) => <DeliveryFields act={act} state={p.state} today={p.today} method={method} />;
@@ -169,7 +177,12 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
     <>
       {has('assigned') ? (
         <ActSection {...common('assigned')} submit="指定">
-          <SelectField label="承办人" {...f('assigned')('handlerId', v.handlerId ? String(v.handlerId) : '')} options={p.staff.map((s) => [s.id, s.name] as const)} empty="（请选择）" />
+          <SelectField
+            label="承办人"
+            {...f('assigned')('handlerId', v.handlerId ? String(v.handlerId) : '')}
+            options={p.staff.map((s) => [s.id, s.name] as const)}
+            empty="（请选择）"
+          />
           <TextField label="指定日期" type="date" {...f('assigned')('on', p.today)} />
         </ActSection>
       ) : (
@@ -181,7 +194,8 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
           submit="发出补正告知书"
           intro={
             <p class="hint">
-              申请内容不明确的，应自收到申请之日起{timeLimits.correctionNotice.workingDays}个工作日内（{v.correctionNoticeDue.due}前）一次性告知需要补正的全部事项，只能告知一次；答复期限（{v.replyDue?.due ?? '—'}）届满后不能再告知补正。
+              申请内容不明确的，应自收到申请之日起{timeLimits.correctionNotice.workingDays}个工作日内（{v.correctionNoticeDue.due}
+              前）一次性告知需要补正的全部事项，只能告知一次；答复期限（{v.replyDue?.due ?? '—'}）届满后不能再告知补正。
               {p.today > v.correctionNoticeDue.due ? <strong class="warning">已超过7个工作日，逾期告知须写明原因，并将标记为程序瑕疵。</strong> : ''}
             </p>
           }
@@ -203,7 +217,11 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
         ''
       )}
       {has('correctionReceived') ? (
-        <ActSection {...common('correctionReceived')} submit="登记收到补正" intro={<p class="hint">答复期限自收到补正后的申请之日起重新计算。补正期限：{due(v.correction?.due)}。</p>}>
+        <ActSection
+          {...common('correctionReceived')}
+          submit="登记收到补正"
+          intro={<p class="hint">答复期限自收到补正后的申请之日起重新计算。补正期限：{due(v.correction?.due)}。</p>}
+        >
           <TextField label="收到补正之日" type="date" {...f('correctionReceived')('on', p.today)} />
           <TextField label="补正情况" {...f('correctionReceived')('note')} />
         </ActSection>
@@ -211,7 +229,15 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
         ''
       )}
       {has('correctionLapsed') ? (
-        <ActSection {...common('correctionLapsed')} submit="终止处理并发出告知书" intro={<p class="hint">补正期限{v.correction?.due}已过，申请人无正当理由未补正的，视为放弃申请，计入表三{rowOf('correctionLapsed')}。</p>}>
+        <ActSection
+          {...common('correctionLapsed')}
+          submit="终止处理并发出告知书"
+          intro={
+            <p class="hint">
+              补正期限{v.correction?.due}已过，申请人无正当理由未补正的，视为放弃申请，计入表三{rowOf('correctionLapsed')}。
+            </p>
+          }
+        >
           <TextField label="终止处理日期" type="date" {...f('correctionLapsed')('on', p.today)} />
           {send('correctionLapsed')}
         </ActSection>
@@ -219,7 +245,11 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
         ''
       )}
       {has('thirdPartyConsulted') ? (
-        <ActSection {...common('thirdPartyConsulted')} submit="发出征询函" intro={<p class="hint">第三方自收到征询函之日起{timeLimits.thirdPartyOpinion.workingDays}个工作日内提出意见；征求意见的时间不计入答复期限。</p>}>
+        <ActSection
+          {...common('thirdPartyConsulted')}
+          submit="发出征询函"
+          intro={<p class="hint">第三方自收到征询函之日起{timeLimits.thirdPartyOpinion.workingDays}个工作日内提出意见；征求意见的时间不计入答复期限。</p>}
+        >
           <TextField label="第三方名称" {...f('thirdPartyConsulted')('party')} />
           <TextField label="发函日期" type="date" {...f('thirdPartyConsulted')('on', p.today)} />
           {send('thirdPartyConsulted', 'post')}
@@ -229,7 +259,11 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
       )}
       {has('thirdPartyAnswered') ? opinionForm('thirdPartyAnswered', '登记第三方意见') : ''}
       {has('agencyConsulted') ? (
-        <ActSection {...common('agencyConsulted')} submit="发出征求意见函" intro={<p class="hint">被征求意见的机关{timeLimits.otherAgencyOpinion.workingDays}个工作日内未提出意见的，视为同意公开；其间不计入答复期限。</p>}>
+        <ActSection
+          {...common('agencyConsulted')}
+          submit="发出征求意见函"
+          intro={<p class="hint">被征求意见的机关{timeLimits.otherAgencyOpinion.workingDays}个工作日内未提出意见的，视为同意公开；其间不计入答复期限。</p>}
+        >
           <TextField label="被征求意见的机关" {...f('agencyConsulted')('agency')} />
           <TextField label="发函日期" type="date" {...f('agencyConsulted')('on', p.today)} />
           {send('agencyConsulted', 'inPerson')}
@@ -239,7 +273,11 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
       )}
       {has('agencyAnswered') ? opinionForm('agencyAnswered', '登记其他机关意见') : ''}
       {has('reasonsRequested') ? (
-        <ActSection {...common('reasonsRequested')} submit="发出说明理由通知书" intro={<p class="hint">申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由。</p>}>
+        <ActSection
+          {...common('reasonsRequested')}
+          submit="发出说明理由通知书"
+          intro={<p class="hint">申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由。</p>}
+        >
           <TextField label="通知日期" type="date" {...f('reasonsRequested')('on', p.today)} />
           <TextField label="说明理由的期限" type="date" {...f('reasonsRequested')('due')} />
           {send('reasonsRequested')}
@@ -249,7 +287,15 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
       )}
       {has('reasonsAssessed') ? (
         <ActSection {...common('reasonsAssessed')} submit="登记审核结果">
-          <SelectField label="审核结果" {...f('reasonsAssessed')('reasonable')} options={[['yes', '理由合理'], ['no', '理由不合理（答复时选择“不予处理（无正当理由大量反复申请）”）']]} empty="（请选择）" />
+          <SelectField
+            label="审核结果"
+            {...f('reasonsAssessed')('reasonable')}
+            options={[
+              ['yes', '理由合理'],
+              ['no', '理由不合理（答复时选择“不予处理（无正当理由大量反复申请）”）'],
+            ]}
+            empty="（请选择）"
+          />
           <TextField label="延迟答复的期限（理由合理但无法按期答复的）" type="date" {...f('reasonsAssessed')('delayedDue')} />
           <TextField label="审核日期" type="date" {...f('reasonsAssessed')('on', p.today)} />
           <TextField label="说明" rows={2} {...f('reasonsAssessed')('note')} />
@@ -260,7 +306,15 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
       <ExtensionForms {...p} />
       {has('feeNoticed') ? <FeeForms {...p} /> : ''}
       {has('feePaid') ? (
-        <ActSection {...common('feePaid')} submit="登记缴费" intro={<p class="hint">应缴{v.fee?.amountYuan}元，缴费期限{due(v.fee?.due)}。</p>}>
+        <ActSection
+          {...common('feePaid')}
+          submit="登记缴费"
+          intro={
+            <p class="hint">
+              应缴{v.fee?.amountYuan}元，缴费期限{due(v.fee?.due)}。
+            </p>
+          }
+        >
           <TextField label="缴费日期" type="date" {...f('feePaid')('on', p.today)} />
           <TextField label="财政票据号码等" {...f('feePaid')('receiptNote')} />
         </ActSection>
@@ -268,7 +322,15 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
         ''
       )}
       {has('feeLapsed') ? (
-        <ActSection {...common('feeLapsed')} submit="终止处理并发出告知书" intro={<p class="hint">缴费期限{v.fee?.due}已过，逾期未缴费的视为放弃申请，计入表三{rowOf('feeLapsed')}。</p>}>
+        <ActSection
+          {...common('feeLapsed')}
+          submit="终止处理并发出告知书"
+          intro={
+            <p class="hint">
+              缴费期限{v.fee?.due}已过，逾期未缴费的视为放弃申请，计入表三{rowOf('feeLapsed')}。
+            </p>
+          }
+        >
           <TextField label="终止处理日期" type="date" {...f('feeLapsed')('on', p.today)} />
           {send('feeLapsed')}
         </ActSection>
@@ -279,7 +341,11 @@ export const CaseForms: FC<CaseFormsProps> = (p) => {
         <ActSection
           {...common('disclosureDecided')}
           submit="决定公开并发出告知书"
-          intro={<p class="hint">第三方不同意公开且有合理理由的，不予公开；认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知第三方。告知书须在答复之前发出。</p>}
+          intro={
+            <p class="hint">
+              第三方不同意公开且有合理理由的，不予公开；认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知第三方。告知书须在答复之前发出。
+            </p>
+          }
         >
           <TextField label="决定公开的政府信息内容" rows={2} {...f('disclosureDecided')('content')} />
           <TextField label="不公开可能对公共利益造成重大影响的理由" rows={3} {...f('disclosureDecided')('reason')} />
@@ -331,10 +397,28 @@ const FeeForms: FC<CaseFormsProps> = (p) => {
         信息处理费计算和{caseActs.feeNoticed.label}
         <span class="basis">（{caseActs.feeNoticed.basis}）</span>
       </h3>
-      <p class="hint">一件申请只能选择按件计收或按量计收中的一种，超额累进计算。按件计收的件数包括同一申请人本月此前向本机关提出的申请（不计向其他机关的申请）。</p>
+      <p class="hint">
+        一件申请只能选择按件计收或按量计收中的一种，超额累进计算。按件计收的件数包括同一申请人本月此前向本机关提出的申请（不计向其他机关的申请）。
+      </p>
       <form method="get" action={`/admin/requests/${p.caseId}#act-feeNoticed`} class="form inline-form">
-        <SelectField id="field-fee-scheme" name="scheme" label="计收方式" value={q?.scheme} options={Object.entries(feeSchedules).map(([k, s]) => [k, s.label] as const)} empty="（请选择）" error={q?.errors?.scheme} />
-        <TextField id="field-fee-quantity" name="quantity" label="件数或页数" type="number" attrs={{ min: 1 }} value={q?.quantity} error={q?.errors?.quantity} />
+        <SelectField
+          id="field-fee-scheme"
+          name="scheme"
+          label="计收方式"
+          value={q?.scheme}
+          options={Object.entries(feeSchedules).map(([k, s]) => [k, s.label] as const)}
+          empty="（请选择）"
+          error={q?.errors?.scheme}
+        />
+        <TextField
+          id="field-fee-quantity"
+          name="quantity"
+          label="件数或页数"
+          type="number"
+          attrs={{ min: 1 }}
+          value={q?.quantity}
+          error={q?.errors?.quantity}
+        />
         <button type="submit">计算</button>
       </form>
       {q?.result ? (
@@ -366,8 +450,20 @@ const FeeForms: FC<CaseFormsProps> = (p) => {
             <input type="hidden" name="_csrf" value={p.csrf} />
             <input type="hidden" name="scheme" value={scheme} />
             <input type="hidden" name="quantity" value={quantity} />
-            {f('scheme').error ? <p class="field-error" id="field-feeNoticed-scheme">{f('scheme').error}</p> : ''}
-            {f('quantity').error ? <p class="field-error" id="field-feeNoticed-quantity">{f('quantity').error}</p> : ''}
+            {f('scheme').error ? (
+              <p class="field-error" id="field-feeNoticed-scheme">
+                {f('scheme').error}
+              </p>
+            ) : (
+              ''
+            )}
+            {f('quantity').error ? (
+              <p class="field-error" id="field-feeNoticed-quantity">
+                {f('quantity').error}
+              </p>
+            ) : (
+              ''
+            )}
             <TextField label="缴纳方式（缴款账户或缴费地点）" rows={2} {...f('paymentMethod')} />
             <TextField label="通知日期" type="date" {...f('on', p.today)} />
             <DeliveryFields act="feeNoticed" state={p.state} today={p.today} method={p.deliveryDefault} />
@@ -382,22 +478,52 @@ const FeeForms: FC<CaseFormsProps> = (p) => {
 };
 
 /** Appeals against the decision: recorded once the case is closed, concluded one by one (纠正 reopens the case). */
-export const AppealForms: FC<{ caseId: number; csrf: string; today: string; closed: boolean; pending: readonly { id: number; label: string }[]; state?: ActFormState }> = ({ caseId, csrf, today, closed, pending, state }) => {
+export const AppealForms: FC<{
+  caseId: number;
+  csrf: string;
+  today: string;
+  closed: boolean;
+  pending: readonly { id: number; label: string }[];
+  state?: ActFormState;
+}> = ({ caseId, csrf, today, closed, pending, state }) => {
   const f = fieldOf(state, 'appeal');
   return (
     <>
       {pending.map((a) => {
         const c = fieldOf(state, `conclude-${a.id}`);
         return (
-          <ActSection act={`conclude-${a.id}`} title={`登记审结结果：${a.label}`} basis="条例第五十一条" action={`/admin/requests/${caseId}/appeals/${a.id}/conclude`} csrf={csrf} state={state} fields={actFields.conclude} submit="登记审结结果">
-            <SelectField label="审结结果" {...c('outcome')} options={Object.entries(appealOutcomes).map(([k, o]) => [k, o.label] as const)} empty="（请选择）" />
+          <ActSection
+            act={`conclude-${a.id}`}
+            title={`登记审结结果：${a.label}`}
+            basis="条例第五十一条"
+            action={`/admin/requests/${caseId}/appeals/${a.id}/conclude`}
+            csrf={csrf}
+            state={state}
+            fields={actFields.conclude}
+            submit="登记审结结果"
+          >
+            <SelectField
+              label="审结结果"
+              {...c('outcome')}
+              options={Object.entries(appealOutcomes).map(([k, o]) => [k, o.label] as const)}
+              empty="（请选择）"
+            />
             <TextField label="审结日期" type="date" {...c('concludedDate', today)} />
             <TextField label="纠正决定的内容（结果纠正的，如责令重新答复）" rows={2} {...c('reason')} />
           </ActSection>
         );
       })}
       {closed ? (
-        <ActSection act="appeal" title="登记行政复议或行政诉讼" basis="条例第五十一条" action={`/admin/requests/${caseId}/appeals`} csrf={csrf} state={state} fields={actFields.appeal} submit="登记">
+        <ActSection
+          act="appeal"
+          title="登记行政复议或行政诉讼"
+          basis="条例第五十一条"
+          action={`/admin/requests/${caseId}/appeals`}
+          csrf={csrf}
+          state={state}
+          fields={actFields.appeal}
+          submit="登记"
+        >
           <SelectField label="类别" {...f('track')} options={Object.entries(appealTracks).map(([k, t]) => [k, t.label] as const)} empty="（请选择）" />
           <TextField label="案号" {...f('caseNo')} />
           <TextField label="复议机关或人民法院" {...f('body')} />

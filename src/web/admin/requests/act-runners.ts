@@ -54,7 +54,14 @@ const delivery = (f: Form): DeliveryInput => ({ method: f.deliveryMethod ?? '', 
 export const actRunners: Record<FormAct, Runner> = {
   assigned: (ctx, actor, id, f) => assignHandler(ctx, actor, id, { on: f.on ?? '', handlerId: count(f.handlerId) }),
   correctionRequested: (ctx, actor, id, f) =>
-    requestCorrection(ctx, actor, id, { on: f.on ?? '', items: f.items ?? '', workingDays: f.workingDays ?? '', periodReason: f.periodReason ?? '', lateReason: f.lateReason ?? '', delivery: delivery(f) }),
+    requestCorrection(ctx, actor, id, {
+      on: f.on ?? '',
+      items: f.items ?? '',
+      workingDays: f.workingDays ?? '',
+      periodReason: f.periodReason ?? '',
+      lateReason: f.lateReason ?? '',
+      delivery: delivery(f),
+    }),
   correctionReceived: (ctx, actor, id, f) => receiveCorrection(ctx, actor, id, { on: f.on ?? '', note: f.note ?? '' }),
   correctionLapsed: (ctx, actor, id, f) => lapseCorrection(ctx, actor, id, { on: f.on ?? '', delivery: delivery(f) }),
   thirdPartyConsulted: (ctx, actor, id, f) => consultThirdParty(ctx, actor, id, { on: f.on ?? '', party: f.party ?? '', delivery: delivery(f) }),
@@ -62,14 +69,24 @@ export const actRunners: Record<FormAct, Runner> = {
   agencyConsulted: (ctx, actor, id, f) => consultAgency(ctx, actor, id, { on: f.on ?? '', agency: f.agency ?? '', delivery: delivery(f) }),
   agencyAnswered: (ctx, actor, id, f) => recordAgencyOpinion(ctx, actor, id, { on: f.on ?? '', opinion: f.opinion ?? '', note: f.note ?? '' }),
   reasonsRequested: (ctx, actor, id, f) => requestReasons(ctx, actor, id, { on: f.on ?? '', due: f.due ?? '', delivery: delivery(f) }),
-  reasonsAssessed: (ctx, actor, id, f) => assessReasons(ctx, actor, id, { on: f.on ?? '', reasonable: f.reasonable === 'yes', delayedDue: f.delayedDue ?? '', note: f.note ?? '' }),
+  reasonsAssessed: (ctx, actor, id, f) =>
+    assessReasons(ctx, actor, id, { on: f.on ?? '', reasonable: f.reasonable === 'yes', delayedDue: f.delayedDue ?? '', note: f.note ?? '' }),
   extensionProposed: (ctx, actor, id, f) => proposeExtension(ctx, actor, id, { on: f.on ?? '', workingDays: count(f.workingDays), reason: f.reason ?? '' }),
   extensionReturned: (ctx, actor, id, f) => returnExtension(ctx, actor, id, { on: f.on ?? '', reason: f.reason ?? '' }),
-  extended: (ctx, actor, id, f) => extendDeadline(ctx, actor, id, { on: f.on ?? '', workingDays: count(f.workingDays), reason: f.reason ?? '', delivery: delivery(f) }),
-  feeNoticed: (ctx, actor, id, f) => noticeFee(ctx, actor, id, { on: f.on ?? '', scheme: f.scheme ?? '', quantity: f.quantity ?? '', paymentMethod: f.paymentMethod ?? '', delivery: delivery(f) }),
+  extended: (ctx, actor, id, f) =>
+    extendDeadline(ctx, actor, id, { on: f.on ?? '', workingDays: count(f.workingDays), reason: f.reason ?? '', delivery: delivery(f) }),
+  feeNoticed: (ctx, actor, id, f) =>
+    noticeFee(ctx, actor, id, {
+      on: f.on ?? '',
+      scheme: f.scheme ?? '',
+      quantity: f.quantity ?? '',
+      paymentMethod: f.paymentMethod ?? '',
+      delivery: delivery(f),
+    }),
   feePaid: (ctx, actor, id, f) => recordFeePayment(ctx, actor, id, { on: f.on ?? '', receiptNote: f.receiptNote ?? '' }),
   feeLapsed: (ctx, actor, id, f) => lapseFee(ctx, actor, id, { on: f.on ?? '', delivery: delivery(f) }),
-  disclosureDecided: (ctx, actor, id, f) => decideDisclosure(ctx, actor, id, { on: f.on ?? '', content: f.content ?? '', reason: f.reason ?? '', delivery: delivery(f) }),
+  disclosureDecided: (ctx, actor, id, f) =>
+    decideDisclosure(ctx, actor, id, { on: f.on ?? '', content: f.content ?? '', reason: f.reason ?? '', delivery: delivery(f) }),
   // The reply form: drafted for the head's sign-off, or issued where none is needed.
   replied: (ctx, actor, id, f) => (f.intent === 'draft' ? draftReply : reply)(ctx, actor, id, { on: f.on ?? '', items: replyItemsOf(f) }),
   replyReturned: (ctx, actor, id, f) => returnReply(ctx, actor, id, { on: f.on ?? '', reason: f.reason ?? '', draftSeq: count(f.draftSeq) }),

@@ -130,7 +130,13 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
   const errors = (state?.errors ?? []).map((e) => ({ message: e.message, field: summaryField(state!.act, e.field) }));
   return (
     <>
-      <Breadcrumbs trail={[['工作台', '/admin'], ['依申请公开', `/admin/requests?agency=${d.agency.id}`], [d.row.receipt_no, null]]} />
+      <Breadcrumbs
+        trail={[
+          ['工作台', '/admin'],
+          ['依申请公开', `/admin/requests?agency=${d.agency.id}`],
+          [d.row.receipt_no, null],
+        ]}
+      />
       <h1>申请 {d.row.receipt_no}</h1>
       <ErrorSummary errors={errors} />
       {notice ? (
@@ -163,7 +169,8 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
             <ul class="defects">
               {v.defects.map((x) => (
                 <li>
-                  {procedureDefects[x.kind].label}（{procedureDefects[x.kind].basis}）：{procedureDefects[x.kind].explain}，{x.on}告知；原因：{x.reason || '未说明'}
+                  {procedureDefects[x.kind].label}（{procedureDefects[x.kind].basis}）：{procedureDefects[x.kind].explain}，{x.on}告知；原因：
+                  {x.reason || '未说明'}
                 </li>
               ))}
             </ul>
@@ -191,7 +198,9 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
           ''
         )}
         <dl class="deadlines">
-          <dt>答复期限（条例第三十三条，{timeLimits.reply.workingDays}个工作日{v.extensionDays ? `，延长${v.extensionDays}个工作日` : ''}）</dt>
+          <dt>
+            答复期限（条例第三十三条，{timeLimits.reply.workingDays}个工作日{v.extensionDays ? `，延长${v.extensionDays}个工作日` : ''}）
+          </dt>
           <dd>
             {v.replyDue ? (
               <>
@@ -231,9 +240,7 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
           {v.stops.length ? (
             <>
               <dt>暂停计算</dt>
-              <dd>
-                {v.stops.map((s) => `${s.label}：${s.from}至${s.to}${s.open ? '（尚未结束，按期限届满计）' : ''}`).join('；')}
-              </dd>
+              <dd>{v.stops.map((s) => `${s.label}：${s.from}至${s.to}${s.open ? '（尚未结束，按期限届满计）' : ''}`).join('；')}</dd>
             </>
           ) : (
             ''
@@ -247,7 +254,9 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
           <dl class="metadata">
             <Row label="姓名或名称">{d.applicant.name}</Row>
             {d.applicant.id_number ? (
-              <Row label={d.applicant.id_kind && isIdentityDocument(d.applicant.id_kind) ? identityDocuments[d.applicant.id_kind].label : '证件号码'}>{d.applicant.id_number}</Row>
+              <Row label={d.applicant.id_kind && isIdentityDocument(d.applicant.id_kind) ? identityDocuments[d.applicant.id_kind].label : '证件号码'}>
+                {d.applicant.id_number}
+              </Row>
             ) : (
               ''
             )}
@@ -302,7 +311,8 @@ export const CasePage: FC<CasePageProps> = ({ d, hints, ownStaff, notice, queryC
           <ul>
             {hints.similar.map((s) => (
               <li>
-                {s.agency} {s.receipt_no}（{s.received_date}收到{s.closed_date ? `，${s.closed_date}办结：${outcomeLabel(s.outcome)}` : '，尚在办理'}）：{s.subject}
+                {s.agency} {s.receipt_no}（{s.received_date}收到{s.closed_date ? `，${s.closed_date}办结：${outcomeLabel(s.outcome)}` : '，尚在办理'}）：
+                {s.subject}
               </li>
             ))}
           </ul>

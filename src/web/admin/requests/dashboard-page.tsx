@@ -29,7 +29,8 @@ export interface DashboardFormState {
 export const applicantTypeLabel = (t: string) => (isApplicantType(t) ? applicantTypes[t].label : t);
 export const channelLabel = (c: string) => receiptChannels[c as ReceiptChannel]?.label ?? c;
 export const stateLabel = (s: string | null) => (s ? (caseStates[s as CaseState]?.label ?? s) : '');
-export const outcomeLabel = (o: string | null) => (o ? `${outcomeCodes[o as OutcomeCode]?.ref ?? ''} ${outcomeCodes[o as OutcomeCode]?.label.replace(/^（[一二三四五六]）|^\d+\./, '') ?? o}`.trim() : '');
+export const outcomeLabel = (o: string | null) =>
+  o ? `${outcomeCodes[o as OutcomeCode]?.ref ?? ''} ${outcomeCodes[o as OutcomeCode]?.label.replace(/^（[一二三四五六]）|^\d+\./, '') ?? o}`.trim() : '';
 
 /** What waits for the head of the disclosure office on a case (applications.sign_off). */
 const signOffTags = { reply: '答复待签发', extension: '延期待审批' } as const;
@@ -58,21 +59,26 @@ export const DueStanding: FC<{ urgency: string; left: number | null }> = ({ urge
   );
 };
 
-export const RequestsDashboard: FC<{ agency: Agency; agencies: readonly Agency[]; data: Dashboard; mayHandle: boolean; csrf: string; notice?: string; state?: DashboardFormState }> = ({
-  agency,
-  agencies,
-  data,
-  mayHandle,
-  csrf,
-  notice,
-  state,
-}) => {
+export const RequestsDashboard: FC<{
+  agency: Agency;
+  agencies: readonly Agency[];
+  data: Dashboard;
+  mayHandle: boolean;
+  csrf: string;
+  notice?: string;
+  state?: DashboardFormState;
+}> = ({ agency, agencies, data, mayHandle, csrf, notice, state }) => {
   const errorsOf = (form: string) => (state?.form === form ? Object.fromEntries(state.errors.map((e) => [e.field, e.message])) : {});
   const valueOf = (form: string, name: string, fallback: string) => (state?.form === form ? (state.values[name] ?? '') : fallback);
   const { overdue, dueSoon } = data.counts;
   return (
     <>
-      <Breadcrumbs trail={[['工作台', '/admin'], ['依申请公开', null]]} />
+      <Breadcrumbs
+        trail={[
+          ['工作台', '/admin'],
+          ['依申请公开', null],
+        ]}
+      />
       <h1>{agency.name} · 依申请公开</h1>
       <ErrorSummary errors={(state?.errors ?? []).map((e) => ({ ...e, field: `${state!.form}-${e.field}` }))} />
       {notice ? (
@@ -106,46 +112,46 @@ export const RequestsDashboard: FC<{ agency: Agency; agencies: readonly Agency[]
           <p>没有办理中的申请。</p>
         ) : (
           <>
-          <table class="list cases">
-            <caption class="visually-hidden">办理中的申请，按下一个期限由近到远排列</caption>
-            <thead>
-              <tr>
-                <th scope="col">申请编号</th>
-                <th scope="col">申请人类型</th>
-                <th scope="col">申请内容</th>
-                <th scope="col">提交方式</th>
-                <th scope="col">收到申请之日</th>
-                <th scope="col">状态</th>
-                <th scope="col">下一个期限</th>
-                <th scope="col">剩余工作日</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.cases.map((c) => (
-                <tr class={`urgency-${c.urgency}`}>
-                  <td>
-                    <a href={`/admin/requests/${c.id}`}>{c.receipt_no}</a>
-                  </td>
-                  <td>{applicantTypeLabel(c.applicant_type)}</td>
-                  <td>{c.subject.length > 40 ? `${c.subject.slice(0, 40)}…` : c.subject}</td>
-                  <td>{channelLabel(c.channel)}</td>
-                  <td>{c.received_date}</td>
-                  <td>
-                    {stateLabel(c.state)}
-                    {c.sign_off ? <span class="tag sign-off">{signOffTags[c.sign_off]}</span> : ''}
-                  </td>
-                  <td>
-                    {c.dueLabel}：{c.next_due ?? (c.next_due_kind ? awaitingDeliveryLabel : '—')}
-                    {c.provisional ? <span class="tag">暂定</span> : ''}
-                  </td>
-                  <td class="due-standing">
-                    <DueStanding urgency={c.urgency} left={c.left} />
-                  </td>
+            <table class="list cases">
+              <caption class="visually-hidden">办理中的申请，按下一个期限由近到远排列</caption>
+              <thead>
+                <tr>
+                  <th scope="col">申请编号</th>
+                  <th scope="col">申请人类型</th>
+                  <th scope="col">申请内容</th>
+                  <th scope="col">提交方式</th>
+                  <th scope="col">收到申请之日</th>
+                  <th scope="col">状态</th>
+                  <th scope="col">下一个期限</th>
+                  <th scope="col">剩余工作日</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager page={data.page} pages={data.pages} href={(n) => `/admin/requests?agency=${agency.id}&page=${n}`} />
+              </thead>
+              <tbody>
+                {data.cases.map((c) => (
+                  <tr class={`urgency-${c.urgency}`}>
+                    <td>
+                      <a href={`/admin/requests/${c.id}`}>{c.receipt_no}</a>
+                    </td>
+                    <td>{applicantTypeLabel(c.applicant_type)}</td>
+                    <td>{c.subject.length > 40 ? `${c.subject.slice(0, 40)}…` : c.subject}</td>
+                    <td>{channelLabel(c.channel)}</td>
+                    <td>{c.received_date}</td>
+                    <td>
+                      {stateLabel(c.state)}
+                      {c.sign_off ? <span class="tag sign-off">{signOffTags[c.sign_off]}</span> : ''}
+                    </td>
+                    <td>
+                      {c.dueLabel}：{c.next_due ?? (c.next_due_kind ? awaitingDeliveryLabel : '—')}
+                      {c.provisional ? <span class="tag">暂定</span> : ''}
+                    </td>
+                    <td class="due-standing">
+                      <DueStanding urgency={c.urgency} left={c.left} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager page={data.page} pages={data.pages} href={(n) => `/admin/requests?agency=${agency.id}&page=${n}`} />
           </>
         )}
       </section>
@@ -178,12 +184,25 @@ export const RequestsDashboard: FC<{ agency: Agency; agencies: readonly Agency[]
                   </details>
                   <form method="post" action={`/admin/requests/submissions/${s.id}/confirm`} class="form inline-form">
                     <input type="hidden" name="_csrf" value={csrf} />
-                    <TextField id={`field-${confirm}-confirmedOn`} name="confirmedOn" type="date" label="双方确认之日（收到申请之日）" value={valueOf(confirm, 'confirmedOn', data.today)} error={ce.confirmedOn ?? ce.submission} />
+                    <TextField
+                      id={`field-${confirm}-confirmedOn`}
+                      name="confirmedOn"
+                      type="date"
+                      label="双方确认之日（收到申请之日）"
+                      value={valueOf(confirm, 'confirmedOn', data.today)}
+                      error={ce.confirmedOn ?? ce.submission}
+                    />
                     <button type="submit">确认并登记</button>
                   </form>
                   <form method="post" action={`/admin/requests/submissions/${s.id}/set-aside`} class="form inline-form">
                     <input type="hidden" name="_csrf" value={csrf} />
-                    <TextField id={`field-${aside}-reason`} name="reason" label="不予登记的原因（空白、重复提交等）" value={valueOf(aside, 'reason', '')} error={ae.reason ?? ae.submission} />
+                    <TextField
+                      id={`field-${aside}-reason`}
+                      name="reason"
+                      label="不予登记的原因（空白、重复提交等）"
+                      value={valueOf(aside, 'reason', '')}
+                      error={ae.reason ?? ae.submission}
+                    />
                     <button type="submit" class="secondary">
                       不予登记
                     </button>

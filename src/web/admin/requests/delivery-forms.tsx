@@ -19,7 +19,12 @@ export const DeliveryFields: FC<{ act: string; state?: ActFormState; today: stri
     <fieldset class="delivery">
       <legend>送达</legend>
       <SelectField label="送达方式" {...f('deliveryMethod', method)} options={methodOptions} empty="（请选择）" />
-      <TextField label="送达（收到）日期" type="date" hint={receivedHint} {...f('deliveredOn', chosen && receivedLater.includes(chosen as DeliveryMethod) ? '' : today)} />
+      <TextField
+        label="送达（收到）日期"
+        type="date"
+        hint={receivedHint}
+        {...f('deliveredOn', chosen && receivedLater.includes(chosen as DeliveryMethod) ? '' : today)}
+      />
     </fieldset>
   );
 };
@@ -33,7 +38,14 @@ export function deliveryText(d: LetterDelivery | undefined): string {
 }
 
 /** The form under a letter not yet received: the day on the signed receipt (or of delivery), and how. */
-export const LetterReceiptForm: FC<{ caseId: number; letterId: number; csrf: string; today: string; method: DeliveryMethod | null; state?: ActFormState }> = ({ caseId, letterId, csrf, today, method, state }) => {
+export const LetterReceiptForm: FC<{ caseId: number; letterId: number; csrf: string; today: string; method: DeliveryMethod | null; state?: ActFormState }> = ({
+  caseId,
+  letterId,
+  csrf,
+  today,
+  method,
+  state,
+}) => {
   const act = `letter-${letterId}`;
   const f = fieldOf(state, act);
   const general = state?.act === act ? state.errors.filter((e) => !['on', 'method', 'proof'].includes(e.field)).map((e) => e.message) : [];

@@ -9,7 +9,14 @@ import type { DefectRow } from '../../../app/requests/defects.ts';
 import { correctionPeriod, procedureDefects } from '../../../law/request-workflow.ts';
 import { TextField } from '../../views/components.tsx';
 
-export const CorrectionPeriodForm: FC<{ countyId: number; csrf: string; days: number; value?: string; error?: string; back: string }> = ({ countyId, csrf, days, value, error, back }) => (
+export const CorrectionPeriodForm: FC<{ countyId: number; csrf: string; days: number; value?: string; error?: string; back: string }> = ({
+  countyId,
+  csrf,
+  days,
+  value,
+  error,
+  back,
+}) => (
   <form method="post" action="/admin/requests/settings/correction-period" class="form inline-form">
     <input type="hidden" name="_csrf" value={csrf} />
     <input type="hidden" name="county" value={String(countyId)} />
@@ -28,14 +35,24 @@ export const CorrectionPeriodForm: FC<{ countyId: number; csrf: string; days: nu
   </form>
 );
 
-export const ProcedureSection: FC<{ year: number; countyId: number; defects: readonly DefectRow[]; correctionDays: number; csrf: string; maySet: boolean; back: string }> = (p) => (
+export const ProcedureSection: FC<{
+  year: number;
+  countyId: number;
+  defects: readonly DefectRow[];
+  correctionDays: number;
+  csrf: string;
+  maySet: boolean;
+  back: string;
+}> = (p) => (
   <section aria-labelledby="procedure" id="procedure">
     <h2 id="procedure">依申请公开程序瑕疵</h2>
     {p.defects.length === 0 ? (
       <p>{p.year}年没有登记程序瑕疵。</p>
     ) : (
       <table class="list">
-        <caption>{p.year}年有程序瑕疵的申请（{p.defects.length}件）</caption>
+        <caption>
+          {p.year}年有程序瑕疵的申请（{p.defects.length}件）
+        </caption>
         <thead>
           <tr>
             <th scope="col">申请编号</th>
@@ -63,6 +80,10 @@ export const ProcedureSection: FC<{ year: number; countyId: number; defects: rea
       </table>
     )}
     <h3>补正期限</h3>
-    {p.maySet ? <CorrectionPeriodForm countyId={p.countyId} csrf={p.csrf} days={p.correctionDays} back={p.back} /> : <p>本县默认补正期限：{p.correctionDays}个工作日。</p>}
+    {p.maySet ? (
+      <CorrectionPeriodForm countyId={p.countyId} csrf={p.csrf} days={p.correctionDays} back={p.back} />
+    ) : (
+      <p>本县默认补正期限：{p.correctionDays}个工作日。</p>
+    )}
   </section>
 );

@@ -9,7 +9,16 @@ import type { FieldError } from '../../../domain/shared/result.ts';
 import { receiptChannelKeys, receiptChannels } from '../../../law/receipt-channels.ts';
 import { timeLimits } from '../../../law/time-limits.ts';
 import { Breadcrumbs } from '../../views/components.tsx';
-import { ApplicationErrorSummary, ApplicationFields, FilesDroppedNotice, IdentityFilesField, RadioGroup, TextField, fieldState, type FormValues } from '../../views/application-fields.tsx';
+import {
+  ApplicationErrorSummary,
+  ApplicationFields,
+  FilesDroppedNotice,
+  IdentityFilesField,
+  RadioGroup,
+  TextField,
+  fieldState,
+  type FormValues,
+} from '../../views/application-fields.tsx';
 
 /** Staff register every channel but the portal's own (online submissions are confirmed instead). */
 const staffChannels = receiptChannelKeys.filter((c) => c !== 'online');
@@ -28,7 +37,13 @@ export const RegisterForm: FC<{ agency: Agency; csrf: string; today: string; val
   const state = fieldState({ ...values, receivedDate: values.receivedDate ?? today }, errors);
   return (
     <>
-      <Breadcrumbs trail={[['工作台', '/admin'], ['依申请公开', `/admin/requests?agency=${agency.id}`], ['登记申请', null]]} />
+      <Breadcrumbs
+        trail={[
+          ['工作台', '/admin'],
+          ['依申请公开', `/admin/requests?agency=${agency.id}`],
+          ['登记申请', null],
+        ]}
+      />
       <h1>登记申请（{agency.shortName}）</h1>
       <ApplicationErrorSummary values={values} errors={errors} />
       <FilesDroppedNotice dropped={filesDropped} />

@@ -79,7 +79,13 @@ export const ReplyForm: FC<CaseFormsProps> = (p) => {
       ) : (
         ''
       )}
-      {general.length ? <p class="field-error" id="field-replied-state">{general.join('；')}</p> : ''}
+      {general.length ? (
+        <p class="field-error" id="field-replied-state">
+          {general.join('；')}
+        </p>
+      ) : (
+        ''
+      )}
       <form method="post" action={`/admin/requests/${p.caseId}/acts/replied`} class="form">
         <input type="hidden" name="_csrf" value={p.csrf} />
         {p.items.map((item, i) => {

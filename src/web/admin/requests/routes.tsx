@@ -76,7 +76,12 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
   const { ctx } = opts;
   await signOffSettingsRoutes(app, { ctx });
 
-  const dashboardPage = async (request: FastifyRequest, reply: FastifyReply, agencyRaw: string | undefined, o: { notice?: string; state?: DashboardFormState; status?: number; page?: string } = {}) => {
+  const dashboardPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    agencyRaw: string | undefined,
+    o: { notice?: string; state?: DashboardFormState; status?: number; page?: string } = {},
+  ) => {
     const actor = actorOf(request);
     const tree = await listAgencies(ctx.db);
     const visible = tree.filter((a) => agenciesWhere(actor, 'requests.view', tree).has(a.id));
@@ -89,7 +94,15 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     return sendPage(
       reply,
       <Layout title="依申请公开" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <RequestsDashboard agency={agency} agencies={visible} data={data} mayHandle={can(actor, 'requests.handle', agency.id, tree)} csrf={viewer.csrf} notice={o.notice} state={o.state} />
+        <RequestsDashboard
+          agency={agency}
+          agencies={visible}
+          data={data}
+          mayHandle={can(actor, 'requests.handle', agency.id, tree)}
+          csrf={viewer.csrf}
+          notice={o.notice}
+          state={o.state}
+        />
       </Layout>,
       o.status ?? 200,
     );
@@ -113,19 +126,35 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
         return dashboardPage(request, reply, String(s.agency_id), { state: { form: `${form}-${id}`, values: f, errors: e.errors }, status: 400 });
       }
     });
-  submissionAct('/admin/requests/submissions/:sid/confirm', 'confirm', async (actor, id, f) => `/admin/requests/${await confirmSubmission(ctx, actor, id, f.confirmedOn ?? '')}?done=confirmed`);
+  submissionAct(
+    '/admin/requests/submissions/:sid/confirm',
+    'confirm',
+    async (actor, id, f) => `/admin/requests/${await confirmSubmission(ctx, actor, id, f.confirmedOn ?? '')}?done=confirmed`,
+  );
   submissionAct('/admin/requests/submissions/:sid/set-aside', 'setAside', async (actor, id, f) => {
     await setAsideSubmission(ctx, actor, id, f.reason ?? '');
     return `/admin/requests?agency=${(await getSubmission(ctx.db, id))!.agency_id}&done=setAside`;
   });
 
-  const registerPage = async (request: FastifyRequest, reply: FastifyReply, agencyRaw: string, o: { values?: FormValues; errors?: readonly FieldError[]; filesDropped?: boolean; status?: number } = {}) => {
+  const registerPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    agencyRaw: string,
+    o: { values?: FormValues; errors?: readonly FieldError[]; filesDropped?: boolean; status?: number } = {},
+  ) => {
     const { agency, tree } = await agencyFor(ctx, request, agencyRaw, 'requests.handle');
     const viewer = viewerOf(request, reply, tree);
     return sendPage(
       reply,
       <Layout title="登记申请" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <RegisterForm agency={agency} csrf={viewer.csrf} today={chinaDate(ctx.now())} values={o.values ?? {}} errors={o.errors ?? []} filesDropped={o.filesDropped ?? false} />
+        <RegisterForm
+          agency={agency}
+          csrf={viewer.csrf}
+          today={chinaDate(ctx.now())}
+          values={o.values ?? {}}
+          errors={o.errors ?? []}
+          filesDropped={o.filesDropped ?? false}
+        />
       </Layout>,
       o.status ?? 200,
     );
@@ -140,8 +169,22 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const { agency } = await agencyFor(ctx, request, f.agency ?? '', 'requests.view');
     const values = formValuesOf(f, registrationFields);
     try {
-      const r = await registerApplication(ctx, actorOf(request), agency.id, { channel: values.channel ?? '', receivedDate: values.receivedDate ?? '' }, applicationOf(values, f), read.uploads);
-      reply.setCookie(queryCodeCookie, `${r.id}:${r.queryCode}`, { path: '/admin/requests', signed: true, httpOnly: true, sameSite: 'strict', secure: opts.secureCookies ?? 'auto', maxAge: 600 });
+      const r = await registerApplication(
+        ctx,
+        actorOf(request),
+        agency.id,
+        { channel: values.channel ?? '', receivedDate: values.receivedDate ?? '' },
+        applicationOf(values, f),
+        read.uploads,
+      );
+      reply.setCookie(queryCodeCookie, `${r.id}:${r.queryCode}`, {
+        path: '/admin/requests',
+        signed: true,
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: opts.secureCookies ?? 'auto',
+        maxAge: 600,
+      });
       return reply.redirect(`/admin/requests/${r.id}?done=registered`, 303);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -168,7 +211,9 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     const acts = mayHandle ? availableActs(d.view, d.today, { mayApprove: signOff.mayApprove, signOff: signOff.policy }) : [];
     const draft = d.view.draft ? await draftLetter(ctx, actor, id) : null;
     const staff = acts.includes('assigned')
-      ? (await listStaff(ctx.db)).filter((u) => u.active && u.roles.some((r) => r.agencyId === d.agency.id && r.role !== 'countySupervisor')).map((u) => ({ id: u.id, name: u.displayName }))
+      ? (await listStaff(ctx.db))
+          .filter((u) => u.active && u.roles.some((r) => r.agencyId === d.agency.id && r.role !== 'countySupervisor'))
+          .map((u) => ({ id: u.id, name: u.displayName }))
       : [];
 
     let quote: { scheme: string; quantity: string; result?: FeeQuote; errors?: Partial<Record<string, string>> } | undefined;
@@ -184,7 +229,9 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     let replyPreview: { outcome: ReturnType<typeof applicationOutcome> | null } | undefined;
     if (o.replyPreview && o.state) {
       const chosen = replyItemsOf(o.state.values).map((i) => i.kind);
-      replyPreview = { outcome: chosen.length === d.items.length && chosen.every(isReplyKind) ? applicationOutcome(chosen.map((k) => replyKinds[k].outcome)) : null };
+      replyPreview = {
+        outcome: chosen.length === d.items.length && chosen.every(isReplyKind) ? applicationOutcome(chosen.map((k) => replyKinds[k].outcome)) : null,
+      };
     }
     const earlier = hints.similar.find((s) => s.closed_date);
     const published = hints.published[0];
@@ -208,7 +255,9 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
 
     const viewer = viewerOf(request, reply, tree);
     const urgency = d.next?.due ? urgencyOf(calendar, d.today, d.next.due) : null;
-    const pendingAppeals = d.appeals.filter((a) => !a.outcome).map((a) => ({ id: a.id, label: `${appealTracks[a.track as AppealTrack]?.label ?? a.track} ${a.case_no}` }));
+    const pendingAppeals = d.appeals
+      .filter((a) => !a.outcome)
+      .map((a) => ({ id: a.id, label: `${appealTracks[a.track as AppealTrack]?.label ?? a.track} ${a.case_no}` }));
     return sendPage(
       reply,
       <Layout title={`申请 ${d.row.receipt_no}`} site={site} area="admin" viewer={viewer}>
@@ -244,7 +293,13 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
             )
           }
           receiptForms={mayHandle ? { csrf: viewer.csrf } : undefined}
-          appealForms={mayHandle ? <AppealForms caseId={id} csrf={viewer.csrf} today={d.today} closed={d.row.closed_date !== null} pending={pendingAppeals} state={o.state} /> : ''}
+          appealForms={
+            mayHandle ? (
+              <AppealForms caseId={id} csrf={viewer.csrf} today={d.today} closed={d.row.closed_date !== null} pending={pendingAppeals} state={o.state} />
+            ) : (
+              ''
+            )
+          }
         />
       </Layout>,
       o.status ?? 200,
@@ -294,32 +349,48 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
     }
   });
 
-  caseForm('/admin/requests/:id/letters/:letterId/delivery', (p) => `letter-${p.letterId}`, async (actor, p, f) => {
-    const id = positiveInt(p.id) ?? 0;
-    await recordLetterReceipt(ctx, actor, id, { letterId: positiveInt(p.letterId) ?? 0, on: f.on ?? '', method: f.method ?? '', proof: f.proof ?? '' });
-    return `/admin/requests/${id}?done=letterDelivered#letters`;
-  });
+  caseForm(
+    '/admin/requests/:id/letters/:letterId/delivery',
+    (p) => `letter-${p.letterId}`,
+    async (actor, p, f) => {
+      const id = positiveInt(p.id) ?? 0;
+      await recordLetterReceipt(ctx, actor, id, { letterId: positiveInt(p.letterId) ?? 0, on: f.on ?? '', method: f.method ?? '', proof: f.proof ?? '' });
+      return `/admin/requests/${id}?done=letterDelivered#letters`;
+    },
+  );
 
   // The head signs the pending draft (签发): the reply is issued.
-  caseForm('/admin/requests/:id/sign-off', () => 'signOff', async (actor, p, f) => {
-    const id = positiveInt(p.id) ?? 0;
-    await approveReply(ctx, actor, id, { on: f.on ?? '', draftSeq: count(f.draftSeq) });
-    return `/admin/requests/${id}?done=replied#timeline`;
-  });
+  caseForm(
+    '/admin/requests/:id/sign-off',
+    () => 'signOff',
+    async (actor, p, f) => {
+      const id = positiveInt(p.id) ?? 0;
+      await approveReply(ctx, actor, id, { on: f.on ?? '', draftSeq: count(f.draftSeq) });
+      return `/admin/requests/${id}?done=replied#timeline`;
+    },
+  );
 
-  caseForm('/admin/requests/:id/appeals', () => 'appeal', async (actor, p, f) => {
-    const id = positiveInt(p.id) ?? 0;
-    await recordAppeal(ctx, actor, id, { track: f.track ?? '', caseNo: f.caseNo ?? '', body: f.body ?? '', filedDate: f.filedDate ?? '' });
-    return `/admin/requests/${id}?done=appeal#appeals`;
-  });
-  caseForm('/admin/requests/:id/appeals/:appealId/conclude', (p) => `conclude-${p.appealId}`, async (actor, p, f) => {
-    const id = positiveInt(p.id) ?? 0;
-    const appealId = positiveInt(p.appealId) ?? 0;
-    const appeal = (await caseDetail(ctx, actor, id)).appeals.find((a) => a.id === appealId);
-    if (!appeal) throw new NotFoundError('找不到这件复议或诉讼');
-    await concludeAppeal(ctx, actor, appealId, { concludedDate: f.concludedDate ?? '', outcome: f.outcome ?? '', reason: f.reason ?? '' });
-    return `/admin/requests/${id}?done=concluded#appeals`;
-  });
+  caseForm(
+    '/admin/requests/:id/appeals',
+    () => 'appeal',
+    async (actor, p, f) => {
+      const id = positiveInt(p.id) ?? 0;
+      await recordAppeal(ctx, actor, id, { track: f.track ?? '', caseNo: f.caseNo ?? '', body: f.body ?? '', filedDate: f.filedDate ?? '' });
+      return `/admin/requests/${id}?done=appeal#appeals`;
+    },
+  );
+  caseForm(
+    '/admin/requests/:id/appeals/:appealId/conclude',
+    (p) => `conclude-${p.appealId}`,
+    async (actor, p, f) => {
+      const id = positiveInt(p.id) ?? 0;
+      const appealId = positiveInt(p.appealId) ?? 0;
+      const appeal = (await caseDetail(ctx, actor, id)).appeals.find((a) => a.id === appealId);
+      if (!appeal) throw new NotFoundError('找不到这件复议或诉讼');
+      await concludeAppeal(ctx, actor, appealId, { concludedDate: f.concludedDate ?? '', outcome: f.outcome ?? '', reason: f.reason ?? '' });
+      return `/admin/requests/${id}?done=concluded#appeals`;
+    },
+  );
 
   /**
    * The county's default 补正期限, from its supervision page; a refused value shows this form
@@ -339,10 +410,22 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
       return sendPage(
         reply,
         <Layout title="补正期限" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-          <Breadcrumbs trail={[['工作台', '/admin'], ['补正期限', null]]} />
+          <Breadcrumbs
+            trail={[
+              ['工作台', '/admin'],
+              ['补正期限', null],
+            ]}
+          />
           <h1>补正期限</h1>
           <ErrorSummary errors={e.errors.map((x) => ({ message: x.message, field: 'correctionWorkingDays' }))} />
-          <CorrectionPeriodForm countyId={countyId} csrf={viewer.csrf} days={await correctionDefaultDays(ctx.db, countyId)} value={f.correctionWorkingDays ?? ''} error={e.errors[0]?.message} back={back} />
+          <CorrectionPeriodForm
+            countyId={countyId}
+            csrf={viewer.csrf}
+            days={await correctionDefaultDays(ctx.db, countyId)}
+            value={f.correctionWorkingDays ?? ''}
+            error={e.errors[0]?.message}
+            back={back}
+          />
         </Layout>,
         400,
       );
@@ -374,7 +457,14 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
       reply,
       <Layout title={content.title} site={await siteInfo(ctx.db)} area="admin" viewer={viewerOf(request, reply, tree)}>
         <link rel="stylesheet" href="/assets/letter.css" />
-        <Breadcrumbs trail={[['工作台', '/admin'], ['依申请公开', `/admin/requests?agency=${d.agency.id}`], [d.row.receipt_no, `/admin/requests/${d.row.id}`], [content.title, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ['依申请公开', `/admin/requests?agency=${d.agency.id}`],
+            [d.row.receipt_no, `/admin/requests/${d.row.id}`],
+            [content.title, null],
+          ]}
+        />
         <p>
           <a href={`/admin/requests/${d.row.id}/letters/${letter.id}.docx`}>下载Word文档</a>
         </p>
@@ -398,4 +488,3 @@ export async function requestRoutes(app: FastifyInstance, opts: { ctx: AppContex
       .send(Buffer.from(file.content));
   });
 }
-

@@ -21,7 +21,15 @@ const limitHint = (due: string | undefined) =>
 export const ExtensionForms: FC<CaseFormsProps> = (p) => {
   const v = p.view;
   const path = (act: string) => `/admin/requests/${p.caseId}/acts/${act}`;
-  const section = (act: 'extensionProposed' | 'extended' | 'extensionReturned') => ({ act, title: caseActs[act].label, basis: caseActs[act].basis, action: path(act), csrf: p.csrf, state: p.state, fields: actFields[act] });
+  const section = (act: 'extensionProposed' | 'extended' | 'extensionReturned') => ({
+    act,
+    title: caseActs[act].label,
+    basis: caseActs[act].basis,
+    action: path(act),
+    csrf: p.csrf,
+    state: p.state,
+    fields: actFields[act],
+  });
   const f = (act: string) => fieldOf(p.state, act);
   const proposal = v.extensionProposal;
   const days = `延长的工作日数（1—${timeLimits.extension.workingDays}）`;
@@ -30,7 +38,8 @@ export const ExtensionForms: FC<CaseFormsProps> = (p) => {
     <>
       {proposal ? (
         <p class="notice sign-off-pending" id="extension-proposal">
-          {proposal.proposer}于{proposal.on}提请延长答复期限{proposal.workingDays}个工作日，理由：{proposal.reason}。{p.signOff.mayApprove ? '' : '正在等待负责人审批。'}
+          {proposal.proposer}于{proposal.on}提请延长答复期限{proposal.workingDays}个工作日，理由：{proposal.reason}。
+          {p.signOff.mayApprove ? '' : '正在等待负责人审批。'}
         </p>
       ) : (
         ''
@@ -45,8 +54,17 @@ export const ExtensionForms: FC<CaseFormsProps> = (p) => {
         ''
       )}
       {p.acts.includes('extended') ? (
-        <ActSection {...section('extended')} submit="同意延期并发出告知书" intro={<p class="hint">{limitHint(v.replyDue?.due)}您作为负责人同意后，延期生效，并以您的姓名记入办理记录。</p>}>
-          <TextField label={days} type="number" attrs={dayAttrs} {...f('extended')('workingDays', String(proposal?.workingDays ?? timeLimits.extension.workingDays))} />
+        <ActSection
+          {...section('extended')}
+          submit="同意延期并发出告知书"
+          intro={<p class="hint">{limitHint(v.replyDue?.due)}您作为负责人同意后，延期生效，并以您的姓名记入办理记录。</p>}
+        >
+          <TextField
+            label={days}
+            type="number"
+            attrs={dayAttrs}
+            {...f('extended')('workingDays', String(proposal?.workingDays ?? timeLimits.extension.workingDays))}
+          />
           <TextField label="延期理由" rows={2} {...f('extended')('reason', proposal?.reason ?? '')} />
           <TextField label="同意日期" type="date" {...f('extended')('on', p.today)} />
           <DeliveryFields act="extended" state={p.state} today={p.today} method={p.deliveryDefault} />

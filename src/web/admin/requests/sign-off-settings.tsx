@@ -26,7 +26,13 @@ const choices = [
 
 const SignOffPage: FC<{ agency: Agency; s: Settings; csrf: string; saved: boolean }> = ({ agency, s, csrf, saved }) => (
   <>
-    <Breadcrumbs trail={[['工作台', '/admin'], ['依申请公开', `/admin/requests?agency=${agency.id}`], ['答复签发设置', null]]} />
+    <Breadcrumbs
+      trail={[
+        ['工作台', '/admin'],
+        ['依申请公开', `/admin/requests?agency=${agency.id}`],
+        ['答复签发设置', null],
+      ]}
+    />
     <h1>答复签发设置：{agency.name}</h1>
     {saved ? (
       <p class="notice" role="status">
@@ -70,10 +76,16 @@ export async function signOffSettingsRoutes(app: FastifyInstance, opts: { ctx: A
       </Layout>,
     );
   };
-  app.get<{ Querystring: { agency?: string; saved?: string } }>('/admin/requests/sign-off', async (request, reply) => page(request, reply, request.query.agency ?? '', request.query.saved === '1'));
-  app.post<{ Querystring: { agency?: string }; Body: Record<string, unknown> }>('/admin/requests/sign-off', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const { agency } = await agencyFor(ctx, request, request.query.agency ?? '', 'requests.view');
-    await setSignOffPolicy(ctx, actorOf(request), agency.id, { grants: request.body?.scope === 'all' });
-    return reply.redirect(`/admin/requests/sign-off?agency=${agency.id}&saved=1`, 303);
-  });
+  app.get<{ Querystring: { agency?: string; saved?: string } }>('/admin/requests/sign-off', async (request, reply) =>
+    page(request, reply, request.query.agency ?? '', request.query.saved === '1'),
+  );
+  app.post<{ Querystring: { agency?: string }; Body: Record<string, unknown> }>(
+    '/admin/requests/sign-off',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const { agency } = await agencyFor(ctx, request, request.query.agency ?? '', 'requests.view');
+      await setSignOffPolicy(ctx, actorOf(request), agency.id, { grants: request.body?.scope === 'all' });
+      return reply.redirect(`/admin/requests/sign-off?agency=${agency.id}&saved=1`, 303);
+    },
+  );
 }

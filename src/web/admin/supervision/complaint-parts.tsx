@@ -8,7 +8,15 @@ import type { LoadedComplaint } from '../../../app/complaints/complaints.ts';
 import type { CountyLimits } from '../../../app/supervision/limits.ts';
 import type { Agency } from '../../../domain/agencies/agency.ts';
 import type { FieldError } from '../../../domain/shared/result.ts';
-import { answerMethods, complaintChannels, complaintKinds, complaintLimit, type AnswerMethod, type ComplaintChannel, type ComplaintKind } from '../../../law/complaints.ts';
+import {
+  answerMethods,
+  complaintChannels,
+  complaintKinds,
+  complaintLimit,
+  type AnswerMethod,
+  type ComplaintChannel,
+  type ComplaintKind,
+} from '../../../law/complaints.ts';
 import { correctionLimit } from '../../../law/corrections.ts';
 import type { ComplaintRow } from '../../../store/complaints.repo.ts';
 import { SelectField, TextField } from '../../views/components.tsx';
@@ -23,7 +31,12 @@ export function standing(r: Pick<ComplaintRow, 'state' | 'due_date' | 'answered_
   return { text: '办理中', urgency: '' };
 }
 
-export const ComplaintTable: FC<{ rows: readonly ComplaintRow[]; tree: readonly Agency[]; today: string; caption: string }> = ({ rows, tree, today, caption }) =>
+export const ComplaintTable: FC<{ rows: readonly ComplaintRow[]; tree: readonly Agency[]; today: string; caption: string }> = ({
+  rows,
+  tree,
+  today,
+  caption,
+}) =>
   rows.length === 0 ? (
     <p>没有投诉、举报。</p>
   ) : (
@@ -63,7 +76,10 @@ export const ComplaintTable: FC<{ rows: readonly ComplaintRow[]; tree: readonly 
   );
 
 /** On the county's annual-report supervision page: the open complaints, nearest due first. */
-export const ComplaintsSummary: FC<{ data: { rows: readonly ComplaintRow[]; tree: readonly Agency[]; open: number; overdue: number; today: string }; countyId: number }> = ({ data, countyId }) => (
+export const ComplaintsSummary: FC<{
+  data: { rows: readonly ComplaintRow[]; tree: readonly Agency[]; open: number; overdue: number; today: string };
+  countyId: number;
+}> = ({ data, countyId }) => (
   <section aria-labelledby="complaints">
     <h2 id="complaints">投诉、举报（条例第四十七条）</h2>
     <p>
@@ -73,7 +89,13 @@ export const ComplaintsSummary: FC<{ data: { rows: readonly ComplaintRow[]; tree
   </section>
 );
 
-export const LimitsForm: FC<{ countyId: number; limits: CountyLimits; csrf: string; errors: readonly FieldError[]; values?: Record<string, string> }> = ({ countyId, limits, csrf, errors, values = {} }) => (
+export const LimitsForm: FC<{ countyId: number; limits: CountyLimits; csrf: string; errors: readonly FieldError[]; values?: Record<string, string> }> = ({
+  countyId,
+  limits,
+  csrf,
+  errors,
+  values = {},
+}) => (
   <section aria-labelledby="limits">
     <h2 id="limits">办理时限</h2>
     <p>条例未规定以下时限，由本县确定；修改后只适用于此后收到的更正申请和投诉、举报。</p>
@@ -149,7 +171,14 @@ export const ComplaintDetail: FC<{ c: LoadedComplaint; agency: string; today: st
   );
 };
 
-export const HandlingForms: FC<{ c: LoadedComplaint; csrf: string; today: string; errors: readonly FieldError[]; form: string | null; values: Record<string, string> }> = ({ c, csrf, today, errors, form, values }) => {
+export const HandlingForms: FC<{
+  c: LoadedComplaint;
+  csrf: string;
+  today: string;
+  errors: readonly FieldError[];
+  form: string | null;
+  values: Record<string, string>;
+}> = ({ c, csrf, today, errors, form, values }) => {
   if (c.view.state === 'closed') return null;
   const reachable = Boolean(c.row.phone || c.row.email);
   const methods = (Object.keys(answerMethods) as AnswerMethod[]).filter((m) => (m === 'none') !== reachable);
@@ -162,7 +191,15 @@ export const HandlingForms: FC<{ c: LoadedComplaint; csrf: string; today: string
         <form method="post" action={`/admin/supervision/complaints/${c.row.id}/handling`} class="form">
           <input type="hidden" name="_csrf" value={csrf} />
           <TextField name="on" id="handling-on" type="date" label="日期" value={v('on', today)} error={e('handling', 'on')} />
-          <TextField name="note" id="handling-note" label="处理情况" rows={4} value={v('note')} error={e('handling', 'note')} hint="如：已调查核实；已责令被投诉机关限期答复或者整改；已通报批评。" />
+          <TextField
+            name="note"
+            id="handling-note"
+            label="处理情况"
+            rows={4}
+            value={v('note')}
+            error={e('handling', 'note')}
+            hint="如：已调查核实；已责令被投诉机关限期答复或者整改；已通报批评。"
+          />
           <button type="submit">登记</button>
         </form>
       </section>
@@ -172,7 +209,14 @@ export const HandlingForms: FC<{ c: LoadedComplaint; csrf: string; today: string
           <form method="post" action={`/admin/supervision/complaints/${c.row.id}/answer`} class="form">
             <input type="hidden" name="_csrf" value={csrf} />
             <TextField name="on" id="answer-on" type="date" label="答复日期" value={v('on', today)} error={e('answer', 'on')} />
-            <SelectField name="method" id="answer-method" label="答复方式" value={v('method')} options={methods.map((m) => [m, answerMethods[m].label] as const)} error={e('answer', 'method')} />
+            <SelectField
+              name="method"
+              id="answer-method"
+              label="答复方式"
+              value={v('method')}
+              options={methods.map((m) => [m, answerMethods[m].label] as const)}
+              error={e('answer', 'method')}
+            />
             <TextField name="answer" id="answer-text" label="答复内容（处理结果）" rows={4} value={v('answer')} error={e('answer', 'answer')} />
             <button type="submit">答复并办结</button>
           </form>

@@ -8,7 +8,15 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../app/context.ts';
-import { answerComplaint, complaintFor, countyComplaints, recordHandling, registerComplaint, registrableCounties, supervisedCountiesForComplaints } from '../../../app/complaints/complaints.ts';
+import {
+  answerComplaint,
+  complaintFor,
+  countyComplaints,
+  recordHandling,
+  registerComplaint,
+  registrableCounties,
+  supervisedCountiesForComplaints,
+} from '../../../app/complaints/complaints.ts';
 import { countyLimits, saveCountyLimits } from '../../../app/supervision/limits.ts';
 import { subtreeIds } from '../../../domain/agencies/agency.ts';
 import { can } from '../../../domain/access/policy.ts';
@@ -41,14 +49,23 @@ export async function supervisionRoutes(app: FastifyInstance, opts: { ctx: AppCo
     return { county, tree };
   };
 
-  const listPage = async (request: FastifyRequest<{ Querystring: Q }>, reply: FastifyReply, state: { errors?: FieldError[]; values?: Record<string, string>; status?: number } = {}) => {
+  const listPage = async (
+    request: FastifyRequest<{ Querystring: Q }>,
+    reply: FastifyReply,
+    state: { errors?: FieldError[]; values?: Record<string, string>; status?: number } = {},
+  ) => {
     const { county, tree } = await countyFor(request);
     const data = await countyComplaints(ctx, actorOf(request), county.id);
     const viewer = viewerOf(request, reply, tree);
     return sendPage(
       reply,
       <Layout title={listTitle} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], [listTitle, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            [listTitle, null],
+          ]}
+        />
         <h1>
           {county.name}政府信息公开{listTitle}
         </h1>
@@ -61,7 +78,8 @@ export async function supervisionRoutes(app: FastifyInstance, opts: { ctx: AppCo
         )}
         <ErrorSummary errors={state.errors ?? []} />
         <p>
-          办理中{data.open}件，其中逾期{data.overdue}件。网上提交的投诉、举报自动进入本页；电话、信件、来访收到的，请<a href={`/admin/supervision/complaints/new?county=${county.id}`}>登记</a>。
+          办理中{data.open}件，其中逾期{data.overdue}件。网上提交的投诉、举报自动进入本页；电话、信件、来访收到的，请
+          <a href={`/admin/supervision/complaints/new?county=${county.id}`}>登记</a>。
         </p>
         <ComplaintTable rows={data.rows} tree={data.tree} today={data.today} caption="投诉、举报（办理中的在前，按答复期限排列）" />
         <LimitsForm countyId={county.id} limits={await countyLimits(ctx.db, county.id)} csrf={viewer.csrf} errors={state.errors ?? []} values={state.values} />
@@ -72,17 +90,21 @@ export async function supervisionRoutes(app: FastifyInstance, opts: { ctx: AppCo
 
   app.get<{ Querystring: Q }>('/admin/supervision/complaints', (request, reply) => listPage(request, reply));
 
-  app.post<{ Querystring: Q; Body: Record<string, string> }>('/admin/supervision/limits', { preHandler: app.csrfProtection, config: formRateLimit }, async (request, reply) => {
-    const { county } = await countyFor(request);
-    const values = complaintValuesOf(request.body);
-    try {
-      await saveCountyLimits(ctx, actorOf(request), county.id, { correctionDays: values.correctionDays ?? '', complaintDays: values.complaintDays ?? '' });
-    } catch (e) {
-      if (e instanceof InputError) return listPage(request, reply, { errors: e.errors, values, status: 400 });
-      throw e;
-    }
-    return reply.redirect(`/admin/supervision/complaints?county=${county.id}&done=limits#limits`, 303);
-  });
+  app.post<{ Querystring: Q; Body: Record<string, string> }>(
+    '/admin/supervision/limits',
+    { preHandler: app.csrfProtection, config: formRateLimit },
+    async (request, reply) => {
+      const { county } = await countyFor(request);
+      const values = complaintValuesOf(request.body);
+      try {
+        await saveCountyLimits(ctx, actorOf(request), county.id, { correctionDays: values.correctionDays ?? '', complaintDays: values.complaintDays ?? '' });
+      } catch (e) {
+        if (e instanceof InputError) return listPage(request, reply, { errors: e.errors, values, status: 400 });
+        throw e;
+      }
+      return reply.redirect(`/admin/supervision/complaints?county=${county.id}&done=limits#limits`, 303);
+    },
+  );
 
   /** The county whose complaints the actor may register (any staff of it). */
   const registerCounty = async (request: FastifyRequest<{ Querystring: Q }>) => {
@@ -93,21 +115,51 @@ export async function supervisionRoutes(app: FastifyInstance, opts: { ctx: AppCo
     return { county, tree };
   };
 
-  const registerPage = async (request: FastifyRequest<{ Querystring: Q }>, reply: FastifyReply, values: Record<string, string>, errors: readonly FieldError[], status = 200) => {
+  const registerPage = async (
+    request: FastifyRequest<{ Querystring: Q }>,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors: readonly FieldError[],
+    status = 200,
+  ) => {
     const { county, tree } = await registerCounty(request);
     const viewer = viewerOf(request, reply, tree);
     const msg = (f: string) => errors.find((e) => e.field === f)?.message;
     return sendPage(
       reply,
       <Layout title="登记投诉、举报" site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], ...(can(actorOf(request), 'complaints.handle', county.id, tree) ? ([[listTitle, `/admin/supervision/complaints?county=${county.id}`]] as const) : []), ['登记投诉、举报', null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            ...(can(actorOf(request), 'complaints.handle', county.id, tree)
+              ? ([[listTitle, `/admin/supervision/complaints?county=${county.id}`]] as const)
+              : []),
+            ['登记投诉、举报', null],
+          ]}
+        />
         <h1>登记投诉、举报（{county.shortName}）</h1>
-        <p>对本县行政机关政府信息公开工作的投诉、举报，通过电话、信件、来访或者电子邮件收到的，在此登记，由县政府信息公开工作主管部门调查处理并答复（条例第四十七条）。</p>
+        <p>
+          对本县行政机关政府信息公开工作的投诉、举报，通过电话、信件、来访或者电子邮件收到的，在此登记，由县政府信息公开工作主管部门调查处理并答复（条例第四十七条）。
+        </p>
         <ErrorSummary errors={errors} />
         <form method="post" action={`/admin/supervision/complaints/new?county=${county.id}`} class="form">
           <input type="hidden" name="_csrf" value={viewer.csrf} />
-          <SelectField name="channel" label="收到的方式" value={values.channel} empty="请选择" options={staffComplaintChannels.map((c) => [c, complaintChannels[c].label] as const)} error={msg('channel')} />
-          <TextField name="receivedDate" type="date" label="收到之日" value={values.receivedDate ?? chinaDate(ctx.now())} error={msg('receivedDate')} hint="答复期限自此日起按本县规定的工作日计算。" />
+          <SelectField
+            name="channel"
+            label="收到的方式"
+            value={values.channel}
+            empty="请选择"
+            options={staffComplaintChannels.map((c) => [c, complaintChannels[c].label] as const)}
+            error={msg('channel')}
+          />
+          <TextField
+            name="receivedDate"
+            type="date"
+            label="收到之日"
+            value={values.receivedDate ?? chinaDate(ctx.now())}
+            error={msg('receivedDate')}
+            hint="答复期限自此日起按本县规定的工作日计算。"
+          />
           <ComplaintFields agencies={tree.filter((a) => subtreeIds(tree, county.id).has(a.id))} values={values} errors={errors} />
           <button type="submit">登记</button>
         </form>
@@ -118,31 +170,45 @@ export async function supervisionRoutes(app: FastifyInstance, opts: { ctx: AppCo
 
   app.get<{ Querystring: Q }>('/admin/supervision/complaints/new', (request, reply) => registerPage(request, reply, {}, []));
 
-  app.post<{ Querystring: Q; Body: Record<string, string> }>('/admin/supervision/complaints/new', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const values = complaintValuesOf(request.body);
-    const { county, tree } = await registerCounty(request);
-    try {
-      const filed = await registerComplaint(ctx, actorOf(request), values);
-      if (can(actorOf(request), 'complaints.handle', county.id, tree)) return reply.redirect(`/admin/supervision/complaints/${filed.id}?done=registered`, 303);
-      // Registered by the staff of an agency: it is the supervisor's to handle, and holds personal data.
-      return sendPage(
-        reply,
-        <Layout title="投诉、举报已登记" site={await siteInfo(ctx.db)} area="admin" viewer={viewerOf(request, reply, tree)}>
-          <Breadcrumbs trail={[['工作台', '/admin'], ['投诉、举报已登记', null]]} />
-          <h1>投诉、举报已登记</h1>
-          <p class="notice" role="status">
-            已登记，编号为{filed.receiptNo}，已转交{filed.countyName}政府信息公开工作主管部门处理，答复期限为{filed.due}。
-          </p>
-        </Layout>,
-      );
-    } catch (e) {
-      if (e instanceof InputError) return registerPage(request, reply, values, e.errors, 400);
-      throw e;
-    }
-  });
+  app.post<{ Querystring: Q; Body: Record<string, string> }>(
+    '/admin/supervision/complaints/new',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const values = complaintValuesOf(request.body);
+      const { county, tree } = await registerCounty(request);
+      try {
+        const filed = await registerComplaint(ctx, actorOf(request), values);
+        if (can(actorOf(request), 'complaints.handle', county.id, tree))
+          return reply.redirect(`/admin/supervision/complaints/${filed.id}?done=registered`, 303);
+        // Registered by the staff of an agency: it is the supervisor's to handle, and holds personal data.
+        return sendPage(
+          reply,
+          <Layout title="投诉、举报已登记" site={await siteInfo(ctx.db)} area="admin" viewer={viewerOf(request, reply, tree)}>
+            <Breadcrumbs
+              trail={[
+                ['工作台', '/admin'],
+                ['投诉、举报已登记', null],
+              ]}
+            />
+            <h1>投诉、举报已登记</h1>
+            <p class="notice" role="status">
+              已登记，编号为{filed.receiptNo}，已转交{filed.countyName}政府信息公开工作主管部门处理，答复期限为{filed.due}。
+            </p>
+          </Layout>,
+        );
+      } catch (e) {
+        if (e instanceof InputError) return registerPage(request, reply, values, e.errors, 400);
+        throw e;
+      }
+    },
+  );
 
   type P = { Params: { id: string }; Querystring: Q };
-  const detailPage = async (request: FastifyRequest<P>, reply: FastifyReply, state: { form: string | null; values: Record<string, string>; errors: FieldError[]; status?: number } = { form: null, values: {}, errors: [] }) => {
+  const detailPage = async (
+    request: FastifyRequest<P>,
+    reply: FastifyReply,
+    state: { form: string | null; values: Record<string, string>; errors: FieldError[]; status?: number } = { form: null, values: {}, errors: [] },
+  ) => {
     const c = await complaintFor(ctx, actorOf(request), positiveInt(request.params.id) ?? 0);
     const { tree } = await supervisedCountiesForComplaints(ctx, actorOf(request));
     const viewer = viewerOf(request, reply, tree);
@@ -150,7 +216,13 @@ export async function supervisionRoutes(app: FastifyInstance, opts: { ctx: AppCo
     return sendPage(
       reply,
       <Layout title={c.row.receipt_no} site={await siteInfo(ctx.db)} area="admin" viewer={viewer}>
-        <Breadcrumbs trail={[['工作台', '/admin'], [listTitle, `/admin/supervision/complaints?county=${c.row.county_id}`], [c.row.receipt_no, null]]} />
+        <Breadcrumbs
+          trail={[
+            ['工作台', '/admin'],
+            [listTitle, `/admin/supervision/complaints?county=${c.row.county_id}`],
+            [c.row.receipt_no, null],
+          ]}
+        />
         <h1>
           {c.row.kind === 'complaint' ? '投诉' : '举报'} {c.row.receipt_no}
         </h1>
