@@ -57,7 +57,7 @@ export async function dashboardRoutes(app: FastifyInstance, opts: { ctx: AppCont
           <p>
             {can(actor, 'platform.administer', null, tree) ? (
               <>
-                <a href="/admin/calendar">工作日历管理</a>（各年度放假安排、地方调整）　
+                <a href="/admin/calendar">工作日历管理</a>（各年度放假安排、地方调整）{'　'}
               </>
             ) : (
               ''

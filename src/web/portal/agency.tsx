@@ -102,7 +102,8 @@ export async function agencyRoutes(app: FastifyInstance, opts: { ctx: AppContext
             ))}
           </ul>
           <p>
-            <a href={`/agencies/${agency.id}/items?category=statutory`}>查看全部法定主动公开内容</a>　
+            <a href={`/agencies/${agency.id}/items?category=statutory`}>查看全部法定主动公开内容</a>
+            {'　'}
             <a href={`/agencies/${agency.id}/feed.atom`}>订阅（Atom）</a>
           </p>
         </section>

@@ -176,7 +176,8 @@ async function renderItem(ctx: AppContext, request: FastifyRequest, reply: Fasti
           <ol reversed>
             {versions.map((v) => (
               <li>
-                第{v.version}版　{v.published_at ? portalDateTime(v.published_at) : ''}　
+                第{v.version}版　{v.published_at ? portalDateTime(v.published_at) : ''}
+                {'　'}
                 {v.change_note && v.version > 1 ? `更正说明：${v.change_note}` : '首次发布'}
                 {v.state === 'published' ? <span class="tag">现行版本</span> : ''}
               </li>
