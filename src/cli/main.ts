@@ -4,15 +4,7 @@
  * nothing written.
  */
 import { InputError, NotFoundError, ForbiddenError } from '../domain/shared/result.ts';
-import { DatabaseUnavailable } from '../store/db.ts';
-import { agenciesCommand } from './commands/agencies.ts';
-import { demoCommand } from './commands/demo.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { reportCommand } from './commands/report.ts';
-import { serveCommand } from './commands/serve.ts';
-import { deadlineCommand } from './commands/deadline.ts';
-import { feeCommand } from './commands/fee.ts';
-import { checkCommand } from './commands/check.ts';
+import { DatabaseUnavailable } from '../store/errors.ts';
 
 export interface Io {
   out: (text: string | Uint8Array) => void;
@@ -28,16 +20,36 @@ const processIo: Io = {
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
+// Each command is loaded when it runs: `check` or `deadline` need not load the web server,
+// the renderers and their libraries first (most of a start-up's time).
 const commands: Record<string, { run: Command; help: string }> = {
-  start: { run: (a, io) => serveCommand(a, io, { demoIfNew: true }), help: '载入演示数据（新数据库）并启动平台（npm start）' },
-  serve: { run: (a, io) => serveCommand(a, io, { demoIfNew: false }), help: '启动政府信息公开平台（门户、管理后台、API）' },
-  demo: { run: demoCommand, help: '载入演示县（华容县及其乡镇、部门，2022-2024年）' },
-  migrate: { run: migrateCommand, help: '创建或升级数据库结构' },
-  agencies: { run: agenciesCommand, help: '列出单位 [--format json]' },
-  report: { run: reportCommand, help: '生成年度报告 --agency <编号、全称或简称> --year <年份> --format json|html|docx|xlsx|txt [--out 文件]' },
-  check: { run: checkCommand, help: '读取并检查已发布的年度报告 <文件或目录>… [--format json]（TXT、HTML、DOCX、PDF）' },
-  deadline: { run: deadlineCommand, help: '按工作日计算期限 --from <YYYY-MM-DD> --working-days <N> [--paused <YYYY-MM-DD>..<YYYY-MM-DD>]…' },
-  fee: { run: feeCommand, help: '计算信息处理费（国办函〔2020〕109号）--items <本月累计件数> 或 --pages <页数>' },
+  start: {
+    run: async (a, io) => (await import('./commands/serve.ts')).serveCommand(a, io, { demoIfNew: true }),
+    help: '载入演示数据（新数据库）并启动平台（npm start）',
+  },
+  serve: {
+    run: async (a, io) => (await import('./commands/serve.ts')).serveCommand(a, io, { demoIfNew: false }),
+    help: '启动政府信息公开平台（门户、管理后台、API）',
+  },
+  demo: { run: async (a, io) => (await import('./commands/demo.ts')).demoCommand(a, io), help: '载入演示县（华容县及其乡镇、部门，2022-2024年）' },
+  migrate: { run: async (a, io) => (await import('./commands/migrate.ts')).migrateCommand(a, io), help: '创建或升级数据库结构' },
+  agencies: { run: async (a, io) => (await import('./commands/agencies.ts')).agenciesCommand(a, io), help: '列出单位 [--format json]' },
+  report: {
+    run: async (a, io) => (await import('./commands/report.ts')).reportCommand(a, io),
+    help: '生成年度报告 --agency <编号、全称或简称> --year <年份> --format json|html|docx|xlsx|txt [--out 文件]',
+  },
+  check: {
+    run: async (a, io) => (await import('./commands/check.ts')).checkCommand(a, io),
+    help: '读取并检查已发布的年度报告 <文件或目录>… [--format json]（TXT、HTML、DOCX、PDF）',
+  },
+  deadline: {
+    run: async (a, io) => (await import('./commands/deadline.ts')).deadlineCommand(a, io),
+    help: '按工作日计算期限 --from <YYYY-MM-DD> --working-days <N> [--paused <YYYY-MM-DD>..<YYYY-MM-DD>]…',
+  },
+  fee: {
+    run: async (a, io) => (await import('./commands/fee.ts')).feeCommand(a, io),
+    help: '计算信息处理费（国办函〔2020〕109号）--items <本月累计件数> 或 --pages <页数>',
+  },
 };
 
 function usage(): string {

@@ -21,9 +21,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export class DatabaseUnavailable extends Error {
-  override name = 'DatabaseUnavailable';
-}
+export { DatabaseUnavailable } from './errors.ts';
+import { DatabaseUnavailable } from './errors.ts';
 
 export interface OpenOptions {
   /** For commands that only read: never create a new SQLite file. */
