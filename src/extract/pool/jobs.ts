@@ -1,15 +1,11 @@
 /**
  * What the pool's workers do: each job is one file read by the same functions the main
  * thread used to call. Runs in a worker (imported by worker.ts); the main thread imports types only.
+ * Each job loads its reader on first use: `gongkai check` need not load ExcelJS and the
+ * Office writers before its first file (most of a worker's start).
  */
 import type { AttachmentType } from '../../law/screening.ts';
 import type { Replacement } from '../containers.ts';
-import { readAttachmentText } from '../index.ts';
-import { checkPdfStreams } from '../pdf-streams.ts';
-import { publishedCopy } from '../published-copy.ts';
-import { redactDocx, redactXlsx } from '../redact.ts';
-import { checkReportFileHere } from '../report/index.ts';
-import { readPdfText } from '../report/pdf.ts';
 import type { Extracted } from '../types.ts';
 import type { PdfText } from '../report/pdf.ts';
 import type { Unreadable } from '../report/read.ts';
@@ -36,20 +32,25 @@ export type JobOutcome = { ok: true; value: unknown } | { ok: false; message: st
 
 export async function runJob(job: FileJob): Promise<{ value: JobResults[FileJob['kind']]; transfer: ArrayBuffer[] }> {
   switch (job.kind) {
-    case 'attachmentText':
-      if (job.type === 'pdf') checkPdfStreams(job.bytes); // a PDF bomb is refused before pdf.js decodes it
+    case 'attachmentText': {
+      // A PDF bomb is refused before pdf.js decodes it.
+      if (job.type === 'pdf') (await import('../pdf-streams.ts')).checkPdfStreams(job.bytes);
+      const { readAttachmentText } = await import('../index.ts');
       return { value: await readAttachmentText(job.bytes, job.type), transfer: [] };
+    }
     case 'redact': {
+      const { redactDocx, redactXlsx } = await import('../redact.ts');
       const copy = job.type === 'docx' ? await redactDocx(job.bytes, job.replacements) : await redactXlsx(job.bytes, job.replacements);
       return { value: copy, transfer: [copy.buffer as ArrayBuffer] };
     }
     case 'publishedCopy': {
+      const { publishedCopy } = await import('../published-copy.ts');
       const copy = await publishedCopy(job.bytes, job.type, job.replacements);
       return { value: copy, transfer: copy ? [copy.buffer as ArrayBuffer] : [] };
     }
     case 'checkReport':
-      return { value: await checkReportFileHere(job.bytes, job.filename), transfer: [] };
+      return { value: await (await import('../report/index.ts')).checkReportFileHere(job.bytes, job.filename), transfer: [] };
     case 'pdfText':
-      return { value: await readPdfText(job.bytes), transfer: [] };
+      return { value: await (await import('../report/pdf.ts')).readPdfText(job.bytes), transfer: [] };
   }
 }
