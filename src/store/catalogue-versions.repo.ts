@@ -217,3 +217,15 @@ export async function redactedHitsOf(db: Kysely<DB>, versionIds: readonly number
     .where('resolution', '=', 'redacted')
     .execute();
 }
+
+/** The published office phone, fax and e-mail of the agency a version belongs to. */
+export async function versionAgencyContacts(db: Kysely<DB>, versionId: number): Promise<string[]> {
+  const row = await db
+    .selectFrom('item_versions as v')
+    .innerJoin('catalogue_items as i', 'i.id', 'v.item_id')
+    .innerJoin('agencies as a', 'a.id', 'i.agency_id')
+    .select(['a.office_phone', 'a.office_fax', 'a.office_email'])
+    .where('v.id', '=', versionId)
+    .executeTakeFirst();
+  return [row?.office_phone, row?.office_fax, row?.office_email].filter((x): x is string => Boolean(x));
+}

@@ -21,8 +21,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export { DatabaseUnavailable } from './errors.ts';
 import { DatabaseUnavailable } from './errors.ts';
+
+export { DatabaseUnavailable };
 
 export interface OpenOptions {
   /** For commands that only read: never create a new SQLite file. */

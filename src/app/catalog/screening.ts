@@ -22,6 +22,7 @@ import {
   setRedactedContent,
   type HitRow,
   type VersionRow,
+  versionAgencyContacts,
 } from '../../store/catalogue-versions.repo.ts';
 import type { DB, ScreeningHitTable } from '../../store/schema.ts';
 
@@ -66,23 +67,15 @@ async function partsOf(db: Kysely<DB>, v: VersionRow): Promise<TextPart[]> {
 const key = (h: { location: string; kind: string; value: string }) => `${h.location}\u0000${h.kind}\u0000${h.value}`;
 
 /** The agency's own published office contacts (指南): not personal data, not flagged. */
-async function ownContacts(db: Kysely<DB>, versionId: number): Promise<Set<string>> {
-  const row = await db
-    .selectFrom('item_versions as v')
-    .innerJoin('catalogue_items as i', 'i.id', 'v.item_id')
-    .innerJoin('agencies as a', 'a.id', 'i.agency_id')
-    .select(['a.office_phone', 'a.office_fax', 'a.office_email'])
-    .where('v.id', '=', versionId)
-    .executeTakeFirst();
-  const digits = (s: string) => s.replace(/[^0-9a-z@._]/gi, '');
-  return new Set([row?.office_phone, row?.office_fax, row?.office_email].filter((x): x is string => Boolean(x)).map(digits));
+async function ownContacts(db: Kysely<DB>, versionId: number): Promise<(value: string) => boolean> {
+  const own = new Set((await versionAgencyContacts(db, versionId)).map(compactKey));
+  return (value) => own.has(compactKey(value));
 }
 
 export async function rescreen(db: Kysely<DB>, versionId: number): Promise<void> {
   const v = await getVersion(db, versionId);
   if (!v) return;
-  const own = await ownContacts(db, versionId);
-  const isOwn = (value: string) => own.has(value.replace(/[^0-9a-z@._]/gi, ''));
+  const isOwn = await ownContacts(db, versionId);
   const settled = new Map((await hitsOf(db, versionId)).filter(isSettled).map((h) => [key(h), h]));
   const rows: Omit<Insertable<ScreeningHitTable>, 'number'>[] = [];
   for (const part of await partsOf(db, v)) {
@@ -162,9 +155,9 @@ export async function publishedText(db: Kysely<DB>, v: VersionRow): Promise<Publ
 export async function publishedContent(db: Kysely<DB>, v: VersionRow): Promise<PublishedText> {
   const hits = await hitsOf(db, v.id);
   const masked = maskedHits(hits);
-  const own = await ownContacts(db, v.id);
+  const isOwn = await ownContacts(db, v.id);
   const justifiedKeys = new Set(hits.filter((h) => h.resolution === 'justified').map((h) => compactKey(h.value)));
-  const justified = (value: string) => justifiedKeys.has(compactKey(value)) || own.has(value.replace(/[^0-9a-z@._]/gi, ''));
+  const justified = (value: string) => justifiedKeys.has(compactKey(value)) || isOwn(value);
   for (const a of await attachmentsOf(db, v.id)) {
     const inFile = masked.filter((h) => h.attachment_id === a.id);
     if (inFile.length > 0) await checkRedactable(db, a.id);
