@@ -14,7 +14,7 @@ import { reportReviewRoutes } from './admin/report-review-page.tsx';
 import { peopleRoutes } from './admin/people-routes.tsx';
 import { accountRoleRoutes } from './admin/account-roles-routes.tsx';
 import { catalogueRoutes } from './admin/catalogue-routes.tsx';
-import { countyRoutes } from './admin/county-routes.tsx';
+import { countyRoutes } from './admin/county/routes.tsx';
 import type { ReportReader } from '../app/reports/import.ts';
 import { checkReportFile } from '../extract/report/index.ts';
 import { calendarRoutes } from './admin/calendar-routes.tsx';
