@@ -7,7 +7,7 @@ import type { FC } from 'hono/jsx';
 import type { LetterDelivery } from '../../../domain/requests/delivery.ts';
 import { awaitingDeliveryLabel, deliveryMethodKeys, deliveryMethods, receivedLater, type DeliveryMethod } from '../../../law/delivery.ts';
 import { SelectField, TextField } from '../../views/components.tsx';
-import { fieldOf, type ActFormState } from './act-forms.tsx';
+import { fieldOf, type ActFormState } from './act-form-parts.tsx';
 
 const methodOptions = deliveryMethodKeys.map((k) => [k, deliveryMethods[k].label] as const);
 const receivedHint = `网上、电子邮件、传真送达的，填送达之日；当面送达的，填交付之日；邮寄的留空，收到签收回执后在“文书”中登记${deliveryMethods.post.receivedDay.replace(/（.*）/, '')}。自收到之日起计算的期限，登记前显示为“${awaitingDeliveryLabel}”。`;

@@ -11,7 +11,7 @@ import { outcomeCodeKeys, outcomeCodes, outcomeGroups, type OutcomeGroup } from 
 import { caseActs, outcomesByActOnly } from '../../../law/request-workflow.ts';
 import { signOffRules } from '../../../law/sign-off.ts';
 import { TextField } from '../../views/components.tsx';
-import { actFields, fieldOf, generalMessages, type CaseFormsProps } from './act-forms.tsx';
+import { actFields, fieldOf, generalMessages, type CaseFormsProps } from './act-form-parts.tsx';
 import { outcomeLabel } from './dashboard-page.tsx';
 
 const allKinds = Object.keys(replyKinds) as ReplyKind[];

@@ -12,7 +12,7 @@ import { timeLimits } from '../../../law/time-limits.ts';
 import { LetterView } from '../../../render/letters/html.tsx';
 import { TextField } from '../../views/components.tsx';
 import { DeliveryFields } from './delivery-forms.tsx';
-import { ActSection, actFields, fieldOf, generalMessages, type CaseFormsProps } from './act-forms.tsx';
+import { ActSection, actFields, fieldOf, generalMessages, type CaseFormsProps } from './act-form-parts.tsx';
 import { outcomeLabel } from './dashboard-page.tsx';
 
 const limitHint = (due: string | undefined) =>
